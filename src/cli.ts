@@ -1,0 +1,208 @@
+import { Command, InvalidArgumentError } from "commander";
+import {
+  callLocalServer,
+  newAdminKey,
+  readLocalServer,
+  removeLocalServer,
+  writeLocalServer,
+} from "./cli/local-server.ts";
+import { type Config, ConfigError, loadConfig } from "./config.ts";
+import { openDatabase } from "./db/engine.ts";
+import { migrateDatabase } from "./db/migrate.ts";
+import { registerLocalAdmin } from "./http/local-admin.ts";
+import { type Hub, startHub } from "./hub.ts";
+import { createLogger } from "./logger.ts";
+import { tokenCreate, userCreate } from "./modules/accounts/admin-ops.ts";
+import { type UserRole, userRoles } from "./modules/accounts/schema.ts";
+import { countUsers } from "./modules/accounts/service.ts";
+import { runQueueCheck } from "./modules/system/queue-check.ts";
+import { createQueue } from "./queue/queue.ts";
+
+function config(): Config {
+  try {
+    return loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) fail(error.message);
+    throw error;
+  }
+}
+
+function fail(message: string): never {
+  process.stderr.write(`stockwire: ${message}\n`);
+  process.exit(1);
+}
+
+function printJson(value: unknown): void {
+  process.stdout.write(`${JSON.stringify(value)}\n`);
+}
+
+function onSignals(stop: () => Promise<void>): void {
+  let stopping = false;
+  const handler = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    process.stderr.write(`stockwire: ${signal} received, finishing running jobs and shutting down\n`);
+    stop().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        process.stderr.write(`stockwire: shutdown failed: ${String(error)}\n`);
+        process.exit(1);
+      },
+    );
+  };
+  process.on("SIGINT", () => handler("SIGINT"));
+  process.on("SIGTERM", () => handler("SIGTERM"));
+}
+
+async function serve(): Promise<void> {
+  const cfg = config();
+  const logger = createLogger(cfg.logLevel);
+  if (cfg.engine === "embedded" && readLocalServer(cfg.dataDir)) {
+    fail(`another stockwire already uses ${cfg.dataDir}; stop it first or set STOCKWIRE_DATA_DIR`);
+  }
+  const adminKey = newAdminKey();
+  let hub: Hub;
+  try {
+    hub = await startHub({
+      config: cfg,
+      logger,
+      http: true,
+      work: true,
+      routes: [(app, ctx) => registerLocalAdmin(app, ctx.db, adminKey)],
+    });
+  } catch (error) {
+    fail((error as Error).message);
+  }
+  const address = await hub.app!.listen({ port: cfg.port, host: cfg.host });
+  const url = address.replace("[::1]", "localhost");
+  if (cfg.engine === "embedded") writeLocalServer(cfg.dataDir, url, adminKey);
+  onSignals(async () => {
+    removeLocalServer(cfg.dataDir);
+    await hub.stop();
+  });
+  logger.info({ url, engine: cfg.engine }, "stockwire is listening");
+  if ((await countUsers(hub.ctx.db)) === 0) {
+    process.stderr.write(
+      `\nNo user yet. Create the owner with:\n  npx stockwire user create --account "My Shop" --email you@example.com --password '<at least 10 chars>'\nor open ${url} and use the first-run setup.\n\n`,
+    );
+  }
+}
+
+async function worker(): Promise<void> {
+  const cfg = config();
+  if (cfg.engine === "embedded") {
+    fail(
+      "worker needs DATABASE_URL: the embedded database is single-process, so `stockwire serve` runs the workers itself",
+    );
+  }
+  const logger = createLogger(cfg.logLevel);
+  const hub = await startHub({ config: cfg, logger, http: false, work: true }).catch((e: Error) =>
+    fail(e.message),
+  );
+  logger.info("worker started; taking jobs");
+  onSignals(() => hub.stop());
+}
+
+/** Runs `op` against the database: through the running server in embedded mode, directly otherwise. */
+async function withDatabase<T>(
+  op: string,
+  input: unknown,
+  direct: (db: import("./db/engine.ts").Db) => Promise<T>,
+) {
+  const cfg = config();
+  if (cfg.engine === "embedded") {
+    const server = readLocalServer(cfg.dataDir);
+    if (server) return callLocalServer<T>(server, op, input);
+  }
+  const database = cfg.databaseUrl
+    ? await openDatabase({ kind: "postgres", url: cfg.databaseUrl })
+    : await openDatabase({ kind: "embedded", dataDir: cfg.dataDir });
+  try {
+    await migrateDatabase(database);
+    return await direct(database.db);
+  } finally {
+    await database.close();
+  }
+}
+
+function positiveInt(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError("must be a positive integer");
+  return n;
+}
+
+function role(value: string): UserRole {
+  if (!(userRoles as readonly string[]).includes(value))
+    throw new InvalidArgumentError(`one of ${userRoles.join(", ")}`);
+  return value as UserRole;
+}
+
+const program = new Command("stockwire").description("Inventory and order hub").showHelpAfterError();
+
+program
+  .command("serve", { isDefault: true })
+  .description("API, dashboard, workers and scheduler in one process")
+  .action(serve);
+program.command("worker").description("workers and scheduler only (PostgreSQL)").action(worker);
+program
+  .command("migrate")
+  .description("apply database migrations and exit")
+  .action(async () => {
+    await withDatabase("migrate", {}, async () => undefined);
+    printJson({ migrated: true });
+  });
+
+const user = program.command("user").description("manage users");
+user
+  .command("create")
+  .description("create a user (and the account, when it does not exist yet)")
+  .requiredOption("--account <name>", "account (tenant) name")
+  .requiredOption("--email <email>", "sign-in e-mail")
+  .requiredOption("--password <password>", "at least 10 characters")
+  .option("--role <role>", "owner | admin | member (default: owner for a new account)", role)
+  .option("--name <name>", "display name")
+  .action(
+    async (opts: { account: string; email: string; password: string; role?: UserRole; name?: string }) => {
+      printJson(
+        await withDatabase("user-create", opts, (db) => userCreate(db, opts)).catch((e: Error) =>
+          fail(e.message),
+        ),
+      );
+    },
+  );
+
+const token = program.command("token").description("manage API tokens");
+token
+  .command("create")
+  .description("create an API token for a user; printed once")
+  .requiredOption("--email <email>", "the user's e-mail")
+  .option("--name <name>", "a label for the token")
+  .action(async (opts: { email: string; name?: string }) => {
+    const created = await withDatabase("token-create", opts, (db) => tokenCreate(db, opts)).catch(
+      (e: Error) => fail(e.message),
+    );
+    printJson({ token: created.token });
+  });
+
+program
+  .command("queue-check")
+  .description("send probe jobs and report which worker processes ran them (PostgreSQL scale-out check)")
+  .option("--jobs <n>", "probe jobs to send", positiveInt, 40)
+  .option("--timeout <seconds>", "how long to wait", positiveInt, 60)
+  .action(async (opts: { jobs: number; timeout: number }) => {
+    const cfg = config();
+    if (cfg.engine === "embedded") fail("queue-check needs DATABASE_URL (workers share a PostgreSQL queue)");
+    const logger = createLogger("warn");
+    const database = await openDatabase({ kind: "postgres", url: cfg.databaseUrl! });
+    const queue = createQueue(database, logger, { schedule: false });
+    try {
+      await migrateDatabase(database);
+      await queue.start({ work: false });
+      printJson(await runQueueCheck(database.db, queue, { jobs: opts.jobs, timeoutMs: opts.timeout * 1000 }));
+    } finally {
+      await queue.stop();
+      await database.close();
+    }
+  });
+
+await program.parseAsync(process.argv);

@@ -1,0 +1,85 @@
+import { z } from "zod";
+
+const logLevels = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
+
+const postgresUrl = z
+  .string()
+  .url("must be a URL like postgres://user@host:5432/db")
+  .refine((v) => /^postgres(ql)?:\/\//.test(v), "must start with postgres:// or postgresql://");
+
+/** Every setting the hub reads from the environment; nothing else reads process.env. */
+const envSchema = z.object({
+  /** HTTP port; default 3000. */
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  /** Interface to bind; default loopback so a fresh install is not exposed. */
+  HOST: z.string().min(1).default("127.0.0.1"),
+  /** PostgreSQL connection string; unset selects the embedded engine (PGlite). */
+  DATABASE_URL: postgresUrl.optional(),
+  /** Where the embedded engine and generated secret live; default ./.stockwire */
+  STOCKWIRE_DATA_DIR: z.string().min(1).default("./.stockwire"),
+  /** 32-byte key (64 hex chars or base64) encrypting platform credentials at rest. */
+  STOCKWIRE_SECRET: z
+    .string()
+    .refine((v) => decodeKey(v) !== undefined, "must be 32 bytes as 64 hex characters or base64")
+    .optional(),
+  /** Public base URL of the hub (webhook callbacks, cookie Secure flag). */
+  PUBLIC_URL: z.string().url("must be a URL like https://hub.example.com").optional(),
+  /** smtp:// or smtps:// URL for e-mail; unset parks e-mail deliveries as "not configured". */
+  SMTP_URL: z
+    .string()
+    .refine((v) => /^smtps?:\/\//.test(v), "must start with smtp:// or smtps://")
+    .optional(),
+  LOG_LEVEL: z.enum(logLevels).default("info"),
+  /** Allow http:// and private addresses for platform URLs (sandboxes, demos); default off. */
+  STOCKWIRE_ALLOW_PRIVATE_URLS: z
+    .enum(["0", "1", "true", "false"])
+    .default("0")
+    .transform((v) => v === "1" || v === "true"),
+});
+
+export type Config = {
+  port: number;
+  host: string;
+  databaseUrl: string | undefined;
+  dataDir: string;
+  secret: Buffer | undefined;
+  publicUrl: string | undefined;
+  smtpUrl: string | undefined;
+  logLevel: (typeof logLevels)[number];
+  allowPrivateUrls: boolean;
+  engine: "embedded" | "postgres";
+};
+
+export class ConfigError extends Error {
+  override name = "ConfigError";
+}
+
+export function decodeKey(value: string): Buffer | undefined {
+  const trimmed = value.trim();
+  if (/^[0-9a-fA-F]{64}$/.test(trimmed)) return Buffer.from(trimmed, "hex");
+  const b64 = Buffer.from(trimmed, "base64");
+  return b64.length === 32 ? b64 : undefined;
+}
+
+/** Reads and validates the environment; throws ConfigError with one line per bad variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ""));
+  const parsed = envSchema.safeParse(cleaned);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `${String(i.path[0])}: ${i.message}`);
+    throw new ConfigError(`Invalid configuration: ${lines.join("; ")}`);
+  }
+  const e = parsed.data;
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    databaseUrl: e.DATABASE_URL,
+    dataDir: e.STOCKWIRE_DATA_DIR,
+    secret: e.STOCKWIRE_SECRET ? decodeKey(e.STOCKWIRE_SECRET) : undefined,
+    publicUrl: e.PUBLIC_URL,
+    smtpUrl: e.SMTP_URL,
+    logLevel: e.LOG_LEVEL,
+    allowPrivateUrls: e.STOCKWIRE_ALLOW_PRIVATE_URLS,
+    engine: e.DATABASE_URL ? "postgres" : "embedded",
+  };
+}

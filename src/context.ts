@@ -1,0 +1,15 @@
+import type { Logger } from "pino";
+import type { Config } from "./config.ts";
+import type { Database, Db } from "./db/engine.ts";
+import type { SecretBox } from "./lib/secret-box.ts";
+import type { Queue } from "./queue/queue.ts";
+
+/** What the composition root hands to route and job registration; each piece is passed, never looked up. */
+export type AppContext = {
+  config: Config;
+  database: Database;
+  db: Db;
+  queue: Queue;
+  logger: Logger;
+  secretBox: SecretBox;
+};

@@ -1,0 +1,101 @@
+import { mkdirSync } from "node:fs";
+import { resolve } from "node:path";
+import { PGlite } from "@electric-sql/pglite";
+import { sql } from "drizzle-orm";
+import { drizzle as drizzlePg } from "drizzle-orm/node-postgres";
+import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
+import pg from "pg";
+import * as schema from "./schema.ts";
+
+export type Schema = typeof schema;
+/** The Drizzle handle every module receives; a transaction is assignable to it too. */
+export type Db = PgDatabase<PgQueryResultHKT, Schema>;
+export type EngineKind = "embedded" | "postgres";
+
+/** Raw SQL access pg-boss needs (text + positional values, multi-statement scripts allowed). */
+export type SqlExecutor = (text: string, values?: unknown[]) => Promise<{ rows: Record<string, unknown>[] }>;
+
+export type Database = {
+  kind: EngineKind;
+  db: Db;
+  executeSql: SqlExecutor;
+  /** For pg-boss on PostgreSQL: its own pool from the same URL. */
+  connectionString: string | undefined;
+  close(): Promise<void>;
+};
+
+export type OpenOptions =
+  | { kind: "embedded"; dataDir: string }
+  | { kind: "embedded"; client: PGlite }
+  | { kind: "postgres"; url: string; poolSize?: number };
+
+export async function openDatabase(options: OpenOptions): Promise<Database> {
+  if (options.kind === "postgres") return openPostgres(options.url, options.poolSize ?? 10);
+  const client = "client" in options ? options.client : await openPglite(options.dataDir);
+  return wrapPglite(client);
+}
+
+async function openPglite(dataDir: string): Promise<PGlite> {
+  const dir = resolve(dataDir, "pgdata");
+  mkdirSync(dir, { recursive: true });
+  const client = new PGlite(dir);
+  await client.waitReady;
+  return client;
+}
+
+function wrapPglite(client: PGlite): Database {
+  const db = drizzlePglite({ client, schema, casing: "snake_case" }) as unknown as Db;
+  return {
+    kind: "embedded",
+    db,
+    connectionString: undefined,
+    // pg-boss sends multi-statement scripts without parameters: those must go through exec.
+    executeSql: async (text, values) => {
+      if (values && values.length > 0) {
+        const res = await client.query<Record<string, unknown>>(text, values);
+        return { rows: res.rows };
+      }
+      const results = await client.exec(text);
+      return { rows: (results.at(-1)?.rows ?? []) as Record<string, unknown>[] };
+    },
+    close: async () => {
+      if (!client.closed) await client.close();
+    },
+  };
+}
+
+async function openPostgres(url: string, poolSize: number): Promise<Database> {
+  const pool = new pg.Pool({ connectionString: url, max: poolSize });
+  // A wrong URL must fail at start-up, not on the first request.
+  const probe = await pool.connect().catch(async (error: Error) => {
+    await pool.end();
+    throw new Error(`Cannot connect to DATABASE_URL (${redactUrl(url)}): ${error.message}`);
+  });
+  probe.release();
+  const db = drizzlePg({ client: pool, schema, casing: "snake_case" }) as unknown as Db;
+  return {
+    kind: "postgres",
+    db,
+    connectionString: url,
+    executeSql: async (text, values) => {
+      const res = await pool.query(text, values as unknown[] | undefined);
+      return { rows: res.rows };
+    },
+    close: () => pool.end(),
+  };
+}
+
+export function redactUrl(url: string): string {
+  try {
+    const u = new URL(url);
+    if (u.password) u.password = "***";
+    return u.toString();
+  } catch {
+    return "<unparseable>";
+  }
+}
+
+export async function ping(db: Db): Promise<void> {
+  await db.execute(sql`select 1`);
+}

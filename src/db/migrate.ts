@@ -1,0 +1,31 @@
+import { fileURLToPath } from "node:url";
+import { drizzle as drizzlePg } from "drizzle-orm/node-postgres";
+import { migrate as migratePg } from "drizzle-orm/node-postgres/migrator";
+import type { PgliteDatabase } from "drizzle-orm/pglite";
+import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
+import pg from "pg";
+import type { Database } from "./engine.ts";
+
+export const migrationsFolder = fileURLToPath(new URL("../../drizzle", import.meta.url));
+
+// Arbitrary constant: serialises concurrent `stockwire worker` start-ups on one PostgreSQL.
+const MIGRATION_LOCK_ID = 728_461_001;
+
+/** Applies the committed drizzle-kit migrations; safe to call from several processes at once. */
+export async function migrateDatabase(database: Database): Promise<void> {
+  if (database.kind === "embedded") {
+    await migratePglite(database.db as unknown as PgliteDatabase<Record<string, never>>, {
+      migrationsFolder,
+    });
+    return;
+  }
+  const client = new pg.Client({ connectionString: database.connectionString });
+  await client.connect();
+  try {
+    await client.query("select pg_advisory_lock($1)", [MIGRATION_LOCK_ID]);
+    await migratePg(drizzlePg({ client }), { migrationsFolder });
+  } finally {
+    await client.query("select pg_advisory_unlock($1)", [MIGRATION_LOCK_ID]).catch(() => undefined);
+    await client.end();
+  }
+}

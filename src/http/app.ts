@@ -1,0 +1,61 @@
+import fastifyCookie from "@fastify/cookie";
+import fastifyRateLimit from "@fastify/rate-limit";
+import fastifySwagger from "@fastify/swagger";
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from "fastify";
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from "fastify-type-provider-zod";
+import type { AppContext } from "../context.ts";
+import { registerAccountRoutes } from "../modules/accounts/routes.ts";
+import { registerAuth } from "./auth.ts";
+import { registerHealth } from "./health.ts";
+import { type Metrics, registerHttpMetrics } from "./metrics.ts";
+import { registerProblemHandlers } from "./problem.ts";
+
+/** Request bodies above this are refused with 413; imports of large catalogues use CSV pages. */
+export const BODY_LIMIT_BYTES = 5 * 1024 * 1024;
+
+export type RouteRegistrar = (app: FastifyInstance, ctx: AppContext) => void;
+
+/** Builds the HTTP app without listening, so tests can use `inject` and the CLI can `listen`. */
+export async function buildApp(
+  ctx: AppContext,
+  metrics: Metrics,
+  extraRoutes: RouteRegistrar[] = [],
+): Promise<FastifyInstance> {
+  const app: FastifyInstance = Fastify({
+    loggerInstance: ctx.logger as FastifyBaseLogger,
+    bodyLimit: BODY_LIMIT_BYTES,
+    trustProxy: true,
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  registerProblemHandlers(app);
+
+  await app.register(fastifyCookie);
+  await app.register(fastifyRateLimit, { global: false });
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: "3.0.3",
+      info: { title: "Stockwire API", version: "1", description: "Inventory and order hub REST API." },
+      components: {
+        securitySchemes: {
+          bearer: { type: "http", scheme: "bearer" },
+          session: { type: "apiKey", in: "cookie", name: "sw_session" },
+        },
+      },
+      security: [{ bearer: [] }, { session: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+
+  registerAuth(app, ctx.db);
+  registerHttpMetrics(app, metrics);
+  registerHealth(app, ctx);
+  registerAccountRoutes(app, ctx);
+  for (const register of extraRoutes) register(app, ctx);
+
+  app.get("/api/openapi.json", { config: { public: true }, schema: { hide: true } }, async () =>
+    app.swagger(),
+  );
+  await app.ready();
+  return app;
+}

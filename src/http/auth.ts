@@ -1,0 +1,75 @@
+import type { FastifyInstance, FastifyRequest } from "fastify";
+import type { Db } from "../db/engine.ts";
+import { AppError } from "../lib/errors.ts";
+import { type Principal, principalFromSession, principalFromToken } from "../modules/accounts/credentials.ts";
+import type { UserRole } from "../modules/accounts/schema.ts";
+
+export const SESSION_COOKIE = "sw_session";
+
+declare module "fastify" {
+  interface FastifyRequest {
+    principal: Principal | null;
+  }
+  interface FastifyContextConfig {
+    /** Reachable without credentials (sign-in, health, webhooks with their own signatures). */
+    public?: boolean;
+    /** Lowest role allowed; default member. */
+    minRole?: UserRole;
+  }
+}
+
+const rank: Record<UserRole, number> = { member: 0, admin: 1, owner: 2 };
+const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+
+/** Resolves the caller from a bearer token or the session cookie and enforces route access rules. */
+export function registerAuth(app: FastifyInstance, db: Db): void {
+  app.decorateRequest("principal", null);
+  app.addHook("preHandler", async (request) => {
+    if (request.is404) return;
+    const config = request.routeOptions.config;
+    request.principal = await resolvePrincipal(db, request);
+    if (config.public) return;
+    if (!request.principal) {
+      throw new AppError("unauthenticated", "unauthenticated", "sign in or send a valid bearer token");
+    }
+    const p = request.principal;
+    // SameSite=Lax already stops most cross-site posts; the token closes the rest for cookie callers.
+    if (p.via === "session" && !SAFE_METHODS.has(request.method)) {
+      if (request.headers["x-csrf-token"] !== p.csrfToken) {
+        throw new AppError(
+          "not_allowed",
+          "csrf_failed",
+          "missing or wrong x-csrf-token header for a signed-in write",
+        );
+      }
+    }
+    if (rank[p.user.role] < rank[config.minRole ?? "member"]) {
+      throw new AppError("not_allowed", "forbidden", `this needs the ${config.minRole} role or higher`);
+    }
+  });
+}
+
+async function resolvePrincipal(db: Db, request: FastifyRequest): Promise<Principal | null> {
+  const header = request.headers.authorization;
+  if (header) {
+    const match = /^Bearer\s+(\S+)$/i.exec(header);
+    if (!match)
+      throw new AppError(
+        "unauthenticated",
+        "invalid_authorization",
+        "Authorization must be 'Bearer <token>'",
+      );
+    const p = await principalFromToken(db, match[1]!);
+    if (!p) throw new AppError("unauthenticated", "invalid_token", "the API token is unknown or revoked");
+    return p;
+  }
+  const cookie = request.cookies?.[SESSION_COOKIE];
+  if (cookie) return (await principalFromSession(db, cookie)) ?? null;
+  return null;
+}
+
+/** The authenticated caller of a non-public route. */
+export function principalOf(request: FastifyRequest): Principal {
+  if (!request.principal) throw new AppError("unauthenticated", "unauthenticated", "sign in first");
+  return request.principal;
+}

@@ -1,0 +1,92 @@
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import { hasZodFastifySchemaValidationErrors } from "fastify-type-provider-zod";
+import { AppError } from "../lib/errors.ts";
+
+export type Problem = {
+  type: string;
+  title: string;
+  status: number;
+  detail: string;
+  code: string;
+  errors?: { path: string; message: string }[];
+  [key: string]: unknown;
+};
+
+const PROBLEM_BASE = "https://stockwire.dev/problems/";
+
+export function problem(
+  status: number,
+  code: string,
+  detail: string,
+  extra: Record<string, unknown> = {},
+): Problem {
+  return { type: `${PROBLEM_BASE}${code}`, title: titleFor(status), status, detail, code, ...extra };
+}
+
+function titleFor(status: number): string {
+  const titles: Record<number, string> = {
+    400: "Bad Request",
+    401: "Unauthorized",
+    403: "Forbidden",
+    404: "Not Found",
+    405: "Method Not Allowed",
+    409: "Conflict",
+    413: "Payload Too Large",
+    415: "Unsupported Media Type",
+    422: "Unprocessable Content",
+    429: "Too Many Requests",
+    503: "Service Unavailable",
+  };
+  return titles[status] ?? "Internal Server Error";
+}
+
+export function sendProblem(reply: FastifyReply, p: Problem): FastifyReply {
+  return reply.code(p.status).type("application/problem+json").send(p);
+}
+
+/** Maps every error to application/problem+json; only 4xx bodies carry the error's message. */
+export function registerProblemHandlers(app: FastifyInstance): void {
+  app.setErrorHandler((error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
+    if (error instanceof AppError) {
+      return sendProblem(reply, problem(error.status, error.code, error.message, error.details ?? {}));
+    }
+    if (hasZodFastifySchemaValidationErrors(error)) {
+      const errors = error.validation.map((v) => ({
+        path: [error.validationContext ?? "body", v.instancePath.replace(/^\//, "").replaceAll("/", ".")]
+          .filter(Boolean)
+          .join("."),
+        message: v.message ?? "invalid",
+      }));
+      const summary = errors.map((e) => `${e.path}: ${e.message}`).join("; ");
+      return sendProblem(reply, problem(400, "invalid_request", `Invalid request — ${summary}`, { errors }));
+    }
+    const status = error.statusCode ?? 500;
+    if (status >= 400 && status < 500) {
+      return sendProblem(reply, problem(status, codeForFastify(error, status), error.message));
+    }
+    request.log.error({ err: error }, "request failed");
+    return sendProblem(
+      reply,
+      problem(500, "internal_error", "Something went wrong on our side; it has been logged."),
+    );
+  });
+  app.setNotFoundHandler((request, reply) =>
+    sendProblem(
+      reply,
+      problem(404, "route_not_found", `No route for ${request.method} ${request.url.split("?")[0]}`),
+    ),
+  );
+}
+
+function codeForFastify(error: FastifyError, status: number): string {
+  const byCode: Record<string, string> = {
+    FST_ERR_CTP_INVALID_JSON_BODY: "malformed_json",
+    FST_ERR_CTP_EMPTY_JSON_BODY: "malformed_json",
+    FST_ERR_CTP_BODY_TOO_LARGE: "body_too_large",
+    FST_ERR_CTP_INVALID_MEDIA_TYPE: "unsupported_media_type",
+    FST_ERR_CTP_INVALID_CONTENT_LENGTH: "invalid_content_length",
+  };
+  if (error.code && byCode[error.code]) return byCode[error.code]!;
+  if (error instanceof SyntaxError) return "malformed_json";
+  return status === 429 ? "rate_limited" : "bad_request";
+}

@@ -1,0 +1,70 @@
+import type { FastifyInstance } from "fastify";
+import type { Logger } from "pino";
+import type { Config } from "./config.ts";
+import type { AppContext } from "./context.ts";
+import { type Database, openDatabase, redactUrl } from "./db/engine.ts";
+import { migrateDatabase } from "./db/migrate.ts";
+import { buildApp, type RouteRegistrar } from "./http/app.ts";
+import { createMetrics } from "./http/metrics.ts";
+import { registerJobs } from "./jobs.ts";
+import { createSecretBox } from "./lib/secret-box.ts";
+import { resolveSecretKey } from "./lib/secret-key.ts";
+import { createQueue } from "./queue/queue.ts";
+
+export type HubOptions = {
+  config: Config;
+  logger: Logger;
+  /** Serve the HTTP API (and dashboard). */
+  http: boolean;
+  /** Take jobs from the queue in this process. */
+  work: boolean;
+  /** Use this database instead of opening one from the config (tests). */
+  database?: Database;
+  /** Extra HTTP routes (the CLI's local admin routes). */
+  routes?: RouteRegistrar[];
+};
+
+export type Hub = { ctx: AppContext; app: FastifyInstance | undefined; stop(): Promise<void> };
+
+/** The composition root: opens storage, migrates, wires the queue, jobs and routes. */
+export async function startHub(options: HubOptions): Promise<Hub> {
+  const { config, logger } = options;
+  const secretBox = createSecretBox(resolveSecretKey(config, logger));
+  const database =
+    options.database ??
+    (config.databaseUrl
+      ? await openDatabase({ kind: "postgres", url: config.databaseUrl })
+      : await openDatabase({ kind: "embedded", dataDir: config.dataDir }));
+  logger.info(
+    { engine: database.kind, where: config.databaseUrl ? redactUrl(config.databaseUrl) : config.dataDir },
+    "database open",
+  );
+  try {
+    await migrateDatabase(database);
+    let metrics: ReturnType<typeof createMetrics> | undefined;
+    const queue = createQueue(database, logger, {
+      schedule: options.work,
+      onAttempt: (job, ok) => (ok ? metrics?.jobsCompleted : metrics?.jobFailures)?.inc({ job }),
+    });
+    metrics = createMetrics(() => queue.depth());
+    const ctx: AppContext = { config, database, db: database.db, queue, logger, secretBox };
+    registerJobs(ctx);
+    await queue.start({ work: options.work });
+    const app = options.http ? await buildApp(ctx, metrics, options.routes) : undefined;
+    let stopped = false;
+    return {
+      ctx,
+      app,
+      async stop() {
+        if (stopped) return;
+        stopped = true;
+        await app?.close();
+        await queue.stop();
+        if (!options.database) await database.close();
+      },
+    };
+  } catch (error) {
+    if (!options.database) await database.close();
+    throw error;
+  }
+}

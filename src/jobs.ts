@@ -1,0 +1,9 @@
+import type { AppContext } from "./context.ts";
+import { registerAccountJobs } from "./modules/accounts/jobs.ts";
+import { registerSystemJobs } from "./modules/system/jobs.ts";
+
+/** Every module's job handlers and schedules, registered before the queue starts. */
+export function registerJobs(ctx: AppContext): void {
+  registerAccountJobs(ctx);
+  registerSystemJobs(ctx);
+}

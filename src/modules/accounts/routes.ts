@@ -1,0 +1,248 @@
+import type { FastifyInstance, FastifyReply } from "fastify";
+import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import { z } from "zod";
+import type { AppContext } from "../../context.ts";
+import { principalOf, SESSION_COOKIE } from "../../http/auth.ts";
+import { AppError } from "../../lib/errors.ts";
+import {
+  createApiToken,
+  createSession,
+  endSession,
+  listApiTokens,
+  revokeApiToken,
+  SESSION_TTL_MS,
+} from "./credentials.ts";
+import { userRoles } from "./schema.ts";
+import {
+  authenticate,
+  countUsers,
+  createAccountWithOwner,
+  createUser,
+  getAccount,
+  listUsers,
+} from "./service.ts";
+
+const userView = z.object({
+  id: z.uuid(),
+  accountId: z.uuid(),
+  email: z.string(),
+  name: z.string().nullable(),
+  role: z.enum(userRoles),
+});
+const tokenView = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  hint: z.string(),
+  createdAt: z.string(),
+  lastUsedAt: z.string().nullable(),
+  revokedAt: z.string().nullable(),
+});
+const credentialsBody = z.strictObject({ email: z.string().max(320), password: z.string().min(1).max(1024) });
+const idParams = z.object({ id: z.uuid() });
+
+export function registerAccountRoutes(root: FastifyInstance, ctx: AppContext): void {
+  const app = root.withTypeProvider<ZodTypeProvider>();
+  const secureCookie = ctx.config.publicUrl?.startsWith("https://") ?? false;
+
+  const startSession = async (reply: FastifyReply, user: z.infer<typeof userView>) => {
+    const session = await createSession(ctx.db, user);
+    reply.setCookie(SESSION_COOKIE, session.token, {
+      path: "/",
+      httpOnly: true,
+      sameSite: "lax",
+      secure: secureCookie,
+      maxAge: SESSION_TTL_MS / 1000,
+    });
+    return { user, csrfToken: session.csrfToken };
+  };
+
+  app.get(
+    "/api/v1/setup",
+    {
+      config: { public: true },
+      schema: {
+        tags: ["auth"],
+        summary: "Whether first-run setup is needed",
+        response: { 200: z.object({ needed: z.boolean() }) },
+      },
+    },
+    async () => ({ needed: (await countUsers(ctx.db)) === 0 }),
+  );
+
+  app.post(
+    "/api/v1/setup",
+    {
+      config: { public: true, rateLimit: { max: 10, timeWindow: "1 minute" } },
+      schema: {
+        tags: ["auth"],
+        summary: "Create the first account and its owner (only while no user exists), and sign in",
+        body: z.strictObject({
+          accountName: z.string().min(1).max(200),
+          email: z.string().max(320),
+          password: z.string().min(1).max(1024),
+          name: z.string().max(200).optional(),
+        }),
+        response: { 201: z.object({ user: userView, csrfToken: z.string() }) },
+      },
+    },
+    async (request, reply) => {
+      if ((await countUsers(ctx.db)) > 0) {
+        throw new AppError("conflict", "setup_done", "setup is already done; sign in instead");
+      }
+      const { userId, accountId } = await createAccountWithOwner(ctx.db, request.body);
+      const body = await startSession(reply, {
+        id: userId,
+        accountId,
+        email: request.body.email.trim(),
+        name: request.body.name ?? null,
+        role: "owner",
+      });
+      return reply.code(201).send(body);
+    },
+  );
+
+  app.post(
+    "/api/v1/auth/login",
+    {
+      config: {
+        public: true,
+        rateLimit: {
+          hook: "preHandler",
+          max: 10,
+          timeWindow: "1 minute",
+          keyGenerator: (request) =>
+            `${request.ip}:${String((request.body as { email?: unknown })?.email ?? "").toLowerCase()}`,
+        },
+      },
+      schema: {
+        tags: ["auth"],
+        summary: "Sign in with e-mail and password; sets the session cookie",
+        body: credentialsBody,
+        response: { 200: z.object({ user: userView, csrfToken: z.string() }) },
+      },
+    },
+    async (request, reply) =>
+      startSession(reply, await authenticate(ctx.db, request.body.email, request.body.password)),
+  );
+
+  app.post(
+    "/api/v1/auth/logout",
+    { config: { public: true }, schema: { tags: ["auth"], summary: "End the current session" } },
+    async (request, reply) => {
+      const cookie = request.cookies[SESSION_COOKIE];
+      if (cookie) await endSession(ctx.db, cookie);
+      reply.clearCookie(SESSION_COOKIE, { path: "/" });
+      return reply.code(204).send();
+    },
+  );
+
+  app.get(
+    "/api/v1/me",
+    {
+      schema: {
+        tags: ["auth"],
+        summary: "The caller, their account, and how they are signed in",
+        response: {
+          200: z.object({
+            user: userView,
+            account: z.object({
+              id: z.uuid(),
+              name: z.string(),
+              timezone: z.string(),
+              createdAt: z.string(),
+            }),
+            via: z.enum(["session", "token"]),
+            csrfToken: z.string().optional(),
+          }),
+        },
+      },
+    },
+    async (request) => {
+      const p = principalOf(request);
+      return {
+        user: p.user,
+        account: await getAccount(ctx.db, p.accountId),
+        via: p.via,
+        ...(p.csrfToken ? { csrfToken: p.csrfToken } : {}),
+      };
+    },
+  );
+
+  app.get(
+    "/api/v1/tokens",
+    {
+      schema: {
+        tags: ["auth"],
+        summary: "API tokens of the account (never the secret)",
+        response: { 200: z.object({ items: z.array(tokenView) }) },
+      },
+    },
+    async (request) => ({ items: await listApiTokens(ctx.db, principalOf(request).accountId) }),
+  );
+
+  app.post(
+    "/api/v1/tokens",
+    {
+      schema: {
+        tags: ["auth"],
+        summary: "Create an API token for the caller; the token is shown once",
+        body: z.strictObject({ name: z.string().min(1).max(200).optional() }).optional(),
+        response: { 201: tokenView.extend({ token: z.string() }) },
+      },
+    },
+    async (request, reply) => {
+      const created = await createApiToken(
+        ctx.db,
+        principalOf(request).user,
+        request.body?.name ?? "API token",
+      );
+      return reply.code(201).send(created);
+    },
+  );
+
+  app.delete(
+    "/api/v1/tokens/:id",
+    { schema: { tags: ["auth"], summary: "Revoke an API token", params: idParams } },
+    async (request, reply) => {
+      await revokeApiToken(ctx.db, principalOf(request).accountId, request.params.id);
+      return reply.code(204).send();
+    },
+  );
+
+  app.get(
+    "/api/v1/users",
+    {
+      schema: {
+        tags: ["auth"],
+        summary: "Users of the account",
+        response: { 200: z.object({ items: z.array(userView) }) },
+      },
+    },
+    async (request) => ({ items: await listUsers(ctx.db, principalOf(request).accountId) }),
+  );
+
+  app.post(
+    "/api/v1/users",
+    {
+      config: { minRole: "admin" },
+      schema: {
+        tags: ["auth"],
+        summary: "Add a user to the account (admins add members and admins; owners add anyone)",
+        body: z.strictObject({
+          email: z.string().max(320),
+          password: z.string().min(1).max(1024),
+          name: z.string().max(200).optional(),
+          role: z.enum(userRoles).default("member"),
+        }),
+        response: { 201: userView },
+      },
+    },
+    async (request, reply) => {
+      const p = principalOf(request);
+      if (request.body.role === "owner" && p.user.role !== "owner") {
+        throw new AppError("not_allowed", "forbidden", "only an owner can add another owner");
+      }
+      return reply.code(201).send(await createUser(ctx.db, p.accountId, request.body));
+    },
+  );
+}

@@ -1,0 +1,52 @@
+import type { FastifyInstance } from "fastify";
+import { loadConfig } from "../../src/config.ts";
+import type { Database } from "../../src/db/engine.ts";
+import { type Hub, startHub } from "../../src/hub.ts";
+import { createLogger } from "../../src/logger.ts";
+import { createApiToken } from "../../src/modules/accounts/credentials.ts";
+import { createAccountWithOwner, getUser } from "../../src/modules/accounts/service.ts";
+import { freshDatabase } from "./database.ts";
+
+export const TEST_SECRET = "0f".repeat(32);
+
+export type TestHub = Hub & { app: FastifyInstance; database: Database; close(): Promise<void> };
+
+/** A whole hub (HTTP + queue, optionally workers) on its own fresh database. */
+export async function startTestHub(
+  options: { work?: boolean; env?: Record<string, string> } = {},
+): Promise<TestHub> {
+  const database = await freshDatabase();
+  const config = loadConfig({ STOCKWIRE_SECRET: TEST_SECRET, LOG_LEVEL: "silent", ...options.env });
+  const hub = await startHub({
+    config,
+    logger: createLogger(process.env.TEST_LOG_LEVEL ?? "silent"),
+    http: true,
+    work: options.work ?? false,
+    database,
+  });
+  return {
+    ...hub,
+    app: hub.app!,
+    database,
+    async close() {
+      await hub.stop();
+      await database.close();
+    },
+  };
+}
+
+export type Tenant = { accountId: string; userId: string; token: string; auth: { authorization: string } };
+
+let counter = 0;
+/** Creates an account with an owner and an API token for it. */
+export async function createTenant(hub: Hub, name = `Shop ${++counter}`): Promise<Tenant> {
+  const email = `owner${counter}-${Date.now()}@example.com`;
+  const { accountId, userId } = await createAccountWithOwner(hub.ctx.db, {
+    accountName: name,
+    email,
+    password: "correct horse battery",
+  });
+  const user = await getUser(hub.ctx.db, accountId, userId);
+  const { token } = await createApiToken(hub.ctx.db, user, "test");
+  return { accountId, userId, token, auth: { authorization: `Bearer ${token}` } };
+}
