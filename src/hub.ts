@@ -6,7 +6,7 @@ import { type Database, openDatabase, redactUrl } from "./db/engine.ts";
 import { migrateDatabase } from "./db/migrate.ts";
 import { buildApp, type RouteRegistrar } from "./http/app.ts";
 import { createMetrics } from "./http/metrics.ts";
-import { registerJobs } from "./jobs.ts";
+import { registerHooks, registerJobs } from "./jobs.ts";
 import { createSecretBox } from "./lib/secret-box.ts";
 import { resolveSecretKey } from "./lib/secret-key.ts";
 import { createQueue } from "./queue/queue.ts";
@@ -48,6 +48,7 @@ export async function startHub(options: HubOptions): Promise<Hub> {
     });
     metrics = createMetrics(() => queue.depth());
     const ctx: AppContext = { config, database, db: database.db, queue, logger, secretBox };
+    registerHooks();
     registerJobs(ctx);
     await queue.start({ work: options.work });
     const app = options.http ? await buildApp(ctx, metrics, options.routes) : undefined;

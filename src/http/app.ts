@@ -5,6 +5,10 @@ import Fastify, { type FastifyBaseLogger, type FastifyInstance } from "fastify";
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from "fastify-type-provider-zod";
 import type { AppContext } from "../context.ts";
 import { registerAccountRoutes } from "../modules/accounts/routes.ts";
+import { registerCatalogRoutes } from "../modules/catalog/routes.ts";
+import { registerEventRoutes } from "../modules/events/routes.ts";
+import { registerInventoryRoutes } from "../modules/inventory/routes.ts";
+import { registerOrderRoutes } from "../modules/orders/routes.ts";
 import { registerAuth } from "./auth.ts";
 import { registerHealth } from "./health.ts";
 import { type Metrics, registerHttpMetrics } from "./metrics.ts";
@@ -29,6 +33,10 @@ export async function buildApp(
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerProblemHandlers(app);
+  // CSV imports arrive as text; JSON stays the default.
+  app.addContentTypeParser(["text/csv", "text/plain"], { parseAs: "string" }, (_request, body, done) =>
+    done(null, body),
+  );
 
   await app.register(fastifyCookie);
   await app.register(fastifyRateLimit, { global: false });
@@ -51,6 +59,10 @@ export async function buildApp(
   registerHttpMetrics(app, metrics);
   registerHealth(app, ctx);
   registerAccountRoutes(app, ctx);
+  registerCatalogRoutes(app, ctx);
+  registerInventoryRoutes(app, ctx);
+  registerOrderRoutes(app, ctx);
+  registerEventRoutes(app, ctx);
   for (const register of extraRoutes) register(app, ctx);
 
   app.get("/api/openapi.json", { config: { public: true }, schema: { hide: true } }, async () =>

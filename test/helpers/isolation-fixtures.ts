@@ -1,3 +1,4 @@
+import { apiFor } from "./api.ts";
 import type { Tenant, TestHub } from "./hub.ts";
 
 /**
@@ -5,16 +6,31 @@ import type { Tenant, TestHub } from "./hub.ts";
  * Add an entry here when a route with a new path parameter is added.
  */
 export async function createIsolationFixtures(hub: TestHub, a: Tenant): Promise<Record<string, string>> {
-  const post = async (url: string, payload: unknown) => {
-    const res = await hub.app.inject({
-      method: "POST",
-      url,
-      headers: { ...a.auth, "content-type": "application/json" },
-      payload: payload as object,
-    });
-    if (res.statusCode >= 300) throw new Error(`fixture ${url} failed: ${res.body}`);
-    return res.json();
+  const api = apiFor(hub.app, a);
+  const ok = async <T>(p: Promise<{ status: number; body: T }>) => {
+    const res = await p;
+    if (res.status >= 300) throw new Error(`fixture failed: ${JSON.stringify(res.body)}`);
+    return res.body as T & Record<string, string>;
   };
-  const token = await post("/api/v1/tokens", { name: "isolation" });
-  return { "tokens.id": token.id };
+  const token = await ok(api.post("/api/v1/tokens", { name: "isolation" }));
+  await ok(
+    api.post("/api/v1/products/import", {
+      products: [{ sku: "ISO-A-1", name: "Tenant A widget", quantity: 5 }],
+    }),
+  );
+  const warehouse = await ok(api.post("/api/v1/warehouses", { name: "A's back room" }));
+  const order = await ok(
+    api.post("/api/v1/orders", {
+      platformOrderId: "iso-a-1",
+      placedAt: new Date().toISOString(),
+      currency: "USD",
+      lines: [{ sku: "ISO-A-1", quantity: 1, unitPriceMinor: 500 }],
+    }),
+  );
+  return {
+    "tokens.id": token.id,
+    "products.sku": "ISO-A-1",
+    "warehouses.id": warehouse.id,
+    "orders.id": order.orderId,
+  };
 }

@@ -1,0 +1,131 @@
+import { and, eq, inArray, sql } from "drizzle-orm";
+import type { Db } from "../../db/engine.ts";
+import { queryRows } from "../../db/rows.ts";
+import { inTransaction } from "../../db/tx.ts";
+import { eventCursors, events } from "./schema.ts";
+
+export type DomainEventInput = {
+  accountId: string;
+  type: string;
+  subject?: string | null;
+  payload: Record<string, unknown>;
+};
+
+export type DomainEvent = DomainEventInput & { id: number; txid: number; createdAt: Date };
+
+/** Appends events inside the caller's transaction, so they exist exactly when the change does. */
+export async function appendEvents(tx: Db, input: DomainEventInput[]): Promise<void> {
+  if (input.length === 0) return;
+  for (let i = 0; i < input.length; i += 1000) {
+    await tx.insert(events).values(
+      input.slice(i, i + 1000).map((e) => ({
+        accountId: e.accountId,
+        type: e.type,
+        subject: e.subject ?? null,
+        payload: e.payload,
+      })),
+    );
+  }
+}
+
+/**
+ * The next events after the consumer's cursor, from transactions that have all finished. Events of
+ * a transaction still running (which may hold lower ids) wait until it ends, so none is skipped.
+ */
+export async function readEvents(
+  db: Db,
+  consumer: string,
+  options: { types?: string[]; limit?: number } = {},
+): Promise<DomainEvent[]> {
+  const [cursor] = await db.select().from(eventCursors).where(eq(eventCursors.consumer, consumer));
+  const after = { txid: cursor?.txid ?? 0, id: cursor?.eventId ?? 0 };
+  const typeFilter = options.types?.length
+    ? sql`and type in (${sql.join(
+        options.types.map((t) => sql`${t}`),
+        sql`, `,
+      )})`
+    : sql``;
+  const rows = await queryRows<{
+    id: string | number;
+    txid: string | number;
+    account_id: string;
+    type: string;
+    subject: string | null;
+    payload: Record<string, unknown>;
+    created_at: string | Date;
+  }>(
+    db,
+    sql`select id, txid, account_id, type, subject, payload, created_at from events
+        where (txid, id) > (${after.txid}, ${after.id})
+          and txid < pg_snapshot_xmin(pg_current_snapshot())::text::bigint
+          ${typeFilter}
+        order by txid, id limit ${options.limit ?? 500}`,
+  );
+  return rows.map((r) => ({
+    id: Number(r.id),
+    txid: Number(r.txid),
+    accountId: r.account_id,
+    type: r.type,
+    subject: r.subject,
+    payload: r.payload,
+    createdAt: new Date(r.created_at),
+  }));
+}
+
+/** Moves the consumer's cursor past `last` (call in the same transaction as the consumer's writes). */
+export async function advanceCursor(
+  tx: Db,
+  consumer: string,
+  last: { txid: number; id: number },
+): Promise<void> {
+  await tx
+    .insert(eventCursors)
+    .values({ consumer, txid: last.txid, eventId: last.id })
+    .onConflictDoUpdate({
+      target: eventCursors.consumer,
+      set: { txid: last.txid, eventId: last.id, updatedAt: new Date() },
+    });
+}
+
+/**
+ * Reads a batch, hands it to `handle` inside one transaction with the cursor move, and returns how
+ * many events it consumed. A handler that throws leaves the cursor where it was.
+ */
+export async function consumeEvents(
+  db: Db,
+  consumer: string,
+  handle: (tx: Db, batch: DomainEvent[]) => Promise<void>,
+  options: { types?: string[]; limit?: number } = {},
+): Promise<number> {
+  return inTransaction(db, async (tx) => {
+    // One consumer at a time: the cursor row lock serialises concurrent drains of the same consumer.
+    await tx.insert(eventCursors).values({ consumer }).onConflictDoNothing();
+    await tx.execute(sql`select 1 from event_cursors where consumer = ${consumer} for update`);
+    const batch = await readEvents(tx, consumer, options);
+    const last = batch.at(-1);
+    if (!last) return 0;
+    await handle(tx, batch);
+    await advanceCursor(tx, consumer, last);
+    return batch.length;
+  });
+}
+
+export async function listEvents(
+  db: Db,
+  accountId: string,
+  options: { types?: string[]; subject?: string; afterId?: number; limit: number },
+) {
+  return db
+    .select()
+    .from(events)
+    .where(
+      and(
+        eq(events.accountId, accountId),
+        options.types?.length ? inArray(events.type, options.types) : undefined,
+        options.subject ? eq(events.subject, options.subject) : undefined,
+        options.afterId ? sql`${events.id} < ${options.afterId}` : undefined,
+      ),
+    )
+    .orderBy(sql`${events.id} desc`)
+    .limit(options.limit + 1);
+}

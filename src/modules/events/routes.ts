@@ -1,0 +1,43 @@
+import type { FastifyInstance } from "fastify";
+import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import { z } from "zod";
+import type { AppContext } from "../../context.ts";
+import { principalOf } from "../../http/auth.ts";
+import { decodeCursor, pageOf, pageQuery } from "../../http/pagination.ts";
+import { listEvents } from "./events.ts";
+
+export function registerEventRoutes(root: FastifyInstance, ctx: AppContext): void {
+  const app = root.withTypeProvider<ZodTypeProvider>();
+  app.get(
+    "/api/v1/events",
+    {
+      schema: {
+        tags: ["events"],
+        summary: "Domain events of the account, newest first (an audit trail of every change)",
+        querystring: pageQuery.extend({
+          type: z.string().max(100).optional(),
+          subject: z.string().max(255).optional(),
+        }),
+      },
+    },
+    async (request) => {
+      const { accountId } = principalOf(request);
+      const { limit, cursor, type, subject } = request.query;
+      const after = decodeCursor(cursor);
+      const rows = await listEvents(ctx.db, accountId, {
+        limit,
+        ...(type ? { types: type.split(",") } : {}),
+        ...(subject ? { subject } : {}),
+        ...(after ? { afterId: Number(after.v) } : {}),
+      });
+      const items = rows.map((e) => ({
+        id: e.id,
+        type: e.type,
+        subject: e.subject,
+        payload: e.payload,
+        createdAt: e.createdAt.toISOString(),
+      }));
+      return pageOf(items, limit, (e) => ({ v: e.id, id: String(e.id) }));
+    },
+  );
+}

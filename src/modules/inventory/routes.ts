@@ -1,0 +1,182 @@
+import type { FastifyInstance } from "fastify";
+import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import { z } from "zod";
+import type { AppContext } from "../../context.ts";
+import { principalOf } from "../../http/auth.ts";
+import { decodeCursor, encodeCursor, pageQuery } from "../../http/pagination.ts";
+import { invalid } from "../../lib/errors.ts";
+import { adjustmentReasons, adjustStock, transferStock } from "./adjustments.ts";
+import { movementReasons } from "./schema.ts";
+import { listMovements } from "./stock.ts";
+import {
+  createWarehouse,
+  deleteWarehouse,
+  getWarehouse,
+  listWarehouses,
+  updateWarehouse,
+} from "./warehouses.ts";
+
+const warehouseView = (w: Awaited<ReturnType<typeof getWarehouse>>) => ({
+  id: w.id,
+  name: w.name,
+  isDefault: w.isDefault,
+  countsForAvailability: w.countsForAvailability,
+  createdAt: w.createdAt.toISOString(),
+});
+const idParams = z.object({ id: z.uuid() });
+const idempotencyKey = z.string().trim().min(1).max(200);
+
+export function registerInventoryRoutes(root: FastifyInstance, ctx: AppContext): void {
+  const app = root.withTypeProvider<ZodTypeProvider>();
+
+  app.get(
+    "/api/v1/warehouses",
+    { schema: { tags: ["inventory"], summary: "Warehouses of the account" } },
+    async (request) => ({
+      items: (await listWarehouses(ctx.db, principalOf(request).accountId)).map(warehouseView),
+    }),
+  );
+
+  app.post(
+    "/api/v1/warehouses",
+    {
+      config: { minRole: "admin" },
+      schema: {
+        tags: ["inventory"],
+        summary: "Add a warehouse",
+        body: z.strictObject({
+          name: z.string().trim().min(1).max(200),
+          countsForAvailability: z.boolean().optional(),
+        }),
+      },
+    },
+    async (request, reply) =>
+      reply
+        .code(201)
+        .send(warehouseView(await createWarehouse(ctx.db, principalOf(request).accountId, request.body))),
+  );
+
+  app.get(
+    "/api/v1/warehouses/:id",
+    { schema: { tags: ["inventory"], summary: "One warehouse", params: idParams } },
+    async (request) =>
+      warehouseView(await getWarehouse(ctx.db, principalOf(request).accountId, request.params.id)),
+  );
+
+  app.patch(
+    "/api/v1/warehouses/:id",
+    {
+      config: { minRole: "admin" },
+      schema: {
+        tags: ["inventory"],
+        summary:
+          "Rename a warehouse, make it the default, or set whether it counts toward channel availability",
+        params: idParams,
+        body: z.strictObject({
+          name: z.string().trim().min(1).max(200).optional(),
+          countsForAvailability: z.boolean().optional(),
+          isDefault: z.boolean().optional(),
+        }),
+      },
+    },
+    async (request) =>
+      warehouseView(
+        await updateWarehouse(ctx.db, principalOf(request).accountId, request.params.id, request.body),
+      ),
+  );
+
+  app.delete(
+    "/api/v1/warehouses/:id",
+    {
+      config: { minRole: "admin" },
+      schema: { tags: ["inventory"], summary: "Delete an empty, non-default warehouse", params: idParams },
+    },
+    async (request, reply) => {
+      await deleteWarehouse(ctx.db, principalOf(request).accountId, request.params.id);
+      return reply.code(204).send();
+    },
+  );
+
+  app.post(
+    "/api/v1/stock/adjustments",
+    {
+      schema: {
+        tags: ["inventory"],
+        summary: "Change stock by a delta or set a counted quantity (idempotent by key)",
+        description:
+          "201 when recorded; 200 with the first result when the same key and payload come again; 409 when the key was used for a different change.",
+        body: z.strictObject({
+          sku: z.string().min(1).max(255),
+          delta: z.number().int().optional(),
+          set: z.number().int().optional(),
+          reason: z.enum(adjustmentReasons).optional(),
+          warehouseId: z.uuid().optional(),
+          idempotencyKey,
+          note: z.string().max(1000).optional(),
+        }),
+      },
+    },
+    async (request, reply) => {
+      const p = principalOf(request);
+      const result = await adjustStock(ctx.db, p.accountId, request.body, p.user.email);
+      return reply.code(result.replayed ? 200 : 201).send(result);
+    },
+  );
+
+  app.post(
+    "/api/v1/stock/transfers",
+    {
+      schema: {
+        tags: ["inventory"],
+        summary: "Move units between warehouses (idempotent by key)",
+        body: z.strictObject({
+          sku: z.string().min(1).max(255),
+          fromWarehouseId: z.uuid(),
+          toWarehouseId: z.uuid(),
+          quantity: z.number().int().min(1),
+          idempotencyKey,
+          note: z.string().max(1000).optional(),
+        }),
+      },
+    },
+    async (request, reply) => {
+      const p = principalOf(request);
+      const result = await transferStock(ctx.db, p.accountId, request.body, p.user.email);
+      return reply.code(result.replayed ? 200 : 201).send(result);
+    },
+  );
+
+  app.get(
+    "/api/v1/stock/movements",
+    {
+      schema: {
+        tags: ["inventory"],
+        summary: "The stock ledger, newest first",
+        querystring: pageQuery.extend({
+          sku: z.string().max(255).optional(),
+          warehouseId: z.uuid().optional(),
+          reason: z.enum(movementReasons).optional(),
+          from: z.coerce.date().optional(),
+          to: z.coerce.date().optional(),
+        }),
+      },
+    },
+    async (request) => {
+      const { accountId } = principalOf(request);
+      const { limit, cursor, ...filter } = request.query;
+      const after = decodeCursor(cursor);
+      if (after && typeof after.v !== "number") throw invalid("cursor is not one this API handed out");
+      const rows = await listMovements(ctx.db, accountId, {
+        ...filter,
+        limit: limit + 1,
+        ...(after ? { beforeId: Number(after.v) } : {}),
+      });
+      const items = rows.slice(0, limit);
+      const last = items.at(-1);
+      return {
+        items,
+        nextCursor: rows.length > limit && last ? encodeCursor({ v: last.id, id: String(last.id) }) : null,
+      };
+    },
+  );
+}

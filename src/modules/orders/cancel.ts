@@ -1,0 +1,41 @@
+import { eq } from "drizzle-orm";
+import type { Db } from "../../db/engine.ts";
+import { appendEvents } from "../events/events.ts";
+import { release } from "../inventory/order-stock.ts";
+import { loadLinesForUpdate, stockItemOf } from "./lines.ts";
+import { orderLines, orders } from "./schema.ts";
+
+/** Cancels an unshipped order: releases every reservation and clears backorders. */
+export async function cancelInTx(tx: Db, order: typeof orders.$inferSelect, by: string): Promise<void> {
+  const lines = await loadLinesForUpdate(tx, order.id);
+  for (const line of lines) {
+    await release(tx, stockItemOf(order, line), line.reservedQty, {
+      key: `order:${order.id}:${line.lineNo}:cancel`,
+      referenceType: "order",
+      referenceId: order.id,
+    });
+    await tx
+      .update(orderLines)
+      .set({
+        reservedQty: 0,
+        backorderedQty: 0,
+        cancelledQty: line.cancelledQty + line.reservedQty + line.backorderedQty,
+      })
+      .where(eq(orderLines.id, line.id));
+  }
+  await tx.update(orders).set({ status: "cancelled", updatedAt: new Date() }).where(eq(orders.id, order.id));
+  await appendEvents(tx, [
+    {
+      accountId: order.accountId,
+      type: "order.status_changed",
+      subject: order.id,
+      payload: {
+        orderId: order.id,
+        from: order.status,
+        status: "cancelled",
+        by,
+        connectionId: order.connectionId,
+      },
+    },
+  ]);
+}

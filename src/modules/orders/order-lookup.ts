@@ -1,0 +1,16 @@
+import { and, eq } from "drizzle-orm";
+import type { Db } from "../../db/engine.ts";
+import { notFound } from "../../lib/errors.ts";
+import { orders } from "./schema.ts";
+
+export type Order = typeof orders.$inferSelect;
+
+export async function lockOrder(tx: Db, accountId: string, orderId: string): Promise<Order> {
+  const [order] = await tx
+    .select()
+    .from(orders)
+    .where(and(eq(orders.accountId, accountId), eq(orders.id, orderId)))
+    .for("update");
+  if (!order) throw notFound("order");
+  return order;
+}

@@ -1,0 +1,171 @@
+import { and, eq } from "drizzle-orm";
+import type { Db } from "../../db/engine.ts";
+import { inTransaction } from "../../db/tx.ts";
+import { AppError, invalid } from "../../lib/errors.ts";
+import { backorderPolicy } from "../catalog/products.ts";
+import { appendEvents } from "../events/events.ts";
+import { release, restock } from "../inventory/order-stock.ts";
+import { loadLinesForUpdate, type OrderLine, stockItemOf } from "./lines.ts";
+import { lockOrder } from "./order-lookup.ts";
+import { orderLines, orders, refundLines, refunds } from "./schema.ts";
+
+export type RefundInput = {
+  platformRefundId?: string;
+  currency: string;
+  amountMinor?: number;
+  reason?: string;
+  refundedAt?: Date;
+  lines: { sku: string; quantity: number; restock: boolean; amountMinor?: number }[];
+};
+
+/**
+ * Records a refund against its order. Refunded units that had not shipped come out of the
+ * reservation; shipped units come back to on-hand when `restock` is set. The same platform refund
+ * id twice is a no-op.
+ */
+export async function recordRefund(db: Db, accountId: string, orderId: string, input: RefundInput) {
+  return inTransaction(db, async (tx) => {
+    const order = await lockOrder(tx, accountId, orderId);
+    if (input.platformRefundId) {
+      const [earlier] = await tx
+        .select()
+        .from(refunds)
+        .where(and(eq(refunds.orderId, order.id), eq(refunds.platformRefundId, input.platformRefundId)));
+      if (earlier) return { refundId: earlier.id, replayed: true };
+    }
+    if (input.currency !== order.currency) {
+      throw new AppError(
+        "invalid_data",
+        "currency_mismatch",
+        `refund is in ${input.currency} but the order is in ${order.currency}`,
+      );
+    }
+    const lines = await loadLinesForUpdate(tx, order.id);
+    const policy = await backorderPolicy(
+      tx,
+      accountId,
+      lines.map((l) => l.productId),
+    );
+    const plan = planRefund(lines, input.lines);
+    const amount =
+      input.amountMinor ??
+      plan.reduce((n, p) => n + (p.amountMinor ?? p.quantity * p.line.unitPriceMinor), 0);
+    if (amount <= 0 && plan.length === 0) throw invalid("a refund needs lines or an amount");
+    const [refund] = await tx
+      .insert(refunds)
+      .values({
+        accountId,
+        orderId: order.id,
+        platformRefundId: input.platformRefundId ?? null,
+        amountMinor: amount,
+        currency: input.currency,
+        reason: input.reason ?? null,
+        refundedAt: input.refundedAt ?? new Date(),
+      })
+      .returning();
+    for (const p of plan) {
+      const { line } = p;
+      const item = stockItemOf(order, line, policy.get(line.productId));
+      const ref = { referenceType: "refund", referenceId: refund!.id };
+      const fromBackorder = Math.min(p.quantity, line.backorderedQty);
+      const fromReserved = Math.min(p.quantity - fromBackorder, line.reservedQty);
+      const shippedPart = p.quantity - fromBackorder - fromReserved;
+      const restocked = p.restock ? Math.min(shippedPart, line.shippedQty - line.restockedQty) : 0;
+      await release(
+        tx,
+        item,
+        fromReserved,
+        { ...ref, key: `refund:${refund!.id}:${line.lineNo}:release` },
+        "refund-restock",
+      );
+      await restock(
+        tx,
+        item,
+        restocked,
+        { ...ref, key: `refund:${refund!.id}:${line.lineNo}:restock` },
+        "refund-restock",
+      );
+      await tx
+        .update(orderLines)
+        .set({
+          backorderedQty: line.backorderedQty - fromBackorder,
+          reservedQty: line.reservedQty - fromReserved,
+          refundedQty: line.refundedQty + p.quantity,
+          restockedQty: line.restockedQty + restocked,
+        })
+        .where(eq(orderLines.id, line.id));
+      await tx.insert(refundLines).values({
+        refundId: refund!.id,
+        orderLineId: line.id,
+        quantity: p.quantity,
+        amountMinor: p.amountMinor ?? p.quantity * line.unitPriceMinor,
+        restock: p.restock,
+      });
+    }
+    const after = await loadLinesForUpdate(tx, order.id);
+    const status = after.every((l) => l.refundedQty >= l.quantity) ? "refunded" : "partially_refunded";
+    await tx
+      .update(orders)
+      .set({ status, refundedMinor: order.refundedMinor + amount, updatedAt: new Date() })
+      .where(eq(orders.id, order.id));
+    await appendEvents(tx, [
+      {
+        accountId,
+        type: "refund.recorded",
+        subject: order.id,
+        payload: {
+          orderId: order.id,
+          refundId: refund!.id,
+          connectionId: order.connectionId,
+          amountMinor: amount,
+          currency: input.currency,
+          lines: plan.map((p) => ({ sku: p.line.sku, quantity: p.quantity, restock: p.restock })),
+        },
+      },
+      ...(status !== order.status
+        ? [
+            {
+              accountId,
+              type: "order.status_changed",
+              subject: order.id,
+              payload: { orderId: order.id, from: order.status, status, connectionId: order.connectionId },
+            },
+          ]
+        : []),
+    ]);
+    return { refundId: refund!.id, replayed: false };
+  });
+}
+
+type PlannedLine = { line: OrderLine; quantity: number; restock: boolean; amountMinor: number | undefined };
+
+/** Spreads each requested SKU quantity over the order's lines of that SKU, refusing over-refunds. */
+function planRefund(lines: OrderLine[], wanted: RefundInput["lines"]): PlannedLine[] {
+  const left = new Map(lines.map((l) => [l.id, l.quantity - l.refundedQty]));
+  const plan: PlannedLine[] = [];
+  const skus = wanted.map((w) => w.sku);
+  if (new Set(skus).size !== skus.length) throw invalid("list each SKU once in a refund");
+  for (const w of wanted) {
+    let need = w.quantity;
+    const candidates = lines.filter((l) => l.sku === w.sku);
+    if (candidates.length === 0) throw invalid(`the order has no line with SKU ${w.sku}`, { sku: w.sku });
+    for (const line of candidates) {
+      const take = Math.min(need, left.get(line.id) ?? 0);
+      if (take <= 0) continue;
+      left.set(line.id, (left.get(line.id) ?? 0) - take);
+      need -= take;
+      plan.push({
+        line,
+        quantity: take,
+        restock: w.restock,
+        amountMinor:
+          w.amountMinor !== undefined ? Math.round((w.amountMinor * take) / w.quantity) : undefined,
+      });
+    }
+    if (need > 0)
+      throw invalid(`cannot refund ${w.quantity} of ${w.sku}: only ${w.quantity - need} not yet refunded`, {
+        sku: w.sku,
+      });
+  }
+  return plan;
+}

@@ -1,0 +1,153 @@
+import type { FastifyInstance } from "fastify";
+import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import { z } from "zod";
+import type { AppContext } from "../../context.ts";
+import { principalOf } from "../../http/auth.ts";
+import { decodeCursor, pageOf, pageQuery } from "../../http/pagination.ts";
+import { importOrder } from "./import.ts";
+import { orderInput } from "./order-input.ts";
+import { getOrderDetail, listOrders } from "./queries.ts";
+import { recordRefund } from "./refunds.ts";
+import { orderStatuses } from "./schema.ts";
+import { createShipment } from "./shipments.ts";
+import { changeOrderStatus } from "./workflow.ts";
+
+const idParams = z.object({ id: z.uuid() });
+
+export function registerOrderRoutes(root: FastifyInstance, ctx: AppContext): void {
+  const app = root.withTypeProvider<ZodTypeProvider>();
+
+  app.get(
+    "/api/v1/orders",
+    {
+      schema: {
+        tags: ["orders"],
+        summary: "Orders, newest first, with filters",
+        querystring: pageQuery.extend({
+          connectionId: z.uuid().optional(),
+          status: z.enum(orderStatuses).optional(),
+          from: z.coerce.date().optional(),
+          to: z.coerce.date().optional(),
+          customer: z.string().max(300).optional(),
+          state: z.string().max(100).optional(),
+          q: z.string().max(200).optional(),
+        }),
+      },
+    },
+    async (request) => {
+      const { accountId } = principalOf(request);
+      const { limit, cursor, ...filter } = request.query;
+      const after = decodeCursor(cursor);
+      const rows = await listOrders(ctx.db, accountId, { ...filter, limit, ...(after ? { after } : {}) });
+      return pageOf(rows, limit, (o) => ({ v: o.placedAt, id: o.id }));
+    },
+  );
+
+  app.post(
+    "/api/v1/orders",
+    {
+      schema: {
+        tags: ["orders"],
+        summary: "Import an order (from a script or a channel without a connector)",
+        description:
+          "Creates the order and reserves its lines, or — for an order already imported — updates statuses only. 201 when created, 200 otherwise; `outcome` says which.",
+        body: orderInput,
+      },
+    },
+    async (request, reply) => {
+      const { accountId } = principalOf(request);
+      const result = await importOrder(ctx.db, accountId, request.body);
+      return reply.code(result.outcome === "created" ? 201 : 200).send(result);
+    },
+  );
+
+  app.get(
+    "/api/v1/orders/:id",
+    { schema: { tags: ["orders"], summary: "An order with lines, refunds and shipments", params: idParams } },
+    async (request) => getOrderDetail(ctx.db, principalOf(request).accountId, request.params.id),
+  );
+
+  app.post(
+    "/api/v1/orders/:id/status",
+    {
+      schema: {
+        tags: ["orders"],
+        summary: "Move an order along its workflow (processing, cancelled, completed…)",
+        params: idParams,
+        body: z.strictObject({ status: z.enum(orderStatuses) }),
+      },
+    },
+    async (request) => {
+      const p = principalOf(request);
+      return changeOrderStatus(ctx.db, p.accountId, request.params.id, request.body.status, p.user.email);
+    },
+  );
+
+  app.post(
+    "/api/v1/orders/:id/shipments",
+    {
+      schema: {
+        tags: ["orders"],
+        summary: "Record a shipment (all open lines unless lines are given)",
+        params: idParams,
+        body: z.strictObject({
+          carrier: z.string().max(100).optional(),
+          trackingNumber: z.string().max(200).optional(),
+          trackingUrl: z.url().optional(),
+          shippedAt: z.coerce.date().optional(),
+          platformShipmentId: z.string().max(255).optional(),
+          lines: z
+            .array(z.strictObject({ sku: z.string().min(1), quantity: z.number().int().min(1) }))
+            .min(1)
+            .optional(),
+        }),
+      },
+    },
+    async (request, reply) => {
+      const result = await createShipment(
+        ctx.db,
+        principalOf(request).accountId,
+        request.params.id,
+        request.body,
+      );
+      return reply.code(result.replayed ? 200 : 201).send(result);
+    },
+  );
+
+  app.post(
+    "/api/v1/orders/:id/refunds",
+    {
+      schema: {
+        tags: ["orders"],
+        summary: "Record a refund (lines, amounts, restock or not)",
+        params: idParams,
+        body: z.strictObject({
+          platformRefundId: z.string().max(255).optional(),
+          currency: z.string().length(3),
+          amountMinor: z.number().int().min(0).optional(),
+          reason: z.string().max(500).optional(),
+          refundedAt: z.coerce.date().optional(),
+          lines: z
+            .array(
+              z.strictObject({
+                sku: z.string().min(1),
+                quantity: z.number().int().min(1),
+                restock: z.boolean(),
+                amountMinor: z.number().int().min(0).optional(),
+              }),
+            )
+            .default([]),
+        }),
+      },
+    },
+    async (request, reply) => {
+      const result = await recordRefund(
+        ctx.db,
+        principalOf(request).accountId,
+        request.params.id,
+        request.body,
+      );
+      return reply.code(result.replayed ? 200 : 201).send(result);
+    },
+  );
+}
