@@ -1,6 +1,6 @@
 import type { Db } from "../../db/engine.ts";
 import type { ImportedProduct } from "../catalog/import.ts";
-import { applyMovement, lockLevel } from "./ledger.ts";
+import { applyMovements, levelKey, lockLevels, type MovementInput } from "./ledger.ts";
 import { defaultWarehouse } from "./warehouses.ts";
 
 /** Records the counted quantities of a product import as `import` movements in the default warehouse. */
@@ -12,11 +12,14 @@ export async function recordImportedQuantities(
 ): Promise<void> {
   if (items.length === 0) return;
   const warehouse = await defaultWarehouse(tx, accountId);
+  const keys = items.map((i) => ({ productId: i.id, warehouseId: warehouse.id }));
+  const levels = await lockLevels(tx, accountId, keys);
+  const movements: MovementInput[] = [];
   for (const item of items) {
-    const level = await lockLevel(tx, accountId, item.id, warehouse.id);
-    const delta = item.row.quantity! - level.onHand;
+    const delta =
+      item.row.quantity! - levels.get(levelKey({ productId: item.id, warehouseId: warehouse.id }))!.onHand;
     if (delta === 0) continue;
-    await applyMovement(tx, {
+    movements.push({
       accountId,
       productId: item.id,
       sku: item.sku,
@@ -30,4 +33,5 @@ export async function recordImportedQuantities(
       allowBackorder: item.row.allowBackorder ?? false,
     });
   }
+  await applyMovements(tx, accountId, movements);
 }

@@ -1,7 +1,8 @@
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "../../db/engine.ts";
+import { queryRows } from "../../db/rows.ts";
 import { AppError } from "../../lib/errors.ts";
-import { appendEvents } from "../events/events.ts";
+import { appendEvents, type DomainEventInput } from "../events/events.ts";
 import { type MovementReason, stockLevels, stockMovements } from "./schema.ts";
 
 export type Movement = typeof stockMovements.$inferSelect;
@@ -25,6 +26,8 @@ export type MovementInput = {
 };
 
 export type Level = { onHand: number; reserved: number };
+export type LevelKey = { productId: string; warehouseId: string };
+export const levelKey = (k: LevelKey) => `${k.productId}/${k.warehouseId}`;
 
 export async function findMovement(
   tx: Db,
@@ -38,62 +41,112 @@ export async function findMovement(
   return row;
 }
 
+async function findMovements(tx: Db, accountId: string, keys: string[]): Promise<Map<string, Movement>> {
+  const out = new Map<string, Movement>();
+  for (let i = 0; i < keys.length; i += 1000) {
+    const rows = await tx
+      .select()
+      .from(stockMovements)
+      .where(
+        and(
+          eq(stockMovements.accountId, accountId),
+          inArray(stockMovements.idempotencyKey, keys.slice(i, i + 1000)),
+        ),
+      );
+    for (const r of rows) out.set(r.idempotencyKey, r);
+  }
+  return out;
+}
+
 /**
- * Locks the (product, warehouse) level row, creating it at zero when new. Every movement on one
- * SKU and warehouse goes through this lock, so concurrent writers serialise instead of losing updates.
+ * Locks (product, warehouse) level rows, creating missing ones at zero, in a fixed order so two
+ * transactions never wait on each other crosswise. Every movement goes through these locks, so
+ * concurrent writers on one SKU serialise instead of losing updates.
  */
+export async function lockLevels(tx: Db, accountId: string, keys: LevelKey[]): Promise<Map<string, Level>> {
+  const unique = [...new Map(keys.map((k) => [levelKey(k), k])).values()].sort((a, b) =>
+    levelKey(a).localeCompare(levelKey(b)),
+  );
+  const out = new Map<string, Level>();
+  for (let i = 0; i < unique.length; i += 1000) {
+    const chunk = unique.slice(i, i + 1000);
+    await tx
+      .insert(stockLevels)
+      .values(chunk.map((k) => ({ accountId, productId: k.productId, warehouseId: k.warehouseId })))
+      .onConflictDoNothing();
+    // Arrays as single parameters: a long `(a, b) in (…)` list overflows PGlite's parser stack.
+    const products = uuidArray(chunk.map((k) => k.productId));
+    const warehouses = uuidArray(chunk.map((k) => k.warehouseId));
+    const rows = await queryRows<{
+      product_id: string;
+      warehouse_id: string;
+      on_hand: number;
+      reserved: number;
+    }>(
+      tx,
+      sql`select s.product_id, s.warehouse_id, s.on_hand, s.reserved from stock_levels s
+          join unnest(${products}::uuid[], ${warehouses}::uuid[]) as k(product_id, warehouse_id)
+            on s.product_id = k.product_id and s.warehouse_id = k.warehouse_id
+          order by s.product_id, s.warehouse_id for update of s`,
+    );
+    for (const r of rows) {
+      out.set(levelKey({ productId: r.product_id, warehouseId: r.warehouse_id }), {
+        onHand: r.on_hand,
+        reserved: r.reserved,
+      });
+    }
+  }
+  return out;
+}
+
 export async function lockLevel(
   tx: Db,
   accountId: string,
   productId: string,
   warehouseId: string,
 ): Promise<Level> {
-  await tx.insert(stockLevels).values({ accountId, productId, warehouseId }).onConflictDoNothing();
-  const [row] = await tx
-    .select({ onHand: stockLevels.onHand, reserved: stockLevels.reserved })
-    .from(stockLevels)
-    .where(and(eq(stockLevels.productId, productId), eq(stockLevels.warehouseId, warehouseId)))
-    .for("update");
-  return row!;
+  return (await lockLevels(tx, accountId, [{ productId, warehouseId }])).get(
+    levelKey({ productId, warehouseId }),
+  )!;
 }
 
+export type Applied = { movement: Movement; replayed: boolean };
+
 /**
- * Applies one ledger movement inside the caller's transaction: the level row and the ledger row
- * change together, and a `stock.changed` event is written. A key already used returns the first
- * movement unchanged (`replayed`), which makes every caller idempotent by construction.
+ * Applies ledger movements inside the caller's transaction, in order: level rows and ledger rows
+ * change together and each movement writes a `stock.changed` event. A key already used returns
+ * the first movement unchanged (`replayed`), which makes every caller idempotent by construction.
+ * All rows are written with a handful of statements, whatever the batch size.
  */
-export async function applyMovement(
-  tx: Db,
-  input: MovementInput,
-): Promise<{ movement: Movement; replayed: boolean }> {
-  const earlier = await findMovement(tx, input.accountId, input.idempotencyKey);
-  if (earlier) return { movement: earlier, replayed: true };
-  const level = await lockLevel(tx, input.accountId, input.productId, input.warehouseId);
-  // A concurrent writer with the same key may have committed while we waited for the lock.
-  const raced = await findMovement(tx, input.accountId, input.idempotencyKey);
-  if (raced) return { movement: raced, replayed: true };
-
-  const onHand = level.onHand + input.onHandDelta;
-  const reserved = level.reserved + input.reservedDelta;
-  if (reserved < 0) {
-    throw new AppError(
-      "unexpected_state",
-      "reservation_underflow",
-      `reserved stock of ${input.sku} would go below zero`,
-    );
-  }
-  const availableBefore = level.onHand - level.reserved;
-  const availableAfter = onHand - reserved;
-  const oversold = !input.allowBackorder && availableAfter < 0 && availableAfter < availableBefore;
-
-  await tx
-    .update(stockLevels)
-    .set({ onHand, reserved, updatedAt: new Date() })
-    .where(and(eq(stockLevels.productId, input.productId), eq(stockLevels.warehouseId, input.warehouseId)));
-  const [movement] = await tx
-    .insert(stockMovements)
-    .values({
-      accountId: input.accountId,
+export async function applyMovements(tx: Db, accountId: string, inputs: MovementInput[]): Promise<Applied[]> {
+  if (inputs.length === 0) return [];
+  const keys = inputs.map((i) => i.idempotencyKey);
+  if (new Set(keys).size !== keys.length)
+    throw new AppError("invalid_data", "duplicate_movement_key", "a batch used one idempotency key twice");
+  const levels = await lockLevels(tx, accountId, inputs);
+  // Looked up after locking: a writer with the same key that held the lock has committed by now.
+  const earlier = await findMovements(tx, accountId, keys);
+  const fresh = inputs.filter((i) => !earlier.has(i.idempotencyKey));
+  const rows: (typeof stockMovements.$inferInsert)[] = [];
+  const events: DomainEventInput[] = [];
+  for (const input of fresh) {
+    const level = levels.get(levelKey(input))!;
+    const onHand = level.onHand + input.onHandDelta;
+    const reserved = level.reserved + input.reservedDelta;
+    if (reserved < 0) {
+      throw new AppError(
+        "unexpected_state",
+        "reservation_underflow",
+        `reserved stock of ${input.sku} would go below zero`,
+      );
+    }
+    const availableBefore = level.onHand - level.reserved;
+    const availableAfter = onHand - reserved;
+    const oversold = !input.allowBackorder && availableAfter < 0 && availableAfter < availableBefore;
+    level.onHand = onHand;
+    level.reserved = reserved;
+    rows.push({
+      accountId,
       productId: input.productId,
       warehouseId: input.warehouseId,
       onHandDelta: input.onHandDelta,
@@ -108,27 +161,62 @@ export async function applyMovement(
       oversold,
       note: input.note ?? null,
       actor: input.actor ?? null,
-    })
-    .returning();
-  const payload = {
-    sku: input.sku,
-    productId: input.productId,
-    warehouseId: input.warehouseId,
-    reason: input.reason,
-    onHandDelta: input.onHandDelta,
-    reservedDelta: input.reservedDelta,
-    onHand,
-    reserved,
-    available: availableAfter,
-    movementId: movement!.id,
-  };
-  await appendEvents(tx, [
-    { accountId: input.accountId, type: "stock.changed", subject: input.sku, payload },
-    ...(oversold
-      ? [{ accountId: input.accountId, type: "stock.oversold", subject: input.sku, payload }]
-      : []),
-  ]);
-  return { movement: movement!, replayed: false };
+    });
+    const payload = {
+      sku: input.sku,
+      productId: input.productId,
+      warehouseId: input.warehouseId,
+      reason: input.reason,
+      onHandDelta: input.onHandDelta,
+      reservedDelta: input.reservedDelta,
+      onHand,
+      reserved,
+      available: availableAfter,
+      idempotencyKey: input.idempotencyKey,
+    };
+    events.push({ accountId, type: "stock.changed", subject: input.sku, payload });
+    if (oversold) events.push({ accountId, type: "stock.oversold", subject: input.sku, payload });
+  }
+  const written = new Map<string, Movement>();
+  for (let i = 0; i < rows.length; i += 1000) {
+    for (const m of await tx
+      .insert(stockMovements)
+      .values(rows.slice(i, i + 1000))
+      .returning())
+      written.set(m.idempotencyKey, m);
+  }
+  await writeLevels(tx, fresh, levels);
+  await appendEvents(tx, events);
+  return inputs.map((i) => {
+    const first = earlier.get(i.idempotencyKey);
+    return first
+      ? { movement: first, replayed: true }
+      : { movement: written.get(i.idempotencyKey)!, replayed: false };
+  });
+}
+
+async function writeLevels(tx: Db, changed: LevelKey[], levels: Map<string, Level>): Promise<void> {
+  const touched = [...new Map(changed.map((k) => [levelKey(k), k])).values()];
+  for (let i = 0; i < touched.length; i += 1000) {
+    const chunk = touched.slice(i, i + 1000);
+    const products = uuidArray(chunk.map((k) => k.productId));
+    const warehouses = uuidArray(chunk.map((k) => k.warehouseId));
+    const onHand = `{${chunk.map((k) => levels.get(levelKey(k))!.onHand).join(",")}}`;
+    const reserved = `{${chunk.map((k) => levels.get(levelKey(k))!.reserved).join(",")}}`;
+    await tx.execute(sql`update stock_levels s set on_hand = v.on_hand, reserved = v.reserved, updated_at = now()
+      from unnest(${products}::uuid[], ${warehouses}::uuid[], ${onHand}::int[], ${reserved}::int[])
+        as v(product_id, warehouse_id, on_hand, reserved)
+      where s.product_id = v.product_id and s.warehouse_id = v.warehouse_id`);
+  }
+}
+
+/** A Postgres array literal of UUIDs (they need no quoting), sent as one parameter. */
+function uuidArray(ids: string[]): string {
+  return `{${ids.join(",")}}`;
+}
+
+export async function applyMovement(tx: Db, input: MovementInput): Promise<Applied> {
+  return (await applyMovements(tx, input.accountId, [input]))[0]!;
 }
 
 /** Sum of the ledger for one level — what `stock_levels` must always equal (used by checks and tests). */

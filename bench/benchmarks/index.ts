@@ -1,0 +1,5 @@
+import type { Benchmark } from "../harness.ts";
+import { coreImport } from "./core-import.ts";
+
+/** Every benchmark `npm run bench` knows, in the order it runs them. */
+export const benchmarks: Benchmark[] = [coreImport];
