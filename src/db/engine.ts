@@ -67,6 +67,11 @@ function wrapPglite(client: PGlite): Database {
 
 async function openPostgres(url: string, poolSize: number): Promise<Database> {
   const pool = new pg.Pool({ connectionString: url, max: poolSize });
+  // An idle client killed by the server (restart, failover) must not crash the process: the pool
+  // drops it and the next query opens a new connection; queries in flight fail and are retried.
+  pool.on("error", (error) => {
+    process.emitWarning(`PostgreSQL connection lost: ${error.message}`, "StockwireDatabase");
+  });
   // A wrong URL must fail at start-up, not on the first request.
   const probe = await pool.connect().catch(async (error: Error) => {
     await pool.end();
