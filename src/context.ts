@@ -1,5 +1,6 @@
 import type { Logger } from "pino";
 import type { Config } from "./config.ts";
+import type { ConnectorRegistry } from "./connectors/registry.ts";
 import type { Database, Db } from "./db/engine.ts";
 import type { SecretBox } from "./lib/secret-box.ts";
 import type { Queue } from "./queue/queue.ts";
@@ -12,4 +13,5 @@ export type AppContext = {
   queue: Queue;
   logger: Logger;
   secretBox: SecretBox;
+  connectors: ConnectorRegistry;
 };

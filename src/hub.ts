@@ -1,6 +1,8 @@
 import type { FastifyInstance } from "fastify";
 import type { Logger } from "pino";
 import type { Config } from "./config.ts";
+import { connectors as productionConnectors } from "./connectors/index.ts";
+import type { ConnectorRegistry } from "./connectors/registry.ts";
 import type { AppContext } from "./context.ts";
 import { type Database, openDatabase, redactUrl } from "./db/engine.ts";
 import { migrateDatabase } from "./db/migrate.ts";
@@ -9,6 +11,7 @@ import { createMetrics } from "./http/metrics.ts";
 import { registerHooks, registerJobs } from "./jobs.ts";
 import { createSecretBox } from "./lib/secret-box.ts";
 import { resolveSecretKey } from "./lib/secret-key.ts";
+import { startPump } from "./modules/sync/pump.ts";
 import { createQueue } from "./queue/queue.ts";
 
 export type HubOptions = {
@@ -20,6 +23,8 @@ export type HubOptions = {
   work: boolean;
   /** Use this database instead of opening one from the config (tests). */
   database?: Database;
+  /** Platform connectors; default: every production connector. */
+  connectors?: ConnectorRegistry;
   /** Extra HTTP routes (the CLI's local admin routes). */
   routes?: RouteRegistrar[];
 };
@@ -47,10 +52,19 @@ export async function startHub(options: HubOptions): Promise<Hub> {
       onAttempt: (job, ok) => (ok ? metrics?.jobsCompleted : metrics?.jobFailures)?.inc({ job }),
     });
     metrics = createMetrics(() => queue.depth());
-    const ctx: AppContext = { config, database, db: database.db, queue, logger, secretBox };
+    const ctx: AppContext = {
+      config,
+      database,
+      db: database.db,
+      queue,
+      logger,
+      secretBox,
+      connectors: options.connectors ?? productionConnectors,
+    };
     registerHooks();
     registerJobs(ctx);
     await queue.start({ work: options.work });
+    const stopPump = options.work ? startPump(ctx) : async () => undefined;
     const app = options.http ? await buildApp(ctx, metrics, options.routes) : undefined;
     let stopped = false;
     return {
@@ -60,6 +74,7 @@ export async function startHub(options: HubOptions): Promise<Hub> {
         if (stopped) return;
         stopped = true;
         await app?.close();
+        await stopPump();
         await queue.stop();
         if (!options.database) await database.close();
       },

@@ -5,3 +5,4 @@ export * from "../modules/events/schema.ts";
 export * from "../modules/inventory/schema.ts";
 export * from "../modules/orders/schema.ts";
 export * from "../modules/system/schema.ts";
+export * from "../modules/sync/schema.ts";

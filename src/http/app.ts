@@ -9,6 +9,9 @@ import { registerCatalogRoutes } from "../modules/catalog/routes.ts";
 import { registerEventRoutes } from "../modules/events/routes.ts";
 import { registerInventoryRoutes } from "../modules/inventory/routes.ts";
 import { registerOrderRoutes } from "../modules/orders/routes.ts";
+import { registerConnectionRoutes } from "../modules/sync/routes.ts";
+import { registerFeedRoutes } from "../modules/sync/routes-feeds.ts";
+import { registerWebhookRoute } from "../modules/sync/webhooks.ts";
 import { registerAuth } from "./auth.ts";
 import { registerHealth } from "./health.ts";
 import { type Metrics, registerHttpMetrics } from "./metrics.ts";
@@ -63,6 +66,9 @@ export async function buildApp(
   registerInventoryRoutes(app, ctx);
   registerOrderRoutes(app, ctx);
   registerEventRoutes(app, ctx);
+  registerConnectionRoutes(app, ctx);
+  registerFeedRoutes(app, ctx);
+  registerWebhookRoute(app, ctx);
   for (const register of extraRoutes) register(app, ctx);
 
   app.get("/api/openapi.json", { config: { public: true }, schema: { hide: true } }, async () =>

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from "fastify";
 import { loadConfig } from "../../src/config.ts";
+import type { ConnectorRegistry } from "../../src/connectors/registry.ts";
 import type { Database } from "../../src/db/engine.ts";
 import { type Hub, startHub } from "../../src/hub.ts";
 import { createLogger } from "../../src/logger.ts";
@@ -13,7 +14,7 @@ export type TestHub = Hub & { app: FastifyInstance; database: Database; close():
 
 /** A whole hub (HTTP + queue, optionally workers) on its own fresh database. */
 export async function startTestHub(
-  options: { work?: boolean; env?: Record<string, string> } = {},
+  options: { work?: boolean; env?: Record<string, string>; connectors?: ConnectorRegistry } = {},
 ): Promise<TestHub> {
   const database = await freshDatabase();
   const config = loadConfig({ STOCKWIRE_SECRET: TEST_SECRET, LOG_LEVEL: "silent", ...options.env });
@@ -23,6 +24,7 @@ export async function startTestHub(
     http: true,
     work: options.work ?? false,
     database,
+    ...(options.connectors ? { connectors: options.connectors } : {}),
   });
   return {
     ...hub,

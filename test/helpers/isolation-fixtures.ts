@@ -1,3 +1,4 @@
+import { raiseIssue } from "../../src/modules/sync/issues.ts";
 import { apiFor } from "./api.ts";
 import type { Tenant, TestHub } from "./hub.ts";
 
@@ -27,10 +28,32 @@ export async function createIsolationFixtures(hub: TestHub, a: Tenant): Promise<
       lines: [{ sku: "ISO-A-1", quantity: 1, unitPriceMinor: 500 }],
     }),
   );
+  const connection = await ok(
+    api.post("/api/v1/connections", {
+      platform: "test",
+      name: "A's shop",
+      credentials: { token: "good-token" },
+    }),
+  );
+  const run = await ok(api.post(`/api/v1/connections/${connection.id}/feeds/new-orders/run`, {}));
+  const issue = await raiseIssue(hub.ctx.db, {
+    accountId: a.accountId,
+    connectionId: connection.id,
+    feedKind: "new-orders",
+    subjectType: "order",
+    subjectId: "iso-1",
+    severity: "error",
+    code: "unknown_sku",
+    message: "isolation fixture",
+  });
   return {
     "tokens.id": token.id,
     "products.sku": "ISO-A-1",
     "warehouses.id": warehouse.id,
     "orders.id": order.orderId,
+    "connections.id": connection.id,
+    "feeds.kind": "new-orders",
+    "feed-runs.id": run.id,
+    "issues.id": issue.id,
   };
 }

@@ -98,9 +98,13 @@ export async function consumeEvents(
   options: { types?: string[]; limit?: number } = {},
 ): Promise<number> {
   return inTransaction(db, async (tx) => {
-    // One consumer at a time: the cursor row lock serialises concurrent drains of the same consumer.
+    // One drain per consumer at a time; a second process skips instead of queueing behind it.
     await tx.insert(eventCursors).values({ consumer }).onConflictDoNothing();
-    await tx.execute(sql`select 1 from event_cursors where consumer = ${consumer} for update`);
+    const locked = await queryRows(
+      tx,
+      sql`select 1 from event_cursors where consumer = ${consumer} for update skip locked`,
+    );
+    if (locked.length === 0) return 0;
     const batch = await readEvents(tx, consumer, options);
     const last = batch.at(-1);
     if (!last) return 0;

@@ -14,3 +14,23 @@ export async function lockOrder(tx: Db, accountId: string, orderId: string): Pro
   if (!order) throw notFound("order");
   return order;
 }
+
+/** The hub id of a channel order, if it was imported. */
+export async function findOrderId(
+  db: Db,
+  accountId: string,
+  connectionId: string,
+  platformOrderId: string,
+): Promise<string | undefined> {
+  const [row] = await db
+    .select({ id: orders.id })
+    .from(orders)
+    .where(
+      and(
+        eq(orders.accountId, accountId),
+        eq(orders.connectionId, connectionId),
+        eq(orders.platformOrderId, platformOrderId),
+      ),
+    );
+  return row?.id;
+}

@@ -1,0 +1,217 @@
+import type { Logger } from "pino";
+import type { z } from "zod";
+
+/**
+ * The one contract every platform connector implements. Connectors talk to a platform and return
+ * plain hub-shaped data; they never touch the database or the environment. Only the sync engine
+ * (and the books module for postings) turns their results into domain writes.
+ */
+
+export const feedKinds = [
+  "new-products",
+  "update-products",
+  "product-images",
+  "new-orders",
+  "update-orders",
+  "initial-stock",
+  "suppliers",
+  "supplier-links",
+  "stock-export",
+  "stock-check",
+  "shipping-confirmation",
+] as const;
+export type FeedKind = (typeof feedKinds)[number];
+
+/** Inbound feeds read from the platform; outbound ones write to it (blocked in test mode). */
+export const feedDirection: Record<FeedKind, "inbound" | "outbound"> = {
+  "new-products": "inbound",
+  "update-products": "inbound",
+  "product-images": "inbound",
+  "new-orders": "inbound",
+  "update-orders": "inbound",
+  "initial-stock": "inbound",
+  suppliers: "inbound",
+  "supplier-links": "inbound",
+  "stock-export": "outbound",
+  "stock-check": "inbound",
+  "shipping-confirmation": "outbound",
+};
+
+export type Page<T> = { items: T[]; nextCursor: string | null; estimatedTotal?: number };
+
+export type ChannelLocation = { id: string; name: string; active: boolean };
+
+/** One sellable variant as the platform describes it; `sku` null or blank is reported, never guessed. */
+export type ChannelProduct = {
+  platformProductId: string;
+  platformVariantId: string;
+  inventoryItemId: string | null;
+  sku: string | null;
+  name: string;
+  groupKey: string | null;
+  options: Record<string, string>;
+  barcode: string | null;
+  priceMinor: number | null;
+  currency: string | null;
+  weightGrams: number | null;
+  images: string[];
+  archived: boolean;
+  updatedAt: Date;
+};
+
+export type ChannelOrderLine = {
+  platformLineId: string;
+  sku: string | null;
+  name: string;
+  quantity: number;
+  unitPriceMinor: number;
+  discountMinor: number;
+  taxMinor: number;
+};
+
+export type ChannelRefund = {
+  platformRefundId: string;
+  createdAt: Date;
+  amountMinor: number;
+  currency: string;
+  note: string | null;
+  lines: { platformLineId: string; sku: string | null; quantity: number; restock: boolean }[];
+};
+
+export type ChannelOrder = {
+  platformOrderId: string;
+  orderNumber: string;
+  placedAt: Date;
+  updatedAt: Date;
+  currency: string;
+  /** Paid (or otherwise valid to fulfil): only these are imported (R-SYNC-4). */
+  paid: boolean;
+  cancelled: boolean;
+  financialStatus: string | null;
+  fulfillmentStatus: string | null;
+  subtotalMinor: number;
+  discountMinor: number;
+  taxMinor: number;
+  shippingMinor: number;
+  totalMinor: number;
+  customer: { name: string | null; email: string | null };
+  shippingAddress: {
+    name: string | null;
+    line1: string | null;
+    line2: string | null;
+    city: string | null;
+    state: string | null;
+    postalCode: string | null;
+    country: string | null;
+  } | null;
+  /** Platform location the order ships from, when the platform says. */
+  locationId: string | null;
+  lines: ChannelOrderLine[];
+  refunds: ChannelRefund[];
+};
+
+export type StockLevel = {
+  inventoryItemId: string;
+  locationId: string;
+  sku: string | null;
+  quantity: number;
+};
+
+export type StockWrite = {
+  sku: string;
+  inventoryItemId: string;
+  locationId: string;
+  quantity: number;
+  /** The quantity the hub believes the platform holds; platforms with compare-and-set refuse a stale one. */
+  compareQuantity: number | null;
+};
+
+export type StockWriteResult =
+  | { sku: string; status: "ok"; quantity: number }
+  | { sku: string; status: "stale"; actualQuantity: number | null; message: string }
+  | { sku: string; status: "failed"; retryable: boolean; message: string };
+
+export type FulfillmentInput = {
+  platformOrderId: string;
+  lines: { platformLineId: string; quantity: number }[];
+  carrier: string | null;
+  trackingNumber: string | null;
+  trackingUrl: string | null;
+  notifyCustomer: boolean;
+};
+
+/** A verified webhook, reduced to what the engine needs to react. */
+export type WebhookNotice = {
+  eventId: string;
+  topic: string;
+  kind: "order" | "refund" | "product" | "inventory" | "other";
+  /** The platform id of the object the event is about (order id, inventory item id…). */
+  objectId: string | null;
+  occurredAt: Date;
+  /** The order, when the payload carries a whole one (saves a round trip). */
+  order?: ChannelOrder;
+  /** The new quantity, for inventory events. */
+  level?: StockLevel;
+};
+
+export type ConnectorEnv = {
+  logger: Logger;
+  /** Allow http:// and private addresses (sandboxes); otherwise only public https URLs. */
+  allowPrivateUrls: boolean;
+  /** Persist rotated credentials (OAuth refresh) before using them. */
+  saveCredentials?: (credentials: unknown) => Promise<void>;
+  /** Injected for tests; defaults to the global fetch. */
+  fetch?: typeof fetch;
+  now?: () => Date;
+};
+
+/** What a connection can do with a platform once its credentials are known. */
+export type ConnectorSession = {
+  /** Checks the credentials against the platform; returns a human label (shop name, company). */
+  validate(): Promise<{ label: string; currency?: string }>;
+  listLocations?(): Promise<ChannelLocation[]>;
+  listProducts?(options: {
+    updatedSince?: Date;
+    cursor?: string | null;
+    pageSize?: number;
+  }): Promise<Page<ChannelProduct>>;
+  listOrders?(options: {
+    updatedSince?: Date;
+    createdSince?: Date;
+    cursor?: string | null;
+    pageSize?: number;
+  }): Promise<Page<ChannelOrder>>;
+  getOrder?(platformOrderId: string): Promise<ChannelOrder | null>;
+  readStock?(items: { inventoryItemId: string; locationId: string }[]): Promise<StockLevel[]>;
+  writeStock?(writes: StockWrite[], options: { idempotencyKey: string }): Promise<StockWriteResult[]>;
+  createFulfillment?(input: FulfillmentInput): Promise<{ platformFulfillmentId: string }>;
+  registerWebhooks?(callbackUrl: string): Promise<{ topics: string[] }>;
+};
+
+export type Capabilities = {
+  feeds: FeedKind[];
+  webhooks: boolean;
+  compareAndSet: boolean;
+  bulkExport: boolean;
+  /** Most stock writes one call may carry. */
+  maxStockBatch: number;
+};
+
+export type Connector<Credentials = unknown> = {
+  platform: string;
+  displayName: string;
+  capabilities: Capabilities;
+  /** Validates the shape of credentials given through the API (before contacting the platform). */
+  credentials: z.ZodType<Credentials>;
+  /** Non-secret hints shown instead of credentials (e.g. shop domain, last 4 of a token). */
+  describeCredentials(credentials: Credentials): Record<string, string>;
+  connect(credentials: Credentials, env: ConnectorEnv): ConnectorSession;
+  /** Verifies a webhook's signature on the raw body; false means 401 and nothing stored. */
+  verifyWebhook?(
+    credentials: Credentials,
+    headers: Record<string, string | undefined>,
+    rawBody: Buffer,
+  ): boolean;
+  /** Reads a verified webhook. */
+  parseWebhook?(headers: Record<string, string | undefined>, rawBody: Buffer): WebhookNotice;
+};

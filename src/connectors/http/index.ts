@@ -1,0 +1,45 @@
+export {
+  concurrencyLimit,
+  perMinuteBudget,
+  SHOPIFY_MAX_QUERY_COST,
+  type ShopifyPlan,
+  shopifyGraphqlBudget,
+  windowBudget,
+} from "./budgets.ts";
+export {
+  type Classify,
+  classifyByStatus,
+  type RateSignals,
+  type ReadSignals,
+  type ResponseView,
+  type Verdict,
+} from "./classify.ts";
+export { type FetchLikeInit, platformFetch } from "./fetch-adapter.ts";
+export { createFixedWindow, type FixedWindowOptions } from "./fixed-window.ts";
+export {
+  type ClientStats,
+  createPlatformClient,
+  type PlatformClient,
+  type PlatformClientOptions,
+  type PlatformRequest,
+  type PlatformResponse,
+} from "./platform-client.ts";
+export { PlatformError } from "./platform-error.ts";
+export {
+  type BudgetSnapshot,
+  type BudgetStatus,
+  createTokenBucket,
+  type Priority,
+  type RateBudget,
+  type TokenBucketOptions,
+} from "./rate-budget.ts";
+export { redactSecrets } from "./redact.ts";
+export type { RetryOptions } from "./retry-schedule.ts";
+export {
+  bigCommerceClassify,
+  bigCommerceSignals,
+  quickBooksSignals,
+  shopifyGraphqlClassify,
+  shopifyGraphqlSignals,
+} from "./signals.ts";
+export { checkPlatformUrl } from "./url-guard.ts";

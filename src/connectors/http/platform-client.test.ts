@@ -1,0 +1,282 @@
+import { setTimeout as sleep } from "node:timers/promises";
+import { pino } from "pino";
+import { afterEach, describe, expect, it } from "vitest";
+import { concurrencyLimit, shopifyGraphqlBudget } from "./budgets.ts";
+import { createPlatformClient, type PlatformClientOptions } from "./platform-client.ts";
+import { PlatformError } from "./platform-error.ts";
+import { createTokenBucket } from "./rate-budget.ts";
+import { shopifyGraphqlClassify, shopifyGraphqlSignals } from "./signals.ts";
+import { type Handler, reply, startTestServer } from "./test-server.ts";
+
+type Server = Awaited<ReturnType<typeof startTestServer>>;
+let server: Server | undefined;
+afterEach(async () => {
+  await server?.close();
+  server = undefined;
+});
+
+async function serve(handler: Handler): Promise<Server> {
+  server = await startTestServer(handler);
+  return server;
+}
+
+/** A debug-level pino logger whose output the test can read back. */
+function capturedLogger() {
+  const lines: string[] = [];
+  const logger = pino({ level: "debug" }, { write: (line: string) => lines.push(line) });
+  return { logger, lines, entries: () => lines.map((l) => JSON.parse(l) as Record<string, unknown>) };
+}
+
+function client(overrides: Partial<PlatformClientOptions> = {}) {
+  const log = capturedLogger();
+  const platformClient = createPlatformClient({
+    platform: "testshop",
+    connectionLabel: "shop-1",
+    budget: createTokenBucket({ capacity: 100, refillPerSecond: 100 }),
+    retry: { baseDelayMs: 5, maxDelayMs: 20 },
+    allowPrivateUrls: true,
+    logger: log.logger,
+    ...overrides,
+  });
+  return { client: platformClient, log };
+}
+
+async function failure(promise: Promise<unknown>): Promise<PlatformError> {
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(PlatformError);
+  return error as PlatformError;
+}
+
+describe("createPlatformClient", () => {
+  it("sends the request and hands back status, headers and body", async () => {
+    const s = await serve((_seen, res) => reply(res, 200, { ok: true }, { "x-request-id": "r1" }));
+    const { client: c } = client();
+    const res = await c.request({
+      method: "POST",
+      url: `${s.url}/admin/api/graphql.json`,
+      headers: { "content-type": "application/json", "x-custom": "yes" },
+      body: '{"query":"{ shop { name } }"}',
+      priority: "orders",
+    });
+    expect(res).toMatchObject({ status: 200, attempts: 1 });
+    expect(res.json()).toEqual({ ok: true });
+    expect(res.headers.get("x-request-id")).toBe("r1");
+    expect(s.seen[0]).toMatchObject({
+      method: "POST",
+      url: "/admin/api/graphql.json",
+      body: '{"query":"{ shop { name } }"}',
+    });
+    expect(s.seen[0]?.headers["x-custom"]).toBe("yes");
+    expect(c.stats()).toEqual({ requests: 1, retries: 0, throttled: 0, failures: 0 });
+  });
+
+  it("waits out a 429's Retry-After, then succeeds", async () => {
+    const s = await serve((_seen, res, i) =>
+      i === 0
+        ? reply(res, 429, { errors: "Exceeded 2 calls per second" }, { "retry-after": "0.2" })
+        : reply(res, 200, {}),
+    );
+    const { client: c } = client();
+    const started = performance.now();
+    const res = await c.request({ method: "GET", url: `${s.url}/orders.json`, priority: "orders" });
+    expect(res.attempts).toBe(2);
+    expect(performance.now() - started).toBeGreaterThanOrEqual(190);
+    expect(c.stats()).toEqual({ requests: 2, retries: 1, throttled: 1, failures: 0 });
+  });
+
+  it("retries a 503 twice with back-off, then succeeds", async () => {
+    const s = await serve((_seen, res, i) =>
+      i < 2 ? reply(res, 503, "unavailable") : reply(res, 200, { n: 3 }),
+    );
+    const { client: c } = client();
+    const res = await c.request({ method: "GET", url: `${s.url}/items`, priority: "catalog" });
+    expect(res.json()).toEqual({ n: 3 });
+    expect(s.seen).toHaveLength(3);
+    expect(c.stats()).toEqual({ requests: 3, retries: 2, throttled: 0, failures: 0 });
+  });
+
+  it("times an attempt out through its AbortSignal and retries", async () => {
+    const s = await serve(async (_seen, res, i) => {
+      if (i === 0) await sleep(1_000);
+      reply(res, 200, { attempt: i + 1 });
+    });
+    const { client: c, log } = client({ timeoutMs: 100 });
+    const started = performance.now();
+    const res = await c.request({ method: "GET", url: `${s.url}/slow`, priority: "stock" });
+    expect(res.json()).toEqual({ attempt: 2 });
+    expect(performance.now() - started).toBeLessThan(900);
+    expect(log.entries()[0]).toMatchObject({ status: null, error: "timeout", attempt: 1 });
+  });
+
+  it("does not retry a permanent 400 and throws a PlatformError with a redacted excerpt", async () => {
+    const s = await serve((_seen, res) =>
+      reply(res, 400, {
+        error: "bad input",
+        echo: { access_token: "shpat_0123456789abcdef0123456789abcdef" },
+      }),
+    );
+    const { client: c } = client();
+    const error = await failure(
+      c.request({ method: "PUT", url: `${s.url}/stock`, body: "{}", priority: "stock" }),
+    );
+    expect(error).toMatchObject({ platform: "testshop", status: 400, retryable: false, attempts: 1 });
+    expect(error.bodyExcerpt).toContain("bad input");
+    expect(error.bodyExcerpt).not.toContain("shpat_");
+    expect(s.seen).toHaveLength(1);
+    expect(c.stats()).toEqual({ requests: 1, retries: 0, throttled: 0, failures: 1 });
+  });
+
+  it("leaves a 409 final unless the caller's classify says to retry it", async () => {
+    const s = await serve((_seen, res, i) => (i === 0 ? reply(res, 409, "busy") : reply(res, 200, {})));
+    const { client: c } = client();
+    const res = await c.request({
+      method: "POST",
+      url: `${s.url}/lock`,
+      priority: "stock",
+      classify: (r) => (r.status === 409 ? "retry" : r.status < 400 ? "ok" : "fail"),
+    });
+    expect(res.attempts).toBe(2);
+    await expect(
+      c.request({ method: "POST", url: `${s.url}/lock`, priority: "stock" }),
+    ).resolves.toMatchObject({
+      status: 200,
+    });
+  });
+
+  it("retries Shopify's HTTP 200 THROTTLED after the bucket refills, counting it as throttled, not failed", async () => {
+    const throttleStatus = (available: number) => ({
+      maximumAvailable: 2000,
+      currentlyAvailable: available,
+      restoreRate: 1000,
+    });
+    const s = await serve((_seen, res, i) =>
+      i === 0
+        ? reply(res, 200, {
+            errors: [{ message: "Throttled", extensions: { code: "THROTTLED" } }],
+            extensions: {
+              cost: { requestedQueryCost: 150, actualQueryCost: null, throttleStatus: throttleStatus(0) },
+            },
+          })
+        : reply(res, 200, {
+            data: { shop: { name: "Demo" } },
+            extensions: {
+              cost: { requestedQueryCost: 150, actualQueryCost: 40, throttleStatus: throttleStatus(1960) },
+            },
+          }),
+    );
+    const budget = shopifyGraphqlBudget("standard");
+    const { client: c } = client({
+      budget,
+      classify: shopifyGraphqlClassify,
+      signals: shopifyGraphqlSignals,
+    });
+    const started = performance.now();
+    const res = await c.request({
+      method: "POST",
+      url: `${s.url}/graphql.json`,
+      body: "{}",
+      cost: 150,
+      priority: "orders",
+    });
+    // Reported 0 available at 1,000 points/s: the retry waits ~150 ms for its 150 points.
+    expect(performance.now() - started).toBeGreaterThanOrEqual(140);
+    expect(res.json()).toMatchObject({ data: { shop: { name: "Demo" } } });
+    expect(c.stats()).toEqual({ requests: 2, retries: 1, throttled: 1, failures: 0 });
+    expect(budget.snapshot()).toMatchObject({ capacity: 2000, refillPerSecond: 1000 });
+    expect(budget.snapshot().available).toBeGreaterThanOrEqual(1960);
+  });
+
+  it("gives up after maxAttempts with a retryable error, never logging headers, query or bodies", async () => {
+    const token = "shpat_feedfacefeedfacefeedfacefeedface";
+    const s = await serve((_seen, res) => reply(res, 500, { error: "boom", token, echo: "BODY-SECRET-42" }));
+    const { client: c, log } = client({ retry: { maxAttempts: 3, baseDelayMs: 1, maxDelayMs: 5 } });
+    const error = await failure(
+      c.request({
+        method: "POST",
+        url: `${s.url}/admin/orders.json?access_token=QUERY-SECRET-7`,
+        headers: { "x-shopify-access-token": token, authorization: "Bearer HEADER-SECRET-9" },
+        body: '{"password":"BODY-SECRET-42"}',
+        priority: "orders",
+      }),
+    );
+    expect(error).toMatchObject({ status: 500, retryable: true, attempts: 3 });
+    expect(s.seen).toHaveLength(3);
+    expect(c.stats()).toEqual({ requests: 3, retries: 2, throttled: 0, failures: 1 });
+
+    const output = log.lines.join("");
+    for (const secret of [token, "QUERY-SECRET-7", "HEADER-SECRET-9", "BODY-SECRET-42", "boom"]) {
+      expect(output).not.toContain(secret);
+    }
+    const entries = log.entries();
+    expect(entries.filter((e) => e.level === 20)).toHaveLength(3);
+    expect(entries[0]).toMatchObject({
+      platform: "testshop",
+      connection: "shop-1",
+      method: "POST",
+      url: `${new URL(s.url).host}/admin/orders.json`,
+      status: 500,
+      attempt: 1,
+    });
+    expect(typeof entries[0]?.ms).toBe("number");
+    expect(entries.at(-1)).toMatchObject({ level: 40, status: 500, attempts: 3, retryable: true });
+  });
+
+  it("retries network errors and reports them without a status", async () => {
+    const s = await serve((_seen, res) => reply(res, 200, {}));
+    const url = `${s.url}/gone`;
+    await s.close();
+    server = undefined;
+    const { client: c } = client({ retry: { maxAttempts: 2, baseDelayMs: 1, maxDelayMs: 2 } });
+    const error = await failure(c.request({ method: "GET", url, priority: "catalog" }));
+    expect(error).toMatchObject({ status: null, retryable: true, attempts: 2, bodyExcerpt: "" });
+    expect(error.message).toMatch(/network error/);
+  });
+
+  it("keeps no more requests in flight than the concurrency limit", async () => {
+    const s = await serve(async (_seen, res) => {
+      await sleep(30);
+      reply(res, 200, {});
+    });
+    const { client: c } = client({ concurrency: concurrencyLimit(2) });
+    await Promise.all(
+      Array.from({ length: 8 }, (_, i) =>
+        c.request({ method: "GET", url: `${s.url}/r/${i}`, priority: "stock" }),
+      ),
+    );
+    expect(s.seen).toHaveLength(8);
+    expect(s.maxInFlight()).toBe(2);
+  });
+
+  it("takes the budget before sending", async () => {
+    const s = await serve((_seen, res) => reply(res, 200, {}));
+    const { client: c } = client({ budget: createTokenBucket({ capacity: 5, refillPerSecond: 50 }) });
+    const started = performance.now();
+    await Promise.all(
+      Array.from({ length: 10 }, () =>
+        c.request({ method: "GET", url: `${s.url}/x`, cost: 1, priority: "catalog" }),
+      ),
+    );
+    // 5 at once, then 5 more at 50/s: about 100 ms.
+    expect(performance.now() - started).toBeGreaterThanOrEqual(90);
+  });
+
+  it("refuses private and plain-http URLs outside sandbox mode without sending anything", async () => {
+    const s = await serve((_seen, res) => reply(res, 200, {}));
+    const { client: c } = client({ allowPrivateUrls: false });
+    await expect(c.request({ method: "GET", url: `${s.url}/x`, priority: "orders" })).rejects.toMatchObject({
+      code: "platform_url_not_allowed",
+    });
+    expect(s.seen).toHaveLength(0);
+  });
+
+  it("does not follow redirects, which could lead past the URL guard", async () => {
+    const s = await serve((_seen, res) => reply(res, 302, "", { location: "http://169.254.169.254/latest" }));
+    const { client: c } = client();
+    const res = await c.request({ method: "GET", url: `${s.url}/moved`, priority: "catalog" });
+    expect(res.status).toBe(302);
+    expect(s.seen).toHaveLength(1);
+  });
+});

@@ -1,0 +1,218 @@
+import { type BulkheadPolicy, TimeoutStrategy, timeout } from "cockatiel";
+import type { Logger } from "pino";
+import {
+  type Classify,
+  classifyByStatus,
+  type ReadSignals,
+  type ResponseView,
+  type Verdict,
+} from "./classify.ts";
+import { AttemptFailure, PlatformError } from "./platform-error.ts";
+import type { Priority, RateBudget } from "./rate-budget.ts";
+import { parseRetryAfter } from "./retry-after.ts";
+import { createRetryPolicy, type RetryOptions } from "./retry-schedule.ts";
+import { checkPlatformUrl } from "./url-guard.ts";
+
+export type PlatformClientOptions = {
+  /** Platform key, e.g. "shopify"; goes on every log line and error. */
+  platform: string;
+  /** Non-secret name of the connection (shop domain, realm id) for the log. */
+  connectionLabel: string;
+  budget: RateBudget;
+  /** Shared limit on requests in flight (`concurrencyLimit(n)`); default unlimited. */
+  concurrency?: BulkheadPolicy;
+  /** Per attempt, from sending to the end of the body; default 30 000 ms. */
+  timeoutMs?: number;
+  retry?: RetryOptions;
+  logger: Logger;
+  /** Default verdict for every request; default `classifyByStatus`. */
+  classify?: Classify;
+  /** Reads the platform's rate-limit reports off each response; default none. */
+  signals?: ReadSignals;
+  /** Permit http:// and private hosts (sandboxes, tests); default false. */
+  allowPrivateUrls?: boolean;
+  /** Default `globalThis.fetch`. */
+  fetch?: typeof fetch;
+};
+
+export type PlatformRequest = {
+  method: string;
+  url: string;
+  headers?: Record<string, string>;
+  body?: string;
+  /** Budget tokens this call takes (Shopify: requested query cost); default 1. */
+  cost?: number;
+  priority: Priority;
+  /** Overrides the client's verdict for this call (e.g. a 409 that is worth repeating). */
+  classify?: Classify;
+  /** Cancels the call (between attempts too); a cancelled call is not retried. */
+  signal?: AbortSignal;
+};
+
+export type PlatformResponse = ResponseView & {
+  /** Attempts it took, throttled ones included. */
+  attempts: number;
+  /** `JSON.parse(bodyText)`; validate the result with a zod schema at the connector's edge. */
+  json(): unknown;
+};
+
+export type ClientStats = {
+  /** HTTP attempts sent (a retried call counts each attempt). */
+  requests: number;
+  /** Attempts repeated after a transient failure or a throttle. */
+  retries: number;
+  /** Answers the platform throttled (429 or a `throttled` verdict); never counted as failures. */
+  throttled: number;
+  /** Calls that ended in a PlatformError. */
+  failures: number;
+};
+
+export type PlatformClient = {
+  request(input: PlatformRequest): Promise<PlatformResponse>;
+  stats(): ClientStats;
+};
+
+/**
+ * The one way connectors reach a platform: budget first, then the concurrency slot, then one HTTP
+ * exchange under a timeout; the verdict decides between returning, retrying and failing. Logs one
+ * debug line per attempt and a warning on final failure — method, host and path, status, timing;
+ * never headers, query strings or bodies, which carry tokens.
+ */
+export function createPlatformClient(options: PlatformClientOptions): PlatformClient {
+  const { platform, budget } = options;
+  const log = options.logger.child({ platform, connection: options.connectionLabel });
+  const doFetch = options.fetch ?? globalThis.fetch;
+  const stats: ClientStats = { requests: 0, retries: 0, throttled: 0, failures: 0 };
+  const timeoutPolicy = timeout(options.timeoutMs ?? 30_000, TimeoutStrategy.Cooperative);
+  const retryPolicy = createRetryPolicy(options.retry ?? {}, () => {
+    stats.retries++;
+  });
+
+  async function exchange(url: URL, input: PlatformRequest, signal: AbortSignal): Promise<ResponseView> {
+    const response = await doFetch(url, {
+      method: input.method,
+      ...(input.headers ? { headers: input.headers } : {}),
+      ...(input.body !== undefined ? { body: input.body } : {}),
+      // Following a redirect would bypass the URL guard (a public host redirecting to a private one).
+      redirect: "manual",
+      signal,
+    });
+    return { status: response.status, headers: response.headers, bodyText: await response.text() };
+  }
+
+  async function attempt(url: URL, input: PlatformRequest, attemptIndex: number): Promise<PlatformResponse> {
+    const cost = input.cost ?? 1;
+    const where = `${input.method} ${url.host}${url.pathname}`;
+    const line = { method: input.method, url: `${url.host}${url.pathname}`, attempt: attemptIndex + 1 };
+    await budget.take(cost, input.priority);
+    let started = performance.now();
+    let res: ResponseView;
+    try {
+      const send = () => {
+        started = performance.now(); // time the exchange, not the wait for a concurrency slot
+        return timeoutPolicy.execute(({ signal }) => exchange(url, input, signal), input.signal);
+      };
+      res = await (options.concurrency ? options.concurrency.execute(send) : send());
+    } catch (error) {
+      stats.requests++;
+      const reason = input.signal?.aborted ? "aborted" : isAbort(error) ? "timeout" : "network error";
+      log.debug({ ...line, status: null, error: reason, ms: elapsed(started) }, "platform call");
+      const message = `${platform} ${where}: ${reason}${networkCode(error)}`;
+      if (input.signal?.aborted) {
+        throw new PlatformError({
+          platform,
+          status: null,
+          retryable: true,
+          message,
+          attempts: attemptIndex + 1,
+        });
+      }
+      throw new AttemptFailure("transient", null, message, "", undefined);
+    }
+    stats.requests++;
+    const verdict: Verdict = (input.classify ?? options.classify ?? classifyByStatus)(res);
+    const signals = options.signals?.(res);
+    if (signals?.actualCost !== undefined) budget.settle(cost, signals.actualCost);
+    // A throttle with no reported state still means the platform's bucket is empty: model it so.
+    if (signals?.status) budget.observe(signals.status);
+    else if (verdict === "throttled") budget.observe({ available: 0 });
+    log.debug({ ...line, status: res.status, verdict, ms: elapsed(started) }, "platform call");
+
+    if (verdict === "ok") return { ...res, attempts: attemptIndex + 1, json: () => JSON.parse(res.bodyText) };
+    const message = `${platform} ${where} answered HTTP ${res.status}${verdict === "throttled" ? " (throttled)" : ""}`;
+    if (verdict === "fail") {
+      throw new PlatformError({
+        platform,
+        status: res.status,
+        retryable: false,
+        message,
+        bodyText: res.bodyText,
+        attempts: attemptIndex + 1,
+      });
+    }
+    if (verdict === "throttled") stats.throttled++;
+    const retryAfterMs = signals?.retryAfterMs ?? parseRetryAfter(res.headers.get("retry-after"), Date.now());
+    const kind = verdict === "throttled" ? "throttled" : "transient";
+    throw new AttemptFailure(kind, res.status, message, res.bodyText, retryAfterMs);
+  }
+
+  return {
+    async request(input) {
+      const url = checkPlatformUrl(input.url, options.allowPrivateUrls ?? false);
+      let attempts = 0;
+      try {
+        return await retryPolicy.execute(({ attempt: index }) => {
+          attempts = index + 1;
+          return attempt(url, input, index);
+        }, input.signal);
+      } catch (error) {
+        const final = toPlatformError(error, platform, attempts);
+        stats.failures++;
+        log.warn(
+          {
+            method: input.method,
+            url: `${url.host}${url.pathname}`,
+            status: final.status,
+            attempts: final.attempts,
+            retryable: final.retryable,
+          },
+          final.message,
+        );
+        throw final;
+      }
+    },
+    stats: () => ({ ...stats }),
+  };
+}
+
+function toPlatformError(error: unknown, platform: string, attempts: number): PlatformError {
+  if (error instanceof PlatformError) return error;
+  if (error instanceof AttemptFailure) {
+    return new PlatformError({
+      platform,
+      status: error.status,
+      retryable: true,
+      message: `${error.message}; gave up after ${attempts} attempts`,
+      bodyText: error.bodyText,
+      attempts,
+    });
+  }
+  // A bug or a budget refusal (cost above capacity): not the platform's doing, so not retryable.
+  const message = error instanceof Error ? error.message : String(error);
+  return new PlatformError({ platform, status: null, retryable: false, message, attempts });
+}
+
+function isAbort(error: unknown): boolean {
+  return error instanceof Error && (error.name === "AbortError" || error.name === "TimeoutError");
+}
+
+/** The system error code behind undici's generic "fetch failed" (ECONNREFUSED, ENOTFOUND…). */
+function networkCode(error: unknown): string {
+  const cause = error instanceof Error ? error.cause : undefined;
+  const code = cause && typeof cause === "object" && "code" in cause ? cause.code : undefined;
+  return typeof code === "string" ? ` (${code})` : "";
+}
+
+function elapsed(started: number): number {
+  return Math.round(performance.now() - started);
+}

@@ -1,0 +1,50 @@
+import { bodyExcerpt } from "./redact.ts";
+
+export type PlatformErrorInit = {
+  platform: string;
+  /** The last HTTP status, or null when no response arrived (network error, timeout). */
+  status: number | null;
+  /** True when trying again later may succeed (throttling, 5xx, network); false for permanent 4xx. */
+  retryable: boolean;
+  message: string;
+  /** The last response body (excerpted and redacted here); empty when there was none. */
+  bodyText?: string;
+  attempts: number;
+};
+
+/** The one error a platform call ends with when it does not succeed. Safe to log: no headers, no tokens. */
+export class PlatformError extends Error {
+  override name = "PlatformError";
+  readonly platform: string;
+  readonly status: number | null;
+  readonly retryable: boolean;
+  /** First 300 characters of the response body with anything token-like redacted. */
+  readonly bodyExcerpt: string;
+  readonly attempts: number;
+
+  constructor(init: PlatformErrorInit) {
+    super(init.message);
+    this.platform = init.platform;
+    this.status = init.status;
+    this.retryable = init.retryable;
+    this.bodyExcerpt = bodyExcerpt(init.bodyText ?? "");
+    this.attempts = init.attempts;
+  }
+}
+
+/**
+ * One attempt that should be tried again (internal to the client): the retry schedule reads its
+ * kind and requested wait, and turns the last one into a PlatformError when it gives up.
+ */
+export class AttemptFailure extends Error {
+  override name = "AttemptFailure";
+  constructor(
+    readonly kind: "transient" | "throttled",
+    readonly status: number | null,
+    message: string,
+    readonly bodyText: string,
+    readonly retryAfterMs: number | undefined,
+  ) {
+    super(message);
+  }
+}

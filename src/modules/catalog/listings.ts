@@ -1,0 +1,99 @@
+import { and, eq, inArray, sql } from "drizzle-orm";
+import type { Db } from "../../db/engine.ts";
+import { listings, products } from "./schema.ts";
+
+export type Listing = typeof listings.$inferSelect;
+export type ListingInput = {
+  productId: string;
+  platformProductId: string | null;
+  platformVariantId: string | null;
+  inventoryItemId: string | null;
+  locationId: string | null;
+};
+
+/** Links products to a connection with the platform's ids; existing links get the new ids. */
+export async function upsertListings(
+  db: Db,
+  accountId: string,
+  connectionId: string,
+  items: ListingInput[],
+): Promise<void> {
+  for (let i = 0; i < items.length; i += 1000) {
+    await db
+      .insert(listings)
+      .values(items.slice(i, i + 1000).map((l) => ({ ...l, accountId, connectionId })))
+      .onConflictDoUpdate({
+        target: [listings.connectionId, listings.productId],
+        set: {
+          platformProductId: sql.raw("excluded.platform_product_id"),
+          platformVariantId: sql.raw("excluded.platform_variant_id"),
+          inventoryItemId: sql.raw("excluded.inventory_item_id"),
+          locationId: sql.raw("coalesce(excluded.location_id, listings.location_id)"),
+          updatedAt: sql`now()`,
+        },
+      });
+  }
+}
+
+export type ListingWithSku = Listing & { sku: string; allowBackorder: boolean };
+
+/** A connection's listings (optionally only for some products), with each product's SKU. */
+export async function listingsOfConnection(
+  db: Db,
+  connectionId: string,
+  productIds?: string[],
+): Promise<ListingWithSku[]> {
+  if (productIds && productIds.length === 0) return [];
+  const rows = await db
+    .select({ l: listings, sku: products.sku, allowBackorder: products.allowBackorder })
+    .from(listings)
+    .innerJoin(products, eq(products.id, listings.productId))
+    .where(
+      and(
+        eq(listings.connectionId, connectionId),
+        productIds ? inArray(listings.productId, productIds) : undefined,
+      ),
+    );
+  return rows.map((r) => ({ ...r.l, sku: r.sku, allowBackorder: r.allowBackorder }));
+}
+
+/** Remembers what the hub last told the platform, for compare-and-set and echo detection. */
+export async function markPushed(
+  db: Db,
+  connectionId: string,
+  pushed: { productId: string; quantity: number }[],
+  at = new Date(),
+): Promise<void> {
+  for (const p of pushed) {
+    await db
+      .update(listings)
+      .set({ lastPushedQuantity: p.quantity, lastPushedAt: at })
+      .where(and(eq(listings.connectionId, connectionId), eq(listings.productId, p.productId)));
+  }
+}
+
+/** The platform showed a different quantity than the hub last pushed (someone changed it there). */
+export async function notePlatformQuantity(
+  db: Db,
+  connectionId: string,
+  productId: string,
+  quantity: number,
+): Promise<void> {
+  await db
+    .update(listings)
+    .set({ lastPushedQuantity: quantity })
+    .where(and(eq(listings.connectionId, connectionId), eq(listings.productId, productId)));
+}
+
+export async function findListingByInventoryItem(
+  db: Db,
+  connectionId: string,
+  inventoryItemId: string,
+): Promise<ListingWithSku | undefined> {
+  const [row] = await db
+    .select({ l: listings, sku: products.sku, allowBackorder: products.allowBackorder })
+    .from(listings)
+    .innerJoin(products, eq(products.id, listings.productId))
+    .where(and(eq(listings.connectionId, connectionId), eq(listings.inventoryItemId, inventoryItemId)));
+  return row ? { ...row.l, sku: row.sku, allowBackorder: row.allowBackorder } : undefined;
+}

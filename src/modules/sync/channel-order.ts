@@ -1,0 +1,218 @@
+import type { ChannelOrder } from "../../connectors/contract.ts";
+import type { AppContext } from "../../context.ts";
+import { productsBySku } from "../catalog/products.ts";
+import { importOrder } from "../orders/import.ts";
+import { findOrderId } from "../orders/order-lookup.ts";
+import { recordRefund } from "../orders/refunds.ts";
+import type { Connection } from "./connections.ts";
+import { UNPAID_MAX_ATTEMPTS, UNPAID_RECHECK_MS } from "./defaults.ts";
+import { raiseIssue, resolveIssue } from "./issues.ts";
+import type { RunRecorder } from "./runs.ts";
+import { recordSyncLog } from "./sync-log.ts";
+
+export type OrderOutcome = "imported" | "updated" | "unchanged" | "parked" | "skipped" | "failed";
+
+/**
+ * Brings one channel order into the hub (from a feed page, a webhook or a retry): only paid ones
+ * are imported (R-SYNC-4), unpaid ones wait as `retry` issues rechecked hourly, cancelled ones that
+ * never came in are noted as `info`, and unknown SKUs are `error`s for a person.
+ */
+export async function processChannelOrder(
+  ctx: AppContext,
+  connection: Connection,
+  order: ChannelOrder,
+  options: { feedKind: string; recorder?: RunRecorder },
+): Promise<OrderOutcome> {
+  const { recorder } = options;
+  const subject = {
+    accountId: connection.accountId,
+    connectionId: connection.id,
+    feedKind: options.feedKind,
+    subjectType: "order",
+    subjectId: order.platformOrderId,
+  };
+  const runId = recorder?.run.id;
+  const label = `order ${order.orderNumber}`;
+
+  const skus = order.lines.map((l) => l.sku?.trim() ?? "");
+  const known = await productsBySku(ctx.db, connection.accountId, skus.filter(Boolean));
+  const missing = [...new Set(skus.filter((s) => !known.has(s)))];
+  if (!order.paid && !order.cancelled) {
+    const existing = await importIfKnown(ctx, connection, order, missing.length === 0);
+    if (existing) return existing;
+    await raiseIssue(ctx.db, {
+      ...subject,
+      severity: "retry",
+      code: "unpaid",
+      message: `${label} is not paid yet; checking again hourly`,
+      delayMs: UNPAID_RECHECK_MS,
+      maxAttempts: UNPAID_MAX_ATTEMPTS,
+      ...(runId ? { runId } : {}),
+    });
+    recorder?.count("skipped");
+    await recorder?.message("retry", "unpaid", `${label} is not paid yet; parked`, order.platformOrderId);
+    return "parked";
+  }
+  if (
+    order.cancelled &&
+    !(await findOrderId(ctx.db, connection.accountId, connection.id, order.platformOrderId))
+  ) {
+    await resolveIssue(
+      ctx.db,
+      connection.id,
+      "order",
+      order.platformOrderId,
+      "cancelled before it was paid or imported",
+    );
+    recorder?.count("skipped");
+    await recorder?.message(
+      "info",
+      "cancelled",
+      `${label} was cancelled before it was imported; nothing to do`,
+      order.platformOrderId,
+    );
+    return "skipped";
+  }
+  if (missing.length > 0) {
+    const names = missing.map((s) => (s === "" ? "(no SKU)" : `"${s}"`)).join(", ");
+    const message = `${label} has SKU ${names} on ${connection.name} that matches no product in the hub`;
+    await raiseIssue(ctx.db, {
+      ...subject,
+      severity: "error",
+      code: "unknown_sku",
+      message,
+      ...(runId ? { runId } : {}),
+    });
+    await recordSyncLog(
+      ctx.db,
+      missing.filter(Boolean).map((sku) => ({
+        accountId: connection.accountId,
+        connectionId: connection.id,
+        sku,
+        direction: "pull" as const,
+        quantity: null,
+        result: "failed" as const,
+        severity: "error" as const,
+        reason: `SKU on ${connection.name} matches no product (${label})`,
+      })),
+    );
+    recorder?.count("failed");
+    await recorder?.message("error", "unknown_sku", message, order.platformOrderId);
+    return "failed";
+  }
+  const result = await importOrder(ctx.db, connection.accountId, toOrderInput(connection, order));
+  for (const refund of order.refunds) {
+    // The hub records one line per SKU; a unit counts as restocked only if every part of it was.
+    const bySku = new Map<string, { sku: string; quantity: number; restock: boolean }>();
+    for (const l of refund.lines) {
+      const sku = l.sku?.trim();
+      if (!sku || l.quantity <= 0) continue;
+      const prev = bySku.get(sku);
+      bySku.set(sku, {
+        sku,
+        quantity: (prev?.quantity ?? 0) + l.quantity,
+        restock: (prev?.restock ?? true) && l.restock,
+      });
+    }
+    await recordRefund(ctx.db, connection.accountId, result.orderId, {
+      platformRefundId: refund.platformRefundId,
+      currency: refund.currency,
+      amountMinor: refund.amountMinor,
+      refundedAt: refund.createdAt,
+      ...(refund.note ? { reason: refund.note } : {}),
+      lines: [...bySku.values()],
+    }).catch(async (error: Error & { code?: string }) => {
+      await recorder?.message(
+        "error",
+        error.code ?? "refund_failed",
+        `refund ${refund.platformRefundId} of ${label}: ${error.message}`,
+        order.platformOrderId,
+      );
+    });
+  }
+  await resolveIssue(
+    ctx.db,
+    connection.id,
+    "order",
+    order.platformOrderId,
+    result.outcome === "created" ? "imported" : "updated",
+  );
+  if (result.outcome === "created") {
+    recorder?.count("new");
+    recorder?.count("imported");
+    return "imported";
+  }
+  if (result.outcome === "updated") {
+    recorder?.count("updated");
+    return "updated";
+  }
+  recorder?.count("skipped");
+  return "unchanged";
+}
+
+/** An unpaid order already in the hub (it was paid once, or imported by hand) still gets status updates. */
+async function importIfKnown(
+  ctx: AppContext,
+  connection: Connection,
+  order: ChannelOrder,
+  skusKnown: boolean,
+): Promise<OrderOutcome | undefined> {
+  if (!skusKnown) return undefined;
+  const existing = await findOrderId(ctx.db, connection.accountId, connection.id, order.platformOrderId);
+  if (!existing) return undefined;
+  const result = await importOrder(ctx.db, connection.accountId, toOrderInput(connection, order));
+  return result.outcome === "updated" ? "updated" : "unchanged";
+}
+
+export function toOrderInput(connection: Connection, order: ChannelOrder) {
+  const warehouseId = order.locationId
+    ? connection.settings.locationWarehouses?.[order.locationId]
+    : undefined;
+  const a = order.shippingAddress;
+  const customer = {
+    ...(order.customer.name ? { name: order.customer.name } : {}),
+    ...(order.customer.email ? { email: order.customer.email } : {}),
+  };
+  return {
+    connectionId: connection.id,
+    platformOrderId: order.platformOrderId,
+    orderNumber: order.orderNumber,
+    placedAt: order.placedAt,
+    currency: order.currency,
+    lines: order.lines.map((l) => ({
+      sku: l.sku!.trim(),
+      name: l.name,
+      quantity: l.quantity,
+      unitPriceMinor: l.unitPriceMinor,
+      discountMinor: l.discountMinor,
+      taxMinor: l.taxMinor,
+      platformLineId: l.platformLineId,
+    })),
+    subtotalMinor: order.subtotalMinor,
+    discountMinor: order.discountMinor,
+    taxMinor: order.taxMinor,
+    shippingMinor: order.shippingMinor,
+    totalMinor: order.totalMinor,
+    customer,
+    ...(a
+      ? {
+          shippingAddress: Object.fromEntries(
+            Object.entries({
+              name: a.name,
+              line1: a.line1,
+              line2: a.line2,
+              city: a.city,
+              state: a.state,
+              postalCode: a.postalCode,
+              country: a.country?.slice(0, 2),
+            }).filter(([, v]) => v),
+          ),
+        }
+      : {}),
+    ...(order.financialStatus ? { financialStatus: order.financialStatus } : {}),
+    ...(order.fulfillmentStatus ? { channelStatus: order.fulfillmentStatus } : {}),
+    cancelled: order.cancelled,
+    platformUpdatedAt: order.updatedAt,
+    ...(warehouseId ? { warehouseId } : {}),
+  };
+}

@@ -1,0 +1,30 @@
+import type { FeedKind } from "../../connectors/contract.ts";
+
+/**
+ * Default schedules (UTC cron). Null means event-driven: stock export and shipping confirmation run
+ * as soon as there is something to send, not on a clock.
+ */
+export const defaultSchedules: Record<FeedKind, string | null> = {
+  "new-orders": "*/5 * * * *",
+  "update-orders": "*/30 * * * *",
+  "new-products": "0 * * * *",
+  "update-products": "30 3 * * *",
+  "product-images": "45 3 * * *",
+  "initial-stock": null,
+  suppliers: "15 4 * * *",
+  "supplier-links": "30 4 * * *",
+  "stock-export": null,
+  "stock-check": "0 2 * * *",
+  "shipping-confirmation": null,
+};
+
+/** Incremental feeds re-read this far back from their watermark, so records that arrive late are not missed. */
+export const WATERMARK_OVERLAP_MS = 10 * 60 * 1000;
+
+/** Unpaid orders are re-checked hourly for three days, then need a person. */
+export const UNPAID_RECHECK_MS = 60 * 60 * 1000;
+export const UNPAID_MAX_ATTEMPTS = 72;
+
+/** Other retryable problems back off exponentially from one minute, five attempts. */
+export const RETRY_BASE_MS = 60 * 1000;
+export const RETRY_MAX_ATTEMPTS = 5;

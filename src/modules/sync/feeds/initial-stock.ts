@@ -1,0 +1,45 @@
+import { listingsOfConnection } from "../../catalog/listings.ts";
+import { adjustStock } from "../../inventory/adjustments.ts";
+import { stockOfProduct } from "../../inventory/stock.ts";
+import type { FeedContext } from "../feed-context.ts";
+
+/**
+ * Takes the platform's quantities as the hub's starting stock (at setup or go-live only): on-hand
+ * becomes what the platform can sell plus what the hub already holds for open orders.
+ */
+export async function initialStockFeed(fc: FeedContext) {
+  const { ctx, connection, session, recorder } = fc;
+  if (!session.readStock) return "failed" as const;
+  const listings = (await listingsOfConnection(ctx.db, connection.id)).filter(
+    (l) => l.inventoryItemId && l.locationId,
+  );
+  for (let i = 0; i < listings.length; i += 250) {
+    const chunk = listings.slice(i, i + 250);
+    const levels = await session.readStock(
+      chunk.map((l) => ({ inventoryItemId: l.inventoryItemId!, locationId: l.locationId! })),
+    );
+    const byItem = new Map(levels.map((l) => [`${l.inventoryItemId}@${l.locationId}`, l.quantity]));
+    for (const l of chunk) {
+      const quantity = byItem.get(`${l.inventoryItemId}@${l.locationId}`);
+      if (quantity === undefined) {
+        recorder.count("skipped");
+        continue;
+      }
+      const warehouseId = connection.settings.locationWarehouses?.[l.locationId!];
+      const stock = await stockOfProduct(ctx.db, connection.accountId, l.productId);
+      const held = stock.warehouses.find((w) => (warehouseId ? w.warehouseId === warehouseId : true));
+      const target = Math.max(0, quantity) + (held?.reserved ?? 0);
+      const res = await adjustStock(ctx.db, connection.accountId, {
+        sku: l.sku,
+        set: target,
+        reason: "import",
+        idempotencyKey: `initial-stock:${recorder.run.id}:${l.sku}`,
+        note: `initial stock from ${connection.name}`,
+        ...(warehouseId ? { warehouseId } : {}),
+      });
+      recorder.count(res.movement.onHandDelta === 0 ? "skipped" : "updated");
+    }
+    await recorder.progress(Math.min(i + 250, listings.length), listings.length);
+  }
+  return undefined;
+}

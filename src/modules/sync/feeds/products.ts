@@ -1,0 +1,155 @@
+import type { ChannelProduct } from "../../../connectors/contract.ts";
+import { importProducts } from "../../catalog/import.ts";
+import { type ListingInput, upsertListings } from "../../catalog/listings.ts";
+import { productsBySku } from "../../catalog/products.ts";
+import { normaliseSku } from "../../catalog/sku.ts";
+import { WATERMARK_OVERLAP_MS } from "../defaults.ts";
+import type { FeedContext, FeedHandler } from "../feed-context.ts";
+import { setWatermark } from "../feeds.ts";
+import { raiseIssue, resolveIssue } from "../issues.ts";
+import { recordSyncLog } from "../sync-log.ts";
+
+type Mode = "new" | "update" | "images";
+
+/**
+ * Products come from channels. `new` creates SKUs the hub lacks, `update` refreshes all of them,
+ * `images` only images. A variant without a SKU, or two variants sharing one, is an error for a
+ * person — never merged or guessed.
+ */
+function productFeed(mode: Mode): FeedHandler {
+  return async (fc: FeedContext) => {
+    const { session, feed, recorder, ctx } = fc;
+    if (!session.listProducts) return "failed";
+    const startedAt = new Date();
+    const since =
+      !fc.full && feed.watermark && mode !== "update"
+        ? new Date(feed.watermark.getTime() - WATERMARK_OVERLAP_MS)
+        : undefined;
+    const locationId = await stockLocation(fc);
+    const seen = new Map<string, string>();
+    let cursor: string | null = null;
+    let done = 0;
+    do {
+      const page = await session.listProducts({ ...(since ? { updatedSince: since } : {}), cursor });
+      await importPage(fc, page.items, mode, locationId, seen);
+      done += page.items.length;
+      await recorder.progress(done, page.estimatedTotal ?? null);
+      cursor = page.nextCursor;
+    } while (cursor);
+    await setWatermark(ctx.db, feed.id, startedAt);
+    return recorder.counts.failed > 0 ? "partial" : undefined;
+  };
+}
+
+async function stockLocation(fc: FeedContext): Promise<string | null> {
+  if (fc.connection.settings.stockLocationId) return fc.connection.settings.stockLocationId;
+  const locations = (await fc.session.listLocations?.()) ?? [];
+  return locations.find((l) => l.active)?.id ?? null;
+}
+
+async function importPage(
+  fc: FeedContext,
+  items: ChannelProduct[],
+  mode: Mode,
+  locationId: string | null,
+  seen: Map<string, string>,
+) {
+  const { ctx, connection, recorder, feed } = fc;
+  const accountId = connection.accountId;
+  const good: ChannelProduct[] = [];
+  for (const item of items) {
+    const sku = normaliseSku(item.sku ?? "");
+    const subject = {
+      accountId,
+      connectionId: connection.id,
+      feedKind: feed.kind,
+      subjectType: "variant",
+      subjectId: item.platformVariantId,
+      runId: recorder.run.id,
+    };
+    if (!sku.ok) {
+      const message = `"${item.name}" on ${connection.name} has no usable SKU (${sku.error}); it is not synchronised`;
+      await raiseIssue(ctx.db, { ...subject, severity: "error", code: "missing_sku", message });
+      await recorder.message("error", "missing_sku", message, item.platformVariantId);
+      recorder.count("failed");
+      continue;
+    }
+    const first = seen.get(sku.sku);
+    if (first && first !== item.platformVariantId) {
+      const message = `SKU "${sku.sku}" is used by two variants on ${connection.name} (${first} and ${item.platformVariantId}); neither copy is merged`;
+      await raiseIssue(ctx.db, { ...subject, severity: "error", code: "duplicate_sku", message });
+      await recorder.message("error", "duplicate_sku", message, sku.sku);
+      await recordSyncLog(ctx.db, [
+        {
+          accountId,
+          connectionId: connection.id,
+          sku: sku.sku,
+          direction: "pull",
+          quantity: null,
+          result: "failed",
+          severity: "error",
+          reason: message,
+        },
+      ]);
+      recorder.count("failed");
+      continue;
+    }
+    seen.set(sku.sku, item.platformVariantId);
+    await resolveIssue(ctx.db, connection.id, "variant", item.platformVariantId, "synchronised");
+    good.push({ ...item, sku: sku.sku });
+  }
+  const existing = await productsBySku(
+    ctx.db,
+    accountId,
+    good.map((g) => g.sku!),
+  );
+  const rows = good
+    .filter((g) => mode !== "new" || !existing.has(g.sku!))
+    .filter((g) => mode !== "images" || existing.has(g.sku!))
+    .map((g) =>
+      mode === "images" ? { sku: g.sku, name: existing.get(g.sku!)!.name, images: g.images } : rowOf(g),
+    );
+  recorder.count("skipped", good.length - rows.length);
+  const report = await importProducts(ctx.db, accountId, rows, { source: `connection:${connection.id}` });
+  recorder.count("new", report.imported);
+  recorder.count("imported", report.imported);
+  recorder.count("updated", report.updated);
+  recorder.count("archived", good.filter((g) => g.archived && rows.some((r) => r.sku === g.sku)).length);
+  for (const r of report.rejected) {
+    recorder.count("failed");
+    await recorder.message("error", "product_rejected", `${r.sku}: ${r.error}`, r.sku);
+  }
+  const ids = await productsBySku(
+    ctx.db,
+    accountId,
+    good.map((g) => g.sku!),
+  );
+  const links: ListingInput[] = good
+    .filter((g) => ids.has(g.sku!))
+    .map((g) => ({
+      productId: ids.get(g.sku!)!.id,
+      platformProductId: g.platformProductId,
+      platformVariantId: g.platformVariantId,
+      inventoryItemId: g.inventoryItemId,
+      locationId,
+    }));
+  await upsertListings(ctx.db, accountId, connection.id, links);
+}
+
+function rowOf(p: ChannelProduct): Record<string, unknown> {
+  return {
+    sku: p.sku,
+    name: p.name,
+    groupKey: p.groupKey ?? undefined,
+    options: Object.keys(p.options).length ? p.options : undefined,
+    barcode: p.barcode ?? undefined,
+    weightGrams: p.weightGrams ?? undefined,
+    priceMinor: p.priceMinor ?? undefined,
+    currency: p.currency ?? undefined,
+    archived: p.archived,
+  };
+}
+
+export const newProductsFeed = productFeed("new");
+export const updateProductsFeed = productFeed("update");
+export const productImagesFeed = productFeed("images");

@@ -1,0 +1,70 @@
+import type { ConnectorSession } from "../../../connectors/contract.ts";
+import type { AppContext } from "../../../context.ts";
+import { shipmentForChannel } from "../../orders/fulfillment-view.ts";
+import type { Connection } from "../connections.ts";
+import { raiseIssue, resolveIssue } from "../issues.ts";
+import { confirmRows, deferRows, dropRows, dueRows } from "../outbox.ts";
+import { recordPreviews } from "../previews.ts";
+
+/** Sends the hub's shipments (carrier, tracking) to the channel the order came from. */
+export async function drainFulfillments(
+  ctx: AppContext,
+  connection: Connection,
+  session: ConnectorSession,
+  deadline: number,
+): Promise<{ sent: number; more: boolean }> {
+  let sent = 0;
+  while (Date.now() < deadline) {
+    const rows = await dueRows(ctx.db, connection.id, "fulfillment", 20);
+    if (rows.length === 0) return { sent, more: false };
+    for (const row of rows) {
+      const shipment = await shipmentForChannel(ctx.db, connection.accountId, row.subjectId);
+      if (!shipment || shipment.platformShipmentId || shipment.connectionId !== connection.id) {
+        await dropRows(ctx.db, [row]);
+        continue;
+      }
+      const input = {
+        platformOrderId: shipment.platformOrderId,
+        lines: shipment.lines
+          .filter((l) => l.platformLineId)
+          .map((l) => ({ platformLineId: l.platformLineId!, quantity: l.quantity })),
+        carrier: shipment.carrier,
+        trackingNumber: shipment.trackingNumber,
+        trackingUrl: shipment.trackingUrl,
+        notifyCustomer: true,
+      };
+      if (connection.mode === "shadow") {
+        await recordPreviews(ctx.db, connection.accountId, connection.id, [
+          {
+            kind: "shipping-confirmation",
+            subject: shipment.orderNumber,
+            description: `would mark order ${shipment.orderNumber} shipped on ${connection.name}${shipment.trackingNumber ? ` with tracking ${shipment.trackingNumber}` : ""}`,
+            payload: input,
+          },
+        ]);
+        await confirmRows(ctx.db, [row]);
+        continue;
+      }
+      try {
+        await session.createFulfillment!(input);
+        await confirmRows(ctx.db, [row]);
+        await resolveIssue(ctx.db, connection.id, "shipment", row.subjectId, "sent");
+        sent += 1;
+      } catch (error) {
+        const message = (error as Error).message;
+        await deferRows(ctx.db, [row], message);
+        await raiseIssue(ctx.db, {
+          accountId: connection.accountId,
+          connectionId: connection.id,
+          feedKind: "shipping-confirmation",
+          subjectType: "shipment",
+          subjectId: row.subjectId,
+          severity: "retry",
+          code: "fulfillment_failed",
+          message: `shipment of order ${shipment.orderNumber} could not be sent to ${connection.name}: ${message}`,
+        });
+      }
+    }
+  }
+  return { sent, more: (await dueRows(ctx.db, connection.id, "fulfillment", 1)).length > 0 };
+}

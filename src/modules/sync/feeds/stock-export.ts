@@ -1,0 +1,236 @@
+import { createHash } from "node:crypto";
+import type { ConnectorSession, StockWrite } from "../../../connectors/contract.ts";
+import type { AppContext } from "../../../context.ts";
+import {
+  type ListingWithSku,
+  listingsOfConnection,
+  markPushed,
+  notePlatformQuantity,
+} from "../../catalog/listings.ts";
+import { channelAvailability } from "../../inventory/stock.ts";
+import type { Connection } from "../connections.ts";
+import { raiseIssue, resolveIssue } from "../issues.ts";
+import { confirmRows, deferRows, dropRows, dueRows, type OutboxRow } from "../outbox.ts";
+import { recordPreviews } from "../previews.ts";
+import type { RunRecorder } from "../runs.ts";
+import { recordSyncLog, type SyncLogEntry } from "../sync-log.ts";
+
+export type DrainResult = {
+  pushed: number;
+  previewed: number;
+  failed: number;
+  deferred: number;
+  more: boolean;
+};
+
+const MAX_STALE_ROUNDS = 5;
+
+/**
+ * Pushes queued stock for one connection in the platform's largest batches. Quantities are read
+ * when the batch is built — after every order the hub has recorded — and a row is deleted only if
+ * it did not change while the push was in flight. Stale compare-and-set answers re-read the
+ * platform and go again; retryable failures back off; others become errors for a person.
+ */
+export async function drainStock(
+  ctx: AppContext,
+  connection: Connection,
+  session: ConnectorSession,
+  options: { batchSize: number; compareAndSet: boolean; deadline: number; recorder?: RunRecorder },
+): Promise<DrainResult> {
+  const result: DrainResult = { pushed: 0, previewed: 0, failed: 0, deferred: 0, more: false };
+  const staleRounds = new Map<string, number>();
+  while (Date.now() < options.deadline) {
+    const rows = await dueRows(ctx.db, connection.id, "stock", options.batchSize);
+    if (rows.length === 0) return result;
+    const listings = new Map(
+      (
+        await listingsOfConnection(
+          ctx.db,
+          connection.id,
+          rows.map((r) => r.subjectId),
+        )
+      ).map((l) => [l.productId, l]),
+    );
+    const targets = await channelAvailability(
+      ctx.db,
+      connection.accountId,
+      rows.map((r) => r.subjectId),
+    );
+    const log: SyncLogEntry[] = [];
+    const base = { accountId: connection.accountId, connectionId: connection.id, direction: "push" as const };
+    const sendable: { row: OutboxRow; listing: ListingWithSku; quantity: number }[] = [];
+    const unlisted: OutboxRow[] = [];
+    for (const row of rows) {
+      const listing = listings.get(row.subjectId);
+      if (!listing?.inventoryItemId || !listing.locationId) {
+        unlisted.push(row);
+        log.push({
+          ...base,
+          sku: row.sku ?? row.subjectId,
+          quantity: null,
+          result: "skipped",
+          severity: "info",
+          reason: "product has no listing with a stock location on this channel",
+        });
+        continue;
+      }
+      sendable.push({ row, listing, quantity: Math.max(0, targets.get(row.subjectId) ?? 0) });
+    }
+    await dropRows(ctx.db, unlisted);
+    if (connection.mode === "shadow") {
+      await recordPreviews(
+        ctx.db,
+        connection.accountId,
+        connection.id,
+        sendable.map((s) => ({
+          kind: "stock-export",
+          subject: s.listing.sku,
+          description: `would set SKU ${s.listing.sku} to ${s.quantity} on ${connection.name}`,
+          payload: {
+            sku: s.listing.sku,
+            quantity: s.quantity,
+            inventoryItemId: s.listing.inventoryItemId,
+            locationId: s.listing.locationId,
+          },
+        })),
+      );
+      for (const s of sendable)
+        log.push({
+          ...base,
+          sku: s.listing.sku,
+          quantity: s.quantity,
+          result: "skipped",
+          severity: "info",
+          reason: "shadow mode: recorded as a preview, not sent",
+        });
+      await confirmRows(
+        ctx.db,
+        sendable.map((s) => s.row),
+      );
+      await recordSyncLog(ctx.db, log);
+      result.previewed += sendable.length;
+      continue;
+    }
+    if (sendable.length > 0)
+      await push(ctx, connection, session, sendable, options, result, log, staleRounds);
+    await recordSyncLog(ctx.db, log);
+  }
+  result.more = (await dueRows(ctx.db, connection.id, "stock", 1)).length > 0;
+  return result;
+}
+
+async function push(
+  ctx: AppContext,
+  connection: Connection,
+  session: ConnectorSession,
+  batch: { row: OutboxRow; listing: ListingWithSku; quantity: number }[],
+  options: { compareAndSet: boolean; recorder?: RunRecorder },
+  result: DrainResult,
+  log: SyncLogEntry[],
+  staleRounds: Map<string, number>,
+): Promise<void> {
+  const base = { accountId: connection.accountId, connectionId: connection.id, direction: "push" as const };
+  const writes: StockWrite[] = batch.map((s) => ({
+    sku: s.listing.sku,
+    inventoryItemId: s.listing.inventoryItemId!,
+    locationId: s.listing.locationId!,
+    quantity: s.quantity,
+    compareQuantity: options.compareAndSet ? s.listing.lastPushedQuantity : null,
+  }));
+  const key = createHash("sha256").update(JSON.stringify(writes)).digest("hex").slice(0, 32);
+  let results: Awaited<ReturnType<NonNullable<ConnectorSession["writeStock"]>>>;
+  try {
+    results = await session.writeStock!(writes, { idempotencyKey: `${connection.id}:${key}` });
+  } catch (error) {
+    const message = (error as Error).message;
+    await deferRows(
+      ctx.db,
+      batch.map((b) => b.row),
+      message,
+    );
+    await raiseIssue(ctx.db, {
+      accountId: connection.accountId,
+      connectionId: connection.id,
+      feedKind: "stock-export",
+      subjectType: "connection",
+      subjectId: connection.id,
+      severity: "retry",
+      code: "platform_unavailable",
+      message: `stock push to ${connection.name} failed: ${message}`,
+    });
+    await options.recorder?.message("retry", "platform_unavailable", message);
+    result.deferred += batch.length;
+    return;
+  }
+  await resolveIssue(ctx.db, connection.id, "connection", connection.id, "platform reachable again");
+  const bySku = new Map(batch.map((b) => [b.listing.sku, b]));
+  const ok: typeof batch = [];
+  for (const r of results) {
+    const item = bySku.get(r.sku);
+    if (!item) continue;
+    if (r.status === "ok") {
+      ok.push(item);
+      log.push({ ...base, sku: r.sku, quantity: r.quantity, result: "ok" });
+    } else if (r.status === "stale") {
+      // Someone changed the platform since our last push: learn its value and try again at once.
+      const rounds = (staleRounds.get(r.sku) ?? 0) + 1;
+      staleRounds.set(r.sku, rounds);
+      if (r.actualQuantity !== null)
+        await notePlatformQuantity(ctx.db, connection.id, item.listing.productId, r.actualQuantity);
+      if (rounds >= MAX_STALE_ROUNDS) await deferRows(ctx.db, [item.row], r.message);
+      log.push({
+        ...base,
+        sku: r.sku,
+        quantity: item.quantity,
+        result: "skipped",
+        severity: "retry",
+        reason: `platform quantity changed under us (${r.message}); re-reading and retrying`,
+      });
+    } else if (r.retryable) {
+      await deferRows(ctx.db, [item.row], r.message);
+      result.deferred += 1;
+      log.push({
+        ...base,
+        sku: r.sku,
+        quantity: item.quantity,
+        result: "failed",
+        severity: "retry",
+        reason: r.message,
+      });
+    } else {
+      await dropRows(ctx.db, [item.row]);
+      await raiseIssue(ctx.db, {
+        accountId: connection.accountId,
+        connectionId: connection.id,
+        feedKind: "stock-export",
+        subjectType: "sku",
+        subjectId: r.sku,
+        severity: "error",
+        code: "push_failed",
+        message: `Getting error while synchronizing this product "${r.sku}": ${r.message}`,
+      });
+      result.failed += 1;
+      options.recorder?.count("failed");
+      log.push({
+        ...base,
+        sku: r.sku,
+        quantity: item.quantity,
+        result: "failed",
+        severity: "error",
+        reason: r.message,
+      });
+    }
+  }
+  await markPushed(
+    ctx.db,
+    connection.id,
+    ok.map((o) => ({ productId: o.listing.productId, quantity: o.quantity })),
+  );
+  await confirmRows(
+    ctx.db,
+    ok.map((o) => o.row),
+  );
+  for (const o of ok) await resolveIssue(ctx.db, connection.id, "sku", o.listing.sku, "pushed");
+  result.pushed += ok.length;
+  options.recorder?.count("updated", ok.length);
+}

@@ -1,0 +1,233 @@
+import { sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { pair, runFeed, type SyncFixture, startSyncHub } from "../../../test/helpers/sync-setup.ts";
+import { addTestProduct, testOrder } from "../../../test/helpers/test-connector.ts";
+import { tick } from "./jobs.ts";
+
+let f: SyncFixture;
+let connectionId: string;
+beforeAll(async () => {
+  f = await startSyncHub();
+  addTestProduct(f.platform, "TS-RED", 7);
+  addTestProduct(f.platform, "TS-BLUE", 3);
+  addTestProduct(f.platform, "  ", 1);
+  addTestProduct(f.platform, "TS-DUP", 1);
+  addTestProduct(f.platform, "TS-DUP", 2);
+  connectionId = await pair(f, "Test shop");
+});
+afterAll(() => f?.hub.close());
+
+describe("pairing", () => {
+  it("refuses credentials the platform rejects and stores nothing", async () => {
+    const res = await f.api.post("/api/v1/connections", {
+      platform: "test",
+      name: "Bad",
+      credentials: { token: "wrong" },
+    });
+    expect(res.status).toBe(422);
+    expect(res.body.code).toBe("credentials_rejected");
+    expect(
+      (await f.api.get("/api/v1/connections")).body.items.map((c: { name: string }) => c.name),
+    ).not.toContain("Bad");
+  });
+
+  it("starts in test mode with default feeds, never showing the credentials", async () => {
+    const res = await f.api.get(`/api/v1/connections/${connectionId}`);
+    expect(res.body).toMatchObject({ mode: "test", label: "Test Shop", credentials: { token: "…oken" } });
+    expect(JSON.stringify(res.body)).not.toContain("good-token");
+    const stored = await f.hub.ctx.db.execute(
+      sql`select credentials_sealed from connections where id = ${connectionId}`,
+    );
+    expect(JSON.stringify(stored)).not.toContain("good-token");
+    const feeds = (await f.api.get(`/api/v1/connections/${connectionId}/feeds`)).body.items;
+    expect(feeds.find((x: { kind: string }) => x.kind === "new-orders")).toMatchObject({
+      cron: "*/5 * * * *",
+      enabled: true,
+      direction: "inbound",
+    });
+    expect(feeds.find((x: { kind: string }) => x.kind === "stock-export")).toMatchObject({
+      cron: null,
+      direction: "outbound",
+    });
+  });
+
+  it("validates schedules", async () => {
+    expect(
+      (
+        await f.api.patch(`/api/v1/connections/${connectionId}/feeds/new-orders`, {
+          cron: "every now and then",
+        })
+      ).status,
+    ).toBe(400);
+    const ok = await f.api.patch(`/api/v1/connections/${connectionId}/feeds/new-orders`, {
+      cron: "*/10 * * * *",
+      timezone: "Europe/Paris",
+    });
+    expect(ok.body).toMatchObject({ cron: "*/10 * * * *", timezone: "Europe/Paris" });
+  });
+});
+
+describe("product feeds", () => {
+  it("imports products with listings and reports missing and duplicate SKUs as errors", async () => {
+    const { run, messages } = await runFeed(f, connectionId, "new-products");
+    expect(run.status).toBe("partial");
+    // the first variant with a SKU wins; the second is refused, never merged into it
+    expect(run.counts).toMatchObject({ new: 3, failed: 2 });
+    expect(messages.map((m) => m.code).sort()).toEqual(["duplicate_sku", "missing_sku"]);
+    const red = (await f.api.get("/api/v1/products/TS-RED")).body;
+    expect(red.listings).toEqual([
+      expect.objectContaining({
+        connectionId,
+        platformVariantId: "var-1",
+        inventoryItemId: "item-1",
+        locationId: "loc-1",
+      }),
+    ]);
+    expect((await f.api.get("/api/v1/products/TS-DUP")).body.listings).toEqual([
+      expect.objectContaining({ platformVariantId: "var-4" }),
+    ]);
+    const issues = (await f.api.get("/api/v1/sync/issues?severity=error")).body.items;
+    expect(issues.map((i: { code: string }) => i.code)).toEqual(
+      expect.arrayContaining(["missing_sku", "duplicate_sku"]),
+    );
+    expect(issues[0].state).toBe("needs attention");
+  });
+
+  it("initialises stock from the platform", async () => {
+    const { run } = await runFeed(f, connectionId, "initial-stock");
+    expect(run.status).toBe("succeeded");
+    expect((await f.api.get("/api/v1/products/TS-RED")).body).toMatchObject({ onHand: 7, available: 7 });
+  });
+});
+
+describe("order feeds", () => {
+  it("imports paid orders, parks unpaid ones, and notes cancelled ones", async () => {
+    testOrder(f.platform, "1001", [{ sku: "TS-RED", quantity: 2 }]);
+    testOrder(f.platform, "1002", [{ sku: "TS-BLUE", quantity: 1 }], {
+      paid: false,
+      financialStatus: "pending",
+    });
+    testOrder(f.platform, "1003", [{ sku: "TS-RED", quantity: 1 }], { paid: false, cancelled: true });
+    const { run } = await runFeed(f, connectionId, "new-orders");
+    expect(run.counts).toMatchObject({ new: 1, imported: 1, skipped: 2 });
+    expect((await f.api.get("/api/v1/products/TS-RED")).body).toMatchObject({
+      onHand: 7,
+      reserved: 2,
+      available: 5,
+    });
+    const retrying = (await f.api.get("/api/v1/sync/issues?severity=retry")).body.items;
+    expect(retrying).toEqual([
+      expect.objectContaining({
+        subjectId: "1002",
+        code: "unpaid",
+        state: expect.stringMatching(/^retrying \(1 of 72, next at /),
+      }),
+    ]);
+  });
+
+  it("imports a parked order once it is paid, on the hourly recheck", async () => {
+    const order = f.platform.orders.get("1002")!;
+    order.paid = true;
+    order.updatedAt = new Date();
+    await tick(f.hub.ctx, new Date(Date.now() + 61 * 60 * 1000));
+    expect((await f.api.get("/api/v1/sync/issues?severity=retry")).body.items).toEqual([]);
+    expect((await f.api.get("/api/v1/orders?q=%231002")).body.items).toHaveLength(1);
+  });
+
+  it("raises an error for an unknown SKU, logs it, and imports on replay after the fix", async () => {
+    testOrder(f.platform, "1004", [{ sku: "TS-GREEN", quantity: 1 }]);
+    const { run } = await runFeed(f, connectionId, "new-orders");
+    expect(run.counts.failed).toBe(1);
+    const issue = (await f.api.get("/api/v1/sync/issues?severity=error")).body.items.find(
+      (i: { subjectId: string }) => i.subjectId === "1004",
+    );
+    expect(issue.message).toContain('"TS-GREEN"');
+    const log = (await f.api.get(`/api/v1/sync-log?sku=TS-GREEN&connectionId=${connectionId}`)).body.items;
+    expect(log[0]).toMatchObject({
+      direction: "pull",
+      result: "failed",
+      severity: "error",
+      reason: expect.stringContaining("matches no product"),
+    });
+    await f.api.post("/api/v1/products/import", {
+      products: [{ sku: "TS-GREEN", name: "Green", quantity: 4 }],
+    });
+    const replayed = await f.api.post(`/api/v1/sync/issues/${issue.id}/replay`, {});
+    expect(replayed.body.state).toBe("resolved: imported");
+    expect((await f.api.get("/api/v1/products/TS-GREEN")).body.reserved).toBe(1);
+  });
+
+  it("updates statuses on re-import and never applies an older update", async () => {
+    const order = f.platform.orders.get("1001")!;
+    order.financialStatus = "refunded";
+    order.updatedAt = new Date(Date.now() + 1000);
+    await runFeed(f, connectionId, "update-orders", true);
+    const id = (await f.api.get("/api/v1/orders?q=%231001")).body.items[0].id;
+    expect((await f.api.get(`/api/v1/orders/${id}`)).body.financialStatus).toBe("refunded");
+    order.financialStatus = "paid";
+    order.updatedAt = new Date(Date.now() - 3600_000);
+    await runFeed(f, connectionId, "update-orders", true);
+    expect((await f.api.get(`/api/v1/orders/${id}`)).body.financialStatus).toBe("refunded");
+  });
+
+  it("records refunds from the channel with restock", async () => {
+    const before = (await f.api.get("/api/v1/products/TS-BLUE")).body;
+    const order = f.platform.orders.get("1002")!;
+    order.refunds = [
+      {
+        platformRefundId: "r-1",
+        createdAt: new Date(),
+        amountMinor: 1000,
+        currency: "USD",
+        note: null,
+        lines: [{ platformLineId: "1002-l0", sku: "TS-BLUE", quantity: 1, restock: true }],
+      },
+    ];
+    order.updatedAt = new Date(Date.now() + 2000);
+    await runFeed(f, connectionId, "update-orders", true);
+    const after = (await f.api.get("/api/v1/products/TS-BLUE")).body;
+    expect(after.reserved).toBe(before.reserved - 1);
+    const id = (await f.api.get("/api/v1/orders?q=%231002")).body.items[0].id;
+    expect((await f.api.get(`/api/v1/orders/${id}`)).body).toMatchObject({
+      status: "refunded",
+      refunds: [expect.objectContaining({ platformRefundId: "r-1" })],
+    });
+  });
+});
+
+describe("feed runs", () => {
+  it("lists runs with filters and shows messages", async () => {
+    const list = await f.api.get(`/api/v1/feed-runs?connectionId=${connectionId}&feed=new-products&limit=5`);
+    expect(list.body.items.find((r: { trigger: string }) => r.trigger === "manual")).toMatchObject({
+      feedKind: "new-products",
+      status: "partial",
+    });
+    const manual = list.body.items.find((r: { trigger: string }) => r.trigger === "manual");
+    const detail = await f.api.get(`/api/v1/feed-runs/${manual.id}`);
+    expect(detail.body.messages.length).toBeGreaterThan(0);
+    expect((await f.api.get("/api/v1/feed-runs?q=duplicate")).body.items.length).toBeGreaterThan(0);
+    expect((await f.api.get("/api/v1/feed-runs?status=failed&feed=stock-check")).body.items).toEqual([]);
+  });
+
+  it("queues Run now once and blocks outbound feeds in test mode", async () => {
+    const first = await f.api.post(`/api/v1/connections/${connectionId}/feeds/update-products/run`, {});
+    expect(first.status).toBe(202);
+    const second = await f.api.post(`/api/v1/connections/${connectionId}/feeds/update-products/run`, {});
+    expect(second.body).toMatchObject({ id: first.body.id, alreadyQueued: true });
+    const { run, messages } = await runFeed(f, connectionId, "shipping-confirmation");
+    expect(run.status).toBe("blocked");
+    expect(messages[0]!.code).toBe("test_mode");
+  });
+
+  it("claims due schedules on the tick", async () => {
+    await f.hub.ctx.db.execute(
+      sql`update feeds set next_run_at = now() - interval '1 minute' where connection_id = ${connectionId} and kind = 'stock-check'`,
+    );
+    await tick(f.hub.ctx);
+    const runs = (await f.api.get(`/api/v1/feed-runs?connectionId=${connectionId}&trigger=schedule`)).body
+      .items;
+    expect(runs).toEqual(
+      expect.arrayContaining([expect.objectContaining({ feedKind: "stock-check", status: "queued" })]),
+    );
+  });
+});

@@ -1,0 +1,148 @@
+import { and, asc, eq, inArray, lte, sql } from "drizzle-orm";
+import type { Db } from "../../db/engine.ts";
+import { queryRows } from "../../db/rows.ts";
+import { outbox } from "./schema.ts";
+
+export type OutboxRow = typeof outbox.$inferSelect;
+
+/**
+ * Queues stock pushes for every live or shadow connection that lists these products and exports
+ * stock. One row per (connection, product): a second change before the push only bumps its
+ * generation, so a burst of orders becomes one push of the latest quantity.
+ */
+export async function enqueueStockPushes(db: Db, accountId: string, productIds: string[]): Promise<string[]> {
+  if (productIds.length === 0) return [];
+  const rows = await queryRows<{ connection_id: string }>(
+    db,
+    sql`insert into outbox (account_id, connection_id, kind, subject_id, sku)
+        select l.account_id, l.connection_id, 'stock', l.product_id::text, p.sku
+        from listings l
+        join connections c on c.id = l.connection_id and c.mode in ('live', 'shadow')
+        join feeds f on f.connection_id = c.id and f.kind = 'stock-export' and f.enabled
+        join products p on p.id = l.product_id
+        where l.account_id = ${accountId} and l.product_id = any(${`{${productIds.join(",")}}`}::uuid[])
+        on conflict (connection_id, kind, subject_id)
+        do update set generation = outbox.generation + 1, next_attempt_at = least(outbox.next_attempt_at, now())
+        returning connection_id`,
+  );
+  return [...new Set(rows.map((r) => r.connection_id))];
+}
+
+/** Queues one push for a connection (stock check corrections, replays). */
+export async function enqueueOne(
+  db: Db,
+  row: {
+    accountId: string;
+    connectionId: string;
+    kind: "stock" | "fulfillment";
+    subjectId: string;
+    sku?: string | null;
+  },
+) {
+  await db
+    .insert(outbox)
+    .values({ ...row, sku: row.sku ?? null })
+    .onConflictDoUpdate({
+      target: [outbox.connectionId, outbox.kind, outbox.subjectId],
+      set: { generation: sql`${outbox.generation} + 1`, nextAttemptAt: sql`now()` },
+    });
+}
+
+export async function dueRows(
+  db: Db,
+  connectionId: string,
+  kind: "stock" | "fulfillment",
+  limit: number,
+  now = new Date(),
+): Promise<OutboxRow[]> {
+  return db
+    .select()
+    .from(outbox)
+    .where(and(eq(outbox.connectionId, connectionId), eq(outbox.kind, kind), lte(outbox.nextAttemptAt, now)))
+    .orderBy(asc(outbox.enqueuedAt))
+    .limit(limit);
+}
+
+/** Deletes rows the platform confirmed, unless they changed while the push was in flight. */
+export async function confirmRows(db: Db, rows: OutboxRow[]): Promise<void> {
+  for (const r of rows) {
+    await db
+      .delete(outbox)
+      .where(
+        and(
+          eq(outbox.connectionId, r.connectionId),
+          eq(outbox.kind, r.kind),
+          eq(outbox.subjectId, r.subjectId),
+          eq(outbox.generation, r.generation),
+        ),
+      );
+  }
+}
+
+/** Puts rows back for later with exponential back-off (1 s, 2 s, 4 s … capped at 10 min). */
+export async function deferRows(db: Db, rows: OutboxRow[], error: string, now = new Date()): Promise<void> {
+  for (const r of rows) {
+    const delay = Math.min(600_000, 1000 * 2 ** Math.min(r.attempts, 10));
+    await db
+      .update(outbox)
+      .set({
+        attempts: r.attempts + 1,
+        lastError: error.slice(0, 500),
+        nextAttemptAt: new Date(now.getTime() + delay),
+      })
+      .where(
+        and(
+          eq(outbox.connectionId, r.connectionId),
+          eq(outbox.kind, r.kind),
+          eq(outbox.subjectId, r.subjectId),
+        ),
+      );
+  }
+}
+
+export async function dropRows(db: Db, rows: OutboxRow[]): Promise<void> {
+  for (const r of rows) {
+    await db
+      .delete(outbox)
+      .where(
+        and(
+          eq(outbox.connectionId, r.connectionId),
+          eq(outbox.kind, r.kind),
+          eq(outbox.subjectId, r.subjectId),
+        ),
+      );
+  }
+}
+
+/** Connections that have work waiting now (the scheduler's safety net for a lost kick). */
+export async function connectionsWithDueWork(db: Db, now = new Date()): Promise<string[]> {
+  const rows = await db
+    .selectDistinct({ connectionId: outbox.connectionId })
+    .from(outbox)
+    .where(lte(outbox.nextAttemptAt, now))
+    .limit(1000);
+  return rows.map((r) => r.connectionId);
+}
+
+export async function pendingSummary(db: Db, connectionId: string) {
+  const [row] = await queryRows<{ count: number; oldest: string | null; retrying: number }>(
+    db,
+    sql`select count(*)::int as count, min(enqueued_at) as oldest, count(*) filter (where attempts > 0)::int as retrying
+        from outbox where connection_id = ${connectionId}`,
+  );
+  return row ?? { count: 0, oldest: null, retrying: 0 };
+}
+
+export async function pendingItems(db: Db, connectionId: string, limit: number) {
+  return db
+    .select()
+    .from(outbox)
+    .where(eq(outbox.connectionId, connectionId))
+    .orderBy(asc(outbox.enqueuedAt))
+    .limit(limit);
+}
+
+export async function pendingForConnections(db: Db, connectionIds: string[]) {
+  if (connectionIds.length === 0) return [];
+  return db.select().from(outbox).where(inArray(outbox.connectionId, connectionIds));
+}

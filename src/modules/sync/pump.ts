@@ -1,0 +1,91 @@
+import { and, eq, inArray } from "drizzle-orm";
+import type { AppContext } from "../../context.ts";
+import type { Db } from "../../db/engine.ts";
+import { consumeEvents } from "../events/events.ts";
+import { DRAIN_JOB } from "./drain.ts";
+import { enqueueOne, enqueueStockPushes } from "./outbox.ts";
+import { connections, feeds } from "./schema.ts";
+
+export const PUMP_CONSUMER = "sync.outbox";
+
+/**
+ * Turns domain events into outbound work: stock changes into stock pushes for every channel that
+ * lists the SKU, and hub shipments into shipping confirmations for the order's channel. Runs in
+ * each worker process on a short interval; the event cursor lock makes concurrent pumps safe.
+ */
+export async function pumpOnce(ctx: AppContext): Promise<number> {
+  const kicked = new Set<string>();
+  const consumed = await consumeEvents(
+    ctx.db,
+    PUMP_CONSUMER,
+    async (tx, batch) => {
+      const byAccount = new Map<string, Set<string>>();
+      for (const e of batch) {
+        if (e.type === "stock.changed") {
+          const set = byAccount.get(e.accountId) ?? new Set<string>();
+          set.add(String(e.payload.productId));
+          byAccount.set(e.accountId, set);
+        } else if (e.type === "shipment.created" && e.payload.connectionId) {
+          const target = await fulfillmentTarget(tx, String(e.payload.connectionId));
+          if (target) {
+            await enqueueOne(tx, {
+              accountId: e.accountId,
+              connectionId: target,
+              kind: "fulfillment",
+              subjectId: String(e.payload.shipmentId),
+            });
+            kicked.add(target);
+          }
+        }
+      }
+      for (const [accountId, products] of byAccount) {
+        for (const id of await enqueueStockPushes(tx, accountId, [...products])) kicked.add(id);
+      }
+    },
+    { types: ["stock.changed", "shipment.created"], limit: 1000 },
+  );
+  for (const connectionId of kicked) await kickDrain(ctx, connectionId);
+  return consumed;
+}
+
+async function fulfillmentTarget(tx: Db, connectionId: string): Promise<string | undefined> {
+  const [row] = await tx
+    .select({ id: connections.id })
+    .from(connections)
+    .innerJoin(
+      feeds,
+      and(
+        eq(feeds.connectionId, connections.id),
+        eq(feeds.kind, "shipping-confirmation"),
+        eq(feeds.enabled, true),
+      ),
+    )
+    .where(and(eq(connections.id, connectionId), inArray(connections.mode, ["live", "shadow"])));
+  return row?.id;
+}
+
+export async function kickDrain(ctx: AppContext, connectionId: string): Promise<void> {
+  await ctx.queue.send(DRAIN_JOB, { connectionId }, { singletonKey: connectionId });
+}
+
+/** Polls for new events until stopped; returns the stop function. */
+export function startPump(ctx: AppContext, intervalMs = 250): () => Promise<void> {
+  let stopped = false;
+  let running: Promise<void> = Promise.resolve();
+  const loop = async () => {
+    while (!stopped) {
+      try {
+        const n = await pumpOnce(ctx);
+        if (n > 0) continue;
+      } catch (error) {
+        ctx.logger.warn({ err: error }, "event pump failed; retrying");
+      }
+      await new Promise((r) => setTimeout(r, intervalMs));
+    }
+  };
+  running = loop();
+  return async () => {
+    stopped = true;
+    await running;
+  };
+}

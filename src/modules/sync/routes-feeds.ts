@@ -1,0 +1,215 @@
+import type { FastifyInstance } from "fastify";
+import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import { z } from "zod";
+import { feedDirection, feedKinds } from "../../connectors/contract.ts";
+import type { AppContext } from "../../context.ts";
+import { principalOf } from "../../http/auth.ts";
+import { decodeCursor, encodeCursor, pageOf, pageQuery } from "../../http/pagination.ts";
+import { getConnection } from "./connections.ts";
+import { queueFeedRun } from "./feed-runner.ts";
+import { type Feed, getFeed, listFeeds, updateFeed } from "./feeds.ts";
+import { getIssue, issueView, listIssues } from "./issues.ts";
+import { retrySubject } from "./retries.ts";
+import { getRun, listRuns, runView } from "./runs.ts";
+import { runStatuses, runTriggers, severities } from "./schema.ts";
+import { listSyncLog } from "./sync-log.ts";
+
+const idParams = z.object({ id: z.uuid() });
+const feedParams = z.object({ id: z.uuid(), kind: z.enum(feedKinds) });
+
+function feedView(f: Feed) {
+  return {
+    kind: f.kind,
+    direction: feedDirection[f.kind as keyof typeof feedDirection],
+    enabled: f.enabled,
+    cron: f.cron,
+    timezone: f.timezone,
+    nextRunAt: f.nextRunAt?.toISOString() ?? null,
+    watermark: f.watermark?.toISOString() ?? null,
+  };
+}
+
+export function registerFeedRoutes(root: FastifyInstance, ctx: AppContext): void {
+  const app = root.withTypeProvider<ZodTypeProvider>();
+
+  app.get(
+    "/api/v1/connections/:id/feeds",
+    { schema: { tags: ["feeds"], summary: "A connection's feeds with schedules", params: idParams } },
+    async (request) => {
+      const c = await getConnection(ctx.db, principalOf(request).accountId, request.params.id);
+      return { items: (await listFeeds(ctx.db, c.accountId, c.id)).map(feedView) };
+    },
+  );
+
+  app.patch(
+    "/api/v1/connections/:id/feeds/:kind",
+    {
+      config: { minRole: "admin" },
+      schema: {
+        tags: ["feeds"],
+        summary: "Enable or disable a feed, or change its cron schedule and time zone",
+        params: feedParams,
+        body: z.strictObject({
+          enabled: z.boolean().optional(),
+          cron: z.string().max(100).nullable().optional(),
+          timezone: z.string().max(64).optional(),
+        }),
+      },
+    },
+    async (request) => {
+      const c = await getConnection(ctx.db, principalOf(request).accountId, request.params.id);
+      return feedView(await updateFeed(ctx.db, c.accountId, c.id, request.params.kind, request.body));
+    },
+  );
+
+  app.post(
+    "/api/v1/connections/:id/feeds/:kind/run",
+    {
+      schema: {
+        tags: ["feeds"],
+        summary: "Run now (full: ignore the watermark and read everything)",
+        params: feedParams,
+        body: z.strictObject({ full: z.boolean().optional() }).optional(),
+      },
+    },
+    async (request, reply) => {
+      const c = await getConnection(ctx.db, principalOf(request).accountId, request.params.id);
+      await getFeed(ctx.db, c.accountId, c.id, request.params.kind);
+      const { run, queued } = await queueFeedRun(ctx, {
+        accountId: c.accountId,
+        connectionId: c.id,
+        kind: request.params.kind,
+        trigger: "manual",
+        full: request.body?.full ?? false,
+      });
+      return reply.code(202).send({ ...runView(run), alreadyQueued: !queued });
+    },
+  );
+
+  app.get(
+    "/api/v1/feed-runs",
+    {
+      schema: {
+        tags: ["feeds"],
+        summary: "Feed executions, newest first",
+        querystring: pageQuery.extend({
+          connectionId: z.uuid().optional(),
+          feed: z.enum(feedKinds).optional(),
+          status: z.enum(runStatuses).optional(),
+          trigger: z.enum(runTriggers).optional(),
+          from: z.coerce.date().optional(),
+          to: z.coerce.date().optional(),
+          q: z.string().max(200).optional(),
+        }),
+      },
+    },
+    async (request) => {
+      const { accountId } = principalOf(request);
+      const { limit, cursor, feed, ...filter } = request.query;
+      const after = decodeCursor(cursor);
+      const rows = await listRuns(ctx.db, accountId, {
+        ...filter,
+        ...(feed ? { feedKind: feed } : {}),
+        limit,
+        ...(after ? { before: { queuedAt: String(after.v), id: after.id } } : {}),
+      });
+      return pageOf(rows.map(runView), limit, (r) => ({ v: r.queuedAt, id: r.id }));
+    },
+  );
+
+  app.get(
+    "/api/v1/feed-runs/:id",
+    { schema: { tags: ["feeds"], summary: "One feed execution with its messages", params: idParams } },
+    async (request) => {
+      const { run, messages } = await getRun(ctx.db, principalOf(request).accountId, request.params.id);
+      return {
+        ...runView(run),
+        messages: messages.map((m) => ({
+          severity: m.severity,
+          code: m.code,
+          message: m.message,
+          subject: m.subject,
+          at: m.createdAt.toISOString(),
+        })),
+      };
+    },
+  );
+
+  app.get(
+    "/api/v1/sync/issues",
+    {
+      schema: {
+        tags: ["feeds"],
+        summary: "Items retrying by themselves and items that need a person",
+        querystring: z.object({
+          connectionId: z.uuid().optional(),
+          severity: z.enum(severities).optional(),
+          resolved: z.enum(["true", "false"]).optional(),
+          limit: z.coerce.number().int().min(1).max(500).default(100),
+        }),
+      },
+    },
+    async (request) => {
+      const { accountId } = principalOf(request);
+      const q = request.query;
+      const rows = await listIssues(ctx.db, accountId, {
+        ...(q.connectionId ? { connectionId: q.connectionId } : {}),
+        ...(q.severity ? { severity: q.severity } : {}),
+        open: q.resolved !== "true",
+        limit: q.limit,
+      });
+      return { items: rows.map(issueView) };
+    },
+  );
+
+  app.post(
+    "/api/v1/sync/issues/:id/replay",
+    { schema: { tags: ["feeds"], summary: "Try an item again after fixing its cause", params: idParams } },
+    async (request) => {
+      const { accountId } = principalOf(request);
+      const issue = await getIssue(ctx.db, accountId, request.params.id);
+      await retrySubject(ctx, issue, "manual");
+      return issueView(await getIssue(ctx.db, accountId, issue.id));
+    },
+  );
+
+  app.get(
+    "/api/v1/sync-log",
+    {
+      schema: {
+        tags: ["feeds"],
+        summary: "Per SKU and connection: the last push and pull, quantity, result and reason",
+        querystring: pageQuery.extend({
+          connectionId: z.uuid().optional(),
+          sku: z.string().max(255).optional(),
+          status: z.enum(["ok", "failed", "skipped"]).optional(),
+          severity: z.enum(severities).optional(),
+          from: z.coerce.date().optional(),
+          to: z.coerce.date().optional(),
+        }),
+      },
+    },
+    async (request) => {
+      const { accountId } = principalOf(request);
+      const { limit, cursor, status, ...filter } = request.query;
+      const offset = cursor ? Number(decodeCursor(cursor)?.v ?? 0) : 0;
+      const rows = await listSyncLog(ctx.db, accountId, {
+        ...filter,
+        ...(status ? { result: status } : {}),
+        limit,
+        offset,
+      });
+      const items = rows.slice(0, limit).map((r) => ({
+        connectionId: r.connectionId,
+        sku: r.sku,
+        direction: r.direction,
+        quantity: r.quantity,
+        result: r.result,
+        severity: r.severity,
+        reason: r.reason,
+        at: r.at.toISOString(),
+      }));
+      return { items, nextCursor: rows.length > limit ? encodeCursor({ v: offset + limit, id: "" }) : null };
+    },
+  );
+}

@@ -1,0 +1,224 @@
+import type { FastifyInstance } from "fastify";
+import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import { z } from "zod";
+import { feedKinds } from "../../connectors/contract.ts";
+import type { AppContext } from "../../context.ts";
+import { principalOf } from "../../http/auth.ts";
+import { decodeCursor, pageOf, pageQuery } from "../../http/pagination.ts";
+import {
+  connectionView,
+  createConnection,
+  deleteConnection,
+  getConnection,
+  listConnections,
+  modeHistory,
+  setConnectionMode,
+  updateConnection,
+} from "./connections.ts";
+import { listDrift } from "./drift.ts";
+import { pendingItems, pendingSummary } from "./outbox.ts";
+import { listPreviews } from "./previews.ts";
+import { connectionModes } from "./schema.ts";
+import { registerWebhooksFor } from "./webhook-registration.ts";
+
+const idParams = z.object({ id: z.uuid() });
+const settings = z.strictObject({
+  locationWarehouses: z.record(z.string(), z.uuid()).optional(),
+  stockLocationId: z.string().max(255).optional(),
+  correctDrift: z.boolean().optional(),
+});
+
+export function registerConnectionRoutes(root: FastifyInstance, ctx: AppContext): void {
+  const app = root.withTypeProvider<ZodTypeProvider>();
+
+  app.get(
+    "/api/v1/platforms",
+    {
+      schema: { tags: ["connections"], summary: "Platforms the hub can connect to, with their capabilities" },
+    },
+    async () => ({
+      items: Object.entries(ctx.connectors).map(([platform, c]) => ({
+        platform,
+        displayName: c.displayName,
+        capabilities: c.capabilities,
+      })),
+    }),
+  );
+
+  app.get(
+    "/api/v1/connections",
+    { schema: { tags: ["connections"], summary: "Connections of the account (credentials never included)" } },
+    async (request) => ({
+      items: (await listConnections(ctx.db, principalOf(request).accountId)).map(connectionView),
+    }),
+  );
+
+  app.post(
+    "/api/v1/connections",
+    {
+      config: { minRole: "admin" },
+      schema: {
+        tags: ["connections"],
+        summary:
+          "Pair a platform: credentials are checked against it, stored encrypted, and the connection starts in test mode",
+        body: z.strictObject({
+          platform: z.string().min(1).max(50),
+          name: z.string().trim().min(1).max(200),
+          credentials: z.record(z.string(), z.unknown()),
+          settings: settings.optional(),
+        }),
+      },
+    },
+    async (request, reply) => {
+      const p = principalOf(request);
+      const connection = await createConnection(ctx, p.accountId, request.body, p.user.email);
+      const webhooks = await registerWebhooksFor(ctx, connection);
+      return reply.code(201).send({ ...connectionView(connection), webhooks });
+    },
+  );
+
+  app.get(
+    "/api/v1/connections/:id",
+    { schema: { tags: ["connections"], summary: "One connection", params: idParams } },
+    async (request) =>
+      connectionView(await getConnection(ctx.db, principalOf(request).accountId, request.params.id)),
+  );
+
+  app.patch(
+    "/api/v1/connections/:id",
+    {
+      config: { minRole: "admin" },
+      schema: {
+        tags: ["connections"],
+        summary: "Rename, change settings, or replace credentials (checked against the platform again)",
+        params: idParams,
+        body: z.strictObject({
+          name: z.string().trim().min(1).max(200).optional(),
+          credentials: z.record(z.string(), z.unknown()).optional(),
+          settings: settings.optional(),
+        }),
+      },
+    },
+    async (request) =>
+      connectionView(
+        await updateConnection(ctx, principalOf(request).accountId, request.params.id, request.body),
+      ),
+  );
+
+  app.delete(
+    "/api/v1/connections/:id",
+    {
+      config: { minRole: "admin" },
+      schema: {
+        tags: ["connections"],
+        summary: "Remove a connection and its feeds, runs and queue",
+        params: idParams,
+      },
+    },
+    async (request, reply) => {
+      await deleteConnection(ctx.db, principalOf(request).accountId, request.params.id);
+      return reply.code(204).send();
+    },
+  );
+
+  app.post(
+    "/api/v1/connections/:id/mode",
+    {
+      config: { minRole: "admin" },
+      schema: {
+        tags: ["connections"],
+        summary: "Switch between test (inbound only), shadow (outbound recorded as previews) and live",
+        params: idParams,
+        body: z.strictObject({ mode: z.enum(connectionModes) }),
+      },
+    },
+    async (request) => {
+      const p = principalOf(request);
+      const { connection, changed } = await setConnectionMode(
+        ctx.db,
+        p.accountId,
+        request.params.id,
+        request.body.mode,
+        p.user.email,
+      );
+      return { ...connectionView(connection), changed };
+    },
+  );
+
+  app.get(
+    "/api/v1/connections/:id/mode-history",
+    { schema: { tags: ["connections"], summary: "Who switched the mode, and when", params: idParams } },
+    async (request) => ({
+      items: await modeHistory(ctx.db, principalOf(request).accountId, request.params.id),
+    }),
+  );
+
+  app.get(
+    "/api/v1/connections/:id/pending",
+    {
+      schema: {
+        tags: ["connections"],
+        summary: "The pending queue: outbound work waiting for the platform",
+        params: idParams,
+        querystring: z.object({ limit: z.coerce.number().int().min(1).max(500).default(100) }),
+      },
+    },
+    async (request) => {
+      const c = await getConnection(ctx.db, principalOf(request).accountId, request.params.id);
+      const summary = await pendingSummary(ctx.db, c.id);
+      const items = await pendingItems(ctx.db, c.id, request.query.limit);
+      return {
+        count: summary.count,
+        retrying: summary.retrying,
+        oldestAgeSeconds: summary.oldest
+          ? Math.round((Date.now() - new Date(summary.oldest).getTime()) / 1000)
+          : null,
+        items: items.map((i) => ({
+          kind: i.kind,
+          sku: i.sku,
+          subjectId: i.subjectId,
+          attempts: i.attempts,
+          lastError: i.lastError,
+          enqueuedAt: i.enqueuedAt.toISOString(),
+          nextAttemptAt: i.nextAttemptAt.toISOString(),
+        })),
+      };
+    },
+  );
+
+  app.get(
+    "/api/v1/connections/:id/previews",
+    {
+      schema: {
+        tags: ["connections"],
+        summary: "What a shadow-mode connection would have sent",
+        params: idParams,
+        querystring: z.object({ limit: z.coerce.number().int().min(1).max(500).default(100) }),
+      },
+    },
+    async (request) => {
+      const c = await getConnection(ctx.db, principalOf(request).accountId, request.params.id);
+      return { items: await listPreviews(ctx.db, c.id, request.query.limit) };
+    },
+  );
+
+  app.get(
+    "/api/v1/connections/:id/drift",
+    {
+      schema: {
+        tags: ["connections"],
+        summary: "Differences found by the latest stock check",
+        params: idParams,
+        querystring: pageQuery,
+      },
+    },
+    async (request) => {
+      const c = await getConnection(ctx.db, principalOf(request).accountId, request.params.id);
+      const after = decodeCursor(request.query.cursor);
+      const rows = await listDrift(ctx.db, c.id, request.query.limit, after ? Number(after.v) : undefined);
+      return pageOf(rows, request.query.limit, (r) => ({ v: r.id, id: String(r.id) }));
+    },
+  );
+}
+
+export const feedKindParam = z.enum(feedKinds);

@@ -1,0 +1,292 @@
+import { sql } from "drizzle-orm";
+import {
+  bigserial,
+  boolean,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
+import { accounts } from "../accounts/schema.ts";
+
+export const connectionModes = ["test", "shadow", "live"] as const;
+export type ConnectionMode = (typeof connectionModes)[number];
+
+export type ConnectionSettings = {
+  /** Platform location id → hub warehouse id. */
+  locationWarehouses?: Record<string, string>;
+  /** Location the hub pushes stock to; defaults to the first active location. */
+  stockLocationId?: string;
+  /** Let the nightly stock check correct the platform (live mode only). */
+  correctDrift?: boolean;
+};
+
+export const connections = pgTable(
+  "connections",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    accountId: uuid()
+      .notNull()
+      .references(() => accounts.id, { onDelete: "cascade" }),
+    platform: text().notNull(),
+    name: text().notNull(),
+    mode: text({ enum: connectionModes }).notNull().default("test"),
+    /** AES-256-GCM sealed JSON; never returned by the API. */
+    credentialsSealed: text().notNull(),
+    credentialsHint: jsonb().$type<Record<string, string>>().notNull().default({}),
+    /** What the platform calls itself (shop name, company), from credential validation. */
+    label: text(),
+    settings: jsonb().$type<ConnectionSettings>().notNull().default({}),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index().on(t.accountId), uniqueIndex().on(t.accountId, t.name)],
+);
+
+export const connectionModeChanges = pgTable(
+  "connection_mode_changes",
+  {
+    id: bigserial({ mode: "number" }).primaryKey(),
+    accountId: uuid().notNull(),
+    connectionId: uuid()
+      .notNull()
+      .references(() => connections.id, { onDelete: "cascade" }),
+    fromMode: text().notNull(),
+    toMode: text().notNull(),
+    actor: text().notNull(),
+    changedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index().on(t.connectionId)],
+);
+
+export const feeds = pgTable(
+  "feeds",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    accountId: uuid().notNull(),
+    connectionId: uuid()
+      .notNull()
+      .references(() => connections.id, { onDelete: "cascade" }),
+    kind: text().notNull(),
+    enabled: boolean().notNull().default(true),
+    /** Cron in `timezone`; null for event-driven feeds (stock export, shipping confirmation). */
+    cron: text(),
+    timezone: text().notNull().default("UTC"),
+    nextRunAt: timestamp({ withTimezone: true }),
+    /** Incremental feeds read from here (minus an overlap) next time. */
+    watermark: timestamp({ withTimezone: true }),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex().on(t.connectionId, t.kind), index().on(t.enabled, t.nextRunAt)],
+);
+
+export const runTriggers = ["schedule", "manual", "webhook", "retry"] as const;
+export type RunTrigger = (typeof runTriggers)[number];
+export const runStatuses = ["queued", "running", "succeeded", "partial", "failed", "blocked"] as const;
+export type RunStatus = (typeof runStatuses)[number];
+
+export type RunCounts = {
+  imported: number;
+  updated: number;
+  new: number;
+  archived: number;
+  skipped: number;
+  failed: number;
+};
+
+export const feedRuns = pgTable(
+  "feed_runs",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    accountId: uuid().notNull(),
+    connectionId: uuid()
+      .notNull()
+      .references(() => connections.id, { onDelete: "cascade" }),
+    feedKind: text().notNull(),
+    trigger: text({ enum: runTriggers }).notNull(),
+    status: text({ enum: runStatuses }).notNull().default("queued"),
+    full: boolean().notNull().default(false),
+    counts: jsonb()
+      .$type<RunCounts>()
+      .notNull()
+      .default({ imported: 0, updated: 0, new: 0, archived: 0, skipped: 0, failed: 0 }),
+    progress: jsonb().$type<{ done: number; total: number | null }>(),
+    error: text(),
+    queuedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    startedAt: timestamp({ withTimezone: true }),
+    finishedAt: timestamp({ withTimezone: true }),
+  },
+  (t) => [index().on(t.accountId, t.queuedAt), index().on(t.connectionId, t.feedKind, t.queuedAt)],
+);
+
+export const severities = ["info", "retry", "error"] as const;
+export type Severity = (typeof severities)[number];
+
+/** Messages of a run, and the problems (with severity) it met. */
+export const runMessages = pgTable(
+  "run_messages",
+  {
+    id: bigserial({ mode: "number" }).primaryKey(),
+    runId: uuid()
+      .notNull()
+      .references(() => feedRuns.id, { onDelete: "cascade" }),
+    severity: text({ enum: severities }).notNull(),
+    code: text().notNull(),
+    message: text().notNull(),
+    subject: text(),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index().on(t.runId)],
+);
+
+/**
+ * Items that need another go: `retry` ones come back by themselves with back-off until they work
+ * or run out of attempts (then they become `error`); `error` ones wait for a person's replay.
+ */
+export const syncIssues = pgTable(
+  "sync_issues",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    accountId: uuid().notNull(),
+    connectionId: uuid()
+      .notNull()
+      .references(() => connections.id, { onDelete: "cascade" }),
+    feedKind: text().notNull(),
+    subjectType: text().notNull(),
+    subjectId: text().notNull(),
+    severity: text({ enum: severities }).notNull(),
+    code: text().notNull(),
+    message: text().notNull(),
+    attempts: integer().notNull().default(0),
+    maxAttempts: integer().notNull().default(5),
+    nextRetryAt: timestamp({ withTimezone: true }),
+    lastRunId: uuid(),
+    resolvedAt: timestamp({ withTimezone: true }),
+    resolution: text(),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex("sync_issues_open_key")
+      .on(t.connectionId, t.subjectType, t.subjectId)
+      .where(sql`${t.resolvedAt} is null`),
+    index().on(t.accountId, t.severity),
+    index().on(t.severity, t.nextRetryAt),
+  ],
+);
+
+/** Per SKU and connection: the last push and pull, their quantity and result (R-SYNC-5). */
+export const syncLog = pgTable(
+  "sync_log",
+  {
+    accountId: uuid().notNull(),
+    connectionId: uuid()
+      .notNull()
+      .references(() => connections.id, { onDelete: "cascade" }),
+    sku: text().notNull(),
+    direction: text({ enum: ["push", "pull"] }).notNull(),
+    quantity: integer(),
+    result: text({ enum: ["ok", "failed", "skipped"] }).notNull(),
+    severity: text({ enum: severities }),
+    reason: text(),
+    at: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.connectionId, t.sku, t.direction] }), index().on(t.accountId, t.at)],
+);
+
+/**
+ * Outbound work per connection that must never be lost (transactional outbox): one row per
+ * (kind, subject), so repeated stock changes of one SKU coalesce. Rows are deleted once the
+ * platform confirmed; `generation` tells a drain whether the row changed while it was pushing.
+ */
+export const outbox = pgTable(
+  "outbox",
+  {
+    accountId: uuid().notNull(),
+    connectionId: uuid()
+      .notNull()
+      .references(() => connections.id, { onDelete: "cascade" }),
+    kind: text({ enum: ["stock", "fulfillment"] }).notNull(),
+    subjectId: text().notNull(),
+    sku: text(),
+    generation: integer().notNull().default(1),
+    attempts: integer().notNull().default(0),
+    nextAttemptAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    lastError: text(),
+    enqueuedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.connectionId, t.kind, t.subjectId] }),
+    index().on(t.connectionId, t.kind, t.nextAttemptAt),
+  ],
+);
+
+/** What a shadow-mode connection would have sent. */
+export const shadowPreviews = pgTable(
+  "shadow_previews",
+  {
+    id: bigserial({ mode: "number" }).primaryKey(),
+    accountId: uuid().notNull(),
+    connectionId: uuid()
+      .notNull()
+      .references(() => connections.id, { onDelete: "cascade" }),
+    kind: text().notNull(),
+    subject: text(),
+    description: text().notNull(),
+    payload: jsonb().$type<Record<string, unknown>>().notNull(),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index().on(t.connectionId, t.id)],
+);
+
+export const webhookInbox = pgTable(
+  "webhook_inbox",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    accountId: uuid().notNull(),
+    connectionId: uuid()
+      .notNull()
+      .references(() => connections.id, { onDelete: "cascade" }),
+    eventId: text().notNull(),
+    topic: text().notNull(),
+    body: text().notNull(),
+    headers: jsonb().$type<Record<string, string>>().notNull(),
+    status: text({ enum: ["received", "processed", "failed", "ignored"] })
+      .notNull()
+      .default("received"),
+    error: text(),
+    receivedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    processedAt: timestamp({ withTimezone: true }),
+  },
+  (t) => [uniqueIndex().on(t.connectionId, t.eventId), index().on(t.status, t.receivedAt)],
+);
+
+/** Differences the stock check found between the hub and a platform. */
+export const stockDrift = pgTable(
+  "stock_drift",
+  {
+    id: bigserial({ mode: "number" }).primaryKey(),
+    accountId: uuid().notNull(),
+    connectionId: uuid()
+      .notNull()
+      .references(() => connections.id, { onDelete: "cascade" }),
+    runId: uuid()
+      .notNull()
+      .references(() => feedRuns.id, { onDelete: "cascade" }),
+    sku: text().notNull(),
+    locationId: text().notNull(),
+    hubQuantity: integer().notNull(),
+    platformQuantity: integer().notNull(),
+    /** "hub" when the platform still shows the hub's last push, "outside" when someone changed it there. */
+    lastWriter: text({ enum: ["hub", "outside", "unknown"] }).notNull(),
+    corrected: boolean().notNull().default(false),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index().on(t.runId), index().on(t.connectionId, t.createdAt)],
+);

@@ -1,0 +1,175 @@
+import { and, eq } from "drizzle-orm";
+import type { FastifyInstance } from "fastify";
+import type { WebhookNotice } from "../../connectors/contract.ts";
+import type { AppContext } from "../../context.ts";
+import { isUuid } from "../../lib/ids.ts";
+import { findListingByInventoryItem, notePlatformQuantity } from "../catalog/listings.ts";
+import { processChannelOrder } from "./channel-order.ts";
+import { getConnectionById } from "./connection-lookup.ts";
+import { credentialsOf, openSession } from "./connections.ts";
+import { queueFeedRun } from "./feed-runner.ts";
+import { enqueueOne } from "./outbox.ts";
+import { webhookInbox } from "./schema.ts";
+import { recordSyncLog } from "./sync-log.ts";
+
+export const WEBHOOK_JOB = "sync.webhook";
+/** A platform echoing the hub's own push within this window is not an outside change. */
+const ECHO_WINDOW_MS = 10 * 60 * 1000;
+
+function headerMap(raw: Record<string, string | string[] | undefined>): Record<string, string | undefined> {
+  return Object.fromEntries(
+    Object.entries(raw).map(([k, v]) => [k.toLowerCase(), Array.isArray(v) ? v[0] : v]),
+  );
+}
+
+/**
+ * `POST /webhooks/:platform/:connectionId`: verified on the raw body (401, nothing stored, when the
+ * signature is wrong), de-duplicated on the platform's event id, stored, answered at once and
+ * processed by a job.
+ */
+export function registerWebhookRoute(app: FastifyInstance, ctx: AppContext): void {
+  app.register(async (scope) => {
+    scope.removeAllContentTypeParsers();
+    scope.addContentTypeParser("*", { parseAs: "buffer", bodyLimit: 5 * 1024 * 1024 }, (_req, body, done) =>
+      done(null, body),
+    );
+    scope.post<{ Params: { platform: string; connectionId: string } }>(
+      "/webhooks/:platform/:connectionId",
+      { config: { public: true }, schema: { hide: true } },
+      async (request, reply) => {
+        const { platform, connectionId } = request.params;
+        const connection = isUuid(connectionId) ? await getConnectionById(ctx.db, connectionId) : undefined;
+        const connector =
+          connection && connection.platform === platform ? ctx.connectors[platform] : undefined;
+        if (!connection || !connector?.verifyWebhook || !connector.parseWebhook) {
+          return reply.code(404).type("application/problem+json").send({
+            type: "https://stockwire.dev/problems/not_found",
+            title: "Not Found",
+            status: 404,
+            detail: "no such webhook endpoint",
+            code: "not_found",
+          });
+        }
+        const raw = Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0);
+        const headers = headerMap(request.headers);
+        if (!connector.verifyWebhook(credentialsOf(ctx, connection), headers, raw)) {
+          request.log.warn({ connectionId }, "webhook with a bad signature refused");
+          return reply.code(401).type("application/problem+json").send({
+            type: "https://stockwire.dev/problems/bad_signature",
+            title: "Unauthorized",
+            status: 401,
+            detail: "webhook signature does not match",
+            code: "bad_signature",
+          });
+        }
+        let notice: WebhookNotice;
+        try {
+          notice = connector.parseWebhook(headers, raw);
+        } catch (error) {
+          return reply
+            .code(400)
+            .type("application/problem+json")
+            .send({
+              type: "https://stockwire.dev/problems/bad_webhook",
+              title: "Bad Request",
+              status: 400,
+              detail: `webhook body could not be read: ${(error as Error).message}`,
+              code: "bad_webhook",
+            });
+        }
+        const [stored] = await ctx.db
+          .insert(webhookInbox)
+          .values({
+            accountId: connection.accountId,
+            connectionId,
+            eventId: notice.eventId,
+            topic: notice.topic,
+            body: raw.toString("utf8"),
+            headers: Object.fromEntries(Object.entries(headers).filter(([, v]) => v !== undefined)) as Record<
+              string,
+              string
+            >,
+          })
+          .onConflictDoNothing()
+          .returning({ id: webhookInbox.id });
+        if (!stored) return reply.code(200).send({ received: true, duplicate: true });
+        await ctx.queue.send(WEBHOOK_JOB, { inboxId: stored.id });
+        return reply.code(200).send({ received: true, duplicate: false });
+      },
+    );
+  });
+}
+
+/** Applies one stored webhook. Out-of-order deliveries are safe: order imports ignore older updates. */
+export async function processWebhook(ctx: AppContext, inboxId: string): Promise<void> {
+  const [item] = await ctx.db.select().from(webhookInbox).where(eq(webhookInbox.id, inboxId));
+  if (item?.status !== "received") return;
+  const connection = await getConnectionById(ctx.db, item.connectionId);
+  const connector = connection ? ctx.connectors[connection.platform] : undefined;
+  if (!connection || !connector?.parseWebhook) return;
+  const notice = connector.parseWebhook(item.headers, Buffer.from(item.body, "utf8"));
+  let status: "processed" | "ignored" = "processed";
+  if (notice.kind === "order" || notice.kind === "refund") {
+    const session = openSession(ctx, connection);
+    const order =
+      notice.kind === "order" && notice.order
+        ? notice.order
+        : notice.objectId && session.getOrder
+          ? await session.getOrder(notice.objectId)
+          : null;
+    if (order) await processChannelOrder(ctx, connection, order, { feedKind: "new-orders" });
+    else status = "ignored";
+  } else if (notice.kind === "product") {
+    await queueFeedRun(ctx, {
+      accountId: connection.accountId,
+      connectionId: connection.id,
+      kind: "new-products",
+      trigger: "webhook",
+    });
+  } else if (notice.kind === "inventory" && notice.level) {
+    status = (await outsideStockChange(ctx, connection, notice)) ? "processed" : "ignored";
+  } else {
+    status = "ignored";
+  }
+  await ctx.db
+    .update(webhookInbox)
+    .set({ status, processedAt: new Date() })
+    .where(and(eq(webhookInbox.id, inboxId)));
+}
+
+/** A stock level changed on the platform: an echo of our own push is ignored; anything else is logged and, if asked, corrected. */
+async function outsideStockChange(
+  ctx: AppContext,
+  connection: NonNullable<Awaited<ReturnType<typeof getConnectionById>>>,
+  notice: WebhookNotice,
+): Promise<boolean> {
+  const level = notice.level!;
+  const listing = await findListingByInventoryItem(ctx.db, connection.id, level.inventoryItemId);
+  if (!listing) return false;
+  const recent =
+    listing.lastPushedAt && notice.occurredAt.getTime() - listing.lastPushedAt.getTime() < ECHO_WINDOW_MS;
+  if (listing.lastPushedQuantity === level.quantity && recent) return false;
+  await notePlatformQuantity(ctx.db, connection.id, listing.productId, level.quantity);
+  await recordSyncLog(ctx.db, [
+    {
+      accountId: connection.accountId,
+      connectionId: connection.id,
+      sku: listing.sku,
+      direction: "pull",
+      quantity: level.quantity,
+      result: "ok",
+      severity: "info",
+      reason: `changed on ${connection.name} outside the hub`,
+    },
+  ]);
+  if (connection.mode === "live" && connection.settings.correctDrift) {
+    await enqueueOne(ctx.db, {
+      accountId: connection.accountId,
+      connectionId: connection.id,
+      kind: "stock",
+      subjectId: listing.productId,
+      sku: listing.sku,
+    });
+  }
+  return true;
+}
