@@ -29,7 +29,7 @@ export type TestPlatform = {
   /** SKUs the platform refuses for good. */
   rejectSkus: Set<string>;
   /** Called inside writeStock before it applies, to simulate someone editing the platform meanwhile. */
-  beforeWrite?: () => void;
+  beforeWrite?: () => Promise<void> | void;
 };
 
 export function createTestPlatform(): TestPlatform {
@@ -193,7 +193,7 @@ export function createTestConnector(p: TestPlatform): Connector<{ token: string 
             p.failNextWrites -= 1;
             throw new Error("platform unavailable (503)");
           }
-          p.beforeWrite?.();
+          await p.beforeWrite?.();
           return writes.map((w): StockWriteResult => {
             const key = `${w.inventoryItemId}@${w.locationId}`;
             if (p.rejectSkus.has(w.sku))

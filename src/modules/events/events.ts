@@ -133,3 +133,22 @@ export async function listEvents(
     .orderBy(sql`${events.id} desc`)
     .limit(options.limit + 1);
 }
+
+/**
+ * Events after the consumer's cursor, including those not yet readable because an older
+ * transaction (anywhere in the cluster) is still open. Lets callers wait until a consumer caught up.
+ */
+export async function unreadEventCount(db: Db, consumer: string, types?: string[]): Promise<number> {
+  const [cursor] = await db.select().from(eventCursors).where(eq(eventCursors.consumer, consumer));
+  const typeFilter = types?.length
+    ? sql`and type in (${sql.join(
+        types.map((t) => sql`${t}`),
+        sql`, `,
+      )})`
+    : sql``;
+  const [row] = await queryRows<{ n: number }>(
+    db,
+    sql`select count(*)::int as n from events where (txid, id) > (${cursor?.txid ?? 0}, ${cursor?.eventId ?? 0}) ${typeFilter}`,
+  );
+  return row?.n ?? 0;
+}

@@ -1,5 +1,5 @@
 import { Cron } from "croner";
-import { and, asc, eq, isNotNull, lte, sql } from "drizzle-orm";
+import { and, asc, eq, isNotNull, lte } from "drizzle-orm";
 import type { FeedKind } from "../../connectors/contract.ts";
 import type { Db } from "../../db/engine.ts";
 import { invalid, notFound } from "../../lib/errors.ts";
@@ -109,10 +109,11 @@ export async function claimDueFeeds(db: Db, now = new Date()): Promise<Feed[]> {
   const claimed: Feed[] = [];
   for (const feed of due) {
     const next = nextRun(feed.cron!, feed.timezone, now);
+    // Still due? A concurrent scheduler that claimed it first has already moved it forward.
     const [row] = await db
       .update(feeds)
       .set({ nextRunAt: next })
-      .where(and(eq(feeds.id, feed.id), sql`${feeds.nextRunAt} is not distinct from ${feed.nextRunAt}`))
+      .where(and(eq(feeds.id, feed.id), lte(feeds.nextRunAt, now)))
       .returning();
     if (row) claimed.push(feed);
   }

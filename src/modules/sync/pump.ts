@@ -1,7 +1,7 @@
 import { and, eq, inArray } from "drizzle-orm";
 import type { AppContext } from "../../context.ts";
 import type { Db } from "../../db/engine.ts";
-import { consumeEvents } from "../events/events.ts";
+import { consumeEvents, unreadEventCount } from "../events/events.ts";
 import { DRAIN_JOB } from "./drain.ts";
 import { enqueueOne, enqueueStockPushes } from "./outbox.ts";
 import { connections, feeds } from "./schema.ts";
@@ -42,7 +42,7 @@ export async function pumpOnce(ctx: AppContext): Promise<number> {
         for (const id of await enqueueStockPushes(tx, accountId, [...products])) kicked.add(id);
       }
     },
-    { types: ["stock.changed", "shipment.created"], limit: 1000 },
+    { types: PUMP_TYPES, limit: 1000 },
   );
   for (const connectionId of kicked) await kickDrain(ctx, connectionId);
   return consumed;
@@ -62,6 +62,19 @@ async function fulfillmentTarget(tx: Db, connectionId: string): Promise<string |
     )
     .where(and(eq(connections.id, connectionId), inArray(connections.mode, ["live", "shadow"])));
   return row?.id;
+}
+
+const PUMP_TYPES = ["stock.changed", "shipment.created"];
+
+/** Pumps until every event written so far is consumed (tests, and callers that need read-your-writes). */
+export async function pumpUntilIdle(ctx: AppContext, timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    await pumpOnce(ctx);
+    if ((await unreadEventCount(ctx.db, PUMP_CONSUMER, PUMP_TYPES)) === 0) return;
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  throw new Error("events stayed unreadable: a transaction is holding them back");
 }
 
 export async function kickDrain(ctx: AppContext, connectionId: string): Promise<void> {

@@ -123,12 +123,13 @@ export async function listRuns(db: Db, accountId: string, f: RunFilter) {
         f.q
           ? sql`(${ilike(feedRuns.error, `%${f.q}%`)} or exists (select 1 from run_messages m where m.run_id = ${feedRuns.id} and (m.message ilike ${`%${f.q}%`} or m.code ilike ${`%${f.q}%`})))`
           : undefined,
+        // Cursors carry milliseconds; the column has microseconds, so page on the truncated value.
         f.before
-          ? sql`(${feedRuns.queuedAt}, ${feedRuns.id}) < (${f.before.queuedAt}::timestamptz, ${f.before.id}::uuid)`
+          ? sql`(date_trunc('milliseconds', ${feedRuns.queuedAt}), ${feedRuns.id}) < (${f.before.queuedAt}::timestamptz, ${f.before.id}::uuid)`
           : undefined,
       ),
     )
-    .orderBy(desc(feedRuns.queuedAt), desc(feedRuns.id))
+    .orderBy(sql`date_trunc('milliseconds', ${feedRuns.queuedAt}) desc`, desc(feedRuns.id))
     .limit(f.limit + 1);
 }
 
