@@ -6,6 +6,7 @@ import {
   removeLocalServer,
   writeLocalServer,
 } from "./cli/local-server.ts";
+import { registerSandboxCommands } from "./cli/sandbox-commands.ts";
 import { type Config, ConfigError, loadConfig } from "./config.ts";
 import { openDatabase } from "./db/engine.ts";
 import { migrateDatabase } from "./db/migrate.ts";
@@ -204,5 +205,7 @@ program
       await database.close();
     }
   });
+
+registerSandboxCommands(program);
 
 await program.parseAsync(process.argv);

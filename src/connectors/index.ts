@@ -1,9 +1,12 @@
 import type { ConnectorRegistry } from "./registry.ts";
+import { shopifyConnector } from "./shopify/index.ts";
 
 /**
  * Every production connector by platform key. Nothing else in the code names platforms: the sync
  * engine, routes and dashboard read capabilities from here.
  */
-export const connectors = {} satisfies ConnectorRegistry;
+export const connectors = {
+  shopify: shopifyConnector,
+} satisfies ConnectorRegistry;
 
 export type Platform = keyof typeof connectors;

@@ -10,7 +10,7 @@ import { lockOrder } from "./order-lookup.ts";
 import { orderLines, orders, shipmentLines, shipments } from "./schema.ts";
 
 export type ShipmentInput = {
-  carrier?: string;
+  carrier?: string | null;
   trackingNumber?: string;
   trackingUrl?: string;
   shippedAt?: Date;

@@ -4,6 +4,7 @@ import { productsBySku } from "../catalog/products.ts";
 import { importOrder } from "../orders/import.ts";
 import { findOrderId } from "../orders/order-lookup.ts";
 import { recordRefund } from "../orders/refunds.ts";
+import { createShipment } from "../orders/shipments.ts";
 import type { Connection } from "./connections.ts";
 import { UNPAID_MAX_ATTEMPTS, UNPAID_RECHECK_MS } from "./defaults.ts";
 import { raiseIssue, resolveIssue } from "./issues.ts";
@@ -101,6 +102,7 @@ export async function processChannelOrder(
     return "failed";
   }
   const result = await importOrder(ctx.db, connection.accountId, toOrderInput(connection, order));
+  if (order.fulfillmentStatus === "fulfilled") await shipFromChannel(ctx, connection, order, result.orderId);
   for (const refund of order.refunds) {
     // The hub records one line per SKU; a unit counts as restocked only if every part of it was.
     const bySku = new Map<string, { sku: string; quantity: number; restock: boolean }>();
@@ -148,6 +150,25 @@ export async function processChannelOrder(
   }
   recorder?.count("skipped");
   return "unchanged";
+}
+
+/**
+ * The channel shipped the order itself: record one shipment for what is still open, so the
+ * reservation turns into an on-hand decrement. Keyed by the order, so it happens once.
+ */
+async function shipFromChannel(
+  ctx: AppContext,
+  connection: Connection,
+  order: ChannelOrder,
+  orderId: string,
+): Promise<void> {
+  await createShipment(ctx.db, connection.accountId, orderId, {
+    platformShipmentId: `channel:${order.platformOrderId}`,
+    carrier: null,
+  }).catch((error: { code?: string }) => {
+    // Already shipped, refunded or cancelled in the hub: nothing left to ship.
+    if (error.code !== "nothing_to_ship" && error.code !== "order_cancelled") throw error;
+  });
 }
 
 /** An unpaid order already in the hub (it was paid once, or imported by hand) still gets status updates. */

@@ -195,6 +195,26 @@ describe("order feeds", () => {
   });
 });
 
+describe("orders the channel fulfilled", () => {
+  it("turns the reservation into an on-hand decrement once, however often the order is read", async () => {
+    const before = (await f.api.get("/api/v1/products/TS-RED")).body;
+    testOrder(f.platform, "1005", [{ sku: "TS-RED", quantity: 1 }], { fulfillmentStatus: "fulfilled" });
+    await runFeed(f, connectionId, "new-orders");
+    await runFeed(f, connectionId, "update-orders", true);
+    const after = (await f.api.get("/api/v1/products/TS-RED")).body;
+    expect(after).toMatchObject({
+      onHand: before.onHand - 1,
+      reserved: before.reserved,
+      available: before.available - 1,
+    });
+    const id = (await f.api.get("/api/v1/orders?q=%231005")).body.items[0].id;
+    expect((await f.api.get(`/api/v1/orders/${id}`)).body).toMatchObject({
+      status: "shipped",
+      shipments: [expect.objectContaining({ platformShipmentId: "channel:1005" })],
+    });
+  });
+});
+
 describe("feed runs", () => {
   it("lists runs with filters and shows messages", async () => {
     const list = await f.api.get(`/api/v1/feed-runs?connectionId=${connectionId}&feed=new-products&limit=5`);

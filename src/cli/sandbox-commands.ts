@@ -1,0 +1,80 @@
+import { type Command, InvalidArgumentError } from "commander";
+import { startQuickBooksOnlineSandbox } from "../sandboxes/quickbooks-online/index.ts";
+import { startShopifySandbox } from "../sandboxes/shopify/index.ts";
+
+function count(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0) throw new InvalidArgumentError("must be a whole number");
+  return n;
+}
+
+function plan(value: string): "standard" | "advanced" | "plus" {
+  if (value !== "standard" && value !== "advanced" && value !== "plus")
+    throw new InvalidArgumentError("standard, advanced or plus");
+  return value;
+}
+
+/** Keeps a sandbox running until SIGINT/SIGTERM, after printing how to reach it as one JSON line. */
+function serveUntilStopped(info: Record<string, unknown>, close: () => Promise<void>): void {
+  process.stdout.write(`${JSON.stringify(info)}\n`);
+  const stop = () => void close().then(() => process.exit(0));
+  process.on("SIGINT", stop);
+  process.on("SIGTERM", stop);
+}
+
+/** `stockwire sandbox <platform>`: local stand-ins for platforms, for trying, testing and benchmarking. */
+export function registerSandboxCommands(program: Command): void {
+  const sandbox = program.command("sandbox").description("run a local platform sandbox (loopback only)");
+  sandbox
+    .command("shopify")
+    .description("a Shopify store speaking the GraphQL Admin API")
+    .option("--port <port>", "port (0 = any free one)", count, 0)
+    .option("--seed <n>", "seed for the generated store", count, 1)
+    .option("--products <n>", "products to generate", count, 50)
+    .option("--orders <n>", "orders over the last 90 days", count, 200)
+    .option("--plan <plan>", "standard | advanced | plus (rate limits)", plan, "standard")
+    .action(
+      async (opts: {
+        port: number;
+        seed: number;
+        products: number;
+        orders: number;
+        plan: "standard" | "advanced" | "plus";
+      }) => {
+        const s = await startShopifySandbox({ ...opts, log: (m) => process.stderr.write(`${m}\n`) });
+        serveUntilStopped(
+          {
+            platform: "shopify",
+            url: s.url,
+            shopDomain: s.shopDomain,
+            accessToken: s.accessToken,
+            apiSecret: s.apiSecret,
+            apiVersion: s.apiVersion,
+            graphqlUrl: s.graphqlUrl,
+          },
+          () => s.close(),
+        );
+      },
+    );
+  sandbox
+    .command("quickbooks-online")
+    .description("a QuickBooks Online company speaking the Accounting API v3")
+    .option("--port <port>", "port (0 = any free one)", count, 0)
+    .option("--seed <n>", "seed for the generated company", count, 1)
+    .option("--items <n>", "inventory items to generate", count, 50)
+    .action(async (opts: { port: number; seed: number; items: number }) => {
+      const s = await startQuickBooksOnlineSandbox(opts);
+      serveUntilStopped(
+        {
+          platform: "quickbooks-online",
+          url: s.url,
+          realmId: s.realmId,
+          clientId: s.clientId,
+          clientSecret: s.clientSecret,
+          verifierToken: s.verifierToken,
+          ...s.initialTokens,
+        },
+        () => s.close(),
+      );
+    });
+}

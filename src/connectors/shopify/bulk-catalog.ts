@@ -1,0 +1,162 @@
+import type { Logger } from "pino";
+import type { z } from "zod";
+import type { ChannelProduct, Page } from "../contract.ts";
+import { PlatformError } from "../http/index.ts";
+import {
+  type BulkOperationNode,
+  bulkOperationSchema,
+  bulkProductLineSchema,
+  bulkRunSchema,
+  bulkVariantLineSchema,
+  type ProbePage,
+  probeSchema,
+} from "./bulk-schema.ts";
+import { shopSchema } from "./catalog-schema.ts";
+import type { GraphqlClient } from "./client.ts";
+import { encodeCursor } from "./cursor.ts";
+import { mapVariant } from "./map-product.ts";
+import { BULK_QUERY_MUTATION } from "./mutations.ts";
+import { BULK_CATALOG_QUERY, BULK_OPERATION_QUERY, SHOP_QUERY, VARIANT_PROBE_QUERY } from "./queries.ts";
+
+export type BulkCatalogOptions = {
+  /** Full reads of shops with at least this many variants use a bulk operation; default 2,500. */
+  thresholdVariants?: number;
+  /** First wait between status polls, doubling up to 10 s; default 1,000 ms. */
+  pollMs?: number;
+  /** Give up on an operation after this long; default 30 minutes. */
+  timeoutMs?: number;
+  /** Variants per page handed to the engine from a finished operation; default 1,000. */
+  pageSize?: number;
+};
+
+const DONE = new Set(["COMPLETED", "FAILED", "CANCELED", "EXPIRED"]);
+const PROBE_PAGE = 250;
+
+type Finished = { id: string; items: ChannelProduct[] };
+
+/**
+ * Full catalogue reads of large shops through `bulkOperationRunQuery`: Shopify runs the query in the
+ * background without touching the cost bucket, then serves JSONL in which each variant line names
+ * its product by `__parentId`. The result is handed out in pages; the cursor names the operation,
+ * so a later page (even from another session) re-downloads it while its URL lives (7 days).
+ */
+export function createBulkCatalog(client: GraphqlClient, logger: Logger, options: BulkCatalogOptions = {}) {
+  const threshold = options.thresholdVariants ?? 2_500;
+  const pageSize = options.pageSize ?? 1_000;
+  let latest: Finished | null = null;
+
+  async function isLarge(): Promise<boolean> {
+    let seen = 0;
+    let after: string | null = null;
+    while (seen < threshold) {
+      const data: ProbePage = await client.run(
+        VARIANT_PROBE_QUERY,
+        { first: PROBE_PAGE, after },
+        probeSchema,
+        "catalog",
+      );
+      seen += data.productVariants.edges.length;
+      if (!data.productVariants.pageInfo.hasNextPage) return seen >= threshold;
+      after = data.productVariants.pageInfo.endCursor ?? null;
+    }
+    return true;
+  }
+
+  async function poll(id: string): Promise<BulkOperationNode> {
+    const deadline = Date.now() + (options.timeoutMs ?? 30 * 60_000);
+    let wait = options.pollMs ?? 1_000;
+    for (;;) {
+      const { node } = await client.run(BULK_OPERATION_QUERY, { id }, bulkOperationSchema, "catalog");
+      if (!node) throw bulkError(`bulk operation ${id} is unknown to Shopify`);
+      if (node.status && DONE.has(node.status)) return node;
+      if (Date.now() > deadline) throw bulkError(`bulk operation ${id} did not finish in time`);
+      await new Promise((resolve) => setTimeout(resolve, wait));
+      wait = Math.min(wait * 2, 10_000);
+    }
+  }
+
+  async function load(id: string, operation: BulkOperationNode): Promise<Finished> {
+    if (operation.status !== "COMPLETED") {
+      throw bulkError(
+        `bulk operation ${id} ended ${operation.status} (${operation.errorCode ?? "no error code"})`,
+      );
+    }
+    const { shop } = await client.run(SHOP_QUERY, {}, shopSchema, "catalog");
+    const text = operation.url ? await client.download(operation.url, "catalog") : "";
+    latest = { id, items: parseCatalogJsonl(text, shop.currencyCode) };
+    logger.info({ operation: id, variants: latest.items.length }, "Shopify bulk catalogue read");
+    return latest;
+  }
+
+  function slice(finished: Finished, offset: number, size = pageSize): Page<ChannelProduct> {
+    const end = offset + size;
+    return {
+      items: finished.items.slice(offset, end),
+      nextCursor:
+        end < finished.items.length ? encodeCursor({ bulk: { id: finished.id, offset: end } }) : null,
+      estimatedTotal: finished.items.length,
+    };
+  }
+
+  return {
+    isLarge,
+    /** Starts an operation and serves its first page; null when Shopify will not start one now. */
+    async firstPage(size?: number): Promise<Page<ChannelProduct> | null> {
+      const data = await client.run(
+        BULK_QUERY_MUTATION,
+        { query: BULK_CATALOG_QUERY },
+        bulkRunSchema,
+        "catalog",
+      );
+      const started = data.bulkOperationRunQuery?.bulkOperation;
+      if (!started) {
+        const reasons = data.bulkOperationRunQuery?.userErrors.map((error) => error.message).join(" ");
+        logger.warn({ reasons }, "Shopify would not start a bulk catalogue read; paging instead");
+        return null;
+      }
+      return slice(await load(started.id, await poll(started.id)), 0, size);
+    },
+    async page(cursor: { id: string; offset: number }, size?: number): Promise<Page<ChannelProduct>> {
+      const finished = latest?.id === cursor.id ? latest : await load(cursor.id, await poll(cursor.id));
+      return slice(finished, cursor.offset, size);
+    },
+  };
+}
+
+export type BulkCatalog = ReturnType<typeof createBulkCatalog>;
+
+function bulkError(message: string): PlatformError {
+  return new PlatformError({ platform: "shopify", status: null, retryable: true, message, attempts: 1 });
+}
+
+function shapeError(message: string): PlatformError {
+  return new PlatformError({ platform: "shopify", status: null, retryable: false, message, attempts: 1 });
+}
+
+function parseLine<T>(schema: z.ZodType<T>, value: unknown, lineNumber: number): T {
+  const parsed = schema.safeParse(value);
+  if (parsed.success) return parsed.data;
+  throw shapeError(`Shopify bulk result line ${lineNumber} has an unexpected shape`);
+}
+
+/** Rebuilds variants with their products from JSONL (a product line precedes its variant lines). */
+export function parseCatalogJsonl(text: string, currency: string): ChannelProduct[] {
+  const products = new Map<string, z.infer<typeof bulkProductLineSchema>>();
+  const items: ChannelProduct[] = [];
+  const lines = text.split("\n");
+  for (const [index, line] of lines.entries()) {
+    if (line.trim() === "") continue;
+    const value: unknown = JSON.parse(line);
+    const isChild = typeof value === "object" && value !== null && "__parentId" in value;
+    if (!isChild) {
+      const product = parseLine(bulkProductLineSchema, value, index + 1);
+      products.set(product.id, product);
+      continue;
+    }
+    const { __parentId, ...variant } = parseLine(bulkVariantLineSchema, value, index + 1);
+    const product = products.get(__parentId);
+    if (!product) throw shapeError(`Shopify bulk result names an unknown product ${__parentId}`);
+    items.push(mapVariant({ ...variant, product }, currency));
+  }
+  return items;
+}

@@ -1,0 +1,76 @@
+import { AppError } from "../../lib/errors.ts";
+import type { GraphqlClient } from "./client.ts";
+import {
+  type WebhookSubscriptionsPage,
+  webhookCreateSchema,
+  webhookSubscriptionsSchema,
+} from "./fulfillment-schema.ts";
+import { WEBHOOK_CREATE_MUTATION } from "./mutations.ts";
+import { WEBHOOK_SUBSCRIPTIONS_QUERY } from "./queries.ts";
+
+/** The topics the sync engine reacts to, as GraphQL enum values. */
+export const WEBHOOK_TOPICS = [
+  "ORDERS_CREATE",
+  "ORDERS_UPDATED",
+  "ORDERS_PAID",
+  "ORDERS_CANCELLED",
+  "REFUNDS_CREATE",
+  "PRODUCTS_UPDATE",
+  "INVENTORY_LEVELS_UPDATE",
+] as const;
+
+/** `ORDERS_CREATE` → `orders/create`, the spelling of the `X-Shopify-Topic` header. */
+export function headerTopic(topic: string): string {
+  const lower = topic.toLowerCase();
+  const cut = lower.lastIndexOf("_");
+  return cut < 0 ? lower : `${lower.slice(0, cut)}/${lower.slice(cut + 1)}`;
+}
+
+async function subscribedTopics(client: GraphqlClient, uri: string): Promise<Set<string>> {
+  const topics = new Set<string>();
+  let after: string | null = null;
+  do {
+    const data: WebhookSubscriptionsPage = await client.run(
+      WEBHOOK_SUBSCRIPTIONS_QUERY,
+      { uri, after },
+      webhookSubscriptionsSchema,
+      "catalog",
+    );
+    const page = data.webhookSubscriptions;
+    // Filtered by `uri` already; checked again in case a shop ignores the argument.
+    for (const node of page.nodes) if (!node.uri || node.uri === uri) topics.add(node.topic);
+    after = page.pageInfo.hasNextPage ? (page.pageInfo.endCursor ?? null) : null;
+  } while (after);
+  return topics;
+}
+
+/**
+ * Subscribes `callbackUrl` to every topic in WEBHOOK_TOPICS it is not yet subscribed to, so calling
+ * it again changes nothing. Returns the topics in header spelling (`orders/create`…).
+ */
+export async function registerWebhooks(
+  client: GraphqlClient,
+  callbackUrl: string,
+): Promise<{ topics: string[] }> {
+  const existing = await subscribedTopics(client, callbackUrl);
+  for (const topic of WEBHOOK_TOPICS) {
+    if (existing.has(topic)) continue;
+    const data = await client.run(
+      WEBHOOK_CREATE_MUTATION,
+      { topic, uri: callbackUrl },
+      webhookCreateSchema,
+      "catalog",
+    );
+    const payload = data.webhookSubscriptionCreate;
+    if (!payload?.webhookSubscription) {
+      const message =
+        payload?.userErrors.map((error) => error.message).join(" ") || "no subscription returned";
+      throw new AppError(
+        "unexpected_state",
+        "shopify_webhook_refused",
+        `Shopify refused the ${topic} webhook: ${message}`,
+      );
+    }
+  }
+  return { topics: WEBHOOK_TOPICS.map(headerTopic) };
+}
