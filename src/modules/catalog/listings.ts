@@ -58,17 +58,12 @@ export async function listingsOfConnection(
 }
 
 /** Remembers what the hub last told the platform, for compare-and-set and echo detection. */
-export async function markPushed(
-  db: Db,
-  connectionId: string,
-  pushed: { productId: string; quantity: number }[],
-  at = new Date(),
-): Promise<void> {
-  for (const p of pushed) {
-    await db
-      .update(listings)
-      .set({ lastPushedQuantity: p.quantity, lastPushedAt: at })
-      .where(and(eq(listings.connectionId, connectionId), eq(listings.productId, p.productId)));
+export async function markPushed(db: Db, connectionId: string, pushed: { productId: string; quantity: number }[], at = new Date()): Promise<void> {
+  for (let i = 0; i < pushed.length; i += 1000) {
+    const chunk = pushed.slice(i, i + 1000);
+    await db.execute(sql`update listings l set last_pushed_quantity = p.quantity, last_pushed_at = ${at.toISOString()}::timestamptz
+      from unnest(${`{${chunk.map((p) => p.productId).join(",")}}`}::uuid[], ${`{${chunk.map((p) => p.quantity).join(",")}}`}::int[]) as p(product_id, quantity)
+      where l.connection_id = ${connectionId} and l.product_id = p.product_id`);
   }
 }
 
