@@ -49,6 +49,7 @@ export const variantSchema = z.object({
   inventoryItem: z
     .object({
       id: z.string(),
+      tracked: z.boolean().nullish(),
       measurement: z.object({ weight: weightSchema.nullish() }).nullish(),
     })
     .nullish(),

@@ -39,7 +39,8 @@ export function mapVariant(node: VariantNode, shopCurrency: string): ChannelProd
   return {
     platformProductId: node.product.id,
     platformVariantId: node.id,
-    inventoryItemId: node.inventoryItem?.id ?? null,
+    // Shopify refuses quantities for items it does not track: without an item id the hub never pushes.
+    inventoryItemId: node.inventoryItem?.tracked === false ? null : (node.inventoryItem?.id ?? null),
     sku: text(node.sku),
     name,
     groupKey: node.product.id,

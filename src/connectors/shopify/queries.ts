@@ -20,7 +20,7 @@ const VARIANT_FIELDS = /* GraphQL */ `
     id sku barcode title price updatedAt
     selectedOptions { name value }
     product { id title handle status updatedAt }
-    inventoryItem { id measurement { weight { value unit } } }
+    inventoryItem { id tracked measurement { weight { value unit } } }
   }
 `;
 
@@ -195,7 +195,7 @@ export const BULK_CATALOG_QUERY = /* GraphQL */ `
               node {
                 id sku barcode title price updatedAt
                 selectedOptions { name value }
-                inventoryItem { id measurement { weight { value unit } } }
+                inventoryItem { id tracked measurement { weight { value unit } } }
               }
             }
           }

@@ -24,6 +24,11 @@ export type DrainResult = {
 };
 
 const MAX_STALE_ROUNDS = 5;
+/**
+ * Batches in flight at once. The platform's budget, not the hub, should be the limit: while one
+ * batch waits on the network the hub prepares and confirms the others.
+ */
+const PARALLEL_BATCHES = 4;
 
 /**
  * Pushes queued stock for one connection in the platform's largest batches. Quantities are read
@@ -40,7 +45,7 @@ export async function drainStock(
   const result: DrainResult = { pushed: 0, previewed: 0, failed: 0, deferred: 0, more: false };
   const staleRounds = new Map<string, number>();
   while (Date.now() < options.deadline) {
-    const rows = await dueRows(ctx.db, connection.id, "stock", options.batchSize);
+    const rows = await dueRows(ctx.db, connection.id, "stock", options.batchSize * PARALLEL_BATCHES);
     if (rows.length === 0) return result;
     const listings = new Map(
       (
@@ -111,8 +116,9 @@ export async function drainStock(
       result.previewed += sendable.length;
       continue;
     }
-    if (sendable.length > 0)
-      await push(ctx, connection, session, sendable, options, result, log, staleRounds);
+    const chunks: (typeof sendable)[] = [];
+    for (let i = 0; i < sendable.length; i += options.batchSize) chunks.push(sendable.slice(i, i + options.batchSize));
+    await Promise.all(chunks.map((chunk) => push(ctx, connection, session, chunk, options, result, log, staleRounds)));
     await recordSyncLog(ctx.db, log);
   }
   result.more = (await dueRows(ctx.db, connection.id, "stock", 1)).length > 0;
