@@ -11,6 +11,8 @@ import { createMetrics } from "./http/metrics.ts";
 import { registerHooks, registerJobs } from "./jobs.ts";
 import { createSecretBox } from "./lib/secret-box.ts";
 import { resolveSecretKey } from "./lib/secret-key.ts";
+import { startBooksPoster } from "./modules/books/runner.ts";
+import { startNotifier } from "./modules/notifications/notifier.ts";
 import { startPump } from "./modules/sync/pump.ts";
 import { createQueue } from "./queue/queue.ts";
 
@@ -65,6 +67,8 @@ export async function startHub(options: HubOptions): Promise<Hub> {
     registerJobs(ctx);
     await queue.start({ work: options.work });
     const stopPump = options.work ? startPump(ctx) : async () => undefined;
+    const stopNotifier = options.work ? startNotifier(ctx) : async () => undefined;
+    const stopBooks = options.work ? startBooksPoster(ctx) : async () => undefined;
     const app = options.http ? await buildApp(ctx, metrics, options.routes) : undefined;
     let stopped = false;
     return {
@@ -75,6 +79,8 @@ export async function startHub(options: HubOptions): Promise<Hub> {
         stopped = true;
         await app?.close();
         await stopPump();
+        await stopNotifier();
+        await stopBooks();
         await queue.stop();
         if (!options.database) await database.close();
       },

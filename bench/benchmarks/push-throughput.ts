@@ -27,28 +27,78 @@ const ITEMS_PER_CALL = 250;
  */
 export const pushThroughput: Benchmark = {
   name: "push-throughput",
-  description: "SKU quantity changes pushed to a Shopify store (sandbox, Standard plan) vs the plan's published bound",
+  description:
+    "SKU quantity changes pushed to a Shopify store (sandbox, Standard plan) vs the plan's published bound",
   engines: ["embedded", "postgres"],
   async run({ database, smoke, log }) {
     const updates = smoke ? 2_000 : 100_000;
     // ~2.5 variants per product on average in the sandbox's generated catalogue
-    const sandbox = await startShopifySandbox({ seed: 42, products: Math.ceil(updates / 2.3), orders: 0, locations: 1, plan: "standard" });
-    const config = loadConfig({ STOCKWIRE_SECRET: "ab".repeat(32), STOCKWIRE_ALLOW_PRIVATE_URLS: "1", LOG_LEVEL: "silent" });
-    const hub = await startHub({ config, logger: createLogger("silent"), http: false, work: false, database, connectors });
+    const sandbox = await startShopifySandbox({
+      seed: 42,
+      products: Math.ceil(updates / 2.3),
+      orders: 0,
+      locations: 1,
+      plan: "standard",
+    });
+    const config = loadConfig({
+      STOCKWIRE_SECRET: "ab".repeat(32),
+      STOCKWIRE_ALLOW_PRIVATE_URLS: "1",
+      LOG_LEVEL: "silent",
+    });
+    const hub = await startHub({
+      config,
+      logger: createLogger("silent"),
+      http: false,
+      work: false,
+      database,
+      connectors,
+    });
     const rss = rssSampler();
     try {
       const db = hub.ctx.db;
-      const { accountId } = await createAccountWithOwner(db, { accountName: "Bench", email: `bench-${Date.now()}@example.com`, password: "bench password" });
-      const connection = await createConnection(hub.ctx, accountId, { platform: "shopify", name: "Bench store", credentials: { shopDomain: sandbox.url, accessToken: sandbox.accessToken, apiSecret: sandbox.apiSecret } }, "bench");
-      const products = await createRun(db, { accountId, connectionId: connection.id, feedKind: "new-products", trigger: "manual", full: true });
-      await executeFeedRun(hub.ctx, { runId: products.id, connectionId: connection.id, kind: "new-products" });
-      const listed = await queryRows<{ sku: string }>(db, sql`select p.sku from listings l join products p on p.id = l.product_id where l.connection_id = ${connection.id} and l.inventory_item_id is not null order by p.sku limit ${updates}`);
+      const { accountId } = await createAccountWithOwner(db, {
+        accountName: "Bench",
+        email: `bench-${Date.now()}@example.com`,
+        password: "bench password",
+      });
+      const connection = await createConnection(
+        hub.ctx,
+        accountId,
+        {
+          platform: "shopify",
+          name: "Bench store",
+          credentials: {
+            shopDomain: sandbox.url,
+            accessToken: sandbox.accessToken,
+            apiSecret: sandbox.apiSecret,
+          },
+        },
+        "bench",
+      );
+      const products = await createRun(db, {
+        accountId,
+        connectionId: connection.id,
+        feedKind: "new-products",
+        trigger: "manual",
+        full: true,
+      });
+      await executeFeedRun(hub.ctx, {
+        runId: products.id,
+        connectionId: connection.id,
+        kind: "new-products",
+      });
+      const listed = await queryRows<{ sku: string }>(
+        db,
+        sql`select p.sku from listings l join products p on p.id = l.product_id where l.connection_id = ${connection.id} and l.inventory_item_id is not null order by p.sku limit ${updates}`,
+      );
       log(`${listed.length} SKUs listed on the sandbox store`);
       await setConnectionMode(db, accountId, connection.id, "live", "bench");
 
       // One quantity change per SKU, each different from what the store holds.
       for (let i = 0; i < listed.length; i += 5000) {
-        const rows = listed.slice(i, i + 5000).map((l, k) => ({ sku: l.sku, name: l.sku, quantity: 1000 + ((i + k) % 97) }));
+        const rows = listed
+          .slice(i, i + 5000)
+          .map((l, k) => ({ sku: l.sku, name: l.sku, quantity: 1000 + ((i + k) % 97) }));
         await importProducts(db, accountId, rows, { recordQuantities: recordImportedQuantities });
       }
       await pumpUntilIdle(hub.ctx, 600_000);
@@ -66,13 +116,26 @@ export const pushThroughput: Benchmark = {
       for (const [k, l] of listed.entries()) {
         if (sandbox.control.getInventory(l.sku)?.available !== 1000 + (k % 97)) lost += 1;
       }
-      const reasons = await queryRows<{ reason: string; n: number }>(db, sql`select reason, count(*)::int as n from sync_log where connection_id = ${connection.id} and result <> 'ok' group by reason order by n desc limit 3`);
+      const reasons = await queryRows<{ reason: string; n: number }>(
+        db,
+        sql`select reason, count(*)::int as n from sync_log where connection_id = ${connection.id} and result <> 'ok' group by reason order by n desc limit 3`,
+      );
       for (const r of reasons) log(`not pushed (${r.n}): ${r.reason}`);
-      const [failures] = await queryRows<{ n: number }>(db, sql`select count(*)::int as n from sync_log where connection_id = ${connection.id} and direction = 'push' and result = 'failed'`);
+      const [failures] = await queryRows<{ n: number }>(
+        db,
+        sql`select count(*)::int as n from sync_log where connection_id = ${connection.id} and direction = 'push' and result = 'failed'`,
+      );
       const throttled = sandbox.control.callLog().throttled - throttledBefore;
       const ratio = Number.isFinite(bound) ? achieved / bound : 1;
       return {
-        parameters: { updates: listed.length, plan: "standard", restorePerSecond: RESTORE_PER_SECOND, bucket: BUCKET, mutationCost: MUTATION_COST, itemsPerCall: ITEMS_PER_CALL },
+        parameters: {
+          updates: listed.length,
+          plan: "standard",
+          restorePerSecond: RESTORE_PER_SECOND,
+          bucket: BUCKET,
+          mutationCost: MUTATION_COST,
+          itemsPerCall: ITEMS_PER_CALL,
+        },
         figures: {
           updatesPerSecond: Math.round(achieved),
           boundUpdatesPerSecond: Number.isFinite(bound) ? Math.round(bound) : null,

@@ -1,3 +1,4 @@
+import { quickBooksOnlineConnector } from "./quickbooks-online/index.ts";
 import type { ConnectorRegistry } from "./registry.ts";
 import { shopifyConnector } from "./shopify/index.ts";
 
@@ -7,6 +8,7 @@ import { shopifyConnector } from "./shopify/index.ts";
  */
 export const connectors = {
   shopify: shopifyConnector,
+  "quickbooks-online": quickBooksOnlineConnector,
 } satisfies ConnectorRegistry;
 
 export type Platform = keyof typeof connectors;

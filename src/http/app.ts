@@ -5,9 +5,11 @@ import Fastify, { type FastifyBaseLogger, type FastifyInstance } from "fastify";
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from "fastify-type-provider-zod";
 import type { AppContext } from "../context.ts";
 import { registerAccountRoutes } from "../modules/accounts/routes.ts";
+import { registerBooksRoutes } from "../modules/books/routes.ts";
 import { registerCatalogRoutes } from "../modules/catalog/routes.ts";
 import { registerEventRoutes } from "../modules/events/routes.ts";
 import { registerInventoryRoutes } from "../modules/inventory/routes.ts";
+import { registerNotificationRoutes } from "../modules/notifications/routes.ts";
 import { registerOrderRoutes } from "../modules/orders/routes.ts";
 import { registerConnectionRoutes } from "../modules/sync/routes.ts";
 import { registerFeedRoutes } from "../modules/sync/routes-feeds.ts";
@@ -69,6 +71,8 @@ export async function buildApp(
   registerConnectionRoutes(app, ctx);
   registerFeedRoutes(app, ctx);
   registerWebhookRoute(app, ctx);
+  registerNotificationRoutes(app, ctx);
+  registerBooksRoutes(app, ctx);
   for (const register of extraRoutes) register(app, ctx);
 
   app.get("/api/openapi.json", { config: { public: true }, schema: { hide: true } }, async () =>

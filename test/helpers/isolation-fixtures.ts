@@ -1,3 +1,5 @@
+import { storeSummary } from "../../src/modules/books/summaries.ts";
+import { recordNotification } from "../../src/modules/notifications/record.ts";
 import { raiseIssue } from "../../src/modules/sync/issues.ts";
 import { apiFor } from "./api.ts";
 import type { Tenant, TestHub } from "./hub.ts";
@@ -46,6 +48,19 @@ export async function createIsolationFixtures(hub: TestHub, a: Tenant): Promise<
     code: "unknown_sku",
     message: "isolation fixture",
   });
+  const summary = await storeSummary(
+    hub.ctx.db,
+    { accountId: a.accountId, channelConnectionId: connection.id, periodKey: "2024-01-01" },
+    {
+      currency: "USD",
+      lines: [],
+      discountMinor: 0,
+      taxMinor: 0,
+      shippingMinor: 0,
+      totalMinor: 0,
+      orders: [],
+    },
+  );
   return {
     "tokens.id": token.id,
     "products.sku": "ISO-A-1",
@@ -55,5 +70,40 @@ export async function createIsolationFixtures(hub: TestHub, a: Tenant): Promise<
     "feeds.kind": "new-orders",
     "feed-runs.id": run.id,
     "issues.id": issue.id,
+    "summaries.id": summary!.id,
+    ...(await notificationFixtures(hub, a)),
+  };
+}
+
+/** Tenant A's notification, webhook target, custom alert and goal. */
+async function notificationFixtures(hub: TestHub, a: Tenant): Promise<Record<string, string>> {
+  const api = apiFor(hub.app, a);
+  const recorded = await recordNotification(hub.ctx.db, {
+    accountId: a.accountId,
+    type: "product_refund",
+    vars: { sku: "ISO-A-1" },
+    dedupeKey: "isolation",
+  });
+  const webhook = await api.post("/api/v1/notification-webhooks", { url: "https://hooks.example.com/a" });
+  const alert = await api.post("/api/v1/custom-alerts", {
+    name: "A's alert",
+    eventType: "order.imported",
+    template: "Order {{ orderNumber }}",
+    recipients: { owner: true },
+  });
+  const goal = await api.post("/api/v1/goals", {
+    name: "A's goal",
+    metric: "orders",
+    period: "day",
+    amount: 10,
+  });
+  if (!("id" in recorded) || webhook.status !== 201 || alert.status !== 201 || goal.status !== 201) {
+    throw new Error("notification fixtures failed");
+  }
+  return {
+    "notifications.id": recorded.id,
+    "notification-webhooks.id": webhook.body.id,
+    "custom-alerts.id": alert.body.id,
+    "goals.id": goal.body.id,
   };
 }

@@ -58,7 +58,12 @@ export async function listingsOfConnection(
 }
 
 /** Remembers what the hub last told the platform, for compare-and-set and echo detection. */
-export async function markPushed(db: Db, connectionId: string, pushed: { productId: string; quantity: number }[], at = new Date()): Promise<void> {
+export async function markPushed(
+  db: Db,
+  connectionId: string,
+  pushed: { productId: string; quantity: number }[],
+  at = new Date(),
+): Promise<void> {
   for (let i = 0; i < pushed.length; i += 1000) {
     const chunk = pushed.slice(i, i + 1000);
     await db.execute(sql`update listings l set last_pushed_quantity = p.quantity, last_pushed_at = ${at.toISOString()}::timestamptz

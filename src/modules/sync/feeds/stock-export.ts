@@ -117,8 +117,11 @@ export async function drainStock(
       continue;
     }
     const chunks: (typeof sendable)[] = [];
-    for (let i = 0; i < sendable.length; i += options.batchSize) chunks.push(sendable.slice(i, i + options.batchSize));
-    await Promise.all(chunks.map((chunk) => push(ctx, connection, session, chunk, options, result, log, staleRounds)));
+    for (let i = 0; i < sendable.length; i += options.batchSize)
+      chunks.push(sendable.slice(i, i + options.batchSize));
+    await Promise.all(
+      chunks.map((chunk) => push(ctx, connection, session, chunk, options, result, log, staleRounds)),
+    );
     await recordSyncLog(ctx.db, log);
   }
   result.more = (await dueRows(ctx.db, connection.id, "stock", 1)).length > 0;

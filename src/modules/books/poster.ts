@@ -1,0 +1,155 @@
+import type { BooksClient, BooksLine } from "../../connectors/quickbooks-online/index.ts";
+import type { AppContext } from "../../context.ts";
+import { getConnection } from "../sync/connections.ts";
+import { raiseIssue, resolveIssue } from "../sync/issues.ts";
+import { recordPreviews } from "../sync/previews.ts";
+import { booksClientOf } from "./books-session.ts";
+import { type DocumentDraft, orderDraft, refundDraft, summaryDocNumber, summaryDraft } from "./documents.ts";
+import { claimPosting, getPosting, type Posting, settlePosting } from "./ledger.ts";
+import { postableOrder, postableRefund } from "./read-model.ts";
+import { getOrderSettings } from "./settings.ts";
+import { summaryForSubject, summaryOfOrder } from "./summaries.ts";
+
+export type PostOutcome = "posted" | "preview" | "failed" | "blocked" | "skipped";
+const FEED = "books";
+
+/** Turns a ledger row's subject into the document it stands for, from the hub's current data. */
+async function draftFor(ctx: AppContext, row: Posting): Promise<DocumentDraft | string> {
+  const channel = row.channelConnectionId
+    ? await getConnection(ctx.db, row.accountId, row.channelConnectionId).catch(() => null)
+    : null;
+  const settings = channel ? await getOrderSettings(ctx.db, row.accountId, channel.id) : null;
+  const customer = settings?.summaryCustomer ?? `${channel?.name ?? "Stockwire"} sales`;
+  if (row.subjectType === "order") {
+    const order = await postableOrder(ctx.db, row.subjectId);
+    return order ? orderDraft(order, customer) : "the order no longer exists";
+  }
+  if (row.subjectType === "summary") {
+    const summary = await summaryForSubject(ctx.db, row.subjectId);
+    return summary ? summaryDraft(summary, customer, channel?.name ?? "") : "the summary no longer exists";
+  }
+  const refund = await postableRefund(ctx.db, row.subjectId);
+  if (!refund) return "the refund no longer exists";
+  if (refund.lines.length === 0) return "a refund without lines cannot be posted as a refund receipt";
+  const inSummary = await summaryOfOrder(ctx.db, refund.orderId);
+  const summaryDoc = inSummary ? summaryDocNumber(inSummary) : null;
+  // A refund of an order inside a summary is booked against the summary's customer.
+  const name = inSummary ? customer : (refund.customerName ?? customer);
+  return refundDraft(refund, name, summaryDoc);
+}
+
+/**
+ * Posts one ledger row, at most once: the row is claimed first, every SKU is resolved before
+ * anything is created (an unknown SKU leaves nothing half-posted), and the create carries the
+ * row's idempotency key so a retried request returns the first document.
+ */
+export async function postOne(ctx: AppContext, postingId: string): Promise<PostOutcome> {
+  const peek = await getPosting(ctx.db, postingId);
+  if (!peek || peek.status === "posted") return "skipped";
+  const books = await getConnection(ctx.db, peek.accountId, peek.booksConnectionId);
+  // Outbound writes are blocked in test mode (R-CON-3): the row waits, untouched.
+  if (books.mode === "test") return "blocked";
+  const row = await claimPosting(ctx.db, postingId);
+  if (!row) return "skipped";
+  try {
+    const draft = await draftFor(ctx, row);
+    if (typeof draft === "string") {
+      await settlePosting(ctx.db, row.id, { status: "failed", error: draft });
+      return "failed";
+    }
+    if (books.mode === "shadow") {
+      await recordPreviews(ctx.db, row.accountId, books.id, [
+        {
+          kind: `books.${draft.kind}`,
+          subject: row.subjectId,
+          description: `${draft.kind} ${draft.docNumber} for ${draft.customerName}`,
+          payload: draft,
+        },
+      ]);
+      await settlePosting(ctx.db, row.id, { status: "preview", error: null });
+      return "preview";
+    }
+    return await send(ctx, row, draft, booksClientOf(ctx, books));
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    await settlePosting(ctx.db, row.id, { status: "failed", error: message });
+    await raiseIssue(ctx.db, {
+      accountId: row.accountId,
+      connectionId: row.booksConnectionId,
+      feedKind: FEED,
+      subjectType: `posting-${row.subjectType}`,
+      subjectId: row.subjectId,
+      severity: "error",
+      code: "books_posting_failed",
+      message: `${row.subjectType} posting failed: ${message}`,
+    });
+    return "failed";
+  }
+}
+
+async function send(
+  ctx: AppContext,
+  row: Posting,
+  draft: DocumentDraft,
+  client: BooksClient,
+): Promise<PostOutcome> {
+  const skus = [...new Set(draft.items.map((i) => i.sku))];
+  const report = await client.findItemsBySku(skus);
+  const missing = [...report.unknown, ...report.ambiguous.map((a) => a.sku)];
+  if (missing.length > 0) {
+    for (const sku of missing) {
+      const ambiguous = !report.unknown.includes(sku);
+      await raiseIssue(ctx.db, {
+        accountId: row.accountId,
+        connectionId: row.booksConnectionId,
+        feedKind: FEED,
+        subjectType: "sku",
+        subjectId: sku,
+        severity: "error",
+        code: ambiguous ? "books_sku_ambiguous" : "books_sku_unmatched",
+        message: ambiguous
+          ? `SKU ${sku} matches several items in QuickBooks`
+          : `SKU ${sku} has no item in QuickBooks`,
+      });
+    }
+    await settlePosting(ctx.db, row.id, {
+      status: "failed",
+      error: `SKU without a QuickBooks item: ${missing.join(", ")}`,
+    });
+    return "failed";
+  }
+  const itemIds = new Map(report.matches.map((m) => [m.sku, m.itemId]));
+  const lines: BooksLine[] = draft.items.map((i) => ({
+    itemId: itemIds.get(i.sku)!,
+    qty: i.quantity,
+    unitPriceMinor: i.unitPriceMinor,
+  }));
+  if (draft.discountMinor > 0) lines.push({ discountMinor: draft.discountMinor });
+  const customer = await client.ensureCustomer(draft.customerName);
+  const input = {
+    idempotencyKey: `books:${row.id}:${row.generation}`,
+    docNumber: draft.docNumber,
+    txnDate: draft.txnDate,
+    customerRef: customer.id,
+    lines,
+    privateNote: draft.privateNote,
+    currency: draft.currency,
+  };
+  const doc =
+    draft.kind === "SalesReceipt"
+      ? await client.createSalesReceipt(input)
+      : await client.createRefundReceipt(input);
+  await settlePosting(ctx.db, row.id, {
+    status: "posted",
+    docKind: doc.kind,
+    docId: doc.id,
+    docNumber: doc.docNumber,
+    syncToken: doc.syncToken,
+    totalMinor: doc.totalMinor,
+    error: null,
+    postedAt: new Date(),
+  });
+  for (const sku of skus) await resolveIssue(ctx.db, row.booksConnectionId, "sku", sku, "posted");
+  await resolveIssue(ctx.db, row.booksConnectionId, `posting-${row.subjectType}`, row.subjectId, "posted");
+  return "posted";
+}

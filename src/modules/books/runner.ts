@@ -1,0 +1,41 @@
+import type { AppContext } from "../../context.ts";
+import { queueFromEvents } from "./consumer.ts";
+import { pendingPostingIds } from "./ledger.ts";
+import { postOne } from "./poster.ts";
+
+/** One round: queue rows for new events, then post the pending ones. Returns the work done. */
+export async function postPendingOnce(ctx: AppContext): Promise<number> {
+  const queued = await queueFromEvents(ctx);
+  const ids = await pendingPostingIds(ctx.db);
+  let posted = 0;
+  for (const id of ids) if ((await postOne(ctx, id)) !== "blocked") posted += 1;
+  return queued + posted;
+}
+
+/**
+ * Polls in each worker process, like the notifier: individual sales and refunds should reach the
+ * books within seconds. Claims on the ledger rows make concurrent posters safe.
+ */
+export function startBooksPoster(ctx: AppContext, intervalMs = 1000): () => Promise<void> {
+  let stopped = false;
+  let wake: (() => void) | undefined;
+  const loop = async () => {
+    while (!stopped) {
+      try {
+        if ((await postPendingOnce(ctx)) > 0) continue;
+      } catch (error) {
+        ctx.logger.warn({ err: error }, "books poster failed; retrying");
+      }
+      await new Promise<void>((r) => {
+        wake = r;
+        setTimeout(r, intervalMs);
+      });
+    }
+  };
+  const running = loop();
+  return async () => {
+    stopped = true;
+    wake?.();
+    await running;
+  };
+}

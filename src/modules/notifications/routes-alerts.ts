@@ -1,0 +1,101 @@
+import type { FastifyInstance } from "fastify";
+import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import { z } from "zod";
+import type { AppContext } from "../../context.ts";
+import { principalOf } from "../../http/auth.ts";
+import {
+  type CustomAlert,
+  createAlert,
+  deleteAlert,
+  getAlert,
+  listAlerts,
+  testAlert,
+  updateAlert,
+} from "./custom-alerts.ts";
+import { alertEvents, alertEventTypes } from "./event-fields.ts";
+
+const idParams = z.object({ id: z.uuid() });
+const alertBody = z.strictObject({
+  name: z.string().trim().min(1).max(200),
+  eventType: z.enum(alertEventTypes),
+  condition: z.unknown().optional(),
+  template: z.string().min(1).max(5000),
+  recipients: z.strictObject({
+    emails: z.string().max(5000).optional(),
+    owner: z.boolean().optional(),
+    customer: z.boolean().optional(),
+    webhookIds: z.array(z.uuid()).max(20).optional(),
+  }),
+  enabled: z.boolean().optional(),
+});
+
+const view = (a: CustomAlert) => ({
+  id: a.id,
+  name: a.name,
+  eventType: a.eventType,
+  condition: a.condition ?? null,
+  template: a.template,
+  recipients: a.recipients,
+  enabled: a.enabled,
+  createdAt: a.createdAt.toISOString(),
+});
+
+export function registerAlertRoutes(root: FastifyInstance, ctx: AppContext): void {
+  const app = root.withTypeProvider<ZodTypeProvider>();
+  const tags = ["custom alerts"];
+
+  app.get(
+    "/api/v1/custom-alerts/events",
+    { schema: { tags, summary: "Events an alert can watch and the fields each offers" } },
+    async () => ({ items: alertEventTypes.map((type) => ({ type, fields: alertEvents[type] })) }),
+  );
+  app.get("/api/v1/custom-alerts", { schema: { tags, summary: "Custom alerts" } }, async (request) => ({
+    items: (await listAlerts(ctx.db, principalOf(request).accountId)).map(view),
+  }));
+  app.post(
+    "/api/v1/custom-alerts",
+    {
+      config: { minRole: "admin" },
+      schema: {
+        tags,
+        summary: "Define an alert (condition and template checked against the event's fields)",
+        body: alertBody,
+      },
+    },
+    async (request, reply) =>
+      reply.code(201).send(view(await createAlert(ctx.db, principalOf(request).accountId, request.body))),
+  );
+  app.get(
+    "/api/v1/custom-alerts/:id",
+    { schema: { tags, summary: "One custom alert", params: idParams } },
+    async (request) => view(await getAlert(ctx.db, principalOf(request).accountId, request.params.id)),
+  );
+  app.put(
+    "/api/v1/custom-alerts/:id",
+    {
+      config: { minRole: "admin" },
+      schema: { tags, summary: "Replace an alert's definition", params: idParams, body: alertBody },
+    },
+    async (request) =>
+      view(await updateAlert(ctx.db, principalOf(request).accountId, request.params.id, request.body)),
+  );
+  app.delete(
+    "/api/v1/custom-alerts/:id",
+    { config: { minRole: "admin" }, schema: { tags, summary: "Delete an alert", params: idParams } },
+    async (request, reply) => {
+      await deleteAlert(ctx.db, principalOf(request).accountId, request.params.id);
+      return reply.code(204).send();
+    },
+  );
+  app.post(
+    "/api/v1/custom-alerts/:id/test",
+    {
+      schema: {
+        tags,
+        summary: "Render the alert against the most recent real event of its type (sends nothing)",
+        params: idParams,
+      },
+    },
+    async (request) => testAlert(ctx.db, principalOf(request).accountId, request.params.id),
+  );
+}

@@ -1,0 +1,75 @@
+import { sql } from "drizzle-orm";
+import type { Db } from "../../db/engine.ts";
+import { queryRows } from "../../db/rows.ts";
+import { inTransaction } from "../../db/tx.ts";
+import { planStatusChanges } from "../planning/states.ts";
+import { listConnections } from "../sync/connections.ts";
+import { metricValue } from "./goal-progress.ts";
+import { periodBounds } from "./periods.ts";
+import { recordNotification } from "./record.ts";
+
+/** Accounts that have products: a read of the catalogue's table, only to know whom to check. */
+async function accountsWithProducts(db: Db): Promise<string[]> {
+  const rows = await queryRows<{ account_id: string }>(db, sql`select distinct account_id from products`);
+  return rows.map((r) => r.account_id);
+}
+
+/** Nightly: understock / overstock per product, raised on state changes only. */
+export async function checkStockPlans(db: Db, now = new Date()): Promise<number> {
+  let raised = 0;
+  for (const accountId of await accountsWithProducts(db)) {
+    await inTransaction(db, async (tx) => {
+      for (const { row, connectionId } of await planStatusChanges(tx, accountId, now)) {
+        if (row.status === "ok") continue;
+        const settings = { daysOfSupply: row.daysOfSupply === null ? "∞" : row.daysOfSupply.toFixed(1) };
+        const result = await recordNotification(tx, {
+          accountId,
+          type: row.status,
+          vars: {
+            sku: row.sku,
+            name: row.name,
+            ...settings,
+            leadTimeDays: row.leadTimeDays ?? 0,
+            difference: row.difference === null ? "∞" : row.difference.toFixed(1),
+            unitsSold: row.unitsSold,
+            available: row.available,
+          },
+          connectionId,
+          subject: row.sku,
+          dedupeKey: `plan:${connectionId ?? "all"}:${row.productId}:${row.status}:${now.toISOString()}`,
+          now,
+        });
+        if ("id" in result) raised++;
+      }
+    });
+  }
+  return raised;
+}
+
+/** End of day: the day's order count for every connection (R-NOT-2 "total orders count"). */
+export async function reportOrderCounts(db: Db, now = new Date()): Promise<number> {
+  const day = periodBounds("day", now);
+  const stamp = day.start.toISOString().slice(0, 10);
+  let raised = 0;
+  for (const accountId of await accountsWithProducts(db)) {
+    for (const c of await listConnections(db, accountId)) {
+      const count = await metricValue(db, accountId, "orders", day, c.id);
+      const result = await recordNotification(db, {
+        accountId,
+        type: "orders_count",
+        vars: {
+          count,
+          connection: { id: c.id, name: c.name },
+          from: day.start.toISOString(),
+          to: now.toISOString(),
+        },
+        connectionId: c.id,
+        subject: c.id,
+        dedupeKey: `orders_count:${c.id}:${stamp}`,
+        now,
+      });
+      if ("id" in result) raised++;
+    }
+  }
+  return raised;
+}
