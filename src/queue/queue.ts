@@ -50,6 +50,23 @@ export type QueueOptions = {
   onAttempt?: (job: string, ok: boolean) => void;
 };
 
+/**
+ * Queue creation is DDL (pg-boss gives each queue a partition); workers starting together on one
+ * PostgreSQL can deadlock on it, and the loser simply tries again.
+ */
+async function withDeadlockRetry(work: () => Promise<void>): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await work();
+    } catch (error) {
+      const code = (error as { code?: string }).code;
+      const transient = code === "40P01" || code === "23505" || code === "42P07";
+      if (!transient || attempt >= 5) throw error;
+      await new Promise((r) => setTimeout(r, 50 * attempt + Math.random() * 100));
+    }
+  }
+}
+
 export function createQueue(database: Database, logger: Logger, options: QueueOptions = {}): Queue {
   const boss = new PgBoss({
     ...(database.kind === "postgres"
@@ -86,13 +103,17 @@ export function createQueue(database: Database, logger: Logger, options: QueueOp
       await boss.start();
       started = true;
       for (const d of definitions.values()) {
-        await boss.createQueue(d.name, {
+        const options = {
           name: d.name,
           policy: d.policy ?? "standard",
           retryLimit: d.retryLimit ?? 3,
           retryDelay: d.retryDelaySeconds ?? 5,
           retryBackoff: true,
           expireInSeconds: d.expireInSeconds ?? 15 * 60,
+        } as const;
+        await withDeadlockRetry(async () => {
+          if (await boss.getQueue(d.name)) await boss.updateQueue(d.name, options);
+          else await boss.createQueue(d.name, options);
         });
       }
       for (const d of definitions.values()) {
