@@ -10,9 +10,10 @@ export type JobDefinition<T> = {
   handler: JobHandler<T>;
   /**
    * standard: any number queued and running; stately: at most one queued and one running per
-   * singleton key (a feed never runs twice at once); singleton: one running per key.
+   * singleton key (a feed never runs twice at once); singleton: one running per key; short: at
+   * most one queued per key.
    */
-  policy?: "standard" | "stately" | "singleton";
+  policy?: "standard" | "stately" | "singleton" | "short";
   /** Attempts after the first failure; default 3. */
   retryLimit?: number;
   /** Seconds before the first retry, doubled each time with back-off; default 5. */
@@ -112,7 +113,9 @@ export function createQueue(database: Database, logger: Logger, options: QueueOp
           expireInSeconds: d.expireInSeconds ?? 15 * 60,
         } as const;
         await withDeadlockRetry(async () => {
-          if (await boss.getQueue(d.name)) await boss.updateQueue(d.name, options);
+          // A queue's policy is fixed at creation; the other options follow the code.
+          const { policy: _fixed, ...changeable } = options;
+          if (await boss.getQueue(d.name)) await boss.updateQueue(d.name, changeable);
           else await boss.createQueue(d.name, options);
         });
       }

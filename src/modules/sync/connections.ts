@@ -38,11 +38,22 @@ function connectorFor(ctx: AppContext, platform: string) {
   return connector;
 }
 
+/**
+ * Sessions per connection and credentials version, so every feed and drain of a connection in
+ * this process shares one rate budget (orders before stock before catalogue) instead of each
+ * believing it has the platform's whole allowance.
+ */
+const sessions = new Map<string, ConnectorSession>();
+
 /** A live session with the platform, saving rotated credentials (OAuth refresh) as they change. */
 export function openSession(ctx: AppContext, connection: Connection): ConnectorSession {
+  const key = `${connection.id}:${connection.credentialsSealed}`;
+  const cached = sessions.get(key);
+  if (cached) return cached;
+  for (const k of sessions.keys()) if (k.startsWith(`${connection.id}:`)) sessions.delete(k);
   const connector = connectorFor(ctx, connection.platform);
   const credentials = JSON.parse(ctx.secretBox.open(connection.credentialsSealed)) as unknown;
-  return connector.connect(credentials, {
+  const session = connector.connect(credentials, {
     logger: ctx.logger.child({ connection: connection.id, platform: connection.platform }),
     allowPrivateUrls: ctx.config.allowPrivateUrls,
     saveCredentials: async (next) => {
@@ -52,6 +63,8 @@ export function openSession(ctx: AppContext, connection: Connection): ConnectorS
         .where(eq(connections.id, connection.id));
     },
   });
+  sessions.set(key, session);
+  return session;
 }
 
 export function credentialsOf(ctx: AppContext, connection: Connection): unknown {

@@ -1,12 +1,13 @@
 import type { AppContext } from "../../context.ts";
 import { getConnectionById } from "./connection-lookup.ts";
 import { openSession } from "./connections.ts";
+import { acquireDrainLease, releaseDrainLease } from "./drain-lease.ts";
 import { listFeedsOf } from "./feed-state.ts";
 import { drainFulfillments } from "./feeds/shipping-confirmation.ts";
 import { drainStock } from "./feeds/stock-export.ts";
 
 export const DRAIN_JOB = "sync.drain";
-const DRAIN_SLICE_MS = 60_000;
+const DRAIN_SLICE_MS = 30_000;
 
 /**
  * Empties a connection's outbox: stock first, then shipping confirmations. Test-mode connections
@@ -21,6 +22,21 @@ export async function drainConnection(ctx: AppContext, connectionId: string): Pr
   const enabled = new Set(
     (await listFeedsOf(ctx.db, connection.id)).filter((f) => f.enabled).map((f) => f.kind),
   );
+  // One drainer per connection across all workers; the others leave the work to it.
+  if (!(await acquireDrainLease(ctx.db, connection.id))) return { more: false };
+  try {
+    return await drainWithLease(ctx, connection, enabled);
+  } finally {
+    await releaseDrainLease(ctx.db, connection.id);
+  }
+}
+
+async function drainWithLease(
+  ctx: AppContext,
+  connection: NonNullable<Awaited<ReturnType<typeof getConnectionById>>>,
+  enabled: Set<string>,
+): Promise<{ more: boolean }> {
+  const connector = ctx.connectors[connection.platform]!;
   const session = openSession(ctx, connection);
   const deadline = Date.now() + DRAIN_SLICE_MS;
   let more = false;

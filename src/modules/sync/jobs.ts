@@ -27,7 +27,9 @@ export function registerSyncJobs(ctx: AppContext): void {
   });
   ctx.queue.define<{ connectionId: string }>({
     name: DRAIN_JOB,
-    policy: "stately",
+    // "short": one queued drain per connection; the drain lease (not the queue) keeps drains from
+    // overlapping, so a drain job left "active" by a killed worker never blocks the next one.
+    policy: "short",
     concurrency: 2,
     pollingIntervalSeconds: 0.5,
     retryLimit: 5,

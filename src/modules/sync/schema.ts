@@ -290,3 +290,15 @@ export const stockDrift = pgTable(
   },
   (t) => [index().on(t.runId), index().on(t.connectionId, t.createdAt)],
 );
+
+/**
+ * Who is draining a connection's outbox right now. A lease, not a lock: a worker that dies
+ * mid-drain stops renewing it, and another takes over once it expires.
+ */
+export const drainLeases = pgTable("drain_leases", {
+  connectionId: uuid()
+    .primaryKey()
+    .references(() => connections.id, { onDelete: "cascade" }),
+  holder: text().notNull(),
+  expiresAt: timestamp({ withTimezone: true }).notNull(),
+});

@@ -81,6 +81,8 @@ export async function drainStock(
       }
       sendable.push({ row, listing, quantity: Math.max(0, targets.get(row.subjectId) ?? 0) });
     }
+    // Logged before the rows go, so a crash in between repeats the note instead of losing it.
+    await recordSyncLog(ctx.db, log.splice(0));
     await dropRows(ctx.db, unlisted);
     if (connection.mode === "shadow") {
       await recordPreviews(
