@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, isNull, lte, sql } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, isNull, lte, sql } from "drizzle-orm";
 import type { Db } from "../../db/engine.ts";
 import { notFound } from "../../lib/errors.ts";
 import { appendEvents } from "../events/events.ts";
@@ -103,6 +103,28 @@ export async function resolveIssue(
         eq(syncIssues.connectionId, connectionId),
         eq(syncIssues.subjectType, subjectType),
         eq(syncIssues.subjectId, subjectId),
+        isNull(syncIssues.resolvedAt),
+      ),
+    );
+}
+
+/** Resolves the open issues of many subjects at once (a batch of successful pushes). */
+export async function resolveIssues(
+  db: Db,
+  connectionId: string,
+  subjectType: string,
+  subjectIds: string[],
+  resolution: string,
+): Promise<void> {
+  if (subjectIds.length === 0) return;
+  await db
+    .update(syncIssues)
+    .set({ resolvedAt: new Date(), resolution, nextRetryAt: null, updatedAt: new Date() })
+    .where(
+      and(
+        eq(syncIssues.connectionId, connectionId),
+        eq(syncIssues.subjectType, subjectType),
+        inArray(syncIssues.subjectId, subjectIds),
         isNull(syncIssues.resolvedAt),
       ),
     );

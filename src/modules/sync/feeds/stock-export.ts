@@ -9,7 +9,7 @@ import {
 } from "../../catalog/listings.ts";
 import { channelAvailability } from "../../inventory/stock.ts";
 import type { Connection } from "../connections.ts";
-import { raiseIssue, resolveIssue } from "../issues.ts";
+import { raiseIssue, resolveIssue, resolveIssues } from "../issues.ts";
 import { confirmRows, deferRows, dropRows, dueRows, type OutboxRow } from "../outbox.ts";
 import { recordPreviews } from "../previews.ts";
 import type { RunRecorder } from "../runs.ts";
@@ -241,7 +241,13 @@ async function push(
     ctx.db,
     ok.map((o) => o.row),
   );
-  for (const o of ok) await resolveIssue(ctx.db, connection.id, "sku", o.listing.sku, "pushed");
+  await resolveIssues(
+    ctx.db,
+    connection.id,
+    "sku",
+    ok.map((o) => o.listing.sku),
+    "pushed",
+  );
   result.pushed += ok.length;
   options.recorder?.count("updated", ok.length);
 }
