@@ -1,11 +1,12 @@
 import type { AppContext } from "../../context.ts";
-import { queueFromEvents } from "./consumer.ts";
+import { consumeUntilCaughtUp } from "../events/events.ts";
+import { BOOKS_CONSUMER, queueFromEvents } from "./consumer.ts";
 import { pendingPostingIds } from "./ledger.ts";
 import { postOne } from "./poster.ts";
 
 /** One round: queue rows for new events, then post the pending ones. Returns the work done. */
 export async function postPendingOnce(ctx: AppContext): Promise<number> {
-  const queued = await queueFromEvents(ctx);
+  const queued = await consumeUntilCaughtUp(ctx.db, BOOKS_CONSUMER, () => queueFromEvents(ctx));
   const ids = await pendingPostingIds(ctx.db);
   let posted = 0;
   for (const id of ids) if ((await postOne(ctx, id)) !== "blocked") posted += 1;

@@ -152,3 +152,23 @@ export async function unreadEventCount(db: Db, consumer: string, types?: string[
   );
   return row?.n ?? 0;
 }
+
+/**
+ * Repeats `round` (a consumer's read) until every event written so far has been read, or the
+ * time is up. Events of transactions still open anywhere in the cluster are not readable yet;
+ * this is how a caller that needs its own writes consumed waits for them.
+ */
+export async function consumeUntilCaughtUp(
+  db: Db,
+  consumer: string,
+  round: () => Promise<number>,
+  options: { types?: string[]; timeoutMs?: number } = {},
+): Promise<number> {
+  const deadline = Date.now() + (options.timeoutMs ?? 5_000);
+  let total = 0;
+  for (;;) {
+    total += await round();
+    if ((await unreadEventCount(db, consumer, options.types)) === 0 || Date.now() > deadline) return total;
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}

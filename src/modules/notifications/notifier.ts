@@ -1,10 +1,11 @@
 import type { AppContext } from "../../context.ts";
-import { consumeNotificationEvents } from "./consumer.ts";
+import { consumeUntilCaughtUp } from "../events/events.ts";
+import { consumeNotificationEvents, NOTIFY_CONSUMER } from "./consumer.ts";
 import { deliverDue } from "./delivery.ts";
 
 /** One round: record notifications for new events, then send what is due. */
 export async function notifyOnce(ctx: AppContext): Promise<number> {
-  const consumed = await consumeNotificationEvents(ctx);
+  const consumed = await consumeUntilCaughtUp(ctx.db, NOTIFY_CONSUMER, () => consumeNotificationEvents(ctx));
   const sent = await deliverDue(ctx);
   return consumed + sent;
 }

@@ -1,7 +1,7 @@
 import { and, eq, inArray } from "drizzle-orm";
 import type { AppContext } from "../../context.ts";
 import type { Db } from "../../db/engine.ts";
-import { consumeEvents, unreadEventCount } from "../events/events.ts";
+import { consumeEvents, consumeUntilCaughtUp, unreadEventCount } from "../events/events.ts";
 import { DRAIN_JOB } from "./drain.ts";
 import { enqueueOne, enqueueStockPushes } from "./outbox.ts";
 import { connections, feeds } from "./schema.ts";
@@ -68,13 +68,10 @@ const PUMP_TYPES = ["stock.changed", "shipment.created"];
 
 /** Pumps until every event written so far is consumed (tests, and callers that need read-your-writes). */
 export async function pumpUntilIdle(ctx: AppContext, timeoutMs = 10_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    await pumpOnce(ctx);
-    if ((await unreadEventCount(ctx.db, PUMP_CONSUMER, PUMP_TYPES)) === 0) return;
-    await new Promise((r) => setTimeout(r, 20));
+  await consumeUntilCaughtUp(ctx.db, PUMP_CONSUMER, () => pumpOnce(ctx), { types: PUMP_TYPES, timeoutMs });
+  if ((await unreadEventCount(ctx.db, PUMP_CONSUMER, PUMP_TYPES)) > 0) {
+    throw new Error("events stayed unreadable: a transaction is holding them back");
   }
-  throw new Error("events stayed unreadable: a transaction is holding them back");
 }
 
 export async function kickDrain(ctx: AppContext, connectionId: string): Promise<void> {
