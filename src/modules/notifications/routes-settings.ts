@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { AppContext } from "../../context.ts";
 import { principalOf } from "../../http/auth.ts";
-import { webhookFormats } from "./schema.ts";
+import { countPeriods, webhookFormats } from "./schema.ts";
 import { getSettings, saveSettings } from "./settings.ts";
 import { notificationTypes, switchableTypes } from "./types.ts";
 import { createWebhook, deleteWebhook, listWebhooks } from "./webhooks.ts";
@@ -45,7 +45,14 @@ export function registerSettingsRoutes(root: FastifyInstance, ctx: AppContext): 
           globalOptIn: z.boolean().optional(),
           types: switches.optional(),
           connections: z
-            .array(z.strictObject({ connectionId: z.uuid(), types: switches }))
+            .array(
+              z.strictObject({
+                connectionId: z.uuid(),
+                types: switches,
+                /** How often "total orders count" covers this connection; default day. */
+                ordersCountPeriod: z.enum(countPeriods).optional(),
+              }),
+            )
             .max(500)
             .optional(),
         }),

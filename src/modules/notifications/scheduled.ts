@@ -1,4 +1,4 @@
-import { sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import type { Db } from "../../db/engine.ts";
 import { queryRows } from "../../db/rows.ts";
 import { inTransaction } from "../../db/tx.ts";
@@ -7,6 +7,7 @@ import { listConnections } from "../sync/connections.ts";
 import { metricValue } from "./goal-progress.ts";
 import { periodBounds } from "./periods.ts";
 import { recordNotification } from "./record.ts";
+import { type CountPeriod, ordersCountPeriods } from "./schema.ts";
 
 /** Accounts that have products: a read of the catalogue's table, only to know whom to check. */
 async function accountsWithProducts(db: Db): Promise<string[]> {
@@ -46,30 +47,41 @@ export async function checkStockPlans(db: Db, now = new Date()): Promise<number>
   return raised;
 }
 
-/** End of day: the day's order count for every connection (R-NOT-2 "total orders count"). */
+/**
+ * End of day: the order count for every connection whose period (day by default, or week / month
+ * as set per connection) ends today (R-NOT-2 "total orders count").
+ */
 export async function reportOrderCounts(db: Db, now = new Date()): Promise<number> {
-  const day = periodBounds("day", now);
-  const stamp = day.start.toISOString().slice(0, 10);
   let raised = 0;
   for (const accountId of await accountsWithProducts(db)) {
+    const periods = await countPeriodsOf(db, accountId);
     for (const c of await listConnections(db, accountId)) {
-      const count = await metricValue(db, accountId, "orders", day, c.id);
+      const period = periods.get(c.id) ?? "day";
+      const bounds = periodBounds(period, now);
+      if (bounds.end.getTime() - now.getTime() > 24 * 3600 * 1000) continue;
+      const count = await metricValue(db, accountId, "orders", bounds, c.id);
       const result = await recordNotification(db, {
         accountId,
         type: "orders_count",
         vars: {
           count,
+          period,
           connection: { id: c.id, name: c.name },
-          from: day.start.toISOString(),
+          from: bounds.start.toISOString(),
           to: now.toISOString(),
         },
         connectionId: c.id,
         subject: c.id,
-        dedupeKey: `orders_count:${c.id}:${stamp}`,
+        dedupeKey: `orders_count:${c.id}:${period}:${bounds.start.toISOString().slice(0, 10)}`,
         now,
       });
       if ("id" in result) raised++;
     }
   }
   return raised;
+}
+
+async function countPeriodsOf(db: Db, accountId: string): Promise<Map<string, CountPeriod>> {
+  const rows = await db.select().from(ordersCountPeriods).where(eq(ordersCountPeriods.accountId, accountId));
+  return new Map(rows.map((r) => [r.connectionId, r.period]));
 }

@@ -203,3 +203,15 @@ export const goals = pgTable(
   },
   (t) => [index().on(t.accountId)],
 );
+
+export const countPeriods = ["day", "week", "month"] as const;
+export type CountPeriod = (typeof countPeriods)[number];
+
+/** How often the "total orders count" notification covers a connection (default: daily). */
+export const ordersCountPeriods = pgTable("orders_count_periods", {
+  connectionId: uuid().primaryKey(),
+  accountId: uuid()
+    .notNull()
+    .references(() => accounts.id, { onDelete: "cascade" }),
+  period: text({ enum: countPeriods }).notNull(),
+});

@@ -5,7 +5,13 @@ import { inTransaction } from "../../db/tx.ts";
 import { invalid } from "../../lib/errors.ts";
 import { listUsers } from "../accounts/service.ts";
 import { getConnection } from "../sync/connections.ts";
-import { ACCOUNT_WIDE, notificationSettings, notificationTypeSettings } from "./schema.ts";
+import {
+  ACCOUNT_WIDE,
+  type CountPeriod,
+  notificationSettings,
+  notificationTypeSettings,
+  ordersCountPeriods,
+} from "./schema.ts";
 import { type NotificationType, notificationTypes, switchableTypes } from "./types.ts";
 
 export type TypeSwitches = Partial<Record<NotificationType, boolean>>;
@@ -17,7 +23,7 @@ export type NotificationSettingsView = {
   override: { enabled: boolean; emails: string[] };
   globalOptIn: boolean;
   types: Record<string, boolean>;
-  connections: { connectionId: string; types: TypeSwitches }[];
+  connections: { connectionId: string; types: TypeSwitches; ordersCountPeriod: CountPeriod }[];
 };
 
 export type SettingsUpdate = {
@@ -25,7 +31,9 @@ export type SettingsUpdate = {
   override?: { enabled: boolean; emails: string } | undefined;
   globalOptIn?: boolean | undefined;
   types?: TypeSwitches | undefined;
-  connections?: { connectionId: string; types: TypeSwitches }[] | undefined;
+  connections?:
+    | { connectionId: string; types: TypeSwitches; ordersCountPeriod?: CountPeriod | undefined }[]
+    | undefined;
 };
 
 const email = z.email();
@@ -59,6 +67,13 @@ export async function getSettings(db: Db, accountId: string): Promise<Notificati
     if (s.connectionId === ACCOUNT_WIDE) types[s.type] = s.enabled;
     else perConnection.set(s.connectionId, { ...perConnection.get(s.connectionId), [s.type]: s.enabled });
   }
+  const periods = new Map(
+    (await db.select().from(ordersCountPeriods).where(eq(ordersCountPeriods.accountId, accountId))).map(
+      (p) => [p.connectionId, p.period],
+    ),
+  );
+  for (const connectionId of periods.keys())
+    if (!perConnection.has(connectionId)) perConnection.set(connectionId, {});
   const owner = (await listUsers(db, accountId)).find((u) => u.role === "owner");
   return {
     defaultEmail: row?.defaultEmail ?? null,
@@ -66,7 +81,11 @@ export async function getSettings(db: Db, accountId: string): Promise<Notificati
     override: { enabled: row?.overrideEnabled ?? false, emails: row?.overrideEmails ?? [] },
     globalOptIn: row?.globalOptIn ?? false,
     types,
-    connections: [...perConnection].map(([connectionId, t]) => ({ connectionId, types: t })),
+    connections: [...perConnection].map(([connectionId, t]) => ({
+      connectionId,
+      types: t,
+      ordersCountPeriod: periods.get(connectionId) ?? "day",
+    })),
   };
 }
 
@@ -104,6 +123,16 @@ export async function saveSettings(db: Db, accountId: string, update: SettingsUp
         target: notificationSettings.accountId,
         set: { ...values, updatedAt: new Date() },
       });
+    for (const c of update.connections ?? []) {
+      if (!c.ordersCountPeriod) continue;
+      await tx
+        .insert(ordersCountPeriods)
+        .values({ accountId, connectionId: c.connectionId, period: c.ordersCountPeriod })
+        .onConflictDoUpdate({
+          target: ordersCountPeriods.connectionId,
+          set: { period: c.ordersCountPeriod },
+        });
+    }
     for (const r of rows) {
       await tx
         .insert(notificationTypeSettings)

@@ -84,7 +84,8 @@ export const notificationTypes = {
     label: "Total orders count",
     group: "standard",
     severity: "info",
-    title: 'Today we have processed {{ count }} orders for "{{ connection.name }}"',
+    title:
+      '{% case period %}{% when "week" %}This week{% when "month" %}This month{% else %}Today{% endcase %} we have processed {{ count }} orders for "{{ connection.name }}"',
     body: "Orders placed from {{ from }} to {{ to }}",
     email: true,
   },
