@@ -166,13 +166,15 @@ export function createTestConnector(p: TestPlatform): Connector<{ token: string 
             estimatedTotal: all.length,
           };
         },
-        async listOrders({ updatedSince, createdSince }) {
+        async listOrders({ updatedSince, createdSince, cursor }) {
           check();
-          const items = [...p.orders.values()].filter(
+          const all = [...p.orders.values()].filter(
             (o) =>
               (!updatedSince || o.updatedAt >= updatedSince) && (!createdSince || o.placedAt >= createdSince),
           );
-          return { items, nextCursor: null };
+          const start = Number(cursor ?? 0);
+          const next = start + 3 < all.length ? String(start + 3) : null;
+          return { items: all.slice(start, start + 3), nextCursor: next, estimatedTotal: all.length };
         },
         async getOrder(id) {
           return p.orders.get(id) ?? null;

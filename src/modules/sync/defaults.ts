@@ -28,3 +28,6 @@ export const UNPAID_MAX_ATTEMPTS = 72;
 /** Other retryable problems back off exponentially from one minute, five attempts. */
 export const RETRY_BASE_MS = 60 * 1000;
 export const RETRY_MAX_ATTEMPTS = 5;
+
+/** How far back a first order import (or a full one) reads (R-ORD-1). */
+export const BACKFILL_DAYS = 90;

@@ -56,7 +56,8 @@ export async function queueFeedRun(
 /** Executes a queued run: checks the mode allows it, opens a session, runs the feed, records the outcome. */
 export async function executeFeedRun(ctx: AppContext, job: FeedRunJob): Promise<void> {
   const [run] = await ctx.db.select().from(feedRuns).where(eq(feedRuns.id, job.runId));
-  if (run?.status !== "queued") return;
+  // "running" here means the job is being retried after its worker died: resume the run.
+  if (!run || (run.status !== "queued" && run.status !== "running")) return;
   const recorder = await startRun(ctx.db, run);
   const connection = await getConnectionById(ctx.db, run.connectionId);
   const feed = connection ? await feedOf(ctx.db, connection.id, run.feedKind) : undefined;

@@ -215,6 +215,42 @@ describe("orders the channel fulfilled", () => {
   });
 });
 
+describe("order backfill", () => {
+  it("resumes a run killed half way from its saved page cursor", async () => {
+    for (let i = 1; i <= 7; i++) testOrder(f.platform, `bf-${i}`, [{ sku: "TS-BLUE", quantity: 1 }]);
+    const { createRun } = await import("./runs.ts");
+    const { executeFeedRun } = await import("./feed-runner.ts");
+    const { feedRuns } = await import("./schema.ts");
+    const { eq } = await import("drizzle-orm");
+    const run = await createRun(f.hub.ctx.db, {
+      accountId: f.tenant.accountId,
+      connectionId,
+      feedKind: "new-orders",
+      trigger: "manual",
+      full: true,
+    });
+    // As a worker would leave it after reading (and importing) every order up to the cursor, then dying.
+    const all = [...f.platform.orders.values()];
+    const cursorAt = all.findIndex((o) => o.platformOrderId === "bf-4");
+    await f.hub.ctx.db
+      .update(feedRuns)
+      .set({
+        status: "running",
+        startedAt: new Date(),
+        progress: { done: cursorAt, total: all.length, cursor: String(cursorAt) },
+      })
+      .where(eq(feedRuns.id, run.id));
+    await executeFeedRun(f.hub.ctx, { runId: run.id, connectionId, kind: "new-orders" });
+    const finished = (await f.api.get(`/api/v1/feed-runs/${run.id}`)).body;
+    expect(finished).toMatchObject({ status: "succeeded", progress: { done: all.length, cursor: null } });
+    expect(finished.messages[0]).toMatchObject({ code: "resumed" });
+    const imported = async (id: string) => (await f.api.get(`/api/v1/orders?q=%23${id}`)).body.items.length;
+    expect(await imported("bf-3")).toBe(0);
+    expect(await imported("bf-4")).toBe(1);
+    expect(await imported("bf-7")).toBe(1);
+  });
+});
+
 describe("feed runs", () => {
   it("lists runs with filters and shows messages", async () => {
     const list = await f.api.get(`/api/v1/feed-runs?connectionId=${connectionId}&feed=new-products&limit=5`);

@@ -38,12 +38,15 @@ export type RunRecorder = {
   counts: RunCounts;
   count(key: keyof RunCounts, n?: number): void;
   message(severity: Severity, code: string, message: string, subject?: string): Promise<void>;
-  progress(done: number, total: number | null): Promise<void>;
+  progress(done: number, total: number | null, cursor?: string | null): Promise<void>;
   flush(): Promise<void>;
 };
 
 export async function startRun(db: Db, run: FeedRun): Promise<RunRecorder> {
-  await db.update(feedRuns).set({ status: "running", startedAt: new Date() }).where(eq(feedRuns.id, run.id));
+  await db
+    .update(feedRuns)
+    .set({ status: "running", startedAt: run.startedAt ?? new Date() })
+    .where(eq(feedRuns.id, run.id));
   const counts = { ...zeroCounts(), ...run.counts };
   return {
     run,
@@ -56,8 +59,11 @@ export async function startRun(db: Db, run: FeedRun): Promise<RunRecorder> {
         .insert(runMessages)
         .values({ runId: run.id, severity, code, message, subject: subject ?? null });
     },
-    async progress(done, total) {
-      await db.update(feedRuns).set({ progress: { done, total }, counts }).where(eq(feedRuns.id, run.id));
+    async progress(done, total, cursor) {
+      await db
+        .update(feedRuns)
+        .set({ progress: { done, total, ...(cursor !== undefined ? { cursor } : {}) }, counts })
+        .where(eq(feedRuns.id, run.id));
     },
     async flush() {
       await db.update(feedRuns).set({ counts }).where(eq(feedRuns.id, run.id));

@@ -116,7 +116,8 @@ export const feedRuns = pgTable(
       .$type<RunCounts>()
       .notNull()
       .default({ imported: 0, updated: 0, new: 0, archived: 0, skipped: 0, failed: 0 }),
-    progress: jsonb().$type<{ done: number; total: number | null }>(),
+    /** Pages read so far; `cursor` lets a run killed half way resume where it stopped. */
+    progress: jsonb().$type<{ done: number; total: number | null; cursor?: string | null }>(),
     error: text(),
     queuedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     startedAt: timestamp({ withTimezone: true }),

@@ -1,24 +1,29 @@
 import { processChannelOrder } from "../channel-order.ts";
-import { WATERMARK_OVERLAP_MS } from "../defaults.ts";
+import { BACKFILL_DAYS, WATERMARK_OVERLAP_MS } from "../defaults.ts";
 import type { FeedContext, FeedHandler } from "../feed-context.ts";
 import { setWatermark } from "../feeds.ts";
 
 /**
  * New orders read by creation time, order updates by update time, each from the feed's watermark
- * minus an overlap (late records are not missed; re-reading one changes nothing).
+ * minus an overlap (late records are not missed; re-reading one changes nothing). With no
+ * watermark, or a full run, the window is the last 90 days (R-ORD-1). The page cursor is saved
+ * after every page, so a run killed half way (a backfill of months) resumes where it stopped.
  */
 function orderFeed(by: "created" | "updated"): FeedHandler {
   return async (fc: FeedContext) => {
     const { session, feed, recorder, connection, ctx } = fc;
     if (!session.listOrders) return "failed";
-    const startedAt = new Date();
+    const startedAt = recorder.run.startedAt ?? new Date();
     const since =
-      !fc.full && feed.watermark ? new Date(feed.watermark.getTime() - WATERMARK_OVERLAP_MS) : undefined;
-    let cursor: string | null = null;
-    let done = 0;
+      !fc.full && feed.watermark
+        ? new Date(feed.watermark.getTime() - WATERMARK_OVERLAP_MS)
+        : new Date(startedAt.getTime() - BACKFILL_DAYS * 24 * 3600 * 1000);
+    let cursor: string | null = recorder.run.progress?.cursor ?? null;
+    let done = recorder.run.progress?.done ?? 0;
+    if (cursor) await recorder.message("info", "resumed", `resumed after ${done} orders`);
     do {
       const page = await session.listOrders({
-        ...(since ? (by === "created" ? { createdSince: since } : { updatedSince: since }) : {}),
+        ...(by === "created" ? { createdSince: since } : { updatedSince: since }),
         cursor,
       });
       for (const order of page.items) {
@@ -35,8 +40,8 @@ function orderFeed(by: "created" | "updated"): FeedHandler {
         }
       }
       done += page.items.length;
-      await recorder.progress(done, page.estimatedTotal ?? null);
       cursor = page.nextCursor;
+      await recorder.progress(done, page.estimatedTotal ?? null, cursor);
     } while (cursor);
     await setWatermark(ctx.db, feed.id, startedAt);
     return recorder.counts.failed > 0 ? "partial" : undefined;
