@@ -18,6 +18,7 @@ import { registerAuth } from "./auth.ts";
 import { registerHealth } from "./health.ts";
 import { type Metrics, registerHttpMetrics } from "./metrics.ts";
 import { registerProblemHandlers } from "./problem.ts";
+import { registerDashboard } from "./static.ts";
 
 /** Request bodies above this are refused with 413; imports of large catalogues use CSV pages. */
 export const BODY_LIMIT_BYTES = 5 * 1024 * 1024;
@@ -74,6 +75,7 @@ export async function buildApp(
   registerNotificationRoutes(app, ctx);
   registerBooksRoutes(app, ctx);
   for (const register of extraRoutes) register(app, ctx);
+  registerDashboard(app);
 
   app.get("/api/openapi.json", { config: { public: true }, schema: { hide: true } }, async () =>
     app.swagger(),

@@ -1,0 +1,75 @@
+import { type ReactNode, useCallback, useEffect, useState } from "react";
+import { ApiError, api, errorMessage, setCsrfToken } from "./api.ts";
+import { Layout } from "./components/Layout.tsx";
+import { ConnectionPage } from "./pages/ConnectionPage.tsx";
+import { Connections } from "./pages/Connections.tsx";
+import { Home } from "./pages/Home.tsx";
+import { OrderPage } from "./pages/OrderPage.tsx";
+import { Orders } from "./pages/Orders.tsx";
+import { ProductPage } from "./pages/ProductPage.tsx";
+import { Products } from "./pages/Products.tsx";
+import { SignIn } from "./pages/SignIn.tsx";
+import { match, navigate, usePath } from "./router.ts";
+import type { Me } from "./types.ts";
+
+type Session = { kind: "loading" } | { kind: "signedOut"; setupNeeded: boolean } | { kind: "in"; me: Me };
+
+const ROUTES: [string, (p: Record<string, string>) => ReactNode][] = [
+  ["/", () => <Home />],
+  ["/connections", () => <Connections />],
+  ["/connections/:id", (p) => <ConnectionPage id={p.id!} />],
+  ["/products", () => <Products />],
+  ["/products/:sku", (p) => <ProductPage sku={p.sku!} />],
+  ["/orders", () => <Orders />],
+  ["/orders/:id", (p) => <OrderPage id={p.id!} />],
+];
+
+function Page(props: { path: string }) {
+  for (const [pattern, render] of ROUTES) {
+    const params = match(pattern, props.path);
+    if (params) return render(params);
+  }
+  return <p>This page does not exist.</p>;
+}
+
+export function App() {
+  const path = usePath();
+  const [session, setSession] = useState<Session>({ kind: "loading" });
+  const [fatal, setFatal] = useState<unknown>();
+
+  const check = useCallback(async () => {
+    try {
+      const me = await api.get<Me>("/api/v1/me");
+      setCsrfToken(me.csrfToken);
+      setSession({ kind: "in", me });
+    } catch (error) {
+      if (!(error instanceof ApiError) || error.status !== 401) return setFatal(error);
+      try {
+        const setup = await api.get<{ needed: boolean }>("/api/v1/setup");
+        setSession({ kind: "signedOut", setupNeeded: setup.needed });
+      } catch (e) {
+        setFatal(e);
+      }
+    }
+  }, []);
+
+  useEffect(() => {
+    void check();
+  }, [check]);
+
+  const signOut = async () => {
+    await api.post("/api/v1/auth/logout").catch(() => undefined);
+    setCsrfToken(undefined);
+    navigate("/");
+    setSession({ kind: "signedOut", setupNeeded: false });
+  };
+
+  if (fatal) return <p className="error">{errorMessage(fatal)}</p>;
+  if (session.kind === "loading") return <p className="muted center">Loading…</p>;
+  if (session.kind === "signedOut") return <SignIn setupNeeded={session.setupNeeded} onSignedIn={check} />;
+  return (
+    <Layout me={session.me} path={path} onSignOut={signOut}>
+      <Page path={path} />
+    </Layout>
+  );
+}

@@ -1,0 +1,71 @@
+import { useState } from "react";
+import { api } from "../api.ts";
+import type { Connection, Mode } from "../types.ts";
+import { ErrorBox } from "./common.tsx";
+
+const MODES: Mode[] = ["test", "shadow", "live"];
+
+function consequence(mode: Mode, c: Connection): string {
+  if (mode === "live") {
+    return `Stockwire will start sending to ${c.name}: stock quantities for every linked product, shipping confirmations and, for books, postings. Changes on ${c.platform} happen for real.`;
+  }
+  if (mode === "shadow") {
+    return `Nothing is sent to ${c.name}. What would be sent (stock quantities, confirmations) is recorded as previews you can review.`;
+  }
+  return `Stockwire stops sending anything to ${c.name} and records no previews; feeds keep reading from it.`;
+}
+
+/** Test / shadow / live, each switch confirmed with what will start (or stop) being sent. */
+export function ModeSwitch(props: { connection: Connection; onChanged: () => void }) {
+  const [asked, setAsked] = useState<Mode | null>(null);
+  const [error, setError] = useState<unknown>();
+  const [busy, setBusy] = useState(false);
+  const c = props.connection;
+
+  const confirm = async () => {
+    if (!asked) return;
+    setBusy(true);
+    setError(undefined);
+    try {
+      await api.post(`/api/v1/connections/${c.id}/mode`, { mode: asked });
+      setAsked(null);
+      props.onChanged();
+    } catch (e) {
+      setError(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <div>
+      <fieldset className="segmented" aria-label="Mode">
+        {MODES.map((m) => (
+          <button
+            key={m}
+            type="button"
+            aria-pressed={c.mode === m}
+            className={c.mode === m ? "primary" : ""}
+            onClick={() => m !== c.mode && setAsked(m)}
+          >
+            {m}
+          </button>
+        ))}
+      </fieldset>
+      {asked && (
+        <div className={`confirm ${asked === "live" ? "confirm-danger" : ""}`} role="alertdialog">
+          <p>
+            <strong>Switch to {asked}?</strong> {consequence(asked, c)}
+          </p>
+          <button type="button" className="primary" disabled={busy} onClick={confirm}>
+            Switch to {asked}
+          </button>{" "}
+          <button type="button" onClick={() => setAsked(null)}>
+            Cancel
+          </button>
+        </div>
+      )}
+      <ErrorBox error={error} />
+    </div>
+  );
+}

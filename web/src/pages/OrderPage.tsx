@@ -1,0 +1,87 @@
+import { api } from "../api.ts";
+import { Badge, ErrorBox, Link, Loading, useLoad } from "../components/common.tsx";
+import { dateTime, money } from "../format.ts";
+import type { OrderDetail } from "../types.ts";
+
+const lineText = (lines: { sku: string; quantity: number }[]) =>
+  lines.map((l) => `${l.quantity} × ${l.sku}`).join(", ");
+
+export function OrderPage(props: { id: string }) {
+  const order = useLoad(() => api.get<OrderDetail>(`/api/v1/orders/${props.id}`), props.id);
+  const o = order.data;
+
+  return (
+    <>
+      <p>
+        <Link to="/orders">← Orders</Link>
+      </p>
+      <ErrorBox error={order.error} />
+      {!o && order.loading && <Loading what="order" />}
+      {o && (
+        <>
+          <h1>Order {o.orderNumber ?? o.platformOrderId}</h1>
+          <p>
+            <Badge value={o.status} /> placed {dateTime(o.placedAt)} · {o.customerName ?? "no name"}
+            {o.customerEmail ? ` <${o.customerEmail}>` : ""} · total {money(o.totalMinor, o.currency)}
+          </p>
+          <section className="card">
+            <h2>Lines</h2>
+            <table aria-label="Order lines">
+              <thead>
+                <tr>
+                  <th>SKU</th>
+                  <th>Name</th>
+                  <th className="num">Qty</th>
+                  <th className="num">Unit price</th>
+                  <th className="num">Shipped</th>
+                  <th className="num">Refunded</th>
+                  <th className="num">Backordered</th>
+                </tr>
+              </thead>
+              <tbody>
+                {o.lines.map((l) => (
+                  <tr key={l.id}>
+                    <td>
+                      <Link to={`/products/${encodeURIComponent(l.sku)}`}>{l.sku}</Link>
+                    </td>
+                    <td>{l.name}</td>
+                    <td className="num">{l.quantity}</td>
+                    <td className="num">{money(l.unitPriceMinor, o.currency)}</td>
+                    <td className="num">{l.shippedQty}</td>
+                    <td className="num">{l.refundedQty}</td>
+                    <td className="num">{l.backorderedQty}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </section>
+          <section className="card">
+            <h2>Shipments</h2>
+            {o.shipments.length === 0 && <p className="muted">Not shipped yet.</p>}
+            <ul>
+              {o.shipments.map((s) => (
+                <li key={s.id}>
+                  {dateTime(s.shippedAt)} · {s.carrier ?? "carrier unknown"}
+                  {s.trackingNumber ? ` ${s.trackingNumber}` : ""} · {lineText(s.lines)}
+                </li>
+              ))}
+            </ul>
+          </section>
+          <section className="card">
+            <h2>Refunds</h2>
+            {o.refunds.length === 0 && <p className="muted">No refunds.</p>}
+            <ul>
+              {o.refunds.map((r) => (
+                <li key={r.id}>
+                  {dateTime(r.refundedAt)} · {money(r.amountMinor, r.currency)}
+                  {r.reason ? ` · ${r.reason}` : ""} · {lineText(r.lines)}
+                  {r.lines.some((l) => l.restock) ? " (restocked)" : ""}
+                </li>
+              ))}
+            </ul>
+          </section>
+        </>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,105 @@
+import { api } from "../api.ts";
+import { ErrorBox, Link, Loading, useLoad } from "../components/common.tsx";
+import { dateTime, money, words } from "../format.ts";
+import type { ProductDetail } from "../types.ts";
+
+function listingText(listing: Record<string, unknown>): string {
+  return Object.entries(listing)
+    .filter(([k, v]) => !k.endsWith("Id") && k !== "id" && v !== null && typeof v !== "object")
+    .map(([k, v]) => `${k}: ${String(v)}`)
+    .join(" · ");
+}
+
+export function ProductPage(props: { sku: string }) {
+  const product = useLoad(
+    () => api.get<ProductDetail>(`/api/v1/products/${encodeURIComponent(props.sku)}`),
+    props.sku,
+  );
+  const p = product.data;
+  const warehouseName = (id: string) => p?.warehouses.find((w) => w.warehouseId === id)?.warehouseName ?? "";
+
+  return (
+    <>
+      <p>
+        <Link to="/products">← Products</Link>
+      </p>
+      <ErrorBox error={product.error} />
+      {!p && product.loading && <Loading what="product" />}
+      {p && (
+        <>
+          <h1>
+            {p.name} <span className="muted">{p.sku}</span>
+          </h1>
+          <p>
+            {p.available} available of {p.onHand} on hand, {p.reserved} reserved ·{" "}
+            {money(p.priceMinor, p.currency)}
+            {p.lowStockThreshold !== null && ` · low below ${p.lowStockThreshold}`}
+          </p>
+          <section className="card">
+            <h2>Stock per warehouse</h2>
+            <table aria-label="Stock per warehouse">
+              <thead>
+                <tr>
+                  <th>Warehouse</th>
+                  <th className="num">On hand</th>
+                  <th className="num">Reserved</th>
+                  <th className="num">Available</th>
+                </tr>
+              </thead>
+              <tbody>
+                {p.warehouses.map((w) => (
+                  <tr key={w.warehouseId}>
+                    <td>{w.warehouseName}</td>
+                    <td className="num">{w.onHand}</td>
+                    <td className="num">{w.reserved}</td>
+                    <td className="num">{w.available}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </section>
+          <section className="card">
+            <h2>Listings</h2>
+            {p.listings.length === 0 && <p className="muted">Not listed on any connected channel.</p>}
+            <ul>
+              {p.listings.map((l, i) => (
+                <li key={String(l.id ?? i)}>{listingText(l)}</li>
+              ))}
+            </ul>
+          </section>
+          <section className="card">
+            <h2>Recent movements</h2>
+            <table>
+              <thead>
+                <tr>
+                  <th>When</th>
+                  <th>Warehouse</th>
+                  <th>Reason</th>
+                  <th className="num">On hand Δ</th>
+                  <th className="num">Reserved Δ</th>
+                  <th className="num">Available after</th>
+                </tr>
+              </thead>
+              <tbody>
+                {p.recentMovements.map((m) => (
+                  <tr key={m.id}>
+                    <td>{dateTime(m.createdAt)}</td>
+                    <td>{warehouseName(m.warehouseId)}</td>
+                    <td>{words(m.reason)}</td>
+                    <td className="num">{signed(m.onHandDelta)}</td>
+                    <td className="num">{signed(m.reservedDelta)}</td>
+                    <td className="num">{m.availableAfter}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </section>
+        </>
+      )}
+    </>
+  );
+}
+
+function signed(n: number): string {
+  return n > 0 ? `+${n}` : String(n);
+}

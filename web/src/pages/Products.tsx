@@ -1,0 +1,95 @@
+import { useState } from "react";
+import { Badge, ErrorBox, Link, Loading } from "../components/common.tsx";
+import { usePaged } from "../components/usePaged.ts";
+import { money } from "../format.ts";
+import type { ProductRow } from "../types.ts";
+
+const STATUSES = [
+  { value: "", label: "Any stock" },
+  { value: "in_stock", label: "In stock" },
+  { value: "low", label: "Low" },
+  { value: "out", label: "Out of stock" },
+];
+
+export function Products() {
+  const [search, setSearch] = useState("");
+  const [q, setQ] = useState("");
+  const [stockStatus, setStockStatus] = useState("");
+  const products = usePaged<ProductRow>("/api/v1/products", { q, stockStatus });
+
+  return (
+    <>
+      <h1>Products &amp; stock</h1>
+      <form
+        className="filters"
+        aria-label="Search products"
+        onSubmit={(e) => {
+          e.preventDefault();
+          setQ(search.trim());
+        }}
+      >
+        <input
+          type="search"
+          aria-label="Search products"
+          placeholder="SKU or name"
+          value={search}
+          onChange={(e) => setSearch(e.target.value)}
+        />
+        <button type="submit">Search</button>
+        <select
+          aria-label="Stock status"
+          value={stockStatus}
+          onChange={(e) => setStockStatus(e.target.value)}
+        >
+          {STATUSES.map((s) => (
+            <option key={s.value} value={s.value}>
+              {s.label}
+            </option>
+          ))}
+        </select>
+      </form>
+      <section className="card">
+        <ErrorBox error={products.error} />
+        {!products.items && !products.error && <Loading what="products" />}
+        {products.items?.length === 0 && <p className="muted">No product matches.</p>}
+        {products.items && products.items.length > 0 && (
+          <table>
+            <thead>
+              <tr>
+                <th>SKU</th>
+                <th>Name</th>
+                <th className="num">Price</th>
+                <th className="num">On hand</th>
+                <th className="num">Reserved</th>
+                <th className="num">Available</th>
+                <th>Stock</th>
+              </tr>
+            </thead>
+            <tbody>
+              {products.items.map((p) => (
+                <tr key={p.id}>
+                  <td>
+                    <Link to={`/products/${encodeURIComponent(p.sku)}`}>{p.sku}</Link>
+                  </td>
+                  <td>{p.name}</td>
+                  <td className="num">{money(p.priceMinor, p.currency)}</td>
+                  <td className="num">{p.onHand}</td>
+                  <td className="num">{p.reserved}</td>
+                  <td className="num">{p.available}</td>
+                  <td>
+                    <Badge value={p.stockStatus} />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+        {products.hasMore && (
+          <button type="button" onClick={products.more}>
+            Load more
+          </button>
+        )}
+      </section>
+    </>
+  );
+}
