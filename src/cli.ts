@@ -81,12 +81,13 @@ async function serve(): Promise<void> {
     removeLocalServer(cfg.dataDir);
     await hub.stop();
   });
-  logger.info({ url, engine: cfg.engine }, "stockwire is listening");
+  // The hint comes before the "listening" line, so whoever waits for that line has seen it.
   if ((await countUsers(hub.ctx.db)) === 0) {
     process.stderr.write(
       `\nNo user yet. Create the owner with:\n  npx stockwire user create --account "My Shop" --email you@example.com --password '<at least 10 chars>'\nor open ${url} and use the first-run setup.\n\n`,
     );
   }
+  logger.info({ url, engine: cfg.engine }, "stockwire is listening");
 }
 
 async function worker(): Promise<void> {

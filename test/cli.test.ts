@@ -46,6 +46,10 @@ describe("a new user's first minutes on the embedded engine", () => {
     const server = await startDaemon(["serve"], env, /"url":"(http:\/\/[^"]+)".*stockwire is listening/);
     try {
       const url = server.match[1]!;
+      // stdout and stderr are separate pipes: give the hint a moment to arrive.
+      for (let i = 0; i < 50 && !server.output().includes("stockwire user create"); i++) {
+        await new Promise((r) => setTimeout(r, 100));
+      }
       expect(server.output()).toContain("stockwire user create");
       const secret = join(dir, "secret.key");
       expect(statSync(secret).mode & 0o777).toBe(0o600);
