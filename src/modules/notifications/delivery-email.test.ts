@@ -148,8 +148,9 @@ describe("e-mail delivery", () => {
     received = [];
     await refundEvent("MUG-CRASH");
     // Record the notification without sending, then play the crash: claimed (sending), never recorded.
-    const { consumeNotificationEvents } = await import("./consumer.ts");
-    await consumeNotificationEvents(hub.ctx);
+    const { consumeNotificationEvents, NOTIFY_CONSUMER } = await import("./consumer.ts");
+    const { consumeUntilCaughtUp } = await import("../events/events.ts");
+    await consumeUntilCaughtUp(hub.ctx.db, NOTIFY_CONSUMER, () => consumeNotificationEvents(hub.ctx));
     const claimedAt = new Date(Date.now() - SENDING_LEASE_MS - 1000).toISOString();
     await hub.ctx.db.execute(
       sql`update notification_deliveries set status = 'sending', attempts = 1, claimed_at = ${claimedAt} where account_id = ${a.accountId}`,
