@@ -1,4 +1,5 @@
 import type { AppContext } from "../../context.ts";
+import { startPoller } from "../../queue/poller.ts";
 import { consumeUntilCaughtUp } from "../events/events.ts";
 import { BOOKS_CONSUMER, queueFromEvents } from "./consumer.ts";
 import { pendingPostingIds } from "./ledger.ts";
@@ -18,25 +19,5 @@ export async function postPendingOnce(ctx: AppContext): Promise<number> {
  * books within seconds. Claims on the ledger rows make concurrent posters safe.
  */
 export function startBooksPoster(ctx: AppContext, intervalMs = 1000): () => Promise<void> {
-  let stopped = false;
-  let wake: (() => void) | undefined;
-  const loop = async () => {
-    while (!stopped) {
-      try {
-        if ((await postPendingOnce(ctx)) > 0) continue;
-      } catch (error) {
-        ctx.logger.warn({ err: error }, "books poster failed; retrying");
-      }
-      await new Promise<void>((r) => {
-        wake = r;
-        setTimeout(r, intervalMs);
-      });
-    }
-  };
-  const running = loop();
-  return async () => {
-    stopped = true;
-    wake?.();
-    await running;
-  };
+  return startPoller("books poster", () => postPendingOnce(ctx), { intervalMs, logger: ctx.logger });
 }

@@ -1,4 +1,5 @@
 import type { AppContext } from "../../context.ts";
+import { startPoller } from "../../queue/poller.ts";
 import { consumeUntilCaughtUp } from "../events/events.ts";
 import { consumeNotificationEvents, NOTIFY_CONSUMER } from "./consumer.ts";
 import { deliverDue } from "./delivery.ts";
@@ -15,25 +16,5 @@ export async function notifyOnce(ctx: AppContext): Promise<number> {
  * the change, and the event cursor lock plus skip-locked claims make concurrent notifiers safe.
  */
 export function startNotifier(ctx: AppContext, intervalMs = 1000): () => Promise<void> {
-  let stopped = false;
-  let wake: (() => void) | undefined;
-  const loop = async () => {
-    while (!stopped) {
-      try {
-        if ((await notifyOnce(ctx)) > 0) continue;
-      } catch (error) {
-        ctx.logger.warn({ err: error }, "notifier failed; retrying");
-      }
-      await new Promise<void>((r) => {
-        wake = r;
-        setTimeout(r, intervalMs);
-      });
-    }
-  };
-  const running = loop();
-  return async () => {
-    stopped = true;
-    wake?.();
-    await running;
-  };
+  return startPoller("notifier", () => notifyOnce(ctx), { intervalMs, logger: ctx.logger });
 }

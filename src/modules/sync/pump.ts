@@ -1,6 +1,7 @@
 import { and, eq, inArray } from "drizzle-orm";
 import type { AppContext } from "../../context.ts";
 import type { Db } from "../../db/engine.ts";
+import { startPoller } from "../../queue/poller.ts";
 import { consumeEvents, consumeUntilCaughtUp, unreadEventCount } from "../events/events.ts";
 import { DRAIN_JOB } from "./drain.ts";
 import { enqueueOne, enqueueStockPushes } from "./outbox.ts";
@@ -80,22 +81,5 @@ export async function kickDrain(ctx: AppContext, connectionId: string): Promise<
 
 /** Polls for new events until stopped; returns the stop function. */
 export function startPump(ctx: AppContext, intervalMs = 250): () => Promise<void> {
-  let stopped = false;
-  let running: Promise<void> = Promise.resolve();
-  const loop = async () => {
-    while (!stopped) {
-      try {
-        const n = await pumpOnce(ctx);
-        if (n > 0) continue;
-      } catch (error) {
-        ctx.logger.warn({ err: error }, "event pump failed; retrying");
-      }
-      await new Promise((r) => setTimeout(r, intervalMs));
-    }
-  };
-  running = loop();
-  return async () => {
-    stopped = true;
-    await running;
-  };
+  return startPoller("event pump", () => pumpOnce(ctx), { intervalMs, logger: ctx.logger });
 }
