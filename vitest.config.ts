@@ -3,6 +3,7 @@ import { defineConfig } from "vitest/config";
 export default defineConfig({
   test: {
     include: ["src/**/*.test.ts", "test/**/*.test.ts"],
+    reporters: ["default", "./test/reporters/tally-reporter.ts"],
     globalSetup: ["test/helpers/global-setup.ts"],
     pool: "forks",
     maxWorkers: 2,
