@@ -1,4 +1,5 @@
 import { Command, InvalidArgumentError } from "commander";
+import { registerDemoCommand } from "./cli/demo-command.ts";
 import {
   callLocalServer,
   newAdminKey,
@@ -208,5 +209,6 @@ program
   });
 
 registerSandboxCommands(program);
+registerDemoCommand(program);
 
 await program.parseAsync(process.argv);

@@ -79,6 +79,7 @@ describe.skipIf(!onPostgres)("crash safety of the stock outbox", () => {
         accessToken: sandbox.accessToken,
         apiSecret: sandbox.apiSecret,
       },
+      onboarding: false,
     });
     const run = await call("POST", `/api/v1/connections/${connection.id}/feeds/new-products/run`, {
       full: true,

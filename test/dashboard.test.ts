@@ -107,6 +107,7 @@ beforeAll(async () => {
     platform: "test",
     name: "Test store",
     credentials: { token: platform.token },
+    onboarding: false,
   });
 }, 120_000);
 

@@ -72,6 +72,8 @@ describe("two Shopify stores on one hub", () => {
       platform: "shopify",
       name: "Store A",
       credentials: { shopDomain: storeA.url, accessToken: storeA.accessToken, apiSecret: storeA.apiSecret },
+      // This test drives each feed itself; onboarding has its own test (shopify-onboarding).
+      onboarding: false,
     });
     expect(resA.status).toBe(201);
     expect(resA.body.webhooks.registered).toBe(true);
@@ -80,6 +82,7 @@ describe("two Shopify stores on one hub", () => {
       platform: "shopify",
       name: "Store B",
       credentials: { shopDomain: storeB.url, accessToken: "shpat_sandbox", apiSecret: storeB.apiSecret },
+      onboarding: false,
     });
     expect(resB.status).toBe(201);
     a = resA.body.id;

@@ -47,6 +47,7 @@ describe("sync engine with workers", () => {
         platform: "test",
         name: "Worker shop",
         credentials: { token: platform.token },
+        onboarding: false,
       })
     ).body;
     const run = await api.post(`/api/v1/connections/${connection.id}/feeds/new-products/run`, {});

@@ -19,6 +19,7 @@ export const feedKinds = [
   "stock-export",
   "stock-check",
   "shipping-confirmation",
+  "inventory-source",
 ] as const;
 export type FeedKind = (typeof feedKinds)[number];
 
@@ -35,6 +36,7 @@ export const feedDirection: Record<FeedKind, "inbound" | "outbound"> = {
   "stock-export": "outbound",
   "stock-check": "inbound",
   "shipping-confirmation": "outbound",
+  "inventory-source": "inbound",
 };
 
 export type Page<T> = { items: T[]; nextCursor: string | null; estimatedTotal?: number };
@@ -117,6 +119,30 @@ export type StockLevel = {
   quantity: number;
 };
 
+/** A system of record's counted quantity of one item (R-SYNC-8: the books as inventory source). */
+export type SourceStockItem = StockLevel & { name: string; active: boolean; updatedAt: Date };
+
+export type SourceStockChanges = {
+  /** Items changed since the given time, with their current count. */
+  items: SourceStockItem[];
+  /** Items the platform reports deleted. */
+  deletedIds: string[];
+  /** How the platform was read (e.g. `cdc` or `query`), for the run log. */
+  source: string;
+};
+
+/**
+ * What the session of a platform that can be the inventory source (feed `inventory-source`,
+ * R-SYNC-8) offers besides the contract: counted stock changed since a time.
+ */
+export type InventorySourceSession = ConnectorSession & {
+  changedStockSince(since: Date): Promise<SourceStockChanges>;
+};
+
+export function isInventorySourceSession(session: ConnectorSession): session is InventorySourceSession {
+  return typeof (session as Partial<InventorySourceSession>).changedStockSince === "function";
+}
+
 export type StockWrite = {
   sku: string;
   inventoryItemId: string;
@@ -174,6 +200,8 @@ export type ConnectorSession = {
     updatedSince?: Date;
     cursor?: string | null;
     pageSize?: number;
+    /** Fill `images` (costs extra reads on some platforms); default false: `images` may be []. */
+    withImages?: boolean;
   }): Promise<Page<ChannelProduct>>;
   listOrders?(options: {
     updatedSince?: Date;

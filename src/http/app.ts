@@ -13,6 +13,7 @@ import { registerNotificationRoutes } from "../modules/notifications/routes.ts";
 import { registerOrderRoutes } from "../modules/orders/routes.ts";
 import { registerConnectionRoutes } from "../modules/sync/routes.ts";
 import { registerFeedRoutes } from "../modules/sync/routes-feeds.ts";
+import { registerInventorySourceRoutes } from "../modules/sync/routes-inventory-source.ts";
 import { registerWebhookRoute } from "../modules/sync/webhooks.ts";
 import { registerAuth } from "./auth.ts";
 import { registerHealth } from "./health.ts";
@@ -71,6 +72,7 @@ export async function buildApp(
   registerEventRoutes(app, ctx);
   registerConnectionRoutes(app, ctx);
   registerFeedRoutes(app, ctx);
+  registerInventorySourceRoutes(app, ctx);
   registerWebhookRoute(app, ctx);
   registerNotificationRoutes(app, ctx);
   registerBooksRoutes(app, ctx);

@@ -125,7 +125,8 @@ export function createQueue(database: Database, logger: Logger, options: QueueOp
       if (!work) return;
       for (const d of definitions.values()) {
         for (let i = 0; i < (d.concurrency ?? 1); i++) {
-          await boss.work<object>(
+          let workerId: string | undefined;
+          workerId = await boss.work<object>(
             d.name,
             { batchSize: 1, pollingIntervalSeconds: d.pollingIntervalSeconds ?? 2, includeMetadata: true },
             async ([job]) => {
@@ -138,6 +139,10 @@ export function createQueue(database: Database, logger: Logger, options: QueueOp
                 options.onAttempt?.(d.name, false);
                 logger.warn({ err: error, job: context }, "job failed");
                 throw error;
+              } finally {
+                // pg-boss waits a whole polling interval even after a fetch that found work; a
+                // busy queue (a burst of webhooks) should be fetched again at once instead.
+                if (workerId) boss.notifyWorker(workerId);
               }
             },
           );

@@ -3,7 +3,11 @@ import type { Tenant } from "./hub.ts";
 
 /** Small JSON client over `inject` for one tenant. */
 export function apiFor(app: FastifyInstance, tenant: Tenant) {
-  const call = async (method: "GET" | "POST" | "PATCH" | "DELETE", url: string, payload?: unknown) => {
+  const call = async (
+    method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE",
+    url: string,
+    payload?: unknown,
+  ) => {
     const res = await app.inject({
       method,
       url,
@@ -20,6 +24,7 @@ export function apiFor(app: FastifyInstance, tenant: Tenant) {
   return {
     get: (url: string) => call("GET", url),
     post: (url: string, payload?: unknown) => call("POST", url, payload ?? {}),
+    put: (url: string, payload: unknown) => call("PUT", url, payload),
     patch: (url: string, payload: unknown) => call("PATCH", url, payload),
     delete: (url: string) => call("DELETE", url),
     csv: async (url: string, text: string) => {

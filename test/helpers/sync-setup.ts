@@ -26,6 +26,8 @@ export async function pair(
     platform: "test",
     name,
     credentials: { token: f.platform.token },
+    // A bare connection: these tests run each feed themselves.
+    onboarding: false,
   });
   if (res.status !== 201) throw new Error(`pairing failed: ${JSON.stringify(res.body)}`);
   if (mode !== "test") await f.api.post(`/api/v1/connections/${res.body.id}/mode`, { mode });

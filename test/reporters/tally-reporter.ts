@@ -18,7 +18,9 @@ export default class TallyReporter implements Reporter {
         else counts.skipped++;
       }
     }
-    process.stdout.write(`\nvitest: ${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped\n`);
+    process.stdout.write(
+      `\nvitest: ${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped\n`,
+    );
     const tally = process.env.STOCKWIRE_TEST_TALLY;
     if (tally) appendFileSync(tally, `${counts.passed} ${counts.failed} ${counts.skipped}\n`);
   }

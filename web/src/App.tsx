@@ -3,12 +3,21 @@ import { ApiError, api, errorMessage, setCsrfToken } from "./api.ts";
 import { Layout } from "./components/Layout.tsx";
 import { ConnectionPage } from "./pages/ConnectionPage.tsx";
 import { Connections } from "./pages/Connections.tsx";
+import { CustomAlerts } from "./pages/CustomAlerts.tsx";
+import { Goals } from "./pages/Goals.tsx";
 import { Home } from "./pages/Home.tsx";
+import { ManualSync } from "./pages/ManualSync.tsx";
+import { NotificationSettings } from "./pages/NotificationSettings.tsx";
+import { Notifications } from "./pages/Notifications.tsx";
 import { OrderPage } from "./pages/OrderPage.tsx";
 import { Orders } from "./pages/Orders.tsx";
+import { Planner } from "./pages/Planner.tsx";
 import { ProductPage } from "./pages/ProductPage.tsx";
 import { Products } from "./pages/Products.tsx";
 import { SignIn } from "./pages/SignIn.tsx";
+import { Summaries } from "./pages/Summaries.tsx";
+import { SyncLog } from "./pages/SyncLog.tsx";
+import { Warehouses } from "./pages/Warehouses.tsx";
 import { match, navigate, usePath } from "./router.ts";
 import type { Me } from "./types.ts";
 
@@ -18,10 +27,21 @@ const ROUTES: [string, (p: Record<string, string>) => ReactNode][] = [
   ["/", () => <Home />],
   ["/connections", () => <Connections />],
   ["/connections/:id", (p) => <ConnectionPage id={p.id!} />],
+  ["/connections/:id/:tab", (p) => <ConnectionPage id={p.id!} tab={p.tab!} />],
+  ["/sync-log", () => <SyncLog />],
   ["/products", () => <Products />],
   ["/products/:sku", (p) => <ProductPage sku={p.sku!} />],
   ["/orders", () => <Orders />],
+  // Before "/orders/:id", which would otherwise take these paths.
+  ["/orders/summaries", () => <Summaries />],
+  ["/orders/sync", () => <ManualSync />],
   ["/orders/:id", (p) => <OrderPage id={p.id!} />],
+  ["/warehouses", () => <Warehouses />],
+  ["/planner", () => <Planner />],
+  ["/planner/goals", () => <Goals />],
+  ["/notifications", () => <Notifications />],
+  ["/notifications/settings", () => <NotificationSettings />],
+  ["/notifications/alerts", () => <CustomAlerts />],
 ];
 
 function Page(props: { path: string }) {

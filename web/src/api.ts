@@ -68,6 +68,8 @@ export const api = {
   get: <T>(path: string, query: Query = {}) => request<T>("GET", withQuery(path, query)),
   post: <T>(path: string, body: unknown = {}) => request<T>("POST", path, body),
   patch: <T>(path: string, body: unknown) => request<T>("PATCH", path, body),
+  put: <T>(path: string, body: unknown) => request<T>("PUT", path, body),
+  delete: <T>(path: string) => request<T>("DELETE", path),
 };
 
 export function errorMessage(error: unknown): string {

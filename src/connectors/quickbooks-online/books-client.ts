@@ -57,6 +57,8 @@ export type BooksClient = {
   /** The active customer with this display name, created when there is none (reactivated if inactive). */
   ensureCustomer(name: string): Promise<{ id: string; displayName: string; created: boolean }>;
   createSalesReceipt(input: SalesDocumentInput): Promise<BooksDocument>;
+  /** A sale billed rather than paid at once; QuickBooks requires the customer. Lowers stock like a receipt. */
+  createInvoice(input: SalesDocumentInput): Promise<BooksDocument>;
   createRefundReceipt(input: RefundReceiptInput): Promise<BooksDocument>;
   createCreditMemo(input: SalesDocumentInput): Promise<BooksDocument>;
   /** Reverses its stock movement. Throws QboFaultError `stale` (5010) or `not_found` (610). */
@@ -137,6 +139,7 @@ export function createBooksClient(client: QboClient, currency: string): BooksCli
       }
     },
     createSalesReceipt: (input) => createDocument(client, "SalesReceipt", input),
+    createInvoice: (input) => createDocument(client, "Invoice", input),
     async createRefundReceipt(input) {
       const account = input.depositAccountRef ?? (await defaultBankAccount());
       const { depositAccountRef: _unused, ...rest } = input;

@@ -27,7 +27,7 @@ export type SalesDocumentInput = {
   docNumber?: string | null;
   /** The company's date, `YYYY-MM-DD`. */
   txnDate: string;
-  /** Customer Id (see `ensureCustomer`); required for a credit memo. */
+  /** Customer Id (see `ensureCustomer`); required for an invoice or a credit memo. */
   customerRef?: string | null;
   lines: BooksLine[];
   /** Up to 4,000 characters: the order numbers a summary covers. */
@@ -39,7 +39,7 @@ export type SalesDocumentInput = {
 /** RefundReceipt must say which account paid the refund; default the first Bank account. */
 export type RefundReceiptInput = SalesDocumentInput & { depositAccountRef?: string };
 
-export type BooksDocumentKind = "SalesReceipt" | "RefundReceipt" | "CreditMemo";
+export type BooksDocumentKind = "SalesReceipt" | "Invoice" | "RefundReceipt" | "CreditMemo";
 
 export type BooksDocument = {
   kind: BooksDocumentKind;
@@ -53,6 +53,7 @@ export type BooksDocument = {
 
 const resourceOf: Record<BooksDocumentKind, string> = {
   SalesReceipt: "salesreceipt",
+  Invoice: "invoice",
   RefundReceipt: "refundreceipt",
   CreditMemo: "creditmemo",
 };

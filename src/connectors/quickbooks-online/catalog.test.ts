@@ -110,12 +110,28 @@ describe("QuickBooks Online as inventory source", () => {
     const since = new Date();
     await new Promise((resolve) => setTimeout(resolve, 1100));
     sandbox.control.editItem({ id: "13" }, { QtyOnHand: 77 });
-    const recent = await session.changedItemsSince(since);
+    const recent = await session.changedStockSince(since);
     expect(recent.source).toBe("cdc");
     expect(recent.items.map((i) => [i.inventoryItemId, i.quantity])).toEqual([["13", 77]]);
-    const old = await session.changedItemsSince(new Date(Date.now() - 40 * 86_400_000));
+    const old = await session.changedStockSince(new Date(Date.now() - 40 * 86_400_000));
     expect(old.source).toBe("query");
     expect(old.items.map((i) => i.inventoryItemId)).toContain("13");
+  });
+
+  it("falls back to a paged query when CDC answers its 1,000-object cap", async () => {
+    const busy = await startCompany({ items: 5 });
+    try {
+      const since = new Date();
+      await new Promise((resolve) => setTimeout(resolve, 1100));
+      for (let i = 0; i < 1005; i += 1)
+        busy.control.createItem({ Name: `Bulk ${i}`, Sku: `BULK-${i}`, QtyOnHand: i });
+      const changes = await sessionFor(busy).session.changedStockSince(since);
+      expect(changes.source).toBe("query");
+      expect(changes.items).toHaveLength(1005);
+      expect(changes.items.find((item) => item.sku === "BULK-1004")?.quantity).toBe(1004);
+    } finally {
+      await busy.close();
+    }
   });
 
   it("describes credentials without secrets", () => {

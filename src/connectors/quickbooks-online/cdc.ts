@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { StockLevel } from "../contract.ts";
+import type { SourceStockChanges, SourceStockItem } from "../contract.ts";
 import { itemSku, toStockLevel } from "./catalog.ts";
 import type { QboClient } from "./client.ts";
 import { MAX_RESULTS, queryRows, quote } from "./query.ts";
@@ -11,16 +11,14 @@ export const CDC_MAX_OBJECTS = 1000;
 /** Stay clear of the 30-day edge: QuickBooks' clock and ours differ a little. */
 const LOOKBACK_MARGIN_MS = 3_600_000;
 
-export type ChangedItem = StockLevel & { name: string; active: boolean; updatedAt: Date };
+export type ChangedItem = SourceStockItem;
 
-export type ItemChanges = {
-  /** Inventory items changed since `since` with their current `QtyOnHand`. */
-  items: ChangedItem[];
-  /** Items QuickBooks reports deleted (rare: QuickBooks makes items inactive instead). */
-  deletedIds: string[];
-  /** `cdc`, or `query` when the window was too old or CDC hit its 1,000-object cap. */
-  source: "cdc" | "query";
-};
+/**
+ * Inventory items changed since `since` with their current `QtyOnHand`; deleted ids are rare
+ * (QuickBooks makes items inactive instead). `source` is `cdc`, or `query` when the window was
+ * too old or CDC hit its 1,000-object cap.
+ */
+export type ItemChanges = SourceStockChanges & { source: "cdc" | "query" };
 
 const deletedRow = z.looseObject({ status: z.literal("Deleted"), Id: z.string() });
 const cdcBody = z.looseObject({

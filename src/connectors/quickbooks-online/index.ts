@@ -19,7 +19,7 @@ export const quickBooksOnlineConnector: Connector<QuickBooksCredentials> = {
   platform: "quickbooks-online",
   displayName: "QuickBooks Online",
   capabilities: {
-    feeds: ["update-products", "initial-stock", "stock-check"],
+    feeds: ["update-products", "initial-stock", "stock-check", "inventory-source"],
     webhooks: true,
     compareAndSet: false,
     bulkExport: false,

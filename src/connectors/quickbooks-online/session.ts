@@ -16,7 +16,7 @@ export type QuickBooksSession = Required<
   Pick<ConnectorSession, "validate" | "listProducts" | "readStock" | "writeStock">
 > & {
   /** Inventory items changed since `since` (CDC, or a query past 30 days / 1,000 objects), R-SYNC-8. */
-  changedItemsSince(since: Date): Promise<ItemChanges>;
+  changedStockSince(since: Date): Promise<ItemChanges>;
   /** The books-side API sharing this session's tokens and limits. */
   books(): BooksClient;
   stats(): ClientStats;
@@ -51,7 +51,7 @@ export function createQuickBooksSession(
         });
         return adjustAccount;
       }),
-    changedItemsSince: (since) => changedItemsSince(client, since, env.now ? env.now() : new Date()),
+    changedStockSince: (since) => changedItemsSince(client, since, env.now ? env.now() : new Date()),
     books() {
       books ??= createBooksClient(client, currency ?? "USD");
       return books;

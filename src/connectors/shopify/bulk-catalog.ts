@@ -4,6 +4,7 @@ import type { ChannelProduct, Page } from "../contract.ts";
 import { PlatformError } from "../http/index.ts";
 import {
   type BulkOperationNode,
+  bulkMediaLineSchema,
   bulkOperationSchema,
   bulkProductLineSchema,
   bulkRunSchema,
@@ -16,7 +17,13 @@ import type { GraphqlClient } from "./client.ts";
 import { encodeCursor } from "./cursor.ts";
 import { mapVariant } from "./map-product.ts";
 import { BULK_QUERY_MUTATION } from "./mutations.ts";
-import { BULK_CATALOG_QUERY, BULK_OPERATION_QUERY, SHOP_QUERY, VARIANT_PROBE_QUERY } from "./queries.ts";
+import {
+  BULK_CATALOG_MEDIA_QUERY,
+  BULK_CATALOG_QUERY,
+  BULK_OPERATION_QUERY,
+  SHOP_QUERY,
+  VARIANT_PROBE_QUERY,
+} from "./queries.ts";
 
 export type BulkCatalogOptions = {
   /** Full reads of shops with at least this many variants use a bulk operation; default 2,500. */
@@ -101,10 +108,10 @@ export function createBulkCatalog(client: GraphqlClient, logger: Logger, options
   return {
     isLarge,
     /** Starts an operation and serves its first page; null when Shopify will not start one now. */
-    async firstPage(size?: number): Promise<Page<ChannelProduct> | null> {
+    async firstPage(size?: number, withImages = false): Promise<Page<ChannelProduct> | null> {
       const data = await client.run(
         BULK_QUERY_MUTATION,
-        { query: BULK_CATALOG_QUERY },
+        { query: withImages ? BULK_CATALOG_MEDIA_QUERY : BULK_CATALOG_QUERY },
         bulkRunSchema,
         "catalog",
       );
@@ -139,9 +146,17 @@ function parseLine<T>(schema: z.ZodType<T>, value: unknown, lineNumber: number):
   throw shapeError(`Shopify bulk result line ${lineNumber} has an unexpected shape`);
 }
 
-/** Rebuilds variants with their products from JSONL (a product line precedes its variant lines). */
+const isVariantLine = (value: object) =>
+  "id" in value && typeof value.id === "string" && value.id.includes("/ProductVariant/");
+
+/**
+ * Rebuilds variants with their products from JSONL (a product line precedes its child lines).
+ * Child lines are variants or, when the query asked for media, images (other media kinds come as
+ * bare `{"__parentId"}` lines and are skipped); a product's images go to each of its variants.
+ */
 export function parseCatalogJsonl(text: string, currency: string): ChannelProduct[] {
   const products = new Map<string, z.infer<typeof bulkProductLineSchema>>();
+  const images = new Map<string, string[]>();
   const items: ChannelProduct[] = [];
   const lines = text.split("\n");
   for (const [index, line] of lines.entries()) {
@@ -153,10 +168,17 @@ export function parseCatalogJsonl(text: string, currency: string): ChannelProduc
       products.set(product.id, product);
       continue;
     }
+    if (!isVariantLine(value)) {
+      const media = parseLine(bulkMediaLineSchema, value, index + 1);
+      if (media.image?.url)
+        images.set(media.__parentId, [...(images.get(media.__parentId) ?? []), media.image.url]);
+      continue;
+    }
     const { __parentId, ...variant } = parseLine(bulkVariantLineSchema, value, index + 1);
     const product = products.get(__parentId);
     if (!product) throw shapeError(`Shopify bulk result names an unknown product ${__parentId}`);
     items.push(mapVariant({ ...variant, product }, currency));
   }
-  return items;
+  if (images.size === 0) return items;
+  return items.map((item) => ({ ...item, images: images.get(item.platformProductId) ?? [] }));
 }

@@ -32,3 +32,9 @@ export const bulkProductLineSchema = variantSchema.shape.product;
 
 /** A variant line: the variant fields plus the product it belongs to. */
 export const bulkVariantLineSchema = variantSchema.omit({ product: true }).extend({ __parentId: z.string() });
+
+/** A media line of the catalogue JSONL: an image (`MediaImage`), or `{}` for other media kinds. */
+export const bulkMediaLineSchema = z.object({
+  __parentId: z.string(),
+  image: z.object({ url: z.string() }).nullish(),
+});

@@ -7,6 +7,7 @@ import type { GraphqlClient } from "./client.ts";
 import { largestPage } from "./cost.ts";
 import { decodeCursor, encodeCursor } from "./cursor.ts";
 import { mapLocation, mapVariant } from "./map-product.ts";
+import { imagesOfProducts } from "./product-media.ts";
 import { LOCATIONS_QUERY, SHOP_QUERY, VARIANTS_QUERY } from "./queries.ts";
 import { sinceQuery } from "./search.ts";
 
@@ -34,7 +35,13 @@ export async function listLocations(client: GraphqlClient): Promise<ChannelLocat
 /** The largest variants page that stays under the single-query cost limit (≈160 with this selection). */
 export const MAX_VARIANT_PAGE = largestPage(VARIANTS_QUERY, {}, "first", SHOPIFY_MAX_QUERY_COST);
 
-export type ListProductsOptions = { updatedSince?: Date; cursor?: string | null; pageSize?: number };
+export type ListProductsOptions = {
+  updatedSince?: Date;
+  cursor?: string | null;
+  pageSize?: number;
+  /** Also read each product's images (one batched `nodes(ids:)` call per page); default false. */
+  withImages?: boolean;
+};
 
 /**
  * One page of variants, each with its product; cursors carry the search filter, so the engine can
@@ -56,8 +63,17 @@ export async function listVariantPage(
   );
   const { nodes, pageInfo } = data.productVariants;
   const endCursor = pageInfo.endCursor;
+  const images = options.withImages
+    ? await imagesOfProducts(
+        client,
+        nodes.map((node) => node.product.id),
+      )
+    : null;
   return {
-    items: nodes.map((node) => mapVariant(node, data.shop.currencyCode)),
+    items: nodes.map((node) => ({
+      ...mapVariant(node, data.shop.currencyCode),
+      ...(images ? { images: images.get(node.product.id) ?? [] } : {}),
+    })),
     nextCursor:
       pageInfo.hasNextPage && endCursor
         ? encodeCursor({ after: endCursor, ...(query ? { query } : {}) })
@@ -85,7 +101,7 @@ export async function listProducts(
     return bulk.page(resumed.bulk, options.pageSize);
   }
   if (bulk && !resumed && !options.updatedSince && (await bulk.isLarge())) {
-    const page = await bulk.firstPage(options.pageSize);
+    const page = await bulk.firstPage(options.pageSize, options.withImages ?? false);
     if (page) return page;
   }
   return listVariantPage(client, options);

@@ -10,6 +10,8 @@ const cursorSchema = z.object({
   after: z.string().optional(),
   /** The search query the cursor was issued for. */
   query: z.string().optional(),
+  /** How many records the filter matched when the read began (progress estimate). */
+  total: z.number().int().min(0).optional(),
   /** A finished bulk operation being served in slices, and the offset reached. */
   bulk: z.object({ id: z.string(), offset: z.number().int().min(0) }).optional(),
 });

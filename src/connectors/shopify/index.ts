@@ -11,10 +11,7 @@ import { parseShopifyWebhook, verifyShopifyWebhook } from "./webhooks.ts";
 export type { ShopifyCredentials } from "./credentials.ts";
 export { createShopifySession, type ShopifySession, type ShopifySessionOptions } from "./session.ts";
 
-/**
- * Shopify over the GraphQL Admin API (2026-04); see README.md for what is covered. `product-images`
- * is not claimed: images are not read yet (the sandbox has no `Product.media` to test against).
- */
+/** Shopify over the GraphQL Admin API (2026-04); see README.md for what is covered. */
 export const shopifyConnector: Connector<ShopifyCredentials> = {
   platform: "shopify",
   displayName: "Shopify",
@@ -22,6 +19,7 @@ export const shopifyConnector: Connector<ShopifyCredentials> = {
     feeds: [
       "new-products",
       "update-products",
+      "product-images",
       "new-orders",
       "update-orders",
       "initial-stock",

@@ -91,3 +91,7 @@ export const refundLinesPageSchema = z.object({
 export const orderRefundsSchema = z.object({
   order: z.object({ refunds: z.array(refundSchema) }).nullable(),
 });
+
+export const ordersCountSchema = z.object({
+  ordersCount: z.object({ count: z.number().int(), precision: z.string().nullish() }).nullable(),
+});

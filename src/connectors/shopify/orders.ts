@@ -7,8 +7,8 @@ import { decodeCursor, encodeCursor } from "./cursor.ts";
 import { toGid } from "./ids.ts";
 import { mapOrder } from "./map-order.ts";
 import { completeOrder, type NestedSizes } from "./order-completion.ts";
-import { oneOrderSchema, ordersSchema } from "./order-schema.ts";
-import { ORDER_QUERY, ORDERS_QUERY } from "./queries.ts";
+import { oneOrderSchema, ordersCountSchema, ordersSchema } from "./order-schema.ts";
+import { ORDER_QUERY, ORDERS_COUNT_QUERY, ORDERS_QUERY } from "./queries.ts";
 import { sinceQuery } from "./search.ts";
 
 /** Per order in a page: 20 lines, 3 refunds of 10 lines — about 195 points, so 5 orders a page. */
@@ -41,6 +41,8 @@ export async function listOrderPage(
         : undefined);
   const first = Math.max(1, Math.min(options.pageSize ?? MAX_ORDER_PAGE, MAX_ORDER_PAGE));
   const variables = { ...PAGE_SIZES, first, after: resumed?.after ?? null, query: query ?? null };
+  // Counted once, when a read begins; later pages carry the estimate in their cursor.
+  const total = resumed ? resumed.total : await countOrders(client, query);
   const data = await client.run(ORDERS_QUERY, variables, ordersSchema, "orders");
   const { nodes, pageInfo } = data.orders;
   const complete = await Promise.all(nodes.map((node) => completeOrder(client, node, PAGE_SIZES, logger)));
@@ -49,9 +51,20 @@ export async function listOrderPage(
     items: complete.map(mapOrder),
     nextCursor:
       pageInfo.hasNextPage && endCursor
-        ? encodeCursor({ after: endCursor, ...(query ? { query } : {}) })
+        ? encodeCursor({
+            after: endCursor,
+            ...(query ? { query } : {}),
+            ...(total !== undefined ? { total } : {}),
+          })
         : null,
+    ...(total !== undefined ? { estimatedTotal: total } : {}),
   };
+}
+
+/** Orders matching the filter now; an estimate, since orders keep arriving while the read pages. */
+async function countOrders(client: GraphqlClient, query: string | undefined): Promise<number | undefined> {
+  const data = await client.run(ORDERS_COUNT_QUERY, { query: query ?? null }, ordersCountSchema, "orders");
+  return data.ordersCount?.count;
 }
 
 /** One order by gid (or bare numeric id); null when Shopify does not know it. */

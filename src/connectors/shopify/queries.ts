@@ -94,6 +94,13 @@ export const ORDERS_QUERY = /* GraphQL */ `
   ${ORDER_FIELDS}
 `;
 
+/** How many orders a filter matches (no cap), for the backfill's progress estimate. */
+export const ORDERS_COUNT_QUERY = /* GraphQL */ `
+  query StockwireOrdersCount($query: String) {
+    ordersCount(query: $query, limit: null) { count precision }
+  }
+`;
+
 export const ORDER_QUERY = /* GraphQL */ `
   query StockwireOrder($id: ID!, $lines: Int!, $refunds: Int!, $refundLines: Int!) {
     order(id: $id) { ...StockwireOrder }
@@ -135,6 +142,33 @@ export const REFUND_LINES_QUERY = /* GraphQL */ `
     }
   }
   ${REFUND_LINE_FIELDS}
+`;
+
+const MEDIA_FIELDS = /* GraphQL */ `
+  fragment StockwireMedia on MediaConnection {
+    nodes { ... on MediaImage { image { url } } }
+    pageInfo { hasNextPage endCursor }
+  }
+`;
+
+/** Products' images (media of type image), position order, for a page of variants' products. */
+export const PRODUCT_MEDIA_QUERY = /* GraphQL */ `
+  query StockwireProductMedia($ids: [ID!]!, $first: Int!) {
+    nodes(ids: $ids) {
+      ... on Product { id media(first: $first, sortKey: POSITION) { ...StockwireMedia } }
+    }
+  }
+  ${MEDIA_FIELDS}
+`;
+
+/** The rest of one product's media when the batched read did not hold them all. */
+export const PRODUCT_MEDIA_PAGE_QUERY = /* GraphQL */ `
+  query StockwireProductMediaPage($id: ID!, $first: Int!, $after: String) {
+    node(id: $id) {
+      ... on Product { media(first: $first, after: $after, sortKey: POSITION) { ...StockwireMedia } }
+    }
+  }
+  ${MEDIA_FIELDS}
 `;
 
 /** `available` at one location for up to 250 inventory items. */
@@ -183,13 +217,7 @@ export const VARIANT_PROBE_QUERY = /* GraphQL */ `
   }
 `;
 
-/** The bulk catalogue: products, then each product's variants on their own JSONL lines (`__parentId`). */
-export const BULK_CATALOG_QUERY = /* GraphQL */ `
-  {
-    products {
-      edges {
-        node {
-          id title handle status updatedAt
+const BULK_VARIANTS = /* GraphQL */ `
           variants {
             edges {
               node {
@@ -199,6 +227,31 @@ export const BULK_CATALOG_QUERY = /* GraphQL */ `
               }
             }
           }
+`;
+
+/** The bulk catalogue: products, then each product's variants on their own JSONL lines (`__parentId`). */
+export const BULK_CATALOG_QUERY = /* GraphQL */ `
+  {
+    products {
+      edges {
+        node {
+          id title handle status updatedAt
+          ${BULK_VARIANTS}
+        }
+      }
+    }
+  }
+`;
+
+/** The bulk catalogue with each product's images as further child lines (for the images feed). */
+export const BULK_CATALOG_MEDIA_QUERY = /* GraphQL */ `
+  {
+    products {
+      edges {
+        node {
+          id title handle status updatedAt
+          ${BULK_VARIANTS}
+          media { edges { node { ... on MediaImage { id image { url } } } } }
         }
       }
     }

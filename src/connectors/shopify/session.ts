@@ -18,8 +18,10 @@ export type ShopifySessionOptions = {
   bulk?: BulkCatalogOptions | false;
 };
 
-/** Every operation the contract allows, plus the platform client's counters. */
-export type ShopifySession = Required<ConnectorSession> & { stats(): ClientStats };
+/** The operations Shopify implements (all but the inventory-source read), plus the client's counters. */
+export type ShopifySession = Required<Omit<ConnectorSession, "changedStockSince">> & {
+  stats(): ClientStats;
+};
 
 export function createShopifySession(
   credentials: ShopifyCredentials,

@@ -181,12 +181,18 @@ describe("failures and modes", () => {
     const issues = await api.get(`/api/v1/sync/issues?connectionId=${books}`);
     const issue = issues.body.items.find((i: { subjectId: string }) => i.subjectId === "NOPE-1");
     expect(issue).toMatchObject({ severity: "error", message: "SKU NOPE-1 has no item in QuickBooks" });
+    const syncLog = async () =>
+      (await api.get(`/api/v1/sync-log?connectionId=${books}&sku=NOPE-1`)).body.items;
+    expect(await syncLog()).toEqual([
+      expect.objectContaining({ direction: "push", result: "failed", severity: "error" }),
+    ]);
 
     qbo.control.createItem({ Name: "Nope", Sku: "NOPE-1", QtyOnHand: 5, UnitPrice: 1 });
     expect((await sync(shop, "2024-03-12")).body.outcomes.posted).toBe(1);
     expect(receipts(doc)).toHaveLength(1);
     const after = await api.get(`/api/v1/sync/issues?connectionId=${books}`);
     expect(after.body.items.find((i: { subjectId: string }) => i.subjectId === "NOPE-1")).toBeUndefined();
+    expect(await syncLog()).toEqual([expect.objectContaining({ direction: "push", result: "ok" })]);
   });
 
   it("posts nothing while the books connection is in test mode", async () => {
@@ -214,5 +220,94 @@ describe("failures and modes", () => {
     const res = await sync(books, "2024-01-01", "2024-06-01");
     expect(res.status).toBe(400);
     expect(res.body.detail).toMatch(/at most 4 months/);
+  });
+});
+
+describe("document kinds", () => {
+  it("posts an individual order as an Invoice and its refund as a CreditMemo when set", async () => {
+    const shop = await channel("Invoice shop", {
+      postingMode: "individual",
+      saleDocument: "Invoice",
+      refundDocument: "CreditMemo",
+    });
+    const settings = await api.get(`/api/v1/connections/${shop}/order-settings`);
+    expect(settings.body).toMatchObject({ saleDocument: "Invoice", refundDocument: "CreditMemo" });
+    const before = qty(skuB);
+    const o = await order(shop, "2024-04-03T10:00:00Z", [{ sku: skuB, quantity: 3, unitPriceMinor: 700 }]);
+    await postPendingOnce(hub.ctx);
+    const invoices = qbo.control.posted().Invoice.filter((r) => r.DocNumber === o.number.replace("#", ""));
+    expect(invoices).toHaveLength(1);
+    expect(invoices[0]!.TotalAmt).toBe(21);
+    expect(receipts(o.number.replace("#", ""))).toHaveLength(0);
+    expect(before - qty(skuB)).toBe(3);
+
+    const refund = await api.post(`/api/v1/orders/${o.id}/refunds`, {
+      currency: "USD",
+      lines: [{ sku: skuB, quantity: 1, restock: true }],
+    });
+    expect(refund.status).toBe(201);
+    await postPendingOnce(hub.ctx);
+    await postPendingOnce(hub.ctx);
+    const memos = qbo.control.posted().CreditMemo.filter((r) => String(r.PrivateNote).includes(o.number));
+    expect(memos).toHaveLength(1);
+    expect(memos[0]!.TotalAmt).toBe(7);
+    expect(before - qty(skuB)).toBe(2);
+  });
+
+  it("refuses an unknown document kind and keeps the settings", async () => {
+    const shop = await channel("Kind check shop", {});
+    const res = await hub.app.inject({
+      method: "PUT",
+      url: `/api/v1/connections/${shop}/order-settings`,
+      headers: { ...apiHeaders, "content-type": "application/json" },
+      payload: { saleDocument: "Bill" },
+    });
+    expect(res.statusCode).toBe(400);
+    const settings = await api.get(`/api/v1/connections/${shop}/order-settings`);
+    expect(settings.body).toMatchObject({ saleDocument: "SalesReceipt", refundDocument: "RefundReceipt" });
+  });
+});
+
+describe("refunds and summaries", () => {
+  const refundsOf = (orderNumber: string) =>
+    qbo.control.posted().RefundReceipt.filter((r) => String(r.PrivateNote).includes(`order ${orderNumber}`));
+
+  it("a refund after the summary posted adjusts it by reference; the books equal orders net of refunds", async () => {
+    const shop = await channel("Refund-after shop", {});
+    const o = await order(shop, "2024-03-20T10:00:00Z", [{ sku: skuA, quantity: 4, unitPriceMinor: 1250 }]);
+    expect((await sync(shop, "2024-03-20")).body.outcomes.posted).toBe(1);
+    const doc = `S20240320-${shop.slice(0, 4)}`;
+    expect(receipts(doc)[0]!.TotalAmt).toBe(50);
+
+    const res = await api.post(`/api/v1/orders/${o.id}/refunds`, {
+      currency: "USD",
+      lines: [{ sku: skuA, quantity: 1, restock: false }],
+    });
+    expect(res.status).toBe(201);
+    await postPendingOnce(hub.ctx);
+    await postPendingOnce(hub.ctx);
+    const [refund] = refundsOf(o.number);
+    expect(refund!.PrivateNote).toContain(`in summary ${doc}`);
+    expect(Number(receipts(doc)[0]!.TotalAmt) - Number(refund!.TotalAmt)).toBe(37.5);
+  });
+
+  it("a refund before the day is summarised posts on its own, and the summary still holds the whole order", async () => {
+    const shop = await channel("Refund-before shop", {});
+    const o = await order(shop, "2024-03-21T10:00:00Z", [{ sku: skuA, quantity: 2, unitPriceMinor: 900 }]);
+    const res = await api.post(`/api/v1/orders/${o.id}/refunds`, {
+      currency: "USD",
+      lines: [{ sku: skuA, quantity: 2, restock: true }],
+    });
+    expect(res.status).toBe(201);
+    await postPendingOnce(hub.ctx);
+    await postPendingOnce(hub.ctx);
+    const [refund] = refundsOf(o.number);
+    expect(refund!.TotalAmt).toBe(18);
+    expect(refund!.PrivateNote).not.toContain("in summary");
+
+    expect((await sync(shop, "2024-03-21")).body.outcomes.posted).toBe(1);
+    const doc = `S20240321-${shop.slice(0, 4)}`;
+    expect(receipts(doc)[0]!.TotalAmt).toBe(18);
+    expect(refundsOf(o.number)).toHaveLength(1);
   });
 });

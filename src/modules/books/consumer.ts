@@ -7,6 +7,8 @@ import { ensurePosting } from "./ledger.ts";
 import { booksOrderSettings } from "./schema.ts";
 
 export const BOOKS_CONSUMER = "books.postings";
+/** The events that queue postings; the cursor only moves over these. */
+export const BOOKS_EVENT_TYPES = ["order.imported", "refund.recorded"];
 
 /** The books connection an event's channel posts to, or null (no settings, or books in test mode). */
 async function targetOf(tx: Db, event: DomainEvent) {
@@ -55,6 +57,6 @@ export async function queueFromEvents(ctx: AppContext): Promise<number> {
         }
       }
     },
-    { types: ["order.imported", "refund.recorded"] },
+    { types: BOOKS_EVENT_TYPES },
   );
 }

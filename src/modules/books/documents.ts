@@ -1,5 +1,5 @@
 import type { PostableOrder, PostableRefund } from "./read-model.ts";
-import type { SummaryLine } from "./schema.ts";
+import type { RefundDocument, SaleDocument, SummaryLine } from "./schema.ts";
 import { orderNumbersNote } from "./summary-builder.ts";
 
 /**
@@ -7,7 +7,7 @@ import { orderNumbersNote } from "./summary-builder.ts";
  * as the preview; live mode resolves the SKUs and sends it.
  */
 export type DocumentDraft = {
-  kind: "SalesReceipt" | "RefundReceipt";
+  kind: SaleDocument | RefundDocument;
   docNumber: string;
   txnDate: string;
   customerName: string;
@@ -32,9 +32,13 @@ function extras(shippingMinor: number, taxMinor: number): DocumentDraft["items"]
   ];
 }
 
-export function orderDraft(order: PostableOrder, fallbackCustomer: string): DocumentDraft {
+export function orderDraft(
+  order: PostableOrder,
+  fallbackCustomer: string,
+  kind: SaleDocument = "SalesReceipt",
+): DocumentDraft {
   return {
-    kind: "SalesReceipt",
+    kind,
     docNumber: order.orderNumber.replace(/^#/, "").slice(0, DOC_NUMBER_MAX),
     txnDate: date(order.placedAt),
     customerName: order.customerName ?? fallbackCustomer,
@@ -82,31 +86,37 @@ export function summaryDraft(s: StoredSummary, customerName: string, channelName
 }
 
 /**
- * A refund as a RefundReceipt: sales are SalesReceipts (paid at once), so money paid back is a
- * RefundReceipt. A line whose refunded amount is not a whole multiple of its quantity keeps the
- * order's unit price and the difference becomes a discount, so the total is still exact.
+ * A refund as a RefundReceipt (money paid back, the default) or a CreditMemo (setting). A line
+ * whose refunded amount is not a whole multiple of its quantity keeps the order's unit price (or,
+ * when more than that was refunded, the amount per unit rounded up) and the difference becomes a
+ * discount, so the total is still exact to the cent.
  */
 export function refundDraft(
   refund: PostableRefund,
   customerName: string,
   summaryDoc: string | null,
+  kind: RefundDocument = "RefundReceipt",
 ): DocumentDraft {
   let discountMinor = 0;
   const items = refund.lines.map((l) => {
     if (l.amountMinor % l.quantity === 0)
       return { sku: l.sku, quantity: l.quantity, unitPriceMinor: l.amountMinor / l.quantity };
-    discountMinor += l.quantity * l.unitPriceMinor - l.amountMinor;
-    return { sku: l.sku, quantity: l.quantity, unitPriceMinor: l.unitPriceMinor };
+    const unitPriceMinor =
+      l.amountMinor <= l.quantity * l.unitPriceMinor
+        ? l.unitPriceMinor
+        : Math.ceil(l.amountMinor / l.quantity);
+    discountMinor += l.quantity * unitPriceMinor - l.amountMinor;
+    return { sku: l.sku, quantity: l.quantity, unitPriceMinor };
   });
   const reference = summaryDoc ? ` (in summary ${summaryDoc})` : "";
   return {
-    kind: "RefundReceipt",
+    kind,
     docNumber: `R${refund.orderNumber.replace(/^#/, "")}-${refund.id.slice(0, 4)}`.slice(0, DOC_NUMBER_MAX),
     txnDate: date(refund.refundedAt),
     customerName,
     currency: refund.currency,
     privateNote: `Refund of order ${refund.orderNumber}${reference}`,
     items,
-    discountMinor: Math.max(0, discountMinor),
+    discountMinor,
   };
 }

@@ -1,8 +1,14 @@
-import type { BooksClient, BooksLine } from "../../connectors/quickbooks-online/index.ts";
+import type {
+  BooksClient,
+  BooksDocument,
+  BooksLine,
+  SalesDocumentInput,
+} from "../../connectors/quickbooks-online/index.ts";
 import type { AppContext } from "../../context.ts";
 import { getConnection } from "../sync/connections.ts";
 import { raiseIssue, resolveIssue } from "../sync/issues.ts";
 import { recordPreviews } from "../sync/previews.ts";
+import { recordSyncLog } from "../sync/sync-log.ts";
 import { booksClientOf } from "./books-session.ts";
 import { type DocumentDraft, orderDraft, refundDraft, summaryDocNumber, summaryDraft } from "./documents.ts";
 import { claimPosting, getPosting, type Posting, settlePosting } from "./ledger.ts";
@@ -13,6 +19,17 @@ import { summaryForSubject, summaryOfOrder } from "./summaries.ts";
 export type PostOutcome = "posted" | "preview" | "failed" | "blocked" | "skipped";
 const FEED = "books";
 
+/** The books client call that creates each kind of document. */
+const creators: Record<
+  DocumentDraft["kind"],
+  (client: BooksClient, input: SalesDocumentInput) => Promise<BooksDocument>
+> = {
+  SalesReceipt: (client, input) => client.createSalesReceipt(input),
+  Invoice: (client, input) => client.createInvoice(input),
+  RefundReceipt: (client, input) => client.createRefundReceipt(input),
+  CreditMemo: (client, input) => client.createCreditMemo(input),
+};
+
 /** Turns a ledger row's subject into the document it stands for, from the hub's current data. */
 async function draftFor(ctx: AppContext, row: Posting): Promise<DocumentDraft | string> {
   const channel = row.channelConnectionId
@@ -22,7 +39,7 @@ async function draftFor(ctx: AppContext, row: Posting): Promise<DocumentDraft | 
   const customer = settings?.summaryCustomer ?? `${channel?.name ?? "Stockwire"} sales`;
   if (row.subjectType === "order") {
     const order = await postableOrder(ctx.db, row.subjectId);
-    return order ? orderDraft(order, customer) : "the order no longer exists";
+    return order ? orderDraft(order, customer, settings?.saleDocument) : "the order no longer exists";
   }
   if (row.subjectType === "summary") {
     const summary = await summaryForSubject(ctx.db, row.subjectId);
@@ -35,7 +52,7 @@ async function draftFor(ctx: AppContext, row: Posting): Promise<DocumentDraft | 
   const summaryDoc = inSummary ? summaryDocNumber(inSummary) : null;
   // A refund of an order inside a summary is booked against the summary's customer.
   const name = inSummary ? customer : (refund.customerName ?? customer);
-  return refundDraft(refund, name, summaryDoc);
+  return refundDraft(refund, name, summaryDoc, settings?.refundDocument);
 }
 
 /**
@@ -112,6 +129,22 @@ async function send(
           : `SKU ${sku} has no item in QuickBooks`,
       });
     }
+    // The per-SKU sync log (R-SYNC-5) shows it too, where people look for "why did X not sync".
+    await recordSyncLog(
+      ctx.db,
+      missing.map((sku) => ({
+        accountId: row.accountId,
+        connectionId: row.booksConnectionId,
+        sku,
+        direction: "push" as const,
+        quantity: null,
+        result: "failed" as const,
+        severity: "error" as const,
+        reason: report.unknown.includes(sku)
+          ? `no item in QuickBooks has this SKU or name (${row.subjectType} posting)`
+          : `several QuickBooks items match this SKU (${row.subjectType} posting)`,
+      })),
+    );
     await settlePosting(ctx.db, row.id, {
       status: "failed",
       error: `SKU without a QuickBooks item: ${missing.join(", ")}`,
@@ -135,10 +168,7 @@ async function send(
     privateNote: draft.privateNote,
     currency: draft.currency,
   };
-  const doc =
-    draft.kind === "SalesReceipt"
-      ? await client.createSalesReceipt(input)
-      : await client.createRefundReceipt(input);
+  const doc = await creators[draft.kind](client, input);
   await settlePosting(ctx.db, row.id, {
     status: "posted",
     docKind: doc.kind,
@@ -149,6 +179,18 @@ async function send(
     error: null,
     postedAt: new Date(),
   });
+  await recordSyncLog(
+    ctx.db,
+    skus.map((sku) => ({
+      accountId: row.accountId,
+      connectionId: row.booksConnectionId,
+      sku,
+      direction: "push" as const,
+      quantity: null,
+      result: "ok" as const,
+      reason: `posted in ${doc.kind} ${doc.docNumber ?? doc.id}`,
+    })),
+  );
   for (const sku of skus) await resolveIssue(ctx.db, row.booksConnectionId, "sku", sku, "posted");
   await resolveIssue(ctx.db, row.booksConnectionId, `posting-${row.subjectType}`, row.subjectId, "posted");
   return "posted";

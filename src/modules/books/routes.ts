@@ -7,7 +7,15 @@ import { invalid } from "../../lib/errors.ts";
 import { listPostings } from "./ledger.ts";
 import { presetRange, syncPresets } from "./periods.ts";
 import { resummarize } from "./resummarize.ts";
-import { postingModes, postingStatuses, postingSubjects, summaryGroupings } from "./schema.ts";
+import { registerBooksStatusRoutes } from "./routes-status.ts";
+import {
+  postingModes,
+  postingStatuses,
+  postingSubjects,
+  refundDocuments,
+  saleDocuments,
+  summaryGroupings,
+} from "./schema.ts";
 import { getOrderSettings, type OrderSettingsPatch, putOrderSettings } from "./settings.ts";
 import { listSummaries } from "./summaries.ts";
 import { syncBooks } from "./sync.ts";
@@ -32,13 +40,15 @@ export function registerBooksRoutes(root: FastifyInstance, ctx: AppContext): voi
       schema: {
         tags: ["books"],
         summary:
-          "Posting mode (individual / summary), grouping (day / month), books connection, summary customer",
+          "Posting mode (individual / summary), grouping (day / month), books connection, summary customer, document kinds",
         params: idParams,
         body: z.strictObject({
           postingMode: z.enum(postingModes).optional(),
           grouping: z.enum(summaryGroupings).optional(),
           booksConnectionId: z.uuid().nullable().optional(),
           summaryCustomer: z.string().trim().min(1).max(100).nullable().optional(),
+          saleDocument: z.enum(saleDocuments).optional(),
+          refundDocument: z.enum(refundDocuments).optional(),
         }),
       },
     },
@@ -139,4 +149,6 @@ export function registerBooksRoutes(root: FastifyInstance, ctx: AppContext): voi
       return { items, nextCursor: null };
     },
   );
+
+  registerBooksStatusRoutes(root, ctx);
 }

@@ -7,6 +7,12 @@ export type PostingMode = (typeof postingModes)[number];
 /** `day`: one summary per channel connection per day (the store key); `month`: per order-date month. */
 export const summaryGroupings = ["day", "month"] as const;
 export type SummaryGrouping = (typeof summaryGroupings)[number];
+/** The document an individually posted order becomes: paid at once (receipt) or billed (invoice). */
+export const saleDocuments = ["SalesReceipt", "Invoice"] as const;
+export type SaleDocument = (typeof saleDocuments)[number];
+/** The document a refund becomes: money paid back (refund receipt) or credit kept (credit memo). */
+export const refundDocuments = ["RefundReceipt", "CreditMemo"] as const;
+export type RefundDocument = (typeof refundDocuments)[number];
 
 /** How one channel connection's sales reach the books (R-ORD-3). No row = summary mode, not posting. */
 export const booksOrderSettings = pgTable("books_order_settings", {
@@ -21,6 +27,9 @@ export const booksOrderSettings = pgTable("books_order_settings", {
   booksConnectionId: uuid().references(() => connections.id, { onDelete: "set null" }),
   /** Customer on summary receipts (and on orders without a customer name). */
   summaryCustomer: text(),
+  /** Individual mode only: summaries are always sales receipts (re-summarise deletes receipts). */
+  saleDocument: text({ enum: saleDocuments }).notNull().default("SalesReceipt"),
+  refundDocument: text({ enum: refundDocuments }).notNull().default("RefundReceipt"),
   updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
 });
 

@@ -4,7 +4,13 @@ import type { Db } from "../../db/engine.ts";
 import { AppError } from "../../lib/errors.ts";
 import { type Connection, getConnection } from "../sync/connections.ts";
 import { booksClientOf } from "./books-session.ts";
-import { booksOrderSettings, type PostingMode, type SummaryGrouping } from "./schema.ts";
+import {
+  booksOrderSettings,
+  type PostingMode,
+  type RefundDocument,
+  type SaleDocument,
+  type SummaryGrouping,
+} from "./schema.ts";
 
 export type OrderSettings = {
   connectionId: string;
@@ -16,6 +22,10 @@ export type OrderSettings = {
   booksConnectionId: string | null;
   /** Default "<connection name> sales". */
   summaryCustomer: string | null;
+  /** Individual mode: "SalesReceipt" (default) or "Invoice". Summaries are always sales receipts. */
+  saleDocument: SaleDocument;
+  /** "RefundReceipt" (default) or "CreditMemo". */
+  refundDocument: RefundDocument;
 };
 
 export type OrderSettingsPatch = Partial<Omit<OrderSettings, "connectionId">>;
@@ -36,6 +46,8 @@ export async function getOrderSettings(
     grouping: row?.grouping ?? "day",
     booksConnectionId: row?.booksConnectionId ?? null,
     summaryCustomer: row?.summaryCustomer ?? null,
+    saleDocument: row?.saleDocument ?? "SalesReceipt",
+    refundDocument: row?.refundDocument ?? "RefundReceipt",
   };
 }
 
@@ -64,6 +76,8 @@ export async function putOrderSettings(
     grouping: next.grouping,
     booksConnectionId: next.booksConnectionId,
     summaryCustomer: next.summaryCustomer,
+    saleDocument: next.saleDocument,
+    refundDocument: next.refundDocument,
     updatedAt: new Date(),
   };
   await ctx.db

@@ -64,6 +64,8 @@ export const movementReasons = [
   "import",
   "purchase-receipt",
   "transfer",
+  /** A count taken from the books when they are the inventory source (R-SYNC-8). */
+  "books",
 ] as const;
 export type MovementReason = (typeof movementReasons)[number];
 

@@ -7,6 +7,7 @@ import { decodeCursor, pageOf, pageQuery } from "../../http/pagination.ts";
 import { registerPlanningRoutes } from "../planning/routes.ts";
 import { getConnection } from "../sync/connections.ts";
 import { getNotification, listNotifications, markAllRead, markRead, unreadCount } from "./centre.ts";
+import { registerAlertPreviewRoutes } from "./routes-alert-preview.ts";
 import { registerAlertRoutes } from "./routes-alerts.ts";
 import { registerGoalRoutes } from "./routes-goals.ts";
 import { registerSettingsRoutes } from "./routes-settings.ts";
@@ -161,6 +162,7 @@ export function registerNotificationRoutes(root: FastifyInstance, ctx: AppContex
 
   registerSettingsRoutes(root, ctx);
   registerAlertRoutes(root, ctx);
+  registerAlertPreviewRoutes(root, ctx);
   registerGoalRoutes(root, ctx);
   // The planner is registered here because it exists to drive stock alerts (one app.ts entry).
   registerPlanningRoutes(root, ctx);

@@ -8,6 +8,7 @@ import { importOrder } from "./import.ts";
 import { orderInput } from "./order-input.ts";
 import { getOrderDetail, listOrders } from "./queries.ts";
 import { recordRefund } from "./refunds.ts";
+import { salesByDay } from "./sales-report.ts";
 import { orderStatuses } from "./schema.ts";
 import { createShipment } from "./shipments.ts";
 import { changeOrderStatus } from "./workflow.ts";
@@ -41,6 +42,20 @@ export function registerOrderRoutes(root: FastifyInstance, ctx: AppContext): voi
       const rows = await listOrders(ctx.db, accountId, { ...filter, limit, ...(after ? { after } : {}) });
       return pageOf(rows, limit, (o) => ({ v: o.placedAt, id: o.id }));
     },
+  );
+
+  app.get(
+    "/api/v1/reports/sales",
+    {
+      schema: {
+        tags: ["orders"],
+        summary: "Sales per day and channel over the last `days` days, cancelled orders excluded",
+        description:
+          "Days are calendar days in the account's time zone, today included. One item per day, connection and currency that had orders.",
+        querystring: z.object({ days: z.coerce.number().int().min(1).max(366).default(30) }),
+      },
+    },
+    async (request) => salesByDay(ctx.db, principalOf(request).accountId, request.query.days),
   );
 
   app.post(

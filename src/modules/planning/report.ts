@@ -18,6 +18,8 @@ export type ReportQuery = {
   connectionId: string | null;
   now: Date;
   afterSku?: string | undefined;
+  /** Only this SKU (a product page's planner figures). */
+  sku?: string | undefined;
   limit: number;
 };
 
@@ -51,6 +53,7 @@ export async function plannerReport(db: Db, accountId: string, q: ReportQuery): 
         from products p left join sold s on s.product_id = p.id
         where p.account_id = ${accountId} and not p.archived
           ${q.afterSku !== undefined ? sql`and p.sku > ${q.afterSku}` : sql``}
+          ${q.sku !== undefined ? sql`and p.sku = ${q.sku}` : sql``}
         order by p.sku
         limit ${q.limit + 1}`,
   );

@@ -32,12 +32,13 @@ export function registerPlanningRoutes(root: FastifyInstance, ctx: AppContext): 
         querystring: pageQuery.extend({
           ...scopeQuery.shape,
           days: z.coerce.number().int().min(1).max(730).optional(),
+          sku: z.string().min(1).max(255).optional(),
         }),
       },
     },
     async (request) => {
       const { accountId } = principalOf(request);
-      const { limit, cursor, connectionId, days } = request.query;
+      const { limit, cursor, connectionId, days, sku } = request.query;
       if (connectionId) await getConnection(ctx.db, accountId, connectionId);
       const saved = await planSettingsFor(ctx.db, accountId, connectionId ?? null);
       const settings = days ? { ...saved, reportDays: days } : saved;
@@ -47,6 +48,7 @@ export function registerPlanningRoutes(root: FastifyInstance, ctx: AppContext): 
         connectionId: connectionId ?? null,
         now: new Date(),
         afterSku: after ? String(after.v) : undefined,
+        sku,
         limit,
       });
       const page = pageOf(rows, limit, (r) => ({ v: r.sku, id: r.productId }));

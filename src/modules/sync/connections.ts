@@ -7,6 +7,12 @@ import { AppError, conflict, invalid, notFound } from "../../lib/errors.ts";
 import { appendEvents } from "../events/events.ts";
 import { ensureFeeds } from "./feeds.ts";
 import {
+  advanceOnboarding,
+  type OnboardingOptions,
+  onboardingOptionsSchema,
+  planOnboarding,
+} from "./onboarding.ts";
+import {
   type ConnectionMode,
   type ConnectionSettings,
   connectionModeChanges,
@@ -100,6 +106,8 @@ export type CreateConnectionInput = {
   name: string;
   credentials: unknown;
   settings?: ConnectionSettings;
+  /** The onboarding chain to queue (all steps by default); `false` pairs a bare connection. */
+  onboarding?: OnboardingOptions | false;
 };
 
 export async function createConnection(
@@ -131,6 +139,12 @@ export async function createConnection(
       })
       .returning();
     await ensureFeeds(tx, row!, connector.capabilities.feeds);
+    await planOnboarding(
+      tx,
+      row!,
+      connector.capabilities.feeds,
+      input.onboarding ?? onboardingOptionsSchema.parse({}),
+    );
     await appendEvents(tx, [
       {
         accountId,
@@ -141,6 +155,7 @@ export async function createConnection(
     ]);
     return row!;
   });
+  await advanceOnboarding(ctx, created.id);
   return created;
 }
 

@@ -16,6 +16,8 @@ export const defaultSchedules: Record<FeedKind, string | null> = {
   "stock-export": null,
   "stock-check": "0 2 * * *",
   "shipping-confirmation": null,
+  // Scheduled only on the connection chosen as the account's inventory source (inventory-source.ts).
+  "inventory-source": null,
 };
 
 /** Incremental feeds re-read this far back from their watermark, so records that arrive late are not missed. */

@@ -1,5 +1,6 @@
 import type { FeedHandlers } from "./feed-context.ts";
 import { initialStockFeed } from "./feeds/initial-stock.ts";
+import { inventorySourceFeed } from "./feeds/inventory-source.ts";
 import { newOrdersFeed, updateOrdersFeed } from "./feeds/orders.ts";
 import { outboundNow } from "./feeds/outbound.ts";
 import { newProductsFeed, productImagesFeed, updateProductsFeed } from "./feeds/products.ts";
@@ -20,4 +21,5 @@ export const feedHandlers: FeedHandlers = {
   "stock-check": stockCheckFeed,
   "stock-export": outboundNow,
   "shipping-confirmation": outboundNow,
+  "inventory-source": inventorySourceFeed,
 };

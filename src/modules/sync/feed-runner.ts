@@ -5,7 +5,8 @@ import { getConnectionById } from "./connection-lookup.ts";
 import { openSession } from "./connections.ts";
 import { feedHandlers } from "./feed-handlers.ts";
 import { feedOf } from "./feed-state.ts";
-import { createRun, finishRun, startRun } from "./runs.ts";
+import { claimRun, keepRunAlive } from "./run-lease.ts";
+import { createRun, type FeedRun, finishRun, startRun } from "./runs.ts";
 import { feedRuns, type RunTrigger } from "./schema.ts";
 
 export const FEED_RUN_JOB = "sync.feed-run";
@@ -55,9 +56,20 @@ export async function queueFeedRun(
 
 /** Executes a queued run: checks the mode allows it, opens a session, runs the feed, records the outcome. */
 export async function executeFeedRun(ctx: AppContext, job: FeedRunJob): Promise<void> {
-  const [run] = await ctx.db.select().from(feedRuns).where(eq(feedRuns.id, job.runId));
-  // "running" here means the job is being retried after its worker died: resume the run.
-  if (!run || (run.status !== "queued" && run.status !== "running")) return;
+  // A running run is only taken over when its worker stopped beating: it resumes from its cursor.
+  const run = await claimRun(ctx.db, job.runId);
+  if (!run) return;
+  const stopHeartbeat = keepRunAlive(ctx.db, run.id, (err) =>
+    ctx.logger.warn({ err, runId: run.id }, "run heartbeat failed"),
+  );
+  try {
+    await executeClaimedRun(ctx, run);
+  } finally {
+    stopHeartbeat();
+  }
+}
+
+async function executeClaimedRun(ctx: AppContext, run: FeedRun): Promise<void> {
   const recorder = await startRun(ctx.db, run);
   const connection = await getConnectionById(ctx.db, run.connectionId);
   const feed = connection ? await feedOf(ctx.db, connection.id, run.feedKind) : undefined;

@@ -4,9 +4,11 @@ import { DRAIN_JOB, drainConnection } from "./drain.ts";
 import { executeFeedRun, FEED_RUN_JOB, type FeedRunJob, queueFeedRun } from "./feed-runner.ts";
 import { claimDueFeeds } from "./feeds.ts";
 import { dueRetries } from "./issues.ts";
+import { advanceOnboarding, openOnboardings } from "./onboarding.ts";
 import { connectionsWithDueWork } from "./outbox.ts";
 import { kickDrain } from "./pump.ts";
 import { retrySubject } from "./retries.ts";
+import { resumeStalledRuns } from "./run-recovery.ts";
 import { processWebhook, WEBHOOK_JOB } from "./webhooks.ts";
 
 export const TICK_JOB = "sync.tick";
@@ -23,7 +25,10 @@ export function registerSyncJobs(ctx: AppContext): void {
     pollingIntervalSeconds: 0.5,
     retryLimit: 0,
     expireInSeconds: 3 * 3600,
-    handler: (data) => executeFeedRun(ctx, data),
+    handler: async (data) => {
+      await executeFeedRun(ctx, data);
+      await advanceOnboarding(ctx, data.connectionId);
+    },
   });
   ctx.queue.define<{ connectionId: string }>({
     name: DRAIN_JOB,
@@ -56,8 +61,14 @@ export function registerSyncJobs(ctx: AppContext): void {
   });
 }
 
-/** Once a minute: queue due feeds, give due retry items another go, re-kick outboxes with work. */
+/**
+ * Once a minute: resume runs whose worker died (before due feeds, so a resumed backfill keeps its
+ * place in the queue), move onboardings along, queue due feeds, give due retry items another go,
+ * re-kick outboxes with work.
+ */
 export async function tick(ctx: AppContext, now = new Date()): Promise<void> {
+  await resumeStalledRuns(ctx, now);
+  for (const connectionId of await openOnboardings(ctx.db)) await advanceOnboarding(ctx, connectionId);
   for (const feed of await claimDueFeeds(ctx.db, now)) {
     await queueFeedRun(ctx, {
       accountId: feed.accountId,

@@ -16,6 +16,8 @@ import {
   updateConnection,
 } from "./connections.ts";
 import { listDrift } from "./drift.ts";
+import { onboardingOptionsSchema } from "./onboarding.ts";
+import { onboardingView } from "./onboarding-view.ts";
 import { pendingItems, pendingSummary } from "./outbox.ts";
 import { listPreviews } from "./previews.ts";
 import { connectionModes } from "./schema.ts";
@@ -66,6 +68,12 @@ export function registerConnectionRoutes(root: FastifyInstance, ctx: AppContext)
           name: z.string().trim().min(1).max(200),
           credentials: z.record(z.string(), z.unknown()),
           settings: settings.optional(),
+          onboarding: z
+            .union([z.literal(false), onboardingOptionsSchema])
+            .optional()
+            .describe(
+              "Channels onboard on pairing: products, then 90 days of orders, then stock (only while the account holds none, unless initialStock says otherwise). false pairs a bare connection.",
+            ),
         }),
       },
     },
@@ -73,15 +81,24 @@ export function registerConnectionRoutes(root: FastifyInstance, ctx: AppContext)
       const p = principalOf(request);
       const connection = await createConnection(ctx, p.accountId, request.body, p.user.email);
       const webhooks = await registerWebhooksFor(ctx, connection);
-      return reply.code(201).send({ ...connectionView(connection), webhooks });
+      const onboarding = await onboardingView(ctx.db, connection.id);
+      return reply.code(201).send({ ...connectionView(connection), webhooks, onboarding });
     },
   );
 
   app.get(
     "/api/v1/connections/:id",
-    { schema: { tags: ["connections"], summary: "One connection", params: idParams } },
-    async (request) =>
-      connectionView(await getConnection(ctx.db, principalOf(request).accountId, request.params.id)),
+    {
+      schema: {
+        tags: ["connections"],
+        summary: "One connection, with its onboarding and the backfill's progress",
+        params: idParams,
+      },
+    },
+    async (request) => {
+      const c = await getConnection(ctx.db, principalOf(request).accountId, request.params.id);
+      return { ...connectionView(c), onboarding: await onboardingView(ctx.db, c.id) };
+    },
   );
 
   app.patch(

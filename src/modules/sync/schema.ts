@@ -13,6 +13,7 @@ import {
   uuid,
 } from "drizzle-orm/pg-core";
 import { accounts } from "../accounts/schema.ts";
+import { warehouses } from "../inventory/schema.ts";
 
 export const connectionModes = ["test", "shadow", "live"] as const;
 export type ConnectionMode = (typeof connectionModes)[number];
@@ -86,7 +87,7 @@ export const feeds = pgTable(
   (t) => [uniqueIndex().on(t.connectionId, t.kind), index().on(t.enabled, t.nextRunAt)],
 );
 
-export const runTriggers = ["schedule", "manual", "webhook", "retry"] as const;
+export const runTriggers = ["schedule", "manual", "webhook", "retry", "onboarding"] as const;
 export type RunTrigger = (typeof runTriggers)[number];
 export const runStatuses = ["queued", "running", "succeeded", "partial", "failed", "blocked"] as const;
 export type RunStatus = (typeof runStatuses)[number];
@@ -122,6 +123,8 @@ export const feedRuns = pgTable(
     queuedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     startedAt: timestamp({ withTimezone: true }),
     finishedAt: timestamp({ withTimezone: true }),
+    /** Renewed while a worker runs it; a running run whose heartbeat stops is resumed (run-lease.ts). */
+    heartbeatAt: timestamp({ withTimezone: true }),
   },
   (t) => [index().on(t.accountId, t.queuedAt), index().on(t.connectionId, t.feedKind, t.queuedAt)],
 );
@@ -302,4 +305,42 @@ export const drainLeases = pgTable("drain_leases", {
     .references(() => connections.id, { onDelete: "cascade" }),
   holder: text().notNull(),
   expiresAt: timestamp({ withTimezone: true }).notNull(),
+});
+
+/**
+ * The account's inventory source (R-SYNC-8). No row = the hub is the source (the default); a row
+ * names the books connection whose counts the hub follows, the warehouse those counts describe
+ * (null = the default warehouse), and since when (sales before that are taken as counted).
+ */
+export const inventorySources = pgTable("inventory_sources", {
+  accountId: uuid()
+    .primaryKey()
+    .references(() => accounts.id, { onDelete: "cascade" }),
+  connectionId: uuid()
+    .notNull()
+    .references(() => connections.id, { onDelete: "cascade" }),
+  warehouseId: uuid().references(() => warehouses.id, { onDelete: "set null" }),
+  since: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+});
+
+/** One step of a connection's onboarding: the feed it runs and the run queued for it (null = off). */
+export type OnboardingStep = { kind: string; runId: string | null; reason?: string };
+export const initialStockModes = ["auto", "always", "never"] as const;
+export type InitialStockMode = (typeof initialStockModes)[number];
+
+/**
+ * The chain a channel runs once when it is paired (R-ORD-1): its products, the last 90 days of
+ * orders, then its stock. Each step is a feed run created at pairing; the next one is sent to the
+ * queue when the one before finishes (onboarding.ts).
+ */
+export const connectionOnboardings = pgTable("connection_onboardings", {
+  connectionId: uuid()
+    .primaryKey()
+    .references(() => connections.id, { onDelete: "cascade" }),
+  accountId: uuid().notNull(),
+  steps: jsonb().$type<OnboardingStep[]>().notNull(),
+  initialStock: text({ enum: initialStockModes }).notNull().default("auto"),
+  createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  finishedAt: timestamp({ withTimezone: true }),
 });

@@ -2,6 +2,8 @@ export type GidType =
   | "Shop"
   | "Product"
   | "ProductOption"
+  | "MediaImage"
+  | "ProductImage"
   | "ProductVariant"
   | "InventoryItem"
   | "InventoryLevel"
@@ -30,6 +32,8 @@ const ID_OFFSETS: Readonly<Record<GidType, number>> = {
   Shop: 60_000_000_000,
   Product: 8_000_000_000_000,
   ProductOption: 10_000_000_000_000,
+  MediaImage: 24_000_000_000_000,
+  ProductImage: 40_000_000_000_000,
   ProductVariant: 44_000_000_000_000,
   InventoryItem: 46_000_000_000_000,
   InventoryLevel: 100_000_000_000,

@@ -1,8 +1,11 @@
 import { useEffect, useState } from "react";
 import { api } from "../api.ts";
 import { dateTime } from "../format.ts";
+import { navigate } from "../router.ts";
 import type { Notification, Page } from "../types.ts";
 import { ErrorBox } from "./common.tsx";
+import { notificationsChanged, onNotificationsChanged } from "./notifications/changes.ts";
+import "./screens.css";
 
 const POLL_MS = 30_000;
 
@@ -23,7 +26,12 @@ export function Bell() {
   useEffect(() => {
     void refreshCount();
     const timer = setInterval(refreshCount, POLL_MS);
-    return () => clearInterval(timer);
+    // The centre marked something read: the count follows at once.
+    const stop = onNotificationsChanged(refreshCount);
+    return () => {
+      clearInterval(timer);
+      stop();
+    };
   }, []);
 
   const toggle = async () => {
@@ -45,9 +53,18 @@ export function Bell() {
       await api.post("/api/v1/notifications/read-all", {});
       setItems((list) => list?.map((n) => ({ ...n, read: true })) ?? null);
       setUnread(0);
+      notificationsChanged();
     } catch (e) {
       setError(e);
     }
+  };
+
+  /** Opens one in the centre, expanded, and marks it read (as opening it in the centre does). */
+  const openOne = async (n: Notification) => {
+    setOpen(false);
+    if (!n.read) await api.post(`/api/v1/notifications/${n.id}/read`).catch(() => undefined);
+    navigate(`/notifications?open=${n.id}`);
+    notificationsChanged();
   };
 
   return (
@@ -81,12 +98,24 @@ export function Bell() {
           <ul className="bell-list">
             {items?.map((n) => (
               <li key={n.id} className={n.read ? "read" : "unread"}>
-                <div className={`sev sev-${n.severity}`}>{n.title}</div>
-                {n.body && <div className="muted small">{n.body}</div>}
-                <div className="muted small">{dateTime(n.createdAt)}</div>
+                <button type="button" className="link-button bell-item" onClick={() => void openOne(n)}>
+                  <div className={`sev sev-${n.severity}`}>{n.title}</div>
+                  {n.body && <div className="muted small">{n.body}</div>}
+                  <div className="muted small">{dateTime(n.createdAt)}</div>
+                </button>
               </li>
             ))}
           </ul>
+          <button
+            type="button"
+            className="link-button small"
+            onClick={() => {
+              setOpen(false);
+              navigate("/notifications");
+            }}
+          >
+            All notifications
+          </button>
         </div>
       )}
     </div>

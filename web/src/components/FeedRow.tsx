@@ -1,16 +1,27 @@
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { api } from "../api.ts";
-import { dateTime, words } from "../format.ts";
-import type { Feed } from "../types.ts";
+import { words } from "../format.ts";
+import type { Feed, FeedExecution } from "../types.ts";
 import { ErrorBox } from "./common.tsx";
+import { CronPreview } from "./connection/CronPreview.tsx";
+import { isActive, RunState } from "./sync/RunState.tsx";
 
-/** One feed: schedule (cron), enable toggle and "Run now". */
-export function FeedRow(props: { connectionId: string; feed: Feed; onChanged: () => void }) {
-  const { feed } = props;
+/** One feed: enable switch, schedule editor with the schedule read back in words, last run and "Run now". */
+export function FeedRow(props: {
+  connectionId: string;
+  feed: Feed;
+  lastRun: FeedExecution | undefined;
+  onChanged: () => void;
+}) {
+  const { feed, lastRun } = props;
   const [cron, setCron] = useState(feed.cron ?? "");
+  // A saved (or elsewhere changed) schedule replaces what the input holds.
+  useEffect(() => setCron(feed.cron ?? ""), [feed.cron]);
   const [error, setError] = useState<unknown>();
   const [note, setNote] = useState("");
   const path = `/api/v1/connections/${props.connectionId}/feeds/${feed.kind}`;
+  const running = isActive(lastRun);
+  const label = words(feed.kind);
 
   const act = async (work: () => Promise<string>) => {
     setError(undefined);
@@ -24,15 +35,18 @@ export function FeedRow(props: { connectionId: string; feed: Feed; onChanged: ()
   };
 
   return (
-    <tr>
+    <tr aria-label={label}>
       <td>
-        {words(feed.kind)}
-        <div className="muted small">{feed.direction}</div>
+        {label}
+        <div className="muted small">
+          {feed.direction === "outbound" ? "sends to the platform" : "reads from it"}
+        </div>
       </td>
       <td>
         <label className="switch">
           <input
             type="checkbox"
+            aria-label={`${label} enabled`}
             checked={feed.enabled}
             onChange={(e) =>
               act(async () => {
@@ -44,7 +58,7 @@ export function FeedRow(props: { connectionId: string; feed: Feed; onChanged: ()
           {feed.enabled ? "on" : "off"}
         </label>
       </td>
-      <td>
+      <td className="schedule">
         <form
           className="inline"
           onSubmit={(e) => {
@@ -56,33 +70,38 @@ export function FeedRow(props: { connectionId: string; feed: Feed; onChanged: ()
           }}
         >
           <input
-            aria-label={`Schedule of ${feed.kind}`}
+            aria-label={`Schedule of ${label}`}
             value={cron}
             placeholder="no schedule"
             onChange={(e) => setCron(e.target.value)}
             size={14}
           />
-          <button type="submit" disabled={cron === (feed.cron ?? "")}>
+          <button type="submit" disabled={cron.trim() === (feed.cron ?? "")}>
             Save
           </button>
         </form>
-        <div className="muted small">
-          {feed.timezone} · next {dateTime(feed.nextRunAt)}
-        </div>
+        <CronPreview cron={cron} timezone={feed.timezone} outbound={feed.direction === "outbound"} />
       </td>
-      <td>
+      <td>{lastRun ? <RunState run={lastRun} /> : <span className="muted small">never run</span>}</td>
+      <td className="actions">
         <button
           type="button"
+          disabled={running}
           onClick={() =>
             act(async () => {
               const run = await api.post<{ alreadyQueued: boolean }>(`${path}/run`, {});
-              return run.alreadyQueued ? "Already queued" : "Queued";
+              return run.alreadyQueued ? "Already queued" : "Started";
             })
           }
         >
-          Run now
+          {running ? "Running…" : "Run now"}
         </button>
-        {note && <span className="muted small"> {note}</span>}
+        {note && (
+          <span className="muted small" role="status">
+            {" "}
+            {note}
+          </span>
+        )}
         <ErrorBox error={error} />
       </td>
     </tr>

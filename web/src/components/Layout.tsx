@@ -6,8 +6,11 @@ import { Link } from "./common.tsx";
 const NAV = [
   { to: "/", label: "Home" },
   { to: "/connections", label: "Connections" },
+  { to: "/sync-log", label: "Sync log" },
   { to: "/products", label: "Products & stock" },
   { to: "/orders", label: "Orders" },
+  { to: "/planner", label: "Planner" },
+  { to: "/notifications", label: "Notifications" },
 ];
 
 function isActive(to: string, path: string): boolean {

@@ -1,20 +1,55 @@
+import "../sync-screens.css";
 import { api } from "../api.ts";
-import { ErrorBox, Link, Loading, useLoad } from "../components/common.tsx";
-import { FeedRow } from "../components/FeedRow.tsx";
+import { Badge, ErrorBox, Link, Loading, useLoad } from "../components/common.tsx";
+import { ConnectionTabs, isTab, type TabKey } from "../components/connection/ConnectionTabs.tsx";
+import { ExecutionsTab } from "../components/connection/ExecutionsTab.tsx";
+import { FeedsTab } from "../components/connection/FeedsTab.tsx";
+import { LogsTab } from "../components/connection/LogsTab.tsx";
+import { NotificationsTab } from "../components/connection/NotificationsTab.tsx";
+import { OnboardingProgress } from "../components/connection/OnboardingProgress.tsx";
+import { OrderSettingsTab } from "../components/connection/OrderSettingsTab.tsx";
+import { PendingTab } from "../components/connection/PendingTab.tsx";
+import { PreviewsTab } from "../components/connection/PreviewsTab.tsx";
+import { StockAlertsTab } from "../components/connection/StockAlertsTab.tsx";
 import { ModeSwitch } from "../components/ModeSwitch.tsx";
-import { RunsTable } from "../components/RunsTable.tsx";
-import type { Connection, Feed, FeedRun, Page, Pending } from "../types.ts";
+import { usePoll } from "../components/sync/usePoll.ts";
+import { dateTime } from "../format.ts";
+import type { Connection, Onboarding, Pending } from "../types.ts";
 
-export function ConnectionPage(props: { id: string }) {
+function TabContent(props: { tab: TabKey; connection: Connection }) {
+  const c = props.connection;
+  switch (props.tab) {
+    case "feeds":
+      return <FeedsTab connectionId={c.id} />;
+    case "executions":
+      return <ExecutionsTab connectionId={c.id} />;
+    case "pending":
+      return <PendingTab connectionId={c.id} />;
+    case "previews":
+      return <PreviewsTab connection={c} />;
+    case "orders":
+      return <OrderSettingsTab connection={c} />;
+    case "inventory":
+      return <StockAlertsTab connection={c} />;
+    case "notifications":
+      return <NotificationsTab connection={c} />;
+    case "logs":
+      return <LogsTab connection={c} />;
+  }
+}
+
+/** One connection: who it is, its mode, and its settings pages as tabs (R-CON-4). */
+export function ConnectionPage(props: { id: string; tab?: string }) {
   const base = `/api/v1/connections/${props.id}`;
-  const connection = useLoad(() => api.get<Connection>(base), `c-${props.id}`);
-  const pending = useLoad(() => api.get<Pending>(`${base}/pending`, { limit: 1 }), `p-${props.id}`);
-  const feeds = useLoad(() => api.get<{ items: Feed[] }>(`${base}/feeds`), `f-${props.id}`);
-  const runs = useLoad(
-    () => api.get<Page<FeedRun>>("/api/v1/feed-runs", { connectionId: props.id, limit: 25 }),
-    `r-${props.id}`,
+  const connection = useLoad(
+    () => api.get<Connection & { onboarding?: Onboarding | null }>(base),
+    `c-${props.id}`,
   );
+  const pending = useLoad(() => api.get<Pending>(`${base}/pending`, { limit: 1 }), `p-${props.id}`);
+  const tab: TabKey = isTab(props.tab) ? props.tab : "feeds";
   const c = connection.data;
+  usePoll(connection.reload, c?.onboarding?.status === "running", 2000);
+  const hints = c?.credentials && typeof c.credentials === "object" ? Object.entries(c.credentials) : [];
 
   return (
     <>
@@ -25,55 +60,41 @@ export function ConnectionPage(props: { id: string }) {
       {!c && connection.loading && <Loading what="connection" />}
       {c && (
         <>
-          <h1>{c.name}</h1>
+          <h1>
+            {c.name} <Badge value={c.mode} />
+          </h1>
           <p className="muted">
             {c.platform}
-            {c.label ? ` · ${c.label}` : ""}
+            {c.label ? ` · ${c.label}` : ""} · connected {dateTime(c.createdAt)}
             {pending.data ? ` · ${pending.data.count} waiting to send` : ""}
           </p>
+          {hints.length > 0 && (
+            <p className="muted small">
+              Credentials (stored encrypted, never shown again):{" "}
+              {hints.map(([k, v]) => `${k} ${String(v)}`).join(" · ")}
+            </p>
+          )}
+          {c.onboarding && <OnboardingProgress onboarding={c.onboarding} />}
           <section className="card">
             <h2>Mode</h2>
-            <ModeSwitch connection={c} onChanged={connection.reload} />
+            <ModeSwitch
+              connection={c}
+              onChanged={() => {
+                connection.reload();
+                pending.reload();
+              }}
+            />
+            {c.mode === "shadow" && (
+              <p className="small">
+                Nothing is sent while in shadow mode.{" "}
+                <Link to={`/connections/${c.id}/previews`}>See what would be sent</Link>.
+              </p>
+            )}
           </section>
+          <ConnectionTabs connectionId={c.id} current={tab} />
+          <TabContent key={`${tab}-${c.mode}`} tab={tab} connection={c} />
         </>
       )}
-      <section className="card">
-        <h2>Feeds</h2>
-        <ErrorBox error={feeds.error} />
-        {feeds.data && (
-          <table>
-            <thead>
-              <tr>
-                <th>Feed</th>
-                <th>Enabled</th>
-                <th>Schedule (cron)</th>
-                <th />
-              </tr>
-            </thead>
-            <tbody>
-              {feeds.data.items.map((f) => (
-                <FeedRow
-                  key={`${f.kind}-${f.cron}`}
-                  connectionId={props.id}
-                  feed={f}
-                  onChanged={() => {
-                    feeds.reload();
-                    runs.reload();
-                  }}
-                />
-              ))}
-            </tbody>
-          </table>
-        )}
-      </section>
-      <section className="card">
-        <h2>Feed executions</h2>
-        <button type="button" className="link-button" onClick={runs.reload}>
-          Refresh
-        </button>
-        <ErrorBox error={runs.error} />
-        {runs.data && <RunsTable runs={runs.data.items} />}
-      </section>
     </>
   );
 }

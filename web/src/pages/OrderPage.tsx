@@ -1,13 +1,17 @@
 import { api } from "../api.ts";
 import { Badge, ErrorBox, Link, Loading, useLoad } from "../components/common.tsx";
-import { dateTime, money } from "../format.ts";
-import type { OrderDetail } from "../types.ts";
+import { dateTime, money, words } from "../format.ts";
+import type { OrderDetail, OrderPostings } from "../types.ts";
 
 const lineText = (lines: { sku: string; quantity: number }[]) =>
   lines.map((l) => `${l.quantity} × ${l.sku}`).join(", ");
 
 export function OrderPage(props: { id: string }) {
   const order = useLoad(() => api.get<OrderDetail>(`/api/v1/orders/${props.id}`), props.id);
+  const postings = useLoad(
+    () => api.get<OrderPostings>(`/api/v1/orders/${props.id}/postings`),
+    `postings-${props.id}`,
+  );
   const o = order.data;
 
   return (
@@ -80,7 +84,61 @@ export function OrderPage(props: { id: string }) {
               ))}
             </ul>
           </section>
+          <section className="card">
+            <h2>Postings to the books</h2>
+            <ErrorBox error={postings.error} />
+            <PostingList data={postings.data} currency={o.currency} />
+          </section>
         </>
+      )}
+    </>
+  );
+}
+
+const SUBJECT = { order: "This order", summary: "Daily summary", refund: "Refund" } as const;
+
+function PostingList(props: { data: OrderPostings | undefined; currency: string }) {
+  const d = props.data;
+  if (!d) return null;
+  return (
+    <>
+      {d.summary && (
+        <p>
+          In the summary of{" "}
+          <Link to={`/orders/summaries?period=${d.summary.periodKey}`}>{d.summary.periodKey}</Link>.
+        </p>
+      )}
+      {d.items.length === 0 ? (
+        <p className="muted">
+          Not in the books yet: its channel posts to no books connection, or its day has not been summarised
+          (the daily job runs at 05:45 UTC; Orders → Manual sync posts a range now).
+        </p>
+      ) : (
+        <table aria-label="Postings">
+          <thead>
+            <tr>
+              <th>What</th>
+              <th>Status</th>
+              <th>Document</th>
+              <th className="num">Amount</th>
+              <th>Posted</th>
+            </tr>
+          </thead>
+          <tbody>
+            {d.items.map((p) => (
+              <tr key={p.id}>
+                <td>{SUBJECT[p.subjectType]}</td>
+                <td>
+                  <Badge value={p.status} />
+                  {p.error && <div className="small error-text">{p.error}</div>}
+                </td>
+                <td>{p.docNumber ? `${words(p.docKind ?? "document")} ${p.docNumber}` : "—"}</td>
+                <td className="num">{p.totalMinor === null ? "" : money(p.totalMinor, props.currency)}</td>
+                <td>{dateTime(p.postedAt)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
       )}
     </>
   );

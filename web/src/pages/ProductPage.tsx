@@ -1,20 +1,26 @@
 import { api } from "../api.ts";
+import { useConnections } from "../components/books/useConnections.ts";
 import { ErrorBox, Link, Loading, useLoad } from "../components/common.tsx";
+import { AdjustStock } from "../components/stock/AdjustStock.tsx";
+import { PlanFigures } from "../components/stock/PlanFigures.tsx";
 import { dateTime, money, words } from "../format.ts";
 import type { ProductDetail } from "../types.ts";
 
-function listingText(listing: Record<string, unknown>): string {
-  return Object.entries(listing)
-    .filter(([k, v]) => !k.endsWith("Id") && k !== "id" && v !== null && typeof v !== "object")
-    .map(([k, v]) => `${k}: ${String(v)}`)
-    .join(" · ");
-}
+type Listing = {
+  id: string;
+  connectionId: string;
+  platformProductId: string | null;
+  platformVariantId: string | null;
+  lastPushedQuantity: number | null;
+  lastPushedAt: string | null;
+};
 
 export function ProductPage(props: { sku: string }) {
   const product = useLoad(
     () => api.get<ProductDetail>(`/api/v1/products/${encodeURIComponent(props.sku)}`),
     props.sku,
   );
+  const connections = useConnections();
   const p = product.data;
   const warehouseName = (id: string) => p?.warehouses.find((w) => w.warehouseId === id)?.warehouseName ?? "";
 
@@ -59,17 +65,43 @@ export function ProductPage(props: { sku: string }) {
             </table>
           </section>
           <section className="card">
-            <h2>Listings</h2>
+            <h2>Adjust stock</h2>
+            <AdjustStock sku={p.sku} warehouses={p.warehouses} onDone={product.reload} />
+          </section>
+          <PlanFigures sku={p.sku} />
+          <section className="card">
+            <h2>Listings per channel</h2>
             {p.listings.length === 0 && <p className="muted">Not listed on any connected channel.</p>}
-            <ul>
-              {p.listings.map((l, i) => (
-                <li key={String(l.id ?? i)}>{listingText(l)}</li>
-              ))}
-            </ul>
+            {p.listings.length > 0 && (
+              <table aria-label="Listings">
+                <thead>
+                  <tr>
+                    <th>Channel</th>
+                    <th>Product / variant on the channel</th>
+                    <th className="num">Last quantity sent</th>
+                    <th>Sent</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {(p.listings as Listing[]).map((l) => (
+                    <tr key={l.id}>
+                      <td>
+                        <Link to={`/connections/${l.connectionId}`}>
+                          {connections.nameOf(l.connectionId)}
+                        </Link>
+                      </td>
+                      <td>{[l.platformProductId, l.platformVariantId].filter(Boolean).join(" / ") || "—"}</td>
+                      <td className="num">{l.lastPushedQuantity ?? "—"}</td>
+                      <td>{dateTime(l.lastPushedAt)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            )}
           </section>
           <section className="card">
             <h2>Recent movements</h2>
-            <table>
+            <table aria-label="Recent movements">
               <thead>
                 <tr>
                   <th>When</th>

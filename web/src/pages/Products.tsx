@@ -1,4 +1,5 @@
 import { useState } from "react";
+import { PRODUCTS_TABS, SubNav } from "../components/books/SubNav.tsx";
 import { Badge, ErrorBox, Link, Loading } from "../components/common.tsx";
 import { usePaged } from "../components/usePaged.ts";
 import { money } from "../format.ts";
@@ -20,6 +21,7 @@ export function Products() {
   return (
     <>
       <h1>Products &amp; stock</h1>
+      <SubNav label="Products" items={PRODUCTS_TABS} />
       <form
         className="filters"
         aria-label="Search products"

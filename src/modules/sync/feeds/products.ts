@@ -30,7 +30,11 @@ function productFeed(mode: Mode): FeedHandler {
     let cursor: string | null = null;
     let done = 0;
     do {
-      const page = await session.listProducts({ ...(since ? { updatedSince: since } : {}), cursor });
+      const page = await session.listProducts({
+        ...(since ? { updatedSince: since } : {}),
+        cursor,
+        withImages: mode === "images",
+      });
       await importPage(fc, page.items, mode, locationId, seen);
       done += page.items.length;
       await recorder.progress(done, page.estimatedTotal ?? null);

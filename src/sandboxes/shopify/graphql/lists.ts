@@ -82,6 +82,27 @@ export function listConnection<T extends { id: number }>(
   return windowed(context, info, items, request, keyOf);
 }
 
+/**
+ * `ordersCount`-style totals: records matching `query`, capped at `limit` (then `AT_LEAST`, as
+ * Shopify answers; a null limit counts everything).
+ */
+export function countMatching<T extends { id: number }>(
+  context: GraphqlContext,
+  spec: ListSpec<T>,
+  args: { query?: string | null; limit?: number | null },
+  info: GraphQLResolveInfo,
+): { count: number; precision: "EXACT" | "AT_LEAST" } {
+  const query = args.query?.trim() ?? "";
+  const warnings: SearchWarning[] = [];
+  const predicate =
+    query === "" ? null : compileSearch(parseSearchQuery(query), spec.fields, spec.text, warnings);
+  if (query !== "") context.searchReports.push({ path: pathOf(info), query, warnings });
+  const source = spec.source(context.store);
+  const total = predicate === null ? source.length : source.filter(predicate).length;
+  const limit = args.limit ?? Number.POSITIVE_INFINITY;
+  return total > limit ? { count: limit, precision: "AT_LEAST" } : { count: total, precision: "EXACT" };
+}
+
 /** Pages a list, applying the bulk-operation window when one is running. */
 export function windowed<T>(
   context: GraphqlContext,

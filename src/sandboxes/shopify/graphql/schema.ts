@@ -13,6 +13,7 @@ import { typeWeight } from "./cost.ts";
 import type { ResolverMap } from "./resolver-types.ts";
 import { catalogResolvers } from "./resolvers/catalog.ts";
 import { inventoryMutationResolvers } from "./resolvers/inventory-mutations.ts";
+import { mediaResolvers } from "./resolvers/media.ts";
 import { resolveKind } from "./resolvers/node.ts";
 import { operationResolvers } from "./resolvers/operations.ts";
 import { orderMutationResolvers } from "./resolvers/order-mutations.ts";
@@ -22,6 +23,7 @@ import { shipmentResolvers } from "./resolvers/shipments.ts";
 import { catalogSdl } from "./sdl-catalog.ts";
 import { commonSdl } from "./sdl-common.ts";
 import { mutationInputsSdl } from "./sdl-inputs.ts";
+import { mediaSdl } from "./sdl-media.ts";
 import { operationsSdl } from "./sdl-operations.ts";
 import { ordersSdl } from "./sdl-orders.ts";
 import { shipmentsSdl } from "./sdl-shipments.ts";
@@ -29,6 +31,7 @@ import { shipmentsSdl } from "./sdl-shipments.ts";
 const RESOLVER_MAPS: readonly ResolverMap[] = [
   queryResolvers,
   catalogResolvers,
+  mediaResolvers,
   orderResolvers,
   shipmentResolvers,
   inventoryMutationResolvers,
@@ -57,7 +60,7 @@ function counting(resolve: Resolve, weight: number): Resolve {
 /** Builds the executable schema once; resolvers and cost counting are attached to the SDL's fields. */
 export function createSchema(): GraphQLSchema {
   const schema = buildSchema(
-    [commonSdl, catalogSdl, ordersSdl, shipmentsSdl, mutationInputsSdl, operationsSdl].join("\n"),
+    [commonSdl, catalogSdl, mediaSdl, ordersSdl, shipmentsSdl, mutationInputsSdl, operationsSdl].join("\n"),
   );
   for (const map of RESOLVER_MAPS) {
     for (const [typeName, resolvers] of Object.entries(map)) {

@@ -65,6 +65,11 @@ export const catalogSdl = /* GraphQL */ `
     options(first: Int): [ProductOption!]!
     variantsCount: Count
     variants(first: Int, after: String, last: Int, before: String, reverse: Boolean = false): ProductVariantConnection!
+    mediaCount: Count
+    media(first: Int, after: String, last: Int, before: String, reverse: Boolean = false, sortKey: ProductMediaSortKeys = POSITION, query: String): MediaConnection!
+    featuredMedia: Media
+    images(first: Int, after: String, last: Int, before: String, reverse: Boolean = false, sortKey: ProductImageSortKeys = POSITION): ImageConnection! @deprecated(reason: "Use \`media\` instead.")
+    featuredImage: Image @deprecated(reason: "Use \`featuredMedia\` instead.")
   }
 
   type ProductConnection {

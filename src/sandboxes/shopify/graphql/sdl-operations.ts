@@ -138,6 +138,9 @@ export const operationsSdl = /* GraphQL */ `
     location(id: ID): Location
     orders(first: Int, after: String, last: Int, before: String, reverse: Boolean = false, sortKey: OrderSortKeys = PROCESSED_AT, query: String): OrderConnection!
     order(id: ID!): Order
+    ordersCount(query: String, limit: Int = 10000): Count
+    productsCount(query: String, limit: Int = 10000): Count
+    productVariantsCount(query: String, limit: Int = 10000): Count
     customer(id: ID!): Customer
     fulfillmentOrder(id: ID!): FulfillmentOrder
     currentBulkOperation(type: BulkOperationType = QUERY): BulkOperation

@@ -1,5 +1,6 @@
 import { flat } from "../format.ts";
 import type { Rng } from "../prng.ts";
+import { imageCountFor } from "../store/media.ts";
 import type { Store } from "../store/store.ts";
 import type { InventoryItem, InventoryLevel, Location, Product, Variant } from "../store/types.ts";
 import { makeAddress } from "./people.ts";
@@ -98,6 +99,7 @@ export function seedProduct(
       { name: "Size", values: [...sizes] },
     ],
     variantIds: Array.from({ length: variantCount }, () => store.nextId("ProductVariant")),
+    imageCount: imageCountFor(number),
     createdAt,
     updatedAt,
   };

@@ -48,8 +48,24 @@ export interface Product {
   tags: string[];
   readonly options: ProductOption[];
   readonly variantIds: number[];
+  /** How many images the product has; their records are derived (see store/media.ts). */
+  readonly imageCount: number;
   readonly createdAt: number;
   updatedAt: number;
+}
+
+/** One product image as Shopify's `MediaImage` (and legacy `ProductImage`) shows it. */
+export interface ProductImage {
+  readonly kind: "MediaImage";
+  /** productId × 8 + position, so an image id leads back to its product. */
+  readonly id: number;
+  readonly productId: number;
+  readonly position: number;
+  readonly url: string;
+  readonly altText: string;
+  readonly width: number;
+  readonly height: number;
+  readonly createdAt: number;
 }
 
 export interface SelectedOption {

@@ -1,9 +1,10 @@
 import { moneyString, restDateTime } from "../format.ts";
 import { gid, inventoryLevelGid, legacyId } from "../gid.ts";
 import { totalAvailable } from "../store/inventory.ts";
+import { imagesOf, restImageId } from "../store/media.ts";
 import { displayFulfillmentStatus, orderTotals } from "../store/order-math.ts";
 import type { Store, StoreEvent } from "../store/store.ts";
-import type { BulkOperation, InventoryLevel, Order, Product } from "../store/types.ts";
+import type { BulkOperation, InventoryLevel, Order, Product, ProductImage } from "../store/types.ts";
 import { moneySet, restAddress, restCustomer, restLineItem, restRefund } from "./rest-shapes.ts";
 
 const FULFILLMENT_STATUS = {
@@ -167,8 +168,28 @@ export function restProduct(store: Store, product: Product) {
       position: index + 1,
       values: option.values,
     })),
-    images: [],
-    image: null,
+    images: imagesOf(product).map((image) => restImage(product, image)),
+    image: (() => {
+      const first = imagesOf(product)[0];
+      return first ? restImage(product, first) : null;
+    })(),
+  };
+}
+
+/** A product image as the REST Admin API (and products/update) shows it. */
+function restImage(product: Product, image: ProductImage) {
+  return {
+    id: restImageId(image),
+    alt: image.altText,
+    position: image.position,
+    product_id: legacyId("Product", product.id),
+    created_at: restDateTime(image.createdAt),
+    updated_at: restDateTime(image.createdAt),
+    admin_graphql_api_id: gid("ProductImage", image.id),
+    width: image.width,
+    height: image.height,
+    src: image.url,
+    variant_ids: [],
   };
 }
 

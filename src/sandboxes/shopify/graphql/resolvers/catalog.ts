@@ -2,19 +2,23 @@ import { isoDateTime, moneyString } from "../../format.ts";
 import { gid, idOf, inventoryLevelGid, legacyId } from "../../gid.ts";
 import { itemCreatedAt, selectedOptionsOf, variantCreatedAt } from "../../store/catalog.ts";
 import { isQuantityName, levelAt, quantityOf, totalAvailable } from "../../store/inventory.ts";
+import { imagesOf } from "../../store/media.ts";
 import type {
   InventoryItem,
   InventoryLevel,
   Location,
   Product,
+  ProductImage,
   ProductOption,
   Variant,
 } from "../../store/types.ts";
 import type { ConnectionArgs, SortKey } from "../connection.ts";
 import { windowed } from "../lists.ts";
 import { fields, type ResolverMap } from "../resolver-types.ts";
+import { imageObject } from "./media.ts";
 
 const byId = (record: { id: number }): SortKey => [record.id, record.id];
+const byPosition = (image: ProductImage): SortKey => [image.position, image.id];
 
 interface OptionView {
   readonly productId: number;
@@ -45,6 +49,21 @@ export const catalogResolvers: ResolverMap = {
     variants: (p, args: ConnectionArgs, context, info) => {
       const variants = p.variantIds.map((id) => context.store.variantsById.get(id) as Variant);
       return windowed(context, info, variants, args, (v): SortKey => [v.position, v.id]);
+    },
+    mediaCount: (p) => ({ count: p.imageCount, precision: "EXACT" }),
+    media: (p, args: ConnectionArgs, context, info) => windowed(context, info, imagesOf(p), args, byPosition),
+    featuredMedia: (p) => imagesOf(p)[0] ?? null,
+    images: (p, args: ConnectionArgs, context, info) => {
+      const page = windowed(context, info, imagesOf(p), args, byPosition);
+      return {
+        edges: page.edges.map((edge) => ({ cursor: edge.cursor, node: imageObject(edge.node) })),
+        nodes: page.nodes.map(imageObject),
+        pageInfo: page.pageInfo,
+      };
+    },
+    featuredImage: (p) => {
+      const first = imagesOf(p)[0];
+      return first ? imageObject(first) : null;
     },
   }),
   ProductOption: fields<OptionView>({

@@ -1,5 +1,6 @@
 import { type GidType, idOf, parseGid } from "../../gid.ts";
 import { fulfillmentOrderById, fulfillmentOrderLines } from "../../store/fulfillments.ts";
+import { imageById } from "../../store/media.ts";
 import type { Store } from "../../store/store.ts";
 
 type Lookup = (store: Store, id: number, raw: string) => { kind: string } | undefined;
@@ -10,6 +11,7 @@ const LEVEL_ITEM = /[?&]inventory_item_id=(\d+)/;
 const LOOKUPS: Partial<Record<GidType, Lookup>> = {
   Product: (store, id) => store.productsById.get(id),
   ProductVariant: (store, id) => store.variantsById.get(id),
+  MediaImage: (store, id) => imageById(store.productsById, id),
   InventoryItem: (store, id) => store.inventoryItemsById.get(id),
   InventoryLevel: (store, id, raw) => {
     const itemParam = LEVEL_ITEM.exec(raw)?.[1];

@@ -9,12 +9,17 @@ import {
   variantSpec,
   webhookSpec,
 } from "../list-specs.ts";
-import { type ListRequest, listConnection } from "../lists.ts";
+import { countMatching, type ListRequest, listConnection } from "../lists.ts";
 import { fields, type ResolverMap } from "../resolver-types.ts";
 import { findNode } from "./node.ts";
 
 interface IdArgs {
   readonly id: string;
+}
+
+interface CountArgs {
+  readonly query?: string | null;
+  readonly limit?: number | null;
 }
 
 interface WebhookListArgs extends ListRequest {
@@ -65,6 +70,12 @@ export const queryResolvers: ResolverMap = {
     orders: (_root, args: ListRequest, context, info) =>
       listConnection(context, orderSpec(context.store), args, info),
     order: (_root, args: IdArgs, { store }) => store.ordersById.get(idOf(args.id, "Order") ?? 0) ?? null,
+    ordersCount: (_root, args: CountArgs, context, info) =>
+      countMatching(context, orderSpec(context.store), args, info),
+    productsCount: (_root, args: CountArgs, context, info) =>
+      countMatching(context, productSpec(context.store), args, info),
+    productVariantsCount: (_root, args: CountArgs, context, info) =>
+      countMatching(context, variantSpec(context.store), args, info),
     customer: (_root, args: IdArgs, { store }) =>
       store.customersById.get(idOf(args.id, "Customer") ?? 0) ?? null,
     fulfillmentOrder: (_root, args: IdArgs, { store }) =>

@@ -1,0 +1,147 @@
+import { isInventorySourceSession, type SourceStockItem } from "../../../connectors/contract.ts";
+import { booksLag } from "../../books/books-lag.ts";
+import { type Product, productsBySku } from "../../catalog/products.ts";
+import { applySourceCounts, type SourceCount } from "../../inventory/source-counts.ts";
+import { resolveWarehouse } from "../../inventory/warehouses.ts";
+import { WATERMARK_OVERLAP_MS } from "../defaults.ts";
+import type { FeedContext } from "../feed-context.ts";
+import { setWatermark } from "../feeds.ts";
+import { getInventorySource } from "../inventory-source.ts";
+import { recordSyncLog, type SyncLogEntry } from "../sync-log.ts";
+
+/** Counts applied per transaction: keeps level locks short while orders keep arriving. */
+const APPLY_BATCH = 200;
+
+/**
+ * The books as inventory source (R-SYNC-8): reads the items changed since the last run (CDC, or a
+ * query past 30 days / 1,000 objects; everything on the first run) and sets each matched product's
+ * on-hand from its count, as `books` movements. The count is corrected by the sales the books do
+ * not know about yet (books-lag.ts), so orders reserved in the hub keep counting until posted.
+ * The ledger's `stock.changed` events then push the new quantity to every live channel.
+ */
+export async function inventorySourceFeed(fc: FeedContext) {
+  const { ctx, connection, feed, session, recorder } = fc;
+  const accountId = connection.accountId;
+  const source = await getInventorySource(ctx.db, accountId);
+  if (source.connectionId !== connection.id) {
+    await recorder.message(
+      "info",
+      "not_inventory_source",
+      `${connection.name} is not this account's inventory source; nothing was read`,
+    );
+    return "blocked" as const;
+  }
+  if (!isInventorySourceSession(session)) return "failed" as const;
+  const startedAt = new Date();
+  const since =
+    !fc.full && feed.watermark ? new Date(feed.watermark.getTime() - WATERMARK_OVERLAP_MS) : new Date(0);
+  const changes = await session.changedStockSince(since);
+  await recorder.message(
+    "info",
+    "items_read",
+    `${changes.items.length} changed items read from ${connection.name} (${changes.source})`,
+  );
+  const warehouse = await resolveWarehouse(ctx.db, accountId, source.warehouseId);
+  const { counts, log } = await matchItems(fc, changes.items);
+  recorder.count("skipped", changes.deletedIds.length);
+  let done = 0;
+  for (let i = 0; i < counts.length; i += APPLY_BATCH) {
+    const results = await applySourceCounts(
+      ctx.db,
+      accountId,
+      warehouse.id,
+      counts.slice(i, i + APPLY_BATCH),
+      {
+        keyPrefix: `inventory-source:${recorder.run.id}`,
+        referenceType: "feed-run",
+        referenceId: recorder.run.id,
+        note: `count from ${connection.name}`,
+        offsets: (tx, productIds) =>
+          booksLag(tx, {
+            accountId,
+            booksConnectionId: connection.id,
+            warehouseId: warehouse.id,
+            productIds,
+            since: new Date(source.since),
+          }),
+      },
+    );
+    for (const r of results) {
+      recorder.count(r.onHandAfter === r.onHandBefore ? "skipped" : "updated");
+      if (r.clamped) {
+        await recorder.message(
+          "error",
+          "count_below_sales",
+          `${connection.name} counts fewer units of ${r.sku} than the hub has sold since; on-hand set to 0`,
+          r.sku,
+        );
+      }
+    }
+    done += results.length;
+    await recorder.progress(done, counts.length);
+  }
+  await recordSyncLog(ctx.db, log);
+  await setWatermark(ctx.db, feed.id, startedAt);
+  return recorder.counts.failed > 0 ? ("partial" as const) : undefined;
+}
+
+/**
+ * Hub products for the changed items: by the item's SKU (QuickBooks' Sku, else its name), then by
+ * its name. Inactive items and items the hub does not sell are skipped and logged, not errors: a
+ * company's books hold many items no channel lists.
+ */
+async function matchItems(fc: FeedContext, items: SourceStockItem[]) {
+  const { ctx, connection, recorder } = fc;
+  const accountId = connection.accountId;
+  const active = items.filter((i) => i.active);
+  recorder.count("skipped", items.length - active.length);
+  const candidates = active.flatMap((i) => [i.sku, i.name].filter((s): s is string => Boolean(s?.trim())));
+  const products = await productsBySku(
+    ctx.db,
+    accountId,
+    candidates.map((s) => s.trim()),
+  );
+  const counts: SourceCount[] = [];
+  const claimed = new Map<string, SourceStockItem>();
+  const log: SyncLogEntry[] = [];
+  const entry = (sku: string, quantity: number | null, result: SyncLogEntry["result"], reason?: string) =>
+    log.push({
+      accountId,
+      connectionId: connection.id,
+      sku,
+      direction: "pull",
+      quantity,
+      result,
+      ...(reason ? { reason, severity: "info" as const } : {}),
+    });
+  for (const item of active) {
+    const product: Product | undefined =
+      products.get(item.sku?.trim() ?? "") ?? products.get(item.name.trim());
+    const label = item.sku ?? item.name;
+    if (!product) {
+      recorder.count("skipped");
+      entry(label, item.quantity, "skipped", `no hub product has SKU "${label}" or "${item.name}"`);
+      continue;
+    }
+    const first = claimed.get(product.id);
+    if (first) {
+      recorder.count("failed");
+      await recorder.message(
+        "error",
+        "source_item_ambiguous",
+        `${product.sku} matches two items in ${connection.name} (${first.inventoryItemId} and ${item.inventoryItemId}); the second count is not used`,
+        product.sku,
+      );
+      continue;
+    }
+    claimed.set(product.id, item);
+    counts.push({
+      productId: product.id,
+      sku: product.sku,
+      allowBackorder: product.allowBackorder,
+      count: item.quantity,
+    });
+    entry(product.sku, item.quantity, "ok");
+  }
+  return { counts, log };
+}

@@ -1,0 +1,113 @@
+import { type FormEvent, useState } from "react";
+import { api } from "../../api.ts";
+import type { Connection, OrderSettings } from "../../types.ts";
+import { ErrorBox, Loading, useLoad } from "../common.tsx";
+
+/** How this channel's sales post to the books (R-ORD-3): individual or daily summary, grouping, target. */
+export function OrderSettingsTab(props: { connection: Connection }) {
+  const c = props.connection;
+  const path = `/api/v1/connections/${c.id}/order-settings`;
+  const settings = useLoad(() => api.get<OrderSettings>(path), `order-settings-${c.id}`);
+  const others = useLoad(() => api.get<{ items: Connection[] }>("/api/v1/connections"), "connections");
+  if (settings.error) return <ErrorBox error={settings.error} />;
+  if (!settings.data) return <Loading what="order settings" />;
+  return (
+    <OrderSettingsForm
+      key={JSON.stringify(settings.data)}
+      path={path}
+      initial={settings.data}
+      books={(others.data?.items ?? []).filter((o) => o.id !== c.id)}
+    />
+  );
+}
+
+function OrderSettingsForm(props: { path: string; initial: OrderSettings; books: Connection[] }) {
+  const [s, setS] = useState(props.initial);
+  const [error, setError] = useState<unknown>();
+  const [saved, setSaved] = useState(false);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setError(undefined);
+    setSaved(false);
+    try {
+      const next = await api.put<OrderSettings>(props.path, {
+        postingMode: s.postingMode,
+        grouping: s.grouping,
+        booksConnectionId: s.booksConnectionId,
+        summaryCustomer: s.summaryCustomer?.trim() || null,
+      });
+      setS(next);
+      setSaved(true);
+    } catch (e) {
+      setError(e);
+    }
+  };
+
+  return (
+    <form className="card form" onSubmit={submit} aria-label="Order settings">
+      <h2>Order settings</h2>
+      <fieldset>
+        <legend>Post sales to the books as</legend>
+        <label className="switch">
+          <input
+            type="radio"
+            name="postingMode"
+            checked={s.postingMode === "summary"}
+            onChange={() => setS({ ...s, postingMode: "summary" })}
+          />
+          A summary sale per period (recommended): all lines grouped by SKU, with the list of orders it covers
+        </label>
+        <label className="switch">
+          <input
+            type="radio"
+            name="postingMode"
+            checked={s.postingMode === "individual"}
+            onChange={() => setS({ ...s, postingMode: "individual" })}
+          />
+          One sale per order
+        </label>
+      </fieldset>
+      <label>
+        Summary grouping
+        <select
+          value={s.grouping}
+          disabled={s.postingMode !== "summary"}
+          onChange={(e) => setS({ ...s, grouping: e.target.value as OrderSettings["grouping"] })}
+        >
+          <option value="day">One summary per day for this store</option>
+          <option value="month">One summary per month (order date)</option>
+        </select>
+      </label>
+      <label>
+        Books connection
+        <select
+          value={s.booksConnectionId ?? ""}
+          onChange={(e) => setS({ ...s, booksConnectionId: e.target.value || null })}
+        >
+          <option value="">Do not post this channel's sales</option>
+          {props.books.map((b) => (
+            <option key={b.id} value={b.id}>
+              {b.name} ({b.platform})
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        Customer on summary sales
+        <input
+          value={s.summaryCustomer ?? ""}
+          placeholder="default: “<store name> sales”"
+          onChange={(e) => setS({ ...s, summaryCustomer: e.target.value })}
+        />
+      </label>
+      <ErrorBox error={error} />
+      <div className="row">
+        <button type="submit" className="primary">
+          Update
+        </button>
+        {saved && <span role="status">Saved.</span>}
+      </div>
+    </form>
+  );
+}

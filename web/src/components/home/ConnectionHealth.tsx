@@ -1,0 +1,107 @@
+import { api } from "../../api.ts";
+import { dateTime, words } from "../../format.ts";
+import type { Connection, FeedExecution, Page, Pending, SyncIssue } from "../../types.ts";
+import { Badge, ErrorBox, Link, Loading, useLoad } from "../common.tsx";
+import { ageText } from "../connection/PendingTab.tsx";
+import { progressText } from "../sync/RunState.tsx";
+
+type Health = {
+  connection: Connection;
+  lastRun: FeedExecution | undefined;
+  failedToday: number;
+  needsAttention: number;
+  pending: Pending | null;
+};
+
+const DAY_MS = 86_400_000;
+
+async function loadHealth(): Promise<Health[]> {
+  const { items } = await api.get<{ items: Connection[] }>("/api/v1/connections");
+  const since = new Date(Date.now() - DAY_MS).toISOString();
+  return Promise.all(
+    items.map(async (connection) => {
+      const id = connection.id;
+      const [runs, failed, issues, pending] = await Promise.all([
+        api.get<Page<FeedExecution>>("/api/v1/feed-runs", { connectionId: id, limit: 1 }),
+        api.get<Page<FeedExecution>>("/api/v1/feed-runs", {
+          connectionId: id,
+          status: "failed",
+          from: since,
+          limit: 100,
+        }),
+        api.get<{ items: SyncIssue[] }>("/api/v1/sync/issues", {
+          connectionId: id,
+          severity: "error",
+          limit: 100,
+        }),
+        api.get<Pending>(`/api/v1/connections/${id}/pending`, { limit: 1 }).catch(() => null),
+      ]);
+      return {
+        connection,
+        lastRun: runs.items[0],
+        failedToday: failed.items.length,
+        needsAttention: issues.items.length,
+        pending,
+      };
+    }),
+  );
+}
+
+const atMost = (n: number) => (n >= 100 ? "100+" : String(n));
+
+/** One tile per connection: mode, last run, failures in the last day, items needing a person, queue. */
+export function ConnectionHealth() {
+  const health = useLoad(loadHealth, "home-health");
+  return (
+    <section className="card" aria-label="Connection health">
+      <h2>Connections</h2>
+      <ErrorBox error={health.error} />
+      {health.loading && !health.data && <Loading what="connections" />}
+      {health.data?.length === 0 && (
+        <p>
+          No platform is connected yet. <Link to="/connections">Connect your first store or books</Link>.
+        </p>
+      )}
+      <div className="tiles">
+        {health.data?.map(({ connection: c, lastRun, failedToday, needsAttention, pending }) => {
+          const bad = failedToday > 0 || needsAttention > 0;
+          return (
+            <Link key={c.id} to={`/connections/${c.id}`} className={`tile ${bad ? "tile-bad" : ""}`}>
+              <strong>{c.name}</strong>
+              <span className="muted small">
+                {c.platform} <Badge value={c.mode} />
+              </span>
+              <span className="small">
+                {lastRun ? (
+                  <>
+                    Last run: {words(lastRun.feedKind)} <Badge value={lastRun.status} />
+                    {lastRun.status === "running"
+                      ? progressText(lastRun)
+                      : dateTime(lastRun.finishedAt ?? lastRun.queuedAt)}
+                  </>
+                ) : (
+                  "No feed has run yet"
+                )}
+              </span>
+              <span className={`small ${failedToday > 0 ? "sev-error" : ""}`}>
+                {failedToday === 0 ? "No failed runs in 24 h" : `${atMost(failedToday)} failed runs in 24 h`}
+              </span>
+              <span className={`small ${needsAttention > 0 ? "sev-error" : ""}`}>
+                {needsAttention === 0
+                  ? "Nothing needs attention"
+                  : `${atMost(needsAttention)} need attention`}
+              </span>
+              <span className="small">
+                {pending
+                  ? `${pending.count} waiting to send${pending.retrying ? `, ${pending.retrying} retrying` : ""}${
+                      pending.count > 0 ? ` (oldest ${ageText(pending.oldestAgeSeconds)})` : ""
+                    }`
+                  : "queue unknown"}
+              </span>
+            </Link>
+          );
+        })}
+      </div>
+    </section>
+  );
+}
