@@ -125,26 +125,37 @@ export function notificationsForEvent(e: DomainEvent, names: Map<string, string>
 
 /**
  * Low stock fires when the product's total available crosses its threshold downward within the
- * batch (R-NOT-2). The batch's events are collapsed per product: before = now − sum of deltas.
+ * batch and is still at or below it (R-NOT-2). The levels are rebuilt backwards from the current
+ * available through each event's delta, so a batch holding both the stock's arrival and the sale
+ * that takes it below the threshold still fires (summing the deltas first would hide it).
  */
 export async function lowStockNotifications(tx: Db, batch: DomainEvent[]): Promise<NotificationInput[]> {
-  const perProduct = new Map<string, { e: DomainEvent; delta: number }>();
+  const perProduct = new Map<string, { e: DomainEvent; deltas: number[] }>();
   for (const e of batch) {
     if (e.type !== "stock.changed") continue;
     const key = `${e.accountId}:${e.payload.productId}`;
     const delta = Number(e.payload.onHandDelta) - Number(e.payload.reservedDelta);
-    perProduct.set(key, { e, delta: (perProduct.get(key)?.delta ?? 0) + delta });
+    const entry = perProduct.get(key) ?? { e, deltas: [] };
+    entry.e = e;
+    entry.deltas.push(delta);
+    perProduct.set(key, entry);
   }
   const out: NotificationInput[] = [];
-  for (const { e, delta } of perProduct.values()) {
-    if (delta >= 0) continue;
+  for (const { e, deltas } of perProduct.values()) {
+    if (!deltas.some((d) => d < 0)) continue;
     const productId = String(e.payload.productId);
     const product = await getProductById(tx, e.accountId, productId).catch(() => undefined);
     const threshold = product?.lowStockThreshold;
     if (!product || threshold === null || threshold === undefined) continue;
     const now = (await stockOfProduct(tx, e.accountId, productId)).available;
-    const before = now - delta;
-    if (before > threshold && now <= threshold) {
+    let after = now;
+    let crossed = false;
+    for (let i = deltas.length - 1; i >= 0; i--) {
+      const before = after - deltas[i]!;
+      if (before > threshold && after <= threshold) crossed = true;
+      after = before;
+    }
+    if (crossed && now <= threshold) {
       out.push({
         accountId: e.accountId,
         type: "low_stock",
