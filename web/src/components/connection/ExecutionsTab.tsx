@@ -5,8 +5,8 @@ import { runErrorAdvice } from "../../sync-advice.ts";
 import type { Feed, FeedExecution, FeedExecutionDetail } from "../../types.ts";
 import { Badge, ErrorBox, useLoad } from "../common.tsx";
 import { isActive, orderedCounts, RunState } from "../sync/RunState.tsx";
-import { useCursorList } from "../sync/useCursorList.ts";
 import { usePoll } from "../sync/usePoll.ts";
+import { usePaged } from "../usePaged.ts";
 
 const STATUSES = ["queued", "running", "succeeded", "partial", "failed", "blocked"];
 const TRIGGERS = ["schedule", "manual", "webhook", "retry", "onboarding"];
@@ -63,7 +63,7 @@ export function ExecutionsTab(props: { connectionId: string }) {
   const query: Record<string, string> = { connectionId: props.connectionId };
   for (const [k, v] of Object.entries(filter)) if (v) query[k] = v;
   if (filter.to) query.to = `${filter.to}T23:59:59.999`;
-  const runs = useCursorList<FeedExecution>("/api/v1/feed-runs", query);
+  const runs = usePaged<FeedExecution>("/api/v1/feed-runs", query, 25);
   usePoll(runs.reload, (runs.items ?? []).some(isActive));
   const set = (key: keyof typeof filter) => (value: string) => setFilter((f) => ({ ...f, [key]: value }));
 

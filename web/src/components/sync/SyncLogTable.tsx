@@ -2,7 +2,7 @@ import { useState } from "react";
 import { dateTime } from "../../format.ts";
 import type { Connection, SyncLogRow } from "../../types.ts";
 import { Badge, ErrorBox } from "../common.tsx";
-import { useCursorList } from "./useCursorList.ts";
+import { usePaged } from "../usePaged.ts";
 
 const EMPTY = { connectionId: "", sku: "", status: "", severity: "", from: "", to: "" };
 
@@ -12,7 +12,7 @@ export function SyncLogTable(props: { connections: Connection[]; connectionId?: 
   const query: Record<string, string> = {};
   for (const [k, v] of Object.entries(filter)) if (v.trim()) query[k] = v.trim();
   if (filter.to) query.to = `${filter.to}T23:59:59.999`;
-  const log = useCursorList<SyncLogRow>("/api/v1/sync-log", query, 50);
+  const log = usePaged<SyncLogRow>("/api/v1/sync-log", query, 50);
   const set = (key: keyof typeof EMPTY) => (value: string) => setFilter((f) => ({ ...f, [key]: value }));
   const nameOf = (id: string) => props.connections.find((c) => c.id === id)?.name ?? id;
 
