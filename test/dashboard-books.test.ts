@@ -1,4 +1,3 @@
-import { execFileSync } from "node:child_process";
 import { mkdirSync } from "node:fs";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -9,11 +8,10 @@ import {
   sessionFor,
   startCompany,
 } from "../src/connectors/quickbooks-online/test-support.ts";
-import { createApiToken } from "../src/modules/accounts/credentials.ts";
-import { createAccountWithOwner, getUser } from "../src/modules/accounts/service.ts";
 import type { QuickBooksOnlineSandbox } from "../src/sandboxes/quickbooks-online/index.ts";
 import { hasChromium, launchBrowser, type TestBrowser } from "./helpers/browser.ts";
-import { startTestHub, type TestHub } from "./helpers/hub.ts";
+import { type DashboardHub, startDashboardHub } from "./helpers/dashboard-hub.ts";
+import type { TestHub } from "./helpers/hub.ts";
 import { createTestConnector, createTestPlatform } from "./helpers/test-connector.ts";
 
 /**
@@ -27,20 +25,9 @@ const DAY = 86_400_000;
 let qbo: QuickBooksOnlineSandbox;
 let hub: TestHub;
 let base: string;
-let auth: string;
 let booksSku: string;
 
-async function call<T>(method: "GET" | "POST" | "PUT", url: string, payload?: unknown): Promise<T> {
-  const response = await hub.app.inject({
-    method,
-    url,
-    headers: { authorization: auth },
-    ...(payload === undefined ? {} : { payload: payload as object }),
-  });
-  if (response.statusCode >= 300)
-    throw new Error(`${method} ${url}: ${response.statusCode} ${response.body}`);
-  return (response.body ? response.json() : undefined) as T;
-}
+let call: DashboardHub["call"];
 
 async function order(number: string, placedAt: string, sku: string, quantity: number, connectionId?: string) {
   const res = await call<{ orderId: string }>("POST", "/api/v1/orders", {
@@ -59,30 +46,20 @@ const unread = async () =>
   (await call<{ unread: number }>("GET", "/api/v1/notifications/unread-count")).unread;
 
 beforeAll(async () => {
-  execFileSync(process.execPath, ["web/build-if-missing.mjs"], { stdio: "inherit" });
   qbo = await startCompany({ items: 3 });
   const item = (await sessionFor(qbo).session.listProducts({})).items.find((p) => p.sku);
   if (!item?.sku) throw new Error("the sandbox company has no item with a SKU");
   booksSku = item.sku;
-  hub = await startTestHub({
-    work: true,
+  ({ hub, base, call } = await startDashboardHub({
+    accountName: "Books Shop",
+    email: EMAIL,
+    password: PASSWORD,
     env: { STOCKWIRE_ALLOW_PRIVATE_URLS: "1" },
     connectors: {
       test: createTestConnector(createTestPlatform()) as Connector<unknown>,
       "quickbooks-online": quickBooksOnlineConnector as Connector<unknown>,
     },
-  });
-  await hub.app.listen({ port: 0, host: "127.0.0.1" });
-  const address = hub.app.server.address();
-  if (!address || typeof address === "string") throw new Error("no port");
-  base = `http://127.0.0.1:${address.port}`;
-
-  const { accountId, userId } = await createAccountWithOwner(hub.ctx.db, {
-    accountName: "Books Shop",
-    email: EMAIL,
-    password: PASSWORD,
-  });
-  auth = `Bearer ${(await createApiToken(hub.ctx.db, await getUser(hub.ctx.db, accountId, userId), "seed")).token}`;
+  }));
   await call("POST", "/api/v1/products/import", {
     products: [
       { sku: booksSku, name: "Books item", quantity: 100 },

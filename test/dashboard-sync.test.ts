@@ -1,12 +1,10 @@
-import { execFileSync } from "node:child_process";
 import { mkdirSync } from "node:fs";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Connector } from "../src/connectors/contract.ts";
-import { createApiToken } from "../src/modules/accounts/credentials.ts";
-import { createAccountWithOwner, getUser } from "../src/modules/accounts/service.ts";
 import { hasChromium, launchBrowser, type TestBrowser } from "./helpers/browser.ts";
-import { startTestHub, type TestHub } from "./helpers/hub.ts";
+import { type DashboardHub, startDashboardHub } from "./helpers/dashboard-hub.ts";
+import type { TestHub } from "./helpers/hub.ts";
 import {
   addTestProduct,
   createTestConnector,
@@ -24,20 +22,9 @@ const DAY = 86_400_000;
 
 let hub: TestHub;
 let base: string;
-let auth: string;
 let storeId: string;
 
-async function call<T>(method: "GET" | "POST", url: string, payload?: unknown): Promise<T> {
-  const response = await hub.app.inject({
-    method,
-    url,
-    headers: { authorization: auth },
-    ...(payload === undefined ? {} : { payload: payload as object }),
-  });
-  if (response.statusCode >= 300)
-    throw new Error(`${method} ${url}: ${response.statusCode} ${response.body}`);
-  return response.json() as T;
-}
+let call: DashboardHub["call"];
 
 async function until(what: string, check: () => Promise<boolean>, ms = 30_000): Promise<void> {
   const deadline = Date.now() + ms;
@@ -48,26 +35,16 @@ async function until(what: string, check: () => Promise<boolean>, ms = 30_000): 
 }
 
 beforeAll(async () => {
-  execFileSync(process.execPath, ["web/build-if-missing.mjs"], { stdio: "inherit" });
   const platform = createTestPlatform();
   addTestProduct(platform, "MUG-RED", 12, { name: "Red mug" });
   addTestProduct(platform, "MUG-BLUE", 3, { name: "Blue mug" });
   testOrder(platform, "5002", [{ sku: "GHOST-1", quantity: 1 }]);
-  hub = await startTestHub({
-    work: true,
-    connectors: { test: createTestConnector(platform) as Connector<unknown> },
-  });
-  await hub.app.listen({ port: 0, host: "127.0.0.1" });
-  const address = hub.app.server.address();
-  if (!address || typeof address === "string") throw new Error("no port");
-  base = `http://127.0.0.1:${address.port}`;
-
-  const { accountId, userId } = await createAccountWithOwner(hub.ctx.db, {
+  ({ hub, base, call } = await startDashboardHub({
     accountName: "Sync Shop",
     email: EMAIL,
     password: PASSWORD,
-  });
-  auth = `Bearer ${(await createApiToken(hub.ctx.db, await getUser(hub.ctx.db, accountId, userId), "seed")).token}`;
+    connectors: { test: createTestConnector(platform) as Connector<unknown> },
+  }));
   await call("POST", "/api/v1/products/import", {
     products: [
       { sku: "MUG-RED", name: "Red mug", price: "12.50", currency: "EUR", quantity: 400 },
