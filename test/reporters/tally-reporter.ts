@@ -2,9 +2,9 @@ import { appendFileSync } from "node:fs";
 import type { Reporter, TestModule } from "vitest/node";
 
 /**
- * Prints the run's outcome as one plain "N passed, N failed, N skipped" line, the form CI reads
- * to tell a run that executed tests from one that did not. With STOCKWIRE_TEST_TALLY set, the
- * counts are also appended to that file so .ci/run can close with the total over both engines.
+ * Prints the run's outcome as one plain "N passed, N failed, N skipped" line. With
+ * STOCKWIRE_TEST_TALLY set, the counts are also appended to that file so .ci/run can close with
+ * the total over both engines.
  */
 export default class TallyReporter implements Reporter {
   onTestRunEnd(testModules: ReadonlyArray<TestModule>): void {
