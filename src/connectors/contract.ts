@@ -178,6 +178,18 @@ export type WebhookNotice = {
   order?: ChannelOrder;
   /** The new quantity, for inventory events. */
   level?: StockLevel;
+  /**
+   * For product events whose payload lists the variants: their ids and SKUs, so the engine can tell
+   * a change the catalogue must follow (a new variant, a changed SKU or inventory item) from one it
+   * need not (a stock change, which platforms also announce as a product update).
+   */
+  variants?: WebhookVariant[];
+};
+
+export type WebhookVariant = {
+  platformVariantId: string;
+  inventoryItemId: string | null;
+  sku: string | null;
 };
 
 export type ConnectorEnv = {

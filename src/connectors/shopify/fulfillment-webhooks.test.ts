@@ -195,6 +195,12 @@ describe("Shopify connector: webhooks", () => {
       kind: "product",
       objectId: expect.stringMatching(/^gid:\/\/shopify\/Product\//),
     });
+    // The variants come along, so a stock-only product update can be told from a catalogue change.
+    expect(products.flatMap((p) => p?.variants ?? [])).toContainEqual({
+      platformVariantId: expect.stringMatching(/^gid:\/\/shopify\/ProductVariant\//),
+      inventoryItemId: level.inventoryItemId,
+      sku: sku(5),
+    });
   });
 
   it("falls back to the webhook id for dedupe and refuses a body that is not JSON", () => {

@@ -115,3 +115,17 @@ export const restResourceSchema = z.object({
   updated_at: z.string().nullish(),
   created_at: z.string().nullish(),
 });
+
+/** products/create and products/update: only what tells whether the catalogue changed. */
+export const restProductSchema = z.object({
+  id,
+  admin_graphql_api_id: z.string().nullish(),
+  variants: z.array(
+    z.object({
+      id,
+      admin_graphql_api_id: z.string().nullish(),
+      sku: z.string().nullish(),
+      inventory_item_id: id.nullish(),
+    }),
+  ),
+});

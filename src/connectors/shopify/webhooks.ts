@@ -4,7 +4,12 @@ import type { WebhookNotice } from "../contract.ts";
 import type { ShopifyCredentials } from "./credentials.ts";
 import { restGid } from "./ids.ts";
 import { mapRestOrder } from "./map-rest-order.ts";
-import { restInventoryLevelSchema, restOrderSchema, restResourceSchema } from "./rest-schema.ts";
+import {
+  restInventoryLevelSchema,
+  restOrderSchema,
+  restProductSchema,
+  restResourceSchema,
+} from "./rest-schema.ts";
 
 type Headers = Record<string, string | undefined>;
 
@@ -102,8 +107,18 @@ export function parseShopifyWebhook(
     return notice;
   }
   if (fields.id == null) return notice;
-  if (kind === "product") notice.objectId = restGid("Product", fields.id, fields.admin_graphql_api_id);
-  else if (kind === "order") {
+  if (kind === "product") {
+    notice.objectId = restGid("Product", fields.id, fields.admin_graphql_api_id);
+    // products/delete carries only the id; create and update list the variants.
+    const product = restProductSchema.safeParse(body);
+    if (product.success) {
+      notice.variants = product.data.variants.map((v) => ({
+        platformVariantId: restGid("ProductVariant", v.id, v.admin_graphql_api_id),
+        inventoryItemId: v.inventory_item_id == null ? null : restGid("InventoryItem", v.inventory_item_id),
+        sku: v.sku?.trim() || null,
+      }));
+    }
+  } else if (kind === "order") {
     notice.objectId = restGid("Order", fields.id, fields.admin_graphql_api_id);
     // orders/delete carries only the id; a payload that is not a whole order leaves the engine to fetch it.
     const order = restOrderSchema.safeParse(body);

@@ -85,6 +85,25 @@ export async function notePlatformQuantity(
     .where(and(eq(listings.connectionId, connectionId), eq(listings.productId, productId)));
 }
 
+/** A connection's listings for some platform variant ids, keyed by variant id. */
+export async function listingsByVariant(
+  db: Db,
+  connectionId: string,
+  platformVariantIds: string[],
+): Promise<Map<string, ListingWithSku>> {
+  if (platformVariantIds.length === 0) return new Map();
+  const rows = await db
+    .select({ l: listings, sku: products.sku, allowBackorder: products.allowBackorder })
+    .from(listings)
+    .innerJoin(products, eq(products.id, listings.productId))
+    .where(
+      and(eq(listings.connectionId, connectionId), inArray(listings.platformVariantId, platformVariantIds)),
+    );
+  return new Map(
+    rows.map((r) => [r.l.platformVariantId!, { ...r.l, sku: r.sku, allowBackorder: r.allowBackorder }]),
+  );
+}
+
 export async function findListingByInventoryItem(
   db: Db,
   connectionId: string,

@@ -65,5 +65,11 @@ export const listings = pgTable(
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [uniqueIndex().on(t.connectionId, t.productId), index().on(t.accountId, t.productId)],
+  (t) => [
+    uniqueIndex().on(t.connectionId, t.productId),
+    index().on(t.accountId, t.productId),
+    // Webhooks name the platform's ids: inventory events the item, product events the variants.
+    index().on(t.connectionId, t.inventoryItemId),
+    index().on(t.connectionId, t.platformVariantId),
+  ],
 );

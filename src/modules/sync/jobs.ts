@@ -40,8 +40,8 @@ export function registerSyncJobs(ctx: AppContext): void {
     retryLimit: 5,
     retryDelaySeconds: 2,
     handler: async ({ connectionId }) => {
-      const { more } = await drainConnection(ctx, connectionId);
-      if (more) await kickDrain(ctx, connectionId);
+      const { more, retryAfterMs } = await drainConnection(ctx, connectionId);
+      if (more) await kickDrain(ctx, connectionId, retryAfterMs);
     },
   });
   ctx.queue.define<{ inboxId: string }>({

@@ -1,7 +1,8 @@
+import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { pair, runFeed, type SyncFixture, startSyncHub } from "../../../test/helpers/sync-setup.ts";
 import { addTestProduct, testOrder } from "../../../test/helpers/test-connector.ts";
-import { drainConnection } from "./drain.ts";
+import { drainConnection, LEASE_BUSY_RETRY_MS } from "./drain.ts";
 import { pumpUntilIdle } from "./pump.ts";
 
 let f: SyncFixture;
@@ -137,6 +138,36 @@ describe("stock export", () => {
     await f.api.post(`/api/v1/sync/issues/${issue.id}/replay`, {});
     await drainConnection(f.hub.ctx, live);
     expect(stockOf("OUT-E")).toBe(9);
+  });
+
+  it("drains one connection once at a time in a process: two calls together push each SKU once", async () => {
+    await adjust("OUT-D", -1, "d-twice");
+    await adjust("OUT-E", -1, "e-twice");
+    await pumpUntilIdle(f.hub.ctx);
+    const before = f.platform.writes.length;
+    const outcomes = await Promise.all([drainConnection(f.hub.ctx, live), drainConnection(f.hub.ctx, live)]);
+    expect(outcomes).toEqual([{ more: false }, { more: false }]);
+    const pushed = f.platform.writes
+      .slice(before)
+      .flat()
+      .map((w) => w.sku);
+    expect(pushed.sort()).toEqual(["OUT-D", "OUT-E"]);
+    expect((await pending(live)).count).toBe(0);
+  });
+
+  it("leaves the rows to another worker's drain and asks to look again shortly", async () => {
+    await f.hub.ctx.db.execute(
+      sql`insert into drain_leases (connection_id, holder, expires_at) values (${live}, 'other-host:1:abc', now() + interval '1 minute')`,
+    );
+    await adjust("OUT-D", -1, "d-leased");
+    await pumpUntilIdle(f.hub.ctx);
+    const before = f.platform.writes.length;
+    expect(await drainConnection(f.hub.ctx, live)).toEqual({ more: true, retryAfterMs: LEASE_BUSY_RETRY_MS });
+    expect(f.platform.writes.length).toBe(before);
+    expect((await pending(live)).count).toBe(1);
+    await f.hub.ctx.db.execute(sql`delete from drain_leases where connection_id = ${live}`);
+    expect(await drainConnection(f.hub.ctx, live)).toEqual({ more: false });
+    expect(stockOf("OUT-D")).toBe(5);
   });
 });
 

@@ -75,8 +75,13 @@ export async function pumpUntilIdle(ctx: AppContext, timeoutMs = 10_000): Promis
   }
 }
 
-export async function kickDrain(ctx: AppContext, connectionId: string): Promise<void> {
-  await ctx.queue.send(DRAIN_JOB, { connectionId }, { singletonKey: connectionId });
+/** Queues a drain of the connection (at most one waits per connection), now or after `delayMs`. */
+export async function kickDrain(ctx: AppContext, connectionId: string, delayMs?: number): Promise<void> {
+  await ctx.queue.send(
+    DRAIN_JOB,
+    { connectionId },
+    { singletonKey: connectionId, ...(delayMs ? { startAfter: new Date(Date.now() + delayMs) } : {}) },
+  );
 }
 
 /** Polls for new events until stopped; returns the stop function. */

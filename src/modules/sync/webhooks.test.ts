@@ -103,6 +103,43 @@ describe("webhooks", () => {
     expect((await f.api.get(`/api/v1/orders/${id}`)).body.financialStatus).toBe("refunded");
   });
 
+  it("reads the catalogue again only for a product change it does not already hold", async () => {
+    const [listed] = f.platform.products;
+    const variant = {
+      platformVariantId: listed!.platformVariantId,
+      inventoryItemId: listed!.inventoryItemId,
+    };
+    const product = (eventId: string, variants: unknown[] | undefined) =>
+      deliver({
+        eventId,
+        topic: "products/update",
+        kind: "product",
+        objectId: "prod-1",
+        occurredAt: new Date(),
+        variants,
+      });
+    const productRuns = async () =>
+      (
+        (await f.hub.ctx.db.execute(
+          sql`select count(*)::int as n from feed_runs
+              where connection_id = ${connectionId} and feed_kind = 'new-products' and trigger = 'webhook'`,
+        )) as unknown as { rows: { n: number }[] }
+      ).rows[0]!.n;
+    const before = await productRuns();
+    await product("p-stock-only", [{ ...variant, sku: "WH-1" }]);
+    await processAll();
+    expect(await productRuns()).toBe(before);
+
+    await product("p-new-variant", [
+      { ...variant, sku: "WH-1" },
+      { platformVariantId: "var-new", inventoryItemId: "item-new", sku: "WH-NEW" },
+    ]);
+    await processAll();
+    expect(await productRuns()).toBe(before + 1);
+    const statuses = Object.fromEntries((await inbox()).rows.map((r) => [r.event_id, r.status]));
+    expect(statuses).toMatchObject({ "p-stock-only": "ignored", "p-new-variant": "processed" });
+  });
+
   it("ignores the echo of the hub's own stock push and logs an outside change", async () => {
     await f.api.post("/api/v1/stock/adjustments", { sku: "WH-1", delta: 1, idempotencyKey: "wh-adj" });
     const { pumpUntilIdle } = await import("./pump.ts");

@@ -3,7 +3,8 @@ import type { FastifyInstance } from "fastify";
 import type { WebhookNotice } from "../../connectors/contract.ts";
 import type { AppContext } from "../../context.ts";
 import { isUuid } from "../../lib/ids.ts";
-import { findListingByInventoryItem, notePlatformQuantity } from "../catalog/listings.ts";
+import { findListingByInventoryItem, listingsByVariant, notePlatformQuantity } from "../catalog/listings.ts";
+import { normaliseSku } from "../catalog/sku.ts";
 import { processChannelOrder } from "./channel-order.ts";
 import { getConnectionById } from "./connection-lookup.ts";
 import { credentialsOf, openSession } from "./connections.ts";
@@ -120,12 +121,14 @@ export async function processWebhook(ctx: AppContext, inboxId: string): Promise<
     if (order) await processChannelOrder(ctx, connection, order, { feedKind: "new-orders" });
     else status = "ignored";
   } else if (notice.kind === "product") {
-    await queueFeedRun(ctx, {
-      accountId: connection.accountId,
-      connectionId: connection.id,
-      kind: "new-products",
-      trigger: "webhook",
-    });
+    if (await catalogueMustFollow(ctx, connection.id, notice)) {
+      await queueFeedRun(ctx, {
+        accountId: connection.accountId,
+        connectionId: connection.id,
+        kind: "new-products",
+        trigger: "webhook",
+      });
+    } else status = "ignored";
   } else if (notice.kind === "inventory" && notice.level) {
     status = (await outsideStockChange(ctx, connection, notice)) ? "processed" : "ignored";
   } else {
@@ -135,6 +138,35 @@ export async function processWebhook(ctx: AppContext, inboxId: string): Promise<
     .update(webhookInbox)
     .set({ status, processedAt: new Date() })
     .where(and(eq(webhookInbox.id, inboxId)));
+}
+
+/**
+ * Whether a product event needs the new-products feed: yes unless the payload lists its variants and
+ * every one is already listed here under the same SKU and inventory item. Platforms announce each
+ * stock change as a product update too; at one order a second those would otherwise queue a
+ * catalogue read each, for nothing the new-products feed would change.
+ */
+async function catalogueMustFollow(
+  ctx: AppContext,
+  connectionId: string,
+  notice: WebhookNotice,
+): Promise<boolean> {
+  if (!notice.variants || notice.variants.length === 0) return true;
+  const listed = await listingsByVariant(
+    ctx.db,
+    connectionId,
+    notice.variants.map((v) => v.platformVariantId),
+  );
+  return notice.variants.some((v) => {
+    const listing = listed.get(v.platformVariantId);
+    const sku = v.sku === null ? null : normaliseSku(v.sku);
+    return (
+      !listing ||
+      !sku?.ok ||
+      sku.sku !== listing.sku ||
+      (listing.inventoryItemId ?? null) !== v.inventoryItemId
+    );
+  });
 }
 
 /** A stock level changed on the platform: an echo of our own push is ignored; anything else is logged and, if asked, corrected. */

@@ -1,0 +1,2 @@
+CREATE INDEX "listings_connection_id_inventory_item_id_index" ON "listings" USING btree ("connection_id","inventory_item_id");--> statement-breakpoint
+CREATE INDEX "listings_connection_id_platform_variant_id_index" ON "listings" USING btree ("connection_id","platform_variant_id");
