@@ -152,6 +152,7 @@ async function measure(
       if (available === START - 1 && placedAt.has(sku) && !seenAt.has(sku)) seenAt.set(sku, at);
     });
     const [lone, ...stream] = skus as [string, ...string[]];
+    const stalls = probeDatabase(ctx);
     try {
       let loneSeconds: number | null = null;
       if (variant === "webhooks") {
@@ -195,6 +196,30 @@ async function measure(
             group by topic order by n desc`,
       );
       const webhooks = topics.reduce((n, t) => n + t.n, 0);
+      const failedDeliveries = [storeA, storeB].flatMap((st) =>
+        st.control.listDeliveries().filter((d) => !d.ok && Date.parse(d.sentAt) >= wallStart),
+      );
+      o.log(
+        `${variant}: database stalls over 1 s: ${
+          stalls
+            .stop()
+            .filter((x) => x.at >= wallStart)
+            .map((x) => `+${round((x.at - wallStart) / 1000, 1)} s for ${round(x.ms / 1000, 1)} s`)
+            .join(", ") || "none"
+        }; failed webhook deliveries: ${failedDeliveries.length}${
+          failedDeliveries[0]
+            ? ` (first: ${failedDeliveries[0].topic} ${failedDeliveries[0].error ?? failedDeliveries[0].status})`
+            : ""
+        }`,
+      );
+      await logSlowest(ctx, o.log, variant, {
+        stream,
+        placedAt,
+        seenAt,
+        t0,
+        wallStart,
+        connectionIds: [a.id, b.id],
+      });
       o.log(
         `${variant}: ${observed.length}/${stream.length} orders seen on store B; webhooks received: ${topics.map((t) => `${t.topic} ${t.n}`).join(", ") || "none"}`,
       );
@@ -223,6 +248,64 @@ async function measure(
     await storeA.close();
     await storeB.close();
   }
+}
+
+/** Times a trivial query every 100 ms; what took over a second is the database held by something else. */
+function probeDatabase(ctx: AppContext): { stop(): { at: number; ms: number }[] } {
+  const stalls: { at: number; ms: number }[] = [];
+  let stopped = false;
+  void (async () => {
+    while (!stopped) {
+      const at = Date.now();
+      await ctx.db.execute(sql`select 1`);
+      const ms = Date.now() - at;
+      if (ms > 1000) stalls.push({ at, ms });
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  })();
+  return {
+    stop() {
+      stopped = true;
+      return stalls;
+    },
+  };
+}
+
+/** The slowest orders and the feed runs of the stream's window, to tell queueing from work. */
+async function logSlowest(
+  ctx: AppContext,
+  log: (m: string) => void,
+  variant: Variant,
+  w: {
+    stream: string[];
+    placedAt: Map<string, number>;
+    seenAt: Map<string, number>;
+    t0: number;
+    wallStart: number;
+    connectionIds: string[];
+  },
+): Promise<void> {
+  const slowest = w.stream
+    .filter((s) => w.seenAt.has(s))
+    .map((s) => ({ at: w.placedAt.get(s)! - w.t0, took: w.seenAt.get(s)! - w.placedAt.get(s)! }))
+    .sort((x, y) => y.took - x.took)
+    .slice(0, 5);
+  log(
+    `${variant}: slowest (placed at +s → took s): ${slowest.map((x) => `+${round(x.at / 1000, 1)} → ${round(x.took / 1000, 2)}`).join(", ")}`,
+  );
+  const runs = await queryRows<{ feed_kind: string; trigger: string; started: number; took: number }>(
+    ctx.db,
+    sql`select feed_kind, trigger,
+          extract(epoch from started_at)::float8 * 1000 - ${w.wallStart} as started,
+          extract(epoch from (finished_at - started_at))::float8 * 1000 as took
+        from feed_runs
+        where connection_id = any(${`{${w.connectionIds.join(",")}}`}::uuid[])
+          and started_at >= ${new Date(w.wallStart).toISOString()}
+        order by started_at`,
+  );
+  log(
+    `${variant}: feed runs in the window: ${runs.map((r) => `${r.feed_kind} (${r.trigger}) +${round(r.started / 1000, 1)} s for ${round(r.took / 1000, 2)} s`).join(", ") || "none"}`,
+  );
 }
 
 /** Calls `onChange` with every `available` quantity the store sets, the moment it sets it. */

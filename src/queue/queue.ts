@@ -79,6 +79,7 @@ export function createQueue(database: Database, logger: Logger, options: QueueOp
   });
   boss.on("error", (error) => logger.error({ err: error }, "queue error"));
   const definitions = new Map<string, JobDefinition<object>>();
+  const workersOf = new Map<string, string[]>();
   let started = false;
 
   return {
@@ -88,11 +89,16 @@ export function createQueue(database: Database, logger: Logger, options: QueueOp
       definitions.set(definition.name, definition as JobDefinition<object>);
     },
     async send(name, data, options = {}) {
-      return boss.send(name, data, {
+      const id = await boss.send(name, data, {
         ...(options.singletonKey ? { singletonKey: options.singletonKey } : {}),
         ...(options.startAfter ? { startAfter: options.startAfter } : {}),
         ...(options.priority ? { priority: options.priority } : {}),
       });
+      // pg-boss has no push: a job sent here would wait for this process's next poll. Work that
+      // is due now wakes the local workers instead (other processes still find it by polling).
+      if (id && !options.startAfter)
+        for (const workerId of workersOf.get(name) ?? []) boss.notifyWorker(workerId);
+      return id;
     },
     async schedule(name, cron, data, tz = "UTC") {
       await boss.schedule(name, cron, data, { tz });
@@ -146,12 +152,14 @@ export function createQueue(database: Database, logger: Logger, options: QueueOp
               }
             },
           );
+          workersOf.set(d.name, [...(workersOf.get(d.name) ?? []), workerId]);
         }
       }
     },
     async stop(timeoutMs = 30_000) {
       if (!started) return;
       started = false;
+      workersOf.clear();
       await boss.stop({ graceful: true, timeout: timeoutMs, wait: true, close: true });
     },
     async depth() {

@@ -203,6 +203,20 @@ describe("Shopify connector: webhooks", () => {
     });
   });
 
+  it("lists an untracked variant without an inventory item, as the catalogue read does", async () => {
+    // The last variant (after every index sku() hands out) stops being tracked, as a merchant can.
+    const untracked = sandbox.store.variants.at(-1);
+    if (!untracked) throw new Error("seed has no variants");
+    sandbox.store.itemOfVariant(untracked).tracked = false;
+    sandbox.control.updateVariant(untracked.sku, { price: "12.34" });
+    const notices = (await delivered("products/update")).map((d) =>
+      shopifyConnector.parseWebhook?.(d.headers, d.raw),
+    );
+    const variants = notices.flatMap((n) => n?.variants ?? []).filter((v) => v.sku === untracked.sku);
+    expect(variants.length).toBeGreaterThan(0);
+    expect(variants.every((v) => v.inventoryItemId === null)).toBe(true);
+  });
+
   it("falls back to the webhook id for dedupe and refuses a body that is not JSON", () => {
     const headers = { "x-shopify-topic": "orders/delete", "x-shopify-webhook-id": "wh-1" };
     const notice = shopifyConnector.parseWebhook?.(headers, Buffer.from('{"id":450789469}'));

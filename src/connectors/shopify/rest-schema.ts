@@ -126,6 +126,8 @@ export const restProductSchema = z.object({
       admin_graphql_api_id: z.string().nullish(),
       sku: z.string().nullish(),
       inventory_item_id: id.nullish(),
+      /** "shopify" when Shopify tracks the item's stock; null when nobody does. */
+      inventory_management: z.string().nullish(),
     }),
   ),
 });

@@ -114,7 +114,11 @@ export function parseShopifyWebhook(
     if (product.success) {
       notice.variants = product.data.variants.map((v) => ({
         platformVariantId: restGid("ProductVariant", v.id, v.admin_graphql_api_id),
-        inventoryItemId: v.inventory_item_id == null ? null : restGid("InventoryItem", v.inventory_item_id),
+        // As in the catalogue read: stock of an untracked item is never pushed, so it has no item id.
+        inventoryItemId:
+          v.inventory_item_id == null || v.inventory_management === null
+            ? null
+            : restGid("InventoryItem", v.inventory_item_id),
         sku: v.sku?.trim() || null,
       }));
     }

@@ -22,5 +22,5 @@ export async function postPendingOnce(ctx: AppContext): Promise<number> {
  * books within seconds. Claims on the ledger rows make concurrent posters safe.
  */
 export function startBooksPoster(ctx: AppContext, intervalMs = 1000): () => Promise<void> {
-  return startPoller("books poster", () => postPendingOnce(ctx), { intervalMs, logger: ctx.logger });
+  return startPoller("books poster", () => postPendingOnce(ctx), { intervalMs, logger: ctx.logger }).stop;
 }

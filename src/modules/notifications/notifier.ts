@@ -16,5 +16,5 @@ export async function notifyOnce(ctx: AppContext): Promise<number> {
  * the change, and the event cursor lock plus skip-locked claims make concurrent notifiers safe.
  */
 export function startNotifier(ctx: AppContext, intervalMs = 1000): () => Promise<void> {
-  return startPoller("notifier", () => notifyOnce(ctx), { intervalMs, logger: ctx.logger });
+  return startPoller("notifier", () => notifyOnce(ctx), { intervalMs, logger: ctx.logger }).stop;
 }

@@ -84,7 +84,20 @@ export async function kickDrain(ctx: AppContext, connectionId: string, delayMs?:
   );
 }
 
+/** The running pumps of this process, to wake them when work that changed stock commits. */
+const pumps = new Set<() => void>();
+
 /** Polls for new events until stopped; returns the stop function. */
 export function startPump(ctx: AppContext, intervalMs = 250): () => Promise<void> {
-  return startPoller("event pump", () => pumpOnce(ctx), { intervalMs, logger: ctx.logger });
+  const poller = startPoller("event pump", () => pumpOnce(ctx), { intervalMs, logger: ctx.logger });
+  pumps.add(poller.nudge);
+  return async () => {
+    pumps.delete(poller.nudge);
+    await poller.stop();
+  };
+}
+
+/** A change that may have moved stock just committed here: pump now rather than at the next interval. */
+export function nudgePumps(): void {
+  for (const nudge of pumps) nudge();
 }

@@ -228,6 +228,8 @@ export const outbox = pgTable(
   (t) => [
     primaryKey({ columns: [t.connectionId, t.kind, t.subjectId] }),
     index().on(t.connectionId, t.kind, t.nextAttemptAt),
+    // A drain reads the oldest due rows: without this, each batch sorts the whole backlog.
+    index().on(t.connectionId, t.kind, t.enqueuedAt),
   ],
 );
 

@@ -10,6 +10,7 @@ import { getConnectionById } from "./connection-lookup.ts";
 import { credentialsOf, openSession } from "./connections.ts";
 import { queueFeedRun } from "./feed-runner.ts";
 import { enqueueOne } from "./outbox.ts";
+import { nudgePumps } from "./pump.ts";
 import { webhookInbox } from "./schema.ts";
 import { recordSyncLog } from "./sync-log.ts";
 
@@ -138,6 +139,8 @@ export async function processWebhook(ctx: AppContext, inboxId: string): Promise<
     .update(webhookInbox)
     .set({ status, processedAt: new Date() })
     .where(and(eq(webhookInbox.id, inboxId)));
+  // A webhook is the fast path: its stock change goes out now, not at the pump's next interval.
+  if (status === "processed") nudgePumps();
 }
 
 /**

@@ -162,8 +162,8 @@ export class WebhookDispatcher {
       if (!ok) this.options.log?.(`webhook ${job.topic} to ${job.url} failed after ${attempt} attempts`);
       return;
     }
-    await this.sleep(delay);
-    await this.deliver(job, attempt + 1);
+    // A retry waits outside the endpoint's chain: later events are not held back behind it.
+    this.track(this.sleep(delay).then(() => this.deliver(job, attempt + 1)));
   }
 
   private record(entry: DeliveryRecord & Partial<Job>): void {

@@ -137,7 +137,8 @@ export function restProduct(store: Store, product: Product) {
       const variant = store.variantsById.get(id);
       if (!variant) return null;
       const options = variant.title.split(" / ");
-      const quantity = totalAvailable(store.itemOfVariant(variant));
+      const item = store.itemOfVariant(variant);
+      const quantity = totalAvailable(item);
       return {
         id: legacyId("ProductVariant", variant.id),
         admin_graphql_api_id: gid("ProductVariant", variant.id),
@@ -150,6 +151,7 @@ export function restProduct(store: Store, product: Product) {
         barcode: variant.barcode,
         position: variant.position,
         inventory_policy: "deny",
+        inventory_management: item.tracked ? "shopify" : null,
         option1: options[0] ?? null,
         option2: options[1] ?? null,
         option3: options[2] ?? null,

@@ -1,0 +1,1 @@
+CREATE INDEX "outbox_connection_id_kind_enqueued_at_index" ON "outbox" USING btree ("connection_id","kind","enqueued_at");
