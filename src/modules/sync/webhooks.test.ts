@@ -167,6 +167,24 @@ describe("webhooks", () => {
     await processAll();
     const statuses = Object.fromEntries((await inbox()).rows.map((r) => [r.event_id, r.status]));
     expect(statuses).toMatchObject({ "e-echo": "ignored", "e-outside": "processed" });
+    // The channel's own sale takes it to what the hub now wants there: in step, not an outside change.
+    const wanted = (await f.api.get("/api/v1/products/WH-1")).body.channelAvailable;
+    expect(wanted).toEqual(expect.any(Number));
+    await deliver({
+      eventId: "e-in-step",
+      topic: "inventory_levels/update",
+      kind: "inventory",
+      objectId: item,
+      occurredAt: new Date(),
+      level: { inventoryItemId: item, locationId: "loc-1", sku: null, quantity: wanted },
+    });
+    await processAll();
+    const after = Object.fromEntries((await inbox()).rows.map((r) => [r.event_id, r.status]));
+    expect(after["e-in-step"]).toBe("ignored");
+    const pulls = (
+      await f.api.get(`/api/v1/sync-log?sku=WH-1&connectionId=${connectionId}`)
+    ).body.items.filter((l: { direction: string }) => l.direction === "pull");
+    expect(pulls.map((l: { quantity: number }) => l.quantity)).toEqual([99]);
     const log = (await f.api.get(`/api/v1/sync-log?sku=WH-1&connectionId=${connectionId}`)).body.items;
     expect(log.find((l: { direction: string }) => l.direction === "pull")).toMatchObject({
       quantity: 99,

@@ -5,6 +5,7 @@ import type { AppContext } from "../../context.ts";
 import { isUuid } from "../../lib/ids.ts";
 import { findListingByInventoryItem, listingsByVariant, notePlatformQuantity } from "../catalog/listings.ts";
 import { normaliseSku } from "../catalog/sku.ts";
+import { channelAvailability } from "../inventory/stock.ts";
 import { processChannelOrder } from "./channel-order.ts";
 import { getConnectionById } from "./connection-lookup.ts";
 import { credentialsOf, openSession } from "./connections.ts";
@@ -185,6 +186,12 @@ async function outsideStockChange(
     listing.lastPushedAt && notice.occurredAt.getTime() - listing.lastPushedAt.getTime() < ECHO_WINDOW_MS;
   if (listing.lastPushedQuantity === level.quantity && recent) return false;
   await notePlatformQuantity(ctx.db, connection.id, listing.productId, level.quantity);
+  // The platform now shows what the hub wants it to (its own order moved the stock, as the hub's
+  // record did): in step, so nothing to log or correct; the note above keeps compare-and-set right.
+  const wanted = (await channelAvailability(ctx.db, connection.accountId, [listing.productId])).get(
+    listing.productId,
+  );
+  if (Math.max(0, wanted ?? 0) === level.quantity) return false;
   await recordSyncLog(ctx.db, [
     {
       accountId: connection.accountId,
