@@ -1,7 +1,7 @@
 import type { ChannelOrder } from "../../connectors/contract.ts";
 import type { AppContext } from "../../context.ts";
 import { productsBySku } from "../catalog/products.ts";
-import { importOrder } from "../orders/import.ts";
+import { type ImportOrderResult, importOrder } from "../orders/import.ts";
 import { findOrderId } from "../orders/order-lookup.ts";
 import { recordRefund } from "../orders/refunds.ts";
 import { createShipment } from "../orders/shipments.ts";
@@ -102,6 +102,21 @@ export async function processChannelOrder(
     return "failed";
   }
   const result = await importOrder(ctx.db, connection.accountId, toOrderInput(connection, order));
+  return followImport(ctx, connection, order, result, recorder);
+}
+
+/**
+ * What follows an order's import, whether it came alone or with its page: the channel's own
+ * shipment and refunds, the order's open issue resolved, the run's counts.
+ */
+export async function followImport(
+  ctx: AppContext,
+  connection: Connection,
+  order: ChannelOrder,
+  result: ImportOrderResult,
+  recorder: RunRecorder | undefined,
+): Promise<OrderOutcome> {
+  const label = `order ${order.orderNumber}`;
   if (order.fulfillmentStatus === "fulfilled") await shipFromChannel(ctx, connection, order, result.orderId);
   for (const refund of order.refunds) {
     // The hub records one line per SKU; a unit counts as restocked only if every part of it was.

@@ -251,6 +251,28 @@ describe("order backfill", () => {
   });
 });
 
+describe("a page of orders", () => {
+  it("imports good orders together and reports a malformed one on its own", async () => {
+    const before = (await f.api.get("/api/v1/products/TS-RED")).body.reserved;
+    testOrder(f.platform, "pg-1", [{ sku: "TS-RED", quantity: 1 }]);
+    // A quantity no integer column holds: the page's shared transaction fails, each order goes alone.
+    testOrder(f.platform, "pg-2", [{ sku: "TS-BLUE", quantity: 3_000_000_000 }]);
+    testOrder(f.platform, "pg-3", [{ sku: "TS-RED", quantity: 2 }]);
+    const { run, messages } = await runFeed(f, connectionId, "new-orders");
+    expect(run.status).toBe("partial");
+    expect(run.counts).toMatchObject({ failed: 1 });
+    expect(messages.filter((m: { code: string }) => m.code === "order_failed")).toEqual([
+      expect.objectContaining({
+        subject: "pg-2",
+        message: expect.stringMatching(/^order #pg-2: .*out of range/),
+      }),
+    ]);
+    const imported = async (id: string) => (await f.api.get(`/api/v1/orders?q=%23${id}`)).body.items.length;
+    expect([await imported("pg-1"), await imported("pg-2"), await imported("pg-3")]).toEqual([1, 0, 1]);
+    expect((await f.api.get("/api/v1/products/TS-RED")).body.reserved).toBe(before + 3);
+  });
+});
+
 describe("feed runs", () => {
   it("lists runs with filters and shows messages", async () => {
     const list = await f.api.get(`/api/v1/feed-runs?connectionId=${connectionId}&feed=new-products&limit=5`);

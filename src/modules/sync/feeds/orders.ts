@@ -1,4 +1,4 @@
-import { processChannelOrder } from "../channel-order.ts";
+import { processChannelOrderPage } from "../channel-order-page.ts";
 import { BACKFILL_DAYS, WATERMARK_OVERLAP_MS } from "../defaults.ts";
 import type { FeedContext, FeedHandler } from "../feed-context.ts";
 import { setWatermark } from "../feeds.ts";
@@ -26,19 +26,7 @@ function orderFeed(by: "created" | "updated"): FeedHandler {
         ...(by === "created" ? { createdSince: since } : { updatedSince: since }),
         cursor,
       });
-      for (const order of page.items) {
-        try {
-          await processChannelOrder(ctx, connection, order, { feedKind: feed.kind, recorder });
-        } catch (error) {
-          recorder.count("failed");
-          await recorder.message(
-            "error",
-            "order_failed",
-            `order ${order.orderNumber}: ${(error as Error).message}`,
-            order.platformOrderId,
-          );
-        }
-      }
+      await processChannelOrderPage(ctx, connection, page.items, { feedKind: feed.kind, recorder });
       done += page.items.length;
       cursor = page.nextCursor;
       await recorder.progress(done, page.estimatedTotal ?? null, cursor);
