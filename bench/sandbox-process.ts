@@ -19,6 +19,7 @@ export function startShopifySandboxProcess(options: {
   products: number;
   orders: number;
   plan: "standard" | "advanced" | "plus";
+  locations?: number;
 }): Promise<SandboxProcess> {
   const args = [
     CLI,
@@ -26,6 +27,7 @@ export function startShopifySandboxProcess(options: {
     "shopify",
     ...["--seed", String(options.seed), "--products", String(options.products)],
     ...["--orders", String(options.orders), "--plan", options.plan],
+    ...(options.locations ? ["--locations", String(options.locations)] : []),
   ];
   const child = spawn(process.execPath, args, { stdio: ["ignore", "pipe", "pipe"] });
   const exited = new Promise<void>((resolve) => child.on("close", () => resolve()));

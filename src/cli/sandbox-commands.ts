@@ -33,6 +33,7 @@ export function registerSandboxCommands(program: Command): void {
     .option("--products <n>", "products to generate", count, 50)
     .option("--orders <n>", "orders over the last 90 days", count, 200)
     .option("--plan <plan>", "standard | advanced | plus (rate limits)", plan, "standard")
+    .option("--locations <n>", "locations to generate (default: chosen by the seed)", count)
     .action(
       async (opts: {
         port: number;
@@ -40,6 +41,7 @@ export function registerSandboxCommands(program: Command): void {
         products: number;
         orders: number;
         plan: "standard" | "advanced" | "plus";
+        locations?: number;
       }) => {
         const s = await startShopifySandbox({ ...opts, log: (m) => process.stderr.write(`${m}\n`) });
         serveUntilStopped(
