@@ -223,4 +223,11 @@ describe("domain events", () => {
       expect(types).toContain(t);
     }
   });
+
+  it("names the order by its number in a refund event, for the people who read the notification", async () => {
+    const events = (await api.get("/api/v1/events?limit=500")).body.items;
+    const refund = events.find((e: { type: string }) => e.type === "refund.recorded");
+    const order = (await api.get(`/api/v1/orders/${refund.payload.orderId}`)).body;
+    expect(refund.payload.orderNumber).toBe(order.orderNumber);
+  });
 });

@@ -115,6 +115,7 @@ export async function recordRefund(db: Db, accountId: string, orderId: string, i
         subject: order.id,
         payload: {
           orderId: order.id,
+          orderNumber: order.orderNumber,
           refundId: refund!.id,
           connectionId: order.connectionId,
           amountMinor: amount,
