@@ -116,6 +116,20 @@ describe("daily summaries", () => {
     );
   });
 
+  it("lists a month's summary under a date range inside that month", async () => {
+    const monthly = await channel("Monthly shop", { grouping: "month" });
+    await order(monthly, "2024-02-10T09:00:00Z", [{ sku: skuA, quantity: 1, unitPriceMinor: 1000 }]);
+    const res = await sync(monthly, "2024-02-01", "2024-02-29");
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    const listed = async (query: string) =>
+      (await api.get(`/api/v1/books/summaries?connectionId=${monthly}&${query}`)).body.items.map(
+        (i: { periodKey: string }) => i.periodKey,
+      );
+    expect(await listed("from=2024-02-05&to=2024-02-20")).toEqual(["2024-02"]);
+    expect(await listed("from=2024-03-01")).toEqual([]);
+    expect(await listed("to=2024-01-31")).toEqual([]);
+  });
+
   it("re-syncing the period posts nothing twice", async () => {
     const res = await sync(shop, "2024-03-09", "2024-03-11");
     expect(res.body.outcomes.posted).toBe(0);

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gte, inArray, lte } from "drizzle-orm";
+import { and, asc, desc, eq, gte, inArray, lte, or, sql } from "drizzle-orm";
 import type { Db } from "../../db/engine.ts";
 import { inTransaction } from "../../db/tx.ts";
 import type { StoredSummary } from "./documents.ts";
@@ -148,7 +148,16 @@ export async function listSummaries(db: Db, accountId: string, f: SummaryFilter)
       and(
         eq(booksSummaries.accountId, accountId),
         f.channelConnectionId ? eq(booksSummaries.channelConnectionId, f.channelConnectionId) : undefined,
-        f.from ? gte(booksSummaries.periodKey, f.from) : undefined,
+        // Keys are days ("2024-02-10") or months ("2024-02"): a month is in the range if it overlaps it.
+        f.from
+          ? or(
+              gte(booksSummaries.periodKey, f.from),
+              and(
+                sql`length(${booksSummaries.periodKey}) = 7`,
+                gte(booksSummaries.periodKey, f.from.slice(0, 7)),
+              ),
+            )
+          : undefined,
         f.to ? lte(booksSummaries.periodKey, f.to) : undefined,
       ),
     )

@@ -34,7 +34,15 @@ export const alertEvents = {
     "channelStatus",
     "financialStatus",
   ],
-  "refund.recorded": ["orderId", "orderNumber", "refundId", "connectionId", "amountMinor", "currency", "lines"],
+  "refund.recorded": [
+    "orderId",
+    "orderNumber",
+    "refundId",
+    "connectionId",
+    "amountMinor",
+    "currency",
+    "lines",
+  ],
   "shipment.created": ["orderId", "shipmentId", "connectionId", "carrier", "trackingNumber", "trackingUrl"],
   "stock.changed": [
     "sku",
