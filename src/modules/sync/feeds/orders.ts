@@ -1,11 +1,11 @@
 import { processChannelOrderPage } from "../channel-order-page.ts";
-import { BACKFILL_DAYS, WATERMARK_OVERLAP_MS } from "../defaults.ts";
+import { BACKFILL_DAYS, ORDER_WATERMARK_OVERLAP_MS } from "../defaults.ts";
 import type { FeedContext, FeedHandler } from "../feed-context.ts";
 import { setWatermark } from "../feeds.ts";
 
 /**
  * New orders read by creation time, order updates by update time, each from the feed's watermark
- * minus an overlap (late records are not missed; re-reading one changes nothing). With no
+ * minus a two-minute overlap (late records are not missed; re-reading one changes nothing). With no
  * watermark, or a full run, the window is the last 90 days (R-ORD-1). The page cursor is saved
  * after every page, so a run killed half way (a backfill of months) resumes where it stopped.
  */
@@ -16,7 +16,7 @@ function orderFeed(by: "created" | "updated"): FeedHandler {
     const startedAt = recorder.run.startedAt ?? new Date();
     const since =
       !fc.full && feed.watermark
-        ? new Date(feed.watermark.getTime() - WATERMARK_OVERLAP_MS)
+        ? new Date(feed.watermark.getTime() - ORDER_WATERMARK_OVERLAP_MS)
         : new Date(startedAt.getTime() - BACKFILL_DAYS * 24 * 3600 * 1000);
     let cursor: string | null = recorder.run.progress?.cursor ?? null;
     let done = recorder.run.progress?.done ?? 0;
