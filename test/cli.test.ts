@@ -5,6 +5,11 @@ import { afterAll, describe, expect, it } from "vitest";
 import { lastJsonLine, runCli, startDaemon } from "./helpers/cli.ts";
 
 const dirs: string[] = [];
+/**
+ * These tests start `stockwire` child processes one after another (each loads TypeScript and an
+ * embedded database); beside a full parallel suite that alone can pass 30 s.
+ */
+const SPAWNS_PROCESSES_MS = 120_000;
 function dataDir(): string {
   const dir = mkdtempSync(join(tmpdir(), "stockwire-cli-"));
   dirs.push(dir);
@@ -40,68 +45,94 @@ describe("stockwire CLI start-up errors", () => {
 });
 
 describe("a new user's first minutes on the embedded engine", () => {
-  it("serves, creates the owner and a token through the running server, and answers /me", async () => {
-    const dir = dataDir();
-    const env = { STOCKWIRE_DATA_DIR: dir, PORT: "0", LOG_LEVEL: "info" };
-    const server = await startDaemon(["serve"], env, /"url":"(http:\/\/[^"]+)".*stockwire is listening/);
-    try {
-      const url = server.match[1]!;
-      // stdout and stderr are separate pipes: give the hint a moment to arrive.
-      for (let i = 0; i < 50 && !server.output().includes("stockwire user create"); i++) {
-        await new Promise((r) => setTimeout(r, 100));
-      }
-      expect(server.output()).toContain("stockwire user create");
-      const secret = join(dir, "secret.key");
-      expect(statSync(secret).mode & 0o777).toBe(0o600);
+  it(
+    "serves, creates the owner and a token through the running server, and answers /me",
+    async () => {
+      const dir = dataDir();
+      const env = { STOCKWIRE_DATA_DIR: dir, PORT: "0", LOG_LEVEL: "info" };
+      const server = await startDaemon(["serve"], env, /"url":"(http:\/\/[^"]+)".*stockwire is listening/);
+      try {
+        const url = server.match[1]!;
+        // stdout and stderr are separate pipes: give the hint a moment to arrive.
+        for (let i = 0; i < 50 && !server.output().includes("stockwire user create"); i++) {
+          await new Promise((r) => setTimeout(r, 100));
+        }
+        expect(server.output()).toContain("stockwire user create");
+        const secret = join(dir, "secret.key");
+        expect(statSync(secret).mode & 0o777).toBe(0o600);
 
+        const created = await runCli(
+          [
+            "user",
+            "create",
+            "--account",
+            "Corner Shop",
+            "--email",
+            "owner@corner.example",
+            "--password",
+            "a long password",
+          ],
+          env,
+        );
+        expect(created.code, created.stderr).toBe(0);
+        const ids = lastJsonLine<{ accountId: string; userId: string }>(created.stdout);
+        expect(ids.accountId).toMatch(/^[0-9a-f-]{36}$/);
+
+        const token = await runCli(["token", "create", "--email", "owner@corner.example"], env);
+        const { token: bearer } = lastJsonLine<{ token: string }>(token.stdout);
+        const me = await fetch(`${url}/api/v1/me`, { headers: { authorization: `Bearer ${bearer}` } });
+        expect(me.status).toBe(200);
+        expect(((await me.json()) as { account: { id: string } }).account.id).toBe(ids.accountId);
+        expect(server.output()).not.toContain(bearer);
+
+        const second = await runCli(["serve"], env);
+        expect(second.code).toBe(1);
+        expect(second.stderr).toMatch(/another stockwire already uses/);
+      } finally {
+        expect(await server.stop("SIGTERM")).toBe(0);
+      }
+      expect(existsSync(join(dir, "server.json"))).toBe(false);
+    },
+    SPAWNS_PROCESSES_MS,
+  );
+
+  it(
+    "creates users directly in the data dir when no server runs",
+    async () => {
+      const env = { STOCKWIRE_DATA_DIR: dataDir() };
       const created = await runCli(
         [
           "user",
           "create",
           "--account",
-          "Corner Shop",
+          "Solo",
           "--email",
-          "owner@corner.example",
+          "solo@example.com",
           "--password",
           "a long password",
         ],
         env,
       );
       expect(created.code, created.stderr).toBe(0);
-      const ids = lastJsonLine<{ accountId: string; userId: string }>(created.stdout);
-      expect(ids.accountId).toMatch(/^[0-9a-f-]{36}$/);
-
-      const token = await runCli(["token", "create", "--email", "owner@corner.example"], env);
-      const { token: bearer } = lastJsonLine<{ token: string }>(token.stdout);
-      const me = await fetch(`${url}/api/v1/me`, { headers: { authorization: `Bearer ${bearer}` } });
-      expect(me.status).toBe(200);
-      expect(((await me.json()) as { account: { id: string } }).account.id).toBe(ids.accountId);
-      expect(server.output()).not.toContain(bearer);
-
-      const second = await runCli(["serve"], env);
-      expect(second.code).toBe(1);
-      expect(second.stderr).toMatch(/another stockwire already uses/);
-    } finally {
-      expect(await server.stop("SIGTERM")).toBe(0);
-    }
-    expect(existsSync(join(dir, "server.json"))).toBe(false);
-  });
-
-  it("creates users directly in the data dir when no server runs", async () => {
-    const env = { STOCKWIRE_DATA_DIR: dataDir() };
-    const created = await runCli(
-      ["user", "create", "--account", "Solo", "--email", "solo@example.com", "--password", "a long password"],
-      env,
-    );
-    expect(created.code, created.stderr).toBe(0);
-    const dup = await runCli(
-      ["user", "create", "--account", "Solo", "--email", "solo@example.com", "--password", "a long password"],
-      env,
-    );
-    expect(dup.code).toBe(1);
-    expect(dup.stderr).toMatch(/already exists/);
-    const bad = await runCli(["token", "create", "--email", "nobody@example.com"], env);
-    expect(bad.code).toBe(1);
-    expect(bad.stderr).toMatch(/user not found/);
-  });
+      const dup = await runCli(
+        [
+          "user",
+          "create",
+          "--account",
+          "Solo",
+          "--email",
+          "solo@example.com",
+          "--password",
+          "a long password",
+        ],
+        env,
+      );
+      expect(dup.code).toBe(1);
+      expect(dup.stderr).toMatch(/already exists/);
+      const bad = await runCli(["token", "create", "--email", "nobody@example.com"], env);
+      expect(bad.code).toBe(1);
+      expect(bad.stderr).toMatch(/user not found/);
+    },
+    SPAWNS_PROCESSES_MS,
+  );
 });
