@@ -100,33 +100,19 @@ describe("a new user's first minutes on the embedded engine", () => {
     "creates users directly in the data dir when no server runs",
     async () => {
       const env = { STOCKWIRE_DATA_DIR: dataDir() };
-      const created = await runCli(
-        [
-          "user",
-          "create",
-          "--account",
-          "Solo",
-          "--email",
-          "solo@example.com",
-          "--password",
-          "a long password",
-        ],
-        env,
-      );
+      const createSolo = [
+        "user",
+        "create",
+        "--account",
+        "Solo",
+        "--email",
+        "solo@example.com",
+        "--password",
+        "a long password",
+      ];
+      const created = await runCli(createSolo, env);
       expect(created.code, created.stderr).toBe(0);
-      const dup = await runCli(
-        [
-          "user",
-          "create",
-          "--account",
-          "Solo",
-          "--email",
-          "solo@example.com",
-          "--password",
-          "a long password",
-        ],
-        env,
-      );
+      const dup = await runCli(createSolo, env);
       expect(dup.code).toBe(1);
       expect(dup.stderr).toMatch(/already exists/);
       const bad = await runCli(["token", "create", "--email", "nobody@example.com"], env);

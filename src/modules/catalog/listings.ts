@@ -1,4 +1,4 @@
-import { and, eq, inArray, sql } from "drizzle-orm";
+import { and, eq, inArray, type SQL, sql } from "drizzle-orm";
 import type { Db } from "../../db/engine.ts";
 import { listings, products } from "./schema.ts";
 
@@ -44,16 +44,22 @@ export async function listingsOfConnection(
   productIds?: string[],
 ): Promise<ListingWithSku[]> {
   if (productIds && productIds.length === 0) return [];
+  return listingsWithSku(
+    db,
+    and(
+      eq(listings.connectionId, connectionId),
+      productIds ? inArray(listings.productId, productIds) : undefined,
+    ),
+  );
+}
+
+/** Listings joined to their products' SKU and backorder flag. */
+async function listingsWithSku(db: Db, where: SQL | undefined): Promise<ListingWithSku[]> {
   const rows = await db
     .select({ l: listings, sku: products.sku, allowBackorder: products.allowBackorder })
     .from(listings)
     .innerJoin(products, eq(products.id, listings.productId))
-    .where(
-      and(
-        eq(listings.connectionId, connectionId),
-        productIds ? inArray(listings.productId, productIds) : undefined,
-      ),
-    );
+    .where(where);
   return rows.map((r) => ({ ...r.l, sku: r.sku, allowBackorder: r.allowBackorder }));
 }
 
@@ -92,16 +98,11 @@ export async function listingsByVariant(
   platformVariantIds: string[],
 ): Promise<Map<string, ListingWithSku>> {
   if (platformVariantIds.length === 0) return new Map();
-  const rows = await db
-    .select({ l: listings, sku: products.sku, allowBackorder: products.allowBackorder })
-    .from(listings)
-    .innerJoin(products, eq(products.id, listings.productId))
-    .where(
-      and(eq(listings.connectionId, connectionId), inArray(listings.platformVariantId, platformVariantIds)),
-    );
-  return new Map(
-    rows.map((r) => [r.l.platformVariantId!, { ...r.l, sku: r.sku, allowBackorder: r.allowBackorder }]),
+  const rows = await listingsWithSku(
+    db,
+    and(eq(listings.connectionId, connectionId), inArray(listings.platformVariantId, platformVariantIds)),
   );
+  return new Map(rows.map((l) => [l.platformVariantId!, l]));
 }
 
 export async function findListingByInventoryItem(
@@ -109,10 +110,9 @@ export async function findListingByInventoryItem(
   connectionId: string,
   inventoryItemId: string,
 ): Promise<ListingWithSku | undefined> {
-  const [row] = await db
-    .select({ l: listings, sku: products.sku, allowBackorder: products.allowBackorder })
-    .from(listings)
-    .innerJoin(products, eq(products.id, listings.productId))
-    .where(and(eq(listings.connectionId, connectionId), eq(listings.inventoryItemId, inventoryItemId)));
-  return row ? { ...row.l, sku: row.sku, allowBackorder: row.allowBackorder } : undefined;
+  const [row] = await listingsWithSku(
+    db,
+    and(eq(listings.connectionId, connectionId), eq(listings.inventoryItemId, inventoryItemId)),
+  );
+  return row;
 }
