@@ -1,8 +1,9 @@
 import { appendFileSync } from "node:fs";
 import type { Reporter, TestModule } from "vitest/node";
+import { formatTally } from "./tally.ts";
 
 /**
- * Prints the run's outcome as one plain "N passed, N failed, N skipped" line. With
+ * Prints the run's outcome as the plain line CI reads (see tally.ts). With
  * STOCKWIRE_TEST_TALLY set, the counts are also appended to that file so .ci/run can close with
  * the total over both engines.
  */
@@ -18,9 +19,7 @@ export default class TallyReporter implements Reporter {
         else counts.skipped++;
       }
     }
-    process.stdout.write(
-      `\nvitest: ${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped\n`,
-    );
+    process.stdout.write(`\n${formatTally(counts)}\n`);
     const tally = process.env.STOCKWIRE_TEST_TALLY;
     if (tally) appendFileSync(tally, `${counts.passed} ${counts.failed} ${counts.skipped}\n`);
   }
