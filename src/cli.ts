@@ -11,7 +11,7 @@ import { registerSandboxCommands } from "./cli/sandbox-commands.ts";
 import { type Config, ConfigError, loadConfig } from "./config.ts";
 import { openDatabase } from "./db/engine.ts";
 import { migrateDatabase } from "./db/migrate.ts";
-import { registerLocalAdmin } from "./http/local-admin.ts";
+import { localAdminRoutes } from "./http/local-admin.ts";
 import { type Hub, startHub } from "./hub.ts";
 import { createLogger } from "./logger.ts";
 import { tokenCreate, userCreate } from "./modules/accounts/admin-ops.ts";
@@ -70,7 +70,7 @@ async function serve(): Promise<void> {
       logger,
       http: true,
       work: true,
-      routes: [(app, ctx) => registerLocalAdmin(app, ctx.db, adminKey)],
+      routes: [localAdminRoutes(adminKey)],
     });
   } catch (error) {
     fail((error as Error).message);

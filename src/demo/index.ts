@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { newAdminKey, removeLocalServer, writeLocalServer } from "../cli/local-server.ts";
 import { type Config, loadConfig } from "../config.ts";
-import { registerLocalAdmin } from "../http/local-admin.ts";
+import { localAdminRoutes } from "../http/local-admin.ts";
 import { type Hub, startHub } from "../hub.ts";
 import { createLogger } from "../logger.ts";
 import { tokenCreate, userCreate } from "../modules/accounts/admin-ops.ts";
@@ -97,7 +97,7 @@ export async function startDemo(options: DemoOptions = {}): Promise<Demo> {
       logger: createLogger(config.logLevel, process.stderr),
       http: true,
       work: true,
-      routes: [(app, ctx) => registerLocalAdmin(app, ctx.db, adminKey)],
+      routes: [localAdminRoutes(adminKey)],
     });
     cleanups.push(() => hub.stop());
     const address = await hub.app!.listen({ port: config.port, host: config.host });

@@ -1,29 +1,45 @@
-import { timingSafeEqual } from "node:crypto";
-import type { FastifyInstance } from "fastify";
+import { createHash, timingSafeEqual } from "node:crypto";
+import type { FastifyInstance, FastifyRequest } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
-import type { Db } from "../db/engine.ts";
+import type { AppContext } from "../context.ts";
 import { AppError } from "../lib/errors.ts";
 import { tokenCreate, userCreate } from "../modules/accounts/admin-ops.ts";
 import { userRoles } from "../modules/accounts/schema.ts";
+import type { RouteRegistrar } from "./app.ts";
+
+export const LOCAL_ADMIN_PREFIX = "/internal/cli";
+export const ADMIN_KEY_HEADER = "x-stockwire-admin-key";
+
+const LOOPBACK = /^(127\.\d{1,3}\.\d{1,3}\.\d{1,3}|::1|::ffff:127\.\d{1,3}\.\d{1,3}\.\d{1,3})$/;
 
 /**
- * Routes the CLI uses while `serve` holds the embedded database. Hidden from the OpenAPI document;
- * they answer only a caller that read the admin key from the data dir.
+ * Routes the CLI uses while `serve` holds the embedded database, which only one process may open.
+ * On PostgreSQL the CLI opens the database itself, so the routes do not exist there at all.
  */
-export function registerLocalAdmin(root: FastifyInstance, db: Db, adminKey: string): void {
-  const app = root.withTypeProvider<ZodTypeProvider>();
-  const expected = Buffer.from(adminKey);
-  const guard = { public: true } as const;
+export function localAdminRoutes(adminKey: string): RouteRegistrar {
+  return (app, ctx) => {
+    if (ctx.database.kind !== "embedded") return;
+    app.register(async (scope) => registerLocalAdmin(scope, ctx, adminKey), { prefix: LOCAL_ADMIN_PREFIX });
+  };
+}
+
+/**
+ * Runs inside its own encapsulated plugin, so the guard below is a hook of these routes only and
+ * sees the route that matched — never a raw URL an attacker can spell differently (`%69nternal`).
+ */
+function registerLocalAdmin(scope: FastifyInstance, ctx: AppContext, adminKey: string): void {
+  const app = scope.withTypeProvider<ZodTypeProvider>();
+  const expected = digest(adminKey);
   app.addHook("onRequest", async (request) => {
-    if (!request.url.startsWith("/internal/cli/")) return;
-    const given = Buffer.from(String(request.headers["x-stockwire-admin-key"] ?? ""));
-    if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
+    // Any failure looks like a missing route: a prober learns nothing about what exists here.
+    if (!fromLoopback(request) || !keyMatches(request, expected)) {
       throw new AppError("not_found", "route_not_found", "not found");
     }
   });
+  const guard = { public: true } as const;
   app.post(
-    "/internal/cli/user-create",
+    "/user-create",
     {
       config: guard,
       schema: {
@@ -37,14 +53,30 @@ export function registerLocalAdmin(root: FastifyInstance, db: Db, adminKey: stri
         }),
       },
     },
-    async (request) => userCreate(db, request.body),
+    async (request) => userCreate(ctx.db, request.body),
   );
   app.post(
-    "/internal/cli/token-create",
+    "/token-create",
     {
       config: guard,
       schema: { hide: true, body: z.object({ email: z.string(), name: z.string().optional() }) },
     },
-    async (request) => tokenCreate(db, request.body),
+    async (request) => tokenCreate(ctx.db, request.body),
   );
+}
+
+/** The socket's peer, not `request.ip`: a forwarded-for header must not make a caller local. */
+function fromLoopback(request: FastifyRequest): boolean {
+  return LOOPBACK.test(request.socket.remoteAddress ?? "");
+}
+
+/** Digests have one length whatever was sent, so the comparison leaks neither length nor prefix. */
+function digest(value: string): Buffer {
+  return createHash("sha256").update(value).digest();
+}
+
+function keyMatches(request: FastifyRequest, expected: Buffer): boolean {
+  const given = request.headers[ADMIN_KEY_HEADER];
+  if (typeof given !== "string" || given.length === 0) return false;
+  return timingSafeEqual(digest(given), expected);
 }

@@ -2,6 +2,7 @@ import type { FastifyInstance } from "fastify";
 import { loadConfig } from "../../src/config.ts";
 import type { ConnectorRegistry } from "../../src/connectors/registry.ts";
 import type { Database } from "../../src/db/engine.ts";
+import type { RouteRegistrar } from "../../src/http/app.ts";
 import { type Hub, startHub } from "../../src/hub.ts";
 import { createLogger } from "../../src/logger.ts";
 import { createApiToken } from "../../src/modules/accounts/credentials.ts";
@@ -14,7 +15,12 @@ export type TestHub = Hub & { app: FastifyInstance; database: Database; close():
 
 /** A whole hub (HTTP + queue, optionally workers) on its own fresh database. */
 export async function startTestHub(
-  options: { work?: boolean; env?: Record<string, string>; connectors?: ConnectorRegistry } = {},
+  options: {
+    work?: boolean;
+    env?: Record<string, string>;
+    connectors?: ConnectorRegistry;
+    routes?: RouteRegistrar[];
+  } = {},
 ): Promise<TestHub> {
   const database = await freshDatabase();
   const config = loadConfig({ STOCKWIRE_SECRET: TEST_SECRET, LOG_LEVEL: "silent", ...options.env });
@@ -25,6 +31,7 @@ export async function startTestHub(
     work: options.work ?? false,
     database,
     ...(options.connectors ? { connectors: options.connectors } : {}),
+    ...(options.routes ? { routes: options.routes } : {}),
   });
   return {
     ...hub,
