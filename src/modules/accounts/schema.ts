@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { index, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 
 export const accounts = pgTable("accounts", {
   id: uuid().primaryKey().defaultRandom(),
@@ -67,4 +67,19 @@ export const apiTokens = pgTable(
     revokedAt: timestamp({ withTimezone: true }),
   },
   (t) => [uniqueIndex().on(t.tokenHash), index().on(t.accountId)],
+);
+
+/**
+ * Fixed-window counters for sign-in and other password work, kept in the database so every hub
+ * process sharing it counts against the same limits.
+ */
+export const attemptCounters = pgTable(
+  "attempt_counters",
+  {
+    /** sha256 of the limit's key (e-mail or address): typed-in values are not kept in clear. */
+    keyHash: text().primaryKey(),
+    hits: integer().notNull(),
+    resetAt: timestamp({ withTimezone: true }).notNull(),
+  },
+  (t) => [index().on(t.resetAt)],
 );
