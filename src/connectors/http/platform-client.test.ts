@@ -232,7 +232,8 @@ describe("createPlatformClient", () => {
     const { client: c } = client({ retry: { maxAttempts: 2, baseDelayMs: 1, maxDelayMs: 2 } });
     const error = await failure(c.request({ method: "GET", url, priority: "catalog" }));
     expect(error).toMatchObject({ status: null, retryable: true, attempts: 2, bodyExcerpt: "" });
-    expect(error.message).toMatch(/network error/);
+    expect(error.message).toMatch(/could not reach the host/);
+    expect(error.message).not.toMatch(/ECONNREFUSED/);
   });
 
   it("keeps no more requests in flight than the concurrency limit", async () => {

@@ -7,6 +7,8 @@ import {
   type ResponseView,
   type Verdict,
 } from "./classify.ts";
+import { describeOutboundFailure, guardedFetch, type OutboundFetch } from "./guarded-fetch.ts";
+import type { HostResolver } from "./guarded-lookup.ts";
 import { AttemptFailure, PlatformError } from "./platform-error.ts";
 import type { Priority, RateBudget } from "./rate-budget.ts";
 import { parseRetryAfter } from "./retry-after.ts";
@@ -31,8 +33,13 @@ export type PlatformClientOptions = {
   signals?: ReadSignals;
   /** Permit http:// and private hosts (sandboxes, tests); default false. */
   allowPrivateUrls?: boolean;
-  /** Default `globalThis.fetch`. */
-  fetch?: typeof fetch;
+  /** Where host names are looked up; default the system resolver (tests inject made-up names). */
+  resolveHost?: HostResolver;
+  /**
+   * Replaces the default `guardedFetch`, and with it the address checks after DNS: tests only
+   * (tracing, fault injection); default the guarded fetch.
+   */
+  fetch?: OutboundFetch;
 };
 
 export type PlatformRequest = {
@@ -81,7 +88,9 @@ export type PlatformClient = {
 export function createPlatformClient(options: PlatformClientOptions): PlatformClient {
   const { platform, budget } = options;
   const log = options.logger.child({ platform, connection: options.connectionLabel });
-  const doFetch = options.fetch ?? globalThis.fetch;
+  const doFetch =
+    options.fetch ??
+    guardedFetch({ allowPrivate: options.allowPrivateUrls ?? false, resolveHost: options.resolveHost });
   const stats: ClientStats = { requests: 0, retries: 0, throttled: 0, failures: 0 };
   const timeoutPolicy = timeout(options.timeoutMs ?? 30_000, TimeoutStrategy.Cooperative);
   const retryPolicy = createRetryPolicy(options.retry ?? {}, () => {
@@ -94,6 +103,7 @@ export function createPlatformClient(options: PlatformClientOptions): PlatformCl
       ...(input.headers ? { headers: input.headers } : {}),
       ...(input.body !== undefined ? { body: input.body } : {}),
       // Following a redirect would bypass the URL guard (a public host redirecting to a private one).
+      // guardedFetch never follows; this keeps an injected fetch to the same rule.
       redirect: "manual",
       signal,
     });
@@ -115,14 +125,29 @@ export function createPlatformClient(options: PlatformClientOptions): PlatformCl
       res = await (options.concurrency ? options.concurrency.execute(send) : send());
     } catch (error) {
       stats.requests++;
-      const reason = input.signal?.aborted ? "aborted" : isAbort(error) ? "timeout" : "network error";
-      log.debug({ ...line, status: null, error: reason, ms: elapsed(started) }, "platform call");
-      const message = `${platform} ${where}: ${reason}${networkCode(error)}`;
-      if (input.signal?.aborted) {
+      const failure = describeOutboundFailure(error);
+      const aborted = input.signal?.aborted ?? false;
+      const reason = aborted
+        ? "aborted"
+        : failure.refused
+          ? "address not allowed"
+          : isAbort(error)
+            ? "timeout"
+            : "network error";
+      // The operator's log keeps the cause (timeout, ECONNREFUSED…); the error's message, which
+      // reaches merchants, does not — it would tell open ports from closed ones.
+      const code = networkCode(error);
+      log.debug(
+        { ...line, status: null, error: reason, ...(code ? { code } : {}), ms: elapsed(started) },
+        "platform call",
+      );
+      const message = `${platform} ${where}: ${aborted ? "aborted" : failure.message}`;
+      if (aborted || failure.refused) {
+        // A refused address is refused again on every attempt: final, unlike a network error.
         throw new PlatformError({
           platform,
           status: null,
-          retryable: true,
+          retryable: aborted,
           message,
           attempts: attemptIndex + 1,
         });
@@ -207,10 +232,10 @@ function isAbort(error: unknown): boolean {
 }
 
 /** The system error code behind undici's generic "fetch failed" (ECONNREFUSED, ENOTFOUND…). */
-function networkCode(error: unknown): string {
+function networkCode(error: unknown): string | undefined {
   const cause = error instanceof Error ? error.cause : undefined;
   const code = cause && typeof cause === "object" && "code" in cause ? cause.code : undefined;
-  return typeof code === "string" ? ` (${code})` : "";
+  return typeof code === "string" ? code : undefined;
 }
 
 function elapsed(started: number): number {
