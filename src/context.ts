@@ -1,5 +1,6 @@
 import type { Logger } from "pino";
 import type { Config } from "./config.ts";
+import type { HostResolver } from "./connectors/http/guarded-lookup.ts";
 import type { ConnectorRegistry } from "./connectors/registry.ts";
 import type { Database, Db } from "./db/engine.ts";
 import type { SecretBox } from "./lib/secret-box.ts";
@@ -14,4 +15,6 @@ export type AppContext = {
   logger: Logger;
   secretBox: SecretBox;
   connectors: ConnectorRegistry;
+  /** Where outbound host names (platforms, webhooks) are looked up; default the system resolver. */
+  resolveHost?: HostResolver;
 };

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from "fastify";
 import type { Logger } from "pino";
 import type { Config } from "./config.ts";
+import type { HostResolver } from "./connectors/http/guarded-lookup.ts";
 import { connectors as productionConnectors } from "./connectors/index.ts";
 import type { ConnectorRegistry } from "./connectors/registry.ts";
 import type { AppContext } from "./context.ts";
@@ -27,6 +28,8 @@ export type HubOptions = {
   database?: Database;
   /** Platform connectors; default: every production connector. */
   connectors?: ConnectorRegistry;
+  /** Resolver for outbound host names; default the system's (tests map made-up names). */
+  resolveHost?: HostResolver;
   /** Extra HTTP routes (the CLI's local admin routes). */
   routes?: RouteRegistrar[];
 };
@@ -62,6 +65,7 @@ export async function startHub(options: HubOptions): Promise<Hub> {
       logger,
       secretBox,
       connectors: options.connectors ?? productionConnectors,
+      ...(options.resolveHost ? { resolveHost: options.resolveHost } : {}),
     };
     registerHooks();
     registerJobs(ctx);

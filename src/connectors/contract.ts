@@ -1,5 +1,6 @@
 import type { Logger } from "pino";
 import type { z } from "zod";
+import type { HostResolver } from "./http/guarded-lookup.ts";
 
 /**
  * The one contract every platform connector implements. Connectors talk to a platform and return
@@ -198,8 +199,10 @@ export type ConnectorEnv = {
   allowPrivateUrls: boolean;
   /** Persist rotated credentials (OAuth refresh) before using them. */
   saveCredentials?: (credentials: unknown) => Promise<void>;
-  /** Injected for tests; defaults to the global fetch. */
+  /** Injected for tests (it skips the address checks); default the guarded fetch. */
   fetch?: typeof fetch;
+  /** Where platform host names are looked up; default the system resolver (tests inject one). */
+  resolveHost?: HostResolver;
   now?: () => Date;
 };
 

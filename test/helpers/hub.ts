@@ -1,5 +1,6 @@
 import type { FastifyInstance } from "fastify";
 import { loadConfig } from "../../src/config.ts";
+import type { HostResolver } from "../../src/connectors/http/guarded-lookup.ts";
 import type { ConnectorRegistry } from "../../src/connectors/registry.ts";
 import type { Database } from "../../src/db/engine.ts";
 import type { RouteRegistrar } from "../../src/http/app.ts";
@@ -20,6 +21,8 @@ export async function startTestHub(
     env?: Record<string, string>;
     connectors?: ConnectorRegistry;
     routes?: RouteRegistrar[];
+    /** Resolves outbound host names instead of DNS (SSRF tests map made-up names). */
+    resolveHost?: HostResolver;
   } = {},
 ): Promise<TestHub> {
   const database = await freshDatabase();
@@ -32,6 +35,7 @@ export async function startTestHub(
     database,
     ...(options.connectors ? { connectors: options.connectors } : {}),
     ...(options.routes ? { routes: options.routes } : {}),
+    ...(options.resolveHost ? { resolveHost: options.resolveHost } : {}),
   });
   return {
     ...hub,

@@ -99,6 +99,7 @@ export function createQboClient(
     timeoutMs: options.timeoutMs ?? 30_000,
     ...(options.retry ? { retry: options.retry } : {}),
     ...(env.fetch ? { fetch: env.fetch } : {}),
+    ...(env.resolveHost ? { resolveHost: env.resolveHost } : {}),
   });
   const tokens = createTokenManager(credentials, endpoints.tokenUrl, platform, env);
   const companyBase = `${endpoints.apiBase}/v3/company/${credentials.realmId}`;

@@ -81,6 +81,7 @@ export function createGraphqlClient(options: GraphqlClientOptions): GraphqlClien
     timeoutMs: options.timeoutMs ?? 30_000,
     ...(options.retry ? { retry: options.retry } : {}),
     ...(env.fetch ? { fetch: env.fetch } : {}),
+    ...(env.resolveHost ? { resolveHost: env.resolveHost } : {}),
   });
 
   const fail = (message: string, status: number | null, bodyText = "") =>

@@ -107,6 +107,7 @@ async function sendOne(ctx: AppContext, d: Claimed): Promise<void> {
       url: hook.url,
       secret: ctx.secretBox.open(hook.secretSealed),
       allowPrivate: ctx.config.allowPrivateUrls,
+      resolveHost: ctx.resolveHost,
     },
     d.id,
     body,
