@@ -62,6 +62,7 @@ export function openSession(ctx: AppContext, connection: Connection): ConnectorS
   const session = connector.connect(credentials, {
     logger: ctx.logger.child({ connection: connection.id, platform: connection.platform }),
     allowPrivateUrls: ctx.config.allowPrivateUrls,
+    ...(ctx.resolveHost ? { resolveHost: ctx.resolveHost } : {}),
     saveCredentials: async (next) => {
       await ctx.db
         .update(connections)
@@ -88,6 +89,7 @@ async function validateCredentials(ctx: AppContext, platform: string, raw: unkno
   const session = connector.connect(parsed.data, {
     logger: ctx.logger.child({ platform }),
     allowPrivateUrls: ctx.config.allowPrivateUrls,
+    ...(ctx.resolveHost ? { resolveHost: ctx.resolveHost } : {}),
   });
   try {
     const { label } = await session.validate();
