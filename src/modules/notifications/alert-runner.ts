@@ -6,7 +6,7 @@ import { conditionHolds } from "./custom-alerts.ts";
 import { alertEventTypes } from "./event-fields.ts";
 import type { NotificationInput } from "./record.ts";
 import { customAlerts } from "./schema.ts";
-import { renderLenient } from "./templates.ts";
+import { renderForDelivery } from "./templates.ts";
 
 const watched = new Set<string>(alertEventTypes);
 
@@ -45,7 +45,11 @@ export async function alertNotifications(tx: Db, batch: DomainEvent[]): Promise<
       out.push({
         accountId: e.accountId,
         type: "custom_alert",
-        vars: { alertName: alert.name, message: renderLenient(alert.template, e.payload), event: e.payload },
+        vars: {
+          alertName: alert.name,
+          message: renderForDelivery(alert.template, e.payload),
+          event: e.payload,
+        },
         connectionId: typeof e.payload.connectionId === "string" ? e.payload.connectionId : null,
         subject: e.subject ?? null,
         eventId: e.id,

@@ -1,12 +1,12 @@
 import { and, desc, eq, inArray } from "drizzle-orm";
 import jsonLogic from "json-logic-js";
 import type { Db } from "../../db/engine.ts";
-import { invalid, notFound } from "../../lib/errors.ts";
+import { AppError, invalid, notFound } from "../../lib/errors.ts";
 import { listEvents } from "../events/events.ts";
 import { type AlertEventType, alertEvents, logicVars } from "./event-fields.ts";
 import { type CustomAlertRecipients, customAlerts, notificationWebhooks } from "./schema.ts";
 import { parseEmailList } from "./settings.ts";
-import { renderLenient, templateRoots } from "./templates.ts";
+import { renderForDelivery, templateRoots } from "./templates.ts";
 
 export type CustomAlert = typeof customAlerts.$inferSelect;
 export type CustomAlertInput = {
@@ -56,8 +56,11 @@ async function validate(db: Db, accountId: string, input: CustomAlertInput): Pro
         and(eq(notificationWebhooks.accountId, accountId), inArray(notificationWebhooks.id, webhookIds)),
       );
     const missing = webhookIds.filter((id) => !found.some((f) => f.id === id));
-    if (missing.length > 0)
-      throw invalid(`unknown webhook id(s): ${missing.join(", ")}`, { field: "recipients.webhookIds" });
+    if (missing.length > 0) {
+      throw new AppError("not_found", "webhook_not_found", `unknown webhook id(s): ${missing.join(", ")}`, {
+        field: "recipients.webhookIds",
+      });
+    }
   }
   const recipients = {
     emails: parseEmailList(input.recipients.emails ?? ""),
@@ -161,6 +164,6 @@ export async function testAlert(db: Db, accountId: string, id: string) {
       payload: event.payload,
     },
     matches: conditionHolds(alert, event.payload),
-    message: renderLenient(alert.template, event.payload),
+    message: renderForDelivery(alert.template, event.payload),
   };
 }
