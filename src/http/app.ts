@@ -17,6 +17,7 @@ import { registerInventorySourceRoutes } from "../modules/sync/routes-inventory-
 import { registerWebhookRoute } from "../modules/sync/webhooks.ts";
 import { registerAuth } from "./auth.ts";
 import { registerHealth } from "./health.ts";
+import { registerInputGuard } from "./input-guard.ts";
 import { type Metrics, registerHttpMetrics } from "./metrics.ts";
 import { registerProblemHandlers } from "./problem.ts";
 import { registerDashboard } from "./static.ts";
@@ -63,6 +64,7 @@ export async function buildApp(
   });
 
   registerAuth(app, ctx.db);
+  registerInputGuard(app);
   registerHttpMetrics(app, metrics);
   registerHealth(app, ctx);
   registerAccountRoutes(app, ctx);

@@ -13,16 +13,53 @@ export function encodeCursor(key: CursorKey): string {
   return Buffer.from(JSON.stringify(key)).toString("base64url");
 }
 
-export function decodeCursor(cursor: string | undefined): CursorKey | undefined {
+/** An instant as `Date.toISOString()` writes it, within the years PostgreSQL and JS agree on. */
+const instant = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/)
+  .refine(isRoundTripInstant);
+function isRoundTripInstant(s: string): boolean {
+  const ms = Date.parse(s);
+  return Number.isFinite(ms) && !s.startsWith("0000") && new Date(ms).toISOString() === s;
+}
+const serial = z.number().int().min(1).max(Number.MAX_SAFE_INTEGER);
+
+/**
+ * The key shapes listings hand out. A cursor must match its listing's shape exactly, so a forged
+ * one is a 400 here instead of a type error from the database.
+ */
+export const cursorShapes = {
+  /** Newest-first by a timestamp, ties broken by uuid (orders, feed runs, notifications). */
+  instantAndUuid: z.strictObject({ v: instant, id: z.uuid() }),
+  /** By a bigserial id (events, movements, drift). */
+  serial: z.strictObject({ v: serial, id: z.string().regex(/^\d{1,16}$/) }),
+  /** By SKU, ties broken by the product's uuid (products, planning). */
+  skuAndUuid: z.strictObject({
+    v: z
+      .string()
+      .min(1)
+      .max(255)
+      .refine((s) => !s.includes("\u0000")),
+    id: z.uuid(),
+  }),
+  /** A plain offset (sync log). */
+  offset: z.strictObject({ v: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER), id: z.literal("") }),
+} satisfies Record<string, z.ZodType<CursorKey>>;
+
+export function decodeCursor<S extends z.ZodType<CursorKey>>(
+  cursor: string | undefined,
+  shape: S,
+): z.infer<S> | undefined {
   if (!cursor) return undefined;
+  let raw: unknown;
   try {
-    const parsed = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8")) as CursorKey;
-    if ((typeof parsed.v !== "string" && typeof parsed.v !== "number") || typeof parsed.id !== "string")
-      throw 0;
-    return parsed;
+    raw = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));
   } catch {
-    throw invalid("cursor is not one this API handed out");
+    raw = undefined;
   }
+  const parsed = shape.safeParse(raw);
+  if (!parsed.success) throw invalid("cursor is not one this API handed out");
+  return parsed.data;
 }
 
 /** Given limit+1 rows, returns the page and the cursor for the next one. */

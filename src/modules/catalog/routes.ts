@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { AppContext } from "../../context.ts";
 import { principalOf } from "../../http/auth.ts";
-import { decodeCursor, encodeCursor, pageQuery } from "../../http/pagination.ts";
+import { cursorShapes, decodeCursor, encodeCursor, pageQuery } from "../../http/pagination.ts";
 import { invalid } from "../../lib/errors.ts";
 import { recordImportedQuantities } from "../inventory/import-quantities.ts";
 import { listProductsWithStock, stockStatuses } from "../inventory/product-list.ts";
@@ -80,11 +80,11 @@ export function registerCatalogRoutes(root: FastifyInstance, ctx: AppContext): v
     async (request) => {
       const { accountId } = principalOf(request);
       const { limit, cursor, ...filter } = request.query;
-      const after = decodeCursor(cursor);
+      const after = decodeCursor(cursor, cursorShapes.skuAndUuid);
       const rows = await listProductsWithStock(ctx.db, accountId, {
         ...filter,
         limit,
-        ...(after ? { afterSku: String(after.v) } : {}),
+        ...(after ? { afterSku: after.v } : {}),
       });
       const items = rows.slice(0, limit);
       const last = items.at(-1);

@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { AppContext } from "../../context.ts";
 import { principalOf } from "../../http/auth.ts";
-import { decodeCursor, pageOf, pageQuery } from "../../http/pagination.ts";
+import { cursorShapes, decodeCursor, pageOf, pageQuery } from "../../http/pagination.ts";
 import { listEvents } from "./events.ts";
 
 export function registerEventRoutes(root: FastifyInstance, ctx: AppContext): void {
@@ -23,12 +23,12 @@ export function registerEventRoutes(root: FastifyInstance, ctx: AppContext): voi
     async (request) => {
       const { accountId } = principalOf(request);
       const { limit, cursor, type, subject } = request.query;
-      const after = decodeCursor(cursor);
+      const after = decodeCursor(cursor, cursorShapes.serial);
       const rows = await listEvents(ctx.db, accountId, {
         limit,
         ...(type ? { types: type.split(",") } : {}),
         ...(subject ? { subject } : {}),
-        ...(after ? { afterId: Number(after.v) } : {}),
+        ...(after ? { afterId: after.v } : {}),
       });
       const items = rows.map((e) => ({
         id: e.id,

@@ -3,8 +3,7 @@ import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { AppContext } from "../../context.ts";
 import { principalOf } from "../../http/auth.ts";
-import { decodeCursor, encodeCursor, pageQuery } from "../../http/pagination.ts";
-import { invalid } from "../../lib/errors.ts";
+import { cursorShapes, decodeCursor, encodeCursor, pageQuery } from "../../http/pagination.ts";
 import { adjustmentReasons, adjustStock, transferStock } from "./adjustments.ts";
 import { movementReasons } from "./schema.ts";
 import { listMovements } from "./stock.ts";
@@ -164,12 +163,11 @@ export function registerInventoryRoutes(root: FastifyInstance, ctx: AppContext):
     async (request) => {
       const { accountId } = principalOf(request);
       const { limit, cursor, ...filter } = request.query;
-      const after = decodeCursor(cursor);
-      if (after && typeof after.v !== "number") throw invalid("cursor is not one this API handed out");
+      const after = decodeCursor(cursor, cursorShapes.serial);
       const rows = await listMovements(ctx.db, accountId, {
         ...filter,
         limit: limit + 1,
-        ...(after ? { beforeId: Number(after.v) } : {}),
+        ...(after ? { beforeId: after.v } : {}),
       });
       const items = rows.slice(0, limit);
       const last = items.at(-1);

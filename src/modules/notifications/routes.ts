@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { AppContext } from "../../context.ts";
 import { principalOf } from "../../http/auth.ts";
-import { decodeCursor, pageOf, pageQuery } from "../../http/pagination.ts";
+import { cursorShapes, decodeCursor, pageOf, pageQuery } from "../../http/pagination.ts";
 import { registerPlanningRoutes } from "../planning/routes.ts";
 import { getConnection } from "../sync/connections.ts";
 import { getNotification, listNotifications, markAllRead, markRead, unreadCount } from "./centre.ts";
@@ -43,11 +43,11 @@ export function registerNotificationRoutes(root: FastifyInstance, ctx: AppContex
     async (request) => {
       const p = principalOf(request);
       const { limit, cursor, ...f } = request.query;
-      const after = decodeCursor(cursor);
+      const after = decodeCursor(cursor, cursorShapes.instantAndUuid);
       const rows = await listNotifications(ctx.db, p.accountId, p.user.id, {
         ...f,
         limit,
-        before: after ? { createdAt: String(after.v), id: after.id } : undefined,
+        before: after ? { createdAt: after.v, id: after.id } : undefined,
       });
       return pageOf(rows, limit, (r) => ({ v: r.createdAt, id: r.id }));
     },

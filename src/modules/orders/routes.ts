@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { AppContext } from "../../context.ts";
 import { principalOf } from "../../http/auth.ts";
-import { decodeCursor, pageOf, pageQuery } from "../../http/pagination.ts";
+import { cursorShapes, decodeCursor, pageOf, pageQuery } from "../../http/pagination.ts";
 import { importOrder } from "./import.ts";
 import { orderInput } from "./order-input.ts";
 import { getOrderDetail, listOrders } from "./queries.ts";
@@ -38,7 +38,7 @@ export function registerOrderRoutes(root: FastifyInstance, ctx: AppContext): voi
     async (request) => {
       const { accountId } = principalOf(request);
       const { limit, cursor, ...filter } = request.query;
-      const after = decodeCursor(cursor);
+      const after = decodeCursor(cursor, cursorShapes.instantAndUuid);
       const rows = await listOrders(ctx.db, accountId, { ...filter, limit, ...(after ? { after } : {}) });
       return pageOf(rows, limit, (o) => ({ v: o.placedAt, id: o.id }));
     },

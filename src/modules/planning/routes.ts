@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { AppContext } from "../../context.ts";
 import { principalOf } from "../../http/auth.ts";
-import { decodeCursor, pageOf, pageQuery } from "../../http/pagination.ts";
+import { cursorShapes, decodeCursor, pageOf, pageQuery } from "../../http/pagination.ts";
 import { getConnection } from "../sync/connections.ts";
 import { plannerReport } from "./report.ts";
 import { planSettingsFor, savePlanSettings } from "./settings.ts";
@@ -42,12 +42,12 @@ export function registerPlanningRoutes(root: FastifyInstance, ctx: AppContext): 
       if (connectionId) await getConnection(ctx.db, accountId, connectionId);
       const saved = await planSettingsFor(ctx.db, accountId, connectionId ?? null);
       const settings = days ? { ...saved, reportDays: days } : saved;
-      const after = decodeCursor(cursor);
+      const after = decodeCursor(cursor, cursorShapes.skuAndUuid);
       const rows = await plannerReport(ctx.db, accountId, {
         settings,
         connectionId: connectionId ?? null,
         now: new Date(),
-        afterSku: after ? String(after.v) : undefined,
+        afterSku: after?.v,
         sku,
         limit,
       });

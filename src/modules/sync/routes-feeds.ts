@@ -4,7 +4,7 @@ import { z } from "zod";
 import { feedDirection, feedKinds } from "../../connectors/contract.ts";
 import type { AppContext } from "../../context.ts";
 import { principalOf } from "../../http/auth.ts";
-import { decodeCursor, encodeCursor, pageOf, pageQuery } from "../../http/pagination.ts";
+import { cursorShapes, decodeCursor, encodeCursor, pageOf, pageQuery } from "../../http/pagination.ts";
 import { getConnection } from "./connections.ts";
 import { queueFeedRun } from "./feed-runner.ts";
 import { type Feed, getFeed, listFeeds, updateFeed } from "./feeds.ts";
@@ -106,12 +106,12 @@ export function registerFeedRoutes(root: FastifyInstance, ctx: AppContext): void
     async (request) => {
       const { accountId } = principalOf(request);
       const { limit, cursor, feed, ...filter } = request.query;
-      const after = decodeCursor(cursor);
+      const after = decodeCursor(cursor, cursorShapes.instantAndUuid);
       const rows = await listRuns(ctx.db, accountId, {
         ...filter,
         ...(feed ? { feedKind: feed } : {}),
         limit,
-        ...(after ? { before: { queuedAt: String(after.v), id: after.id } } : {}),
+        ...(after ? { before: { queuedAt: after.v, id: after.id } } : {}),
       });
       return pageOf(rows.map(runView), limit, (r) => ({ v: r.queuedAt, id: r.id }));
     },
@@ -192,7 +192,7 @@ export function registerFeedRoutes(root: FastifyInstance, ctx: AppContext): void
     async (request) => {
       const { accountId } = principalOf(request);
       const { limit, cursor, status, ...filter } = request.query;
-      const offset = cursor ? Number(decodeCursor(cursor)?.v ?? 0) : 0;
+      const offset = decodeCursor(cursor, cursorShapes.offset)?.v ?? 0;
       const rows = await listSyncLog(ctx.db, accountId, {
         ...filter,
         ...(status ? { result: status } : {}),

@@ -4,7 +4,7 @@ import { z } from "zod";
 import { feedKinds } from "../../connectors/contract.ts";
 import type { AppContext } from "../../context.ts";
 import { principalOf } from "../../http/auth.ts";
-import { decodeCursor, pageOf, pageQuery } from "../../http/pagination.ts";
+import { cursorShapes, decodeCursor, pageOf, pageQuery } from "../../http/pagination.ts";
 import {
   connectionView,
   createConnection,
@@ -231,8 +231,8 @@ export function registerConnectionRoutes(root: FastifyInstance, ctx: AppContext)
     },
     async (request) => {
       const c = await getConnection(ctx.db, principalOf(request).accountId, request.params.id);
-      const after = decodeCursor(request.query.cursor);
-      const rows = await listDrift(ctx.db, c.id, request.query.limit, after ? Number(after.v) : undefined);
+      const after = decodeCursor(request.query.cursor, cursorShapes.serial);
+      const rows = await listDrift(ctx.db, c.id, request.query.limit, after?.v);
       return pageOf(rows, request.query.limit, (r) => ({ v: r.id, id: String(r.id) }));
     },
   );
