@@ -3,6 +3,7 @@ import type { Db } from "../db/engine.ts";
 import { AppError } from "../lib/errors.ts";
 import { type Principal, principalFromSession, principalFromToken } from "../modules/accounts/credentials.ts";
 import type { UserRole } from "../modules/accounts/schema.ts";
+import { routeNotFound, sendProblem } from "./problem.ts";
 
 export const SESSION_COOKIE = "sw_session";
 
@@ -21,11 +22,17 @@ declare module "fastify" {
 const rank: Record<UserRole, number> = { member: 0, admin: 1, owner: 2 };
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
-/** Resolves the caller from a bearer token or the session cookie and enforces route access rules. */
+/**
+ * Resolves the caller from a bearer token or the session cookie and enforces route access rules.
+ * Runs on `onRequest`, before the body is read: a stranger gets 401 without the hub parsing up to
+ * the body limit or describing the schema back. Register after @fastify/cookie, whose hook parses
+ * the session cookie.
+ */
 export function registerAuth(app: FastifyInstance, db: Db): void {
   app.decorateRequest("principal", null);
-  app.addHook("preHandler", async (request) => {
-    if (request.is404) return;
+  app.addHook("onRequest", async (request, reply) => {
+    // Answered here, so a body sent to no route is never read either.
+    if (request.is404) return sendProblem(reply, routeNotFound(request));
     const config = request.routeOptions.config;
     request.principal = await resolvePrincipal(db, request);
     if (config.public) return;

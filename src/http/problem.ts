@@ -70,12 +70,11 @@ export function registerProblemHandlers(app: FastifyInstance): void {
       problem(500, "internal_error", "Something went wrong on our side; it has been logged."),
     );
   });
-  app.setNotFoundHandler((request, reply) =>
-    sendProblem(
-      reply,
-      problem(404, "route_not_found", `No route for ${request.method} ${request.url.split("?")[0]}`),
-    ),
-  );
+  app.setNotFoundHandler((request, reply) => sendProblem(reply, routeNotFound(request)));
+}
+
+export function routeNotFound(request: FastifyRequest): Problem {
+  return problem(404, "route_not_found", `No route for ${request.method} ${request.url.split("?")[0]}`);
 }
 
 function codeForFastify(error: FastifyError, status: number): string {
