@@ -1,5 +1,14 @@
+import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Connector } from "../src/connectors/contract.ts";
+import {
+  bodiesWithIds,
+  collectionOf,
+  type JsonSchema,
+  replaceAt,
+  uuidPaths,
+} from "./helpers/body-id-fixtures.ts";
+import { changedTables, fingerprint } from "./helpers/fingerprint.ts";
 import { createTenant, startTestHub, type Tenant, type TestHub } from "./helpers/hub.ts";
 import { createIsolationFixtures } from "./helpers/isolation-fixtures.ts";
 import { createTestConnector, createTestPlatform } from "./helpers/test-connector.ts";
@@ -13,7 +22,11 @@ let hub: TestHub;
 let a: Tenant;
 let b: Tenant;
 let fixtures: Record<string, string>;
-type Operation = { requestBody?: unknown };
+let bFixtures: Record<string, string>;
+type Operation = {
+  requestBody?: { content: { "application/json"?: { schema: JsonSchema } } };
+  parameters?: { in: string; name: string; schema: JsonSchema }[];
+};
 let paths: Record<string, Record<string, Operation>>;
 
 beforeAll(async () => {
@@ -23,6 +36,7 @@ beforeAll(async () => {
   a = await createTenant(hub, "Tenant A");
   b = await createTenant(hub, "Tenant B");
   fixtures = await createIsolationFixtures(hub, a);
+  bFixtures = await createIsolationFixtures(hub, b, "ISO-B-1");
   paths = (await hub.app.inject({ url: "/api/openapi.json" })).json().paths;
 });
 afterAll(() => hub?.close());
@@ -74,4 +88,72 @@ describe("tenant isolation", () => {
       for (const id of aIds) expect(res.body, `${path} shows A's ${id}`).not.toContain(id);
     }
   });
+
+  it("answers 404 to an id of another account anywhere in a body or query, and writes nothing", async () => {
+    const problems: string[] = [];
+    for (const [path, methods] of Object.entries(paths)) {
+      const url = ownUrl(path);
+      for (const [method, op] of Object.entries(methods)) {
+        const route = `${method.toUpperCase()} ${path}`;
+        const send = (body?: unknown, query = "") =>
+          hub.app.inject({
+            method: method.toUpperCase() as "GET",
+            url: `${url}${query}`,
+            headers: body === undefined ? a.auth : { ...a.auth, "content-type": "application/json" },
+            ...(body === undefined ? {} : { payload: body as object }),
+          });
+        const foreign = async (label: string, body?: unknown, query?: string) => {
+          const before = await fingerprint(hub);
+          const res = await send(body, query);
+          const changed = changedTables(before, await fingerprint(hub));
+          if (res.statusCode !== 404 || changed.length > 0) {
+            problems.push(
+              `${route} ${label} → ${res.statusCode}${changed.length ? `, wrote ${changed}` : ""}`,
+            );
+          }
+        };
+        const own = async (body?: unknown, query?: string) => {
+          // A's own ids pass the check, so the 404s above are about the id and nothing else.
+          const res = await send(body, query);
+          if (res.statusCode === 404 || res.statusCode >= 500) {
+            problems.push(`${route} with A's own ids → ${res.statusCode} ${res.body}`);
+          }
+        };
+
+        const bodyIds = uuidPaths(op.requestBody?.content["application/json"]?.schema);
+        const template = bodiesWithIds[route];
+        if (bodyIds.length > 0 && !template) problems.push(`${route}: no body in bodiesWithIds`);
+        for (const field of template ? bodyIds : []) {
+          const collection = collectionOf(field);
+          if (!collection) {
+            problems.push(`${route}: ${field} names no known collection`);
+            continue;
+          }
+          await foreign(`body ${field}=B's`, replaceAt(template!(fixtures), field, bFixtures[collection]!));
+          await foreign(`body ${field}=unknown`, replaceAt(template!(fixtures), field, randomUUID()));
+        }
+        if (template && bodyIds.length > 0) await own(template(fixtures));
+
+        const queryIds = (op.parameters ?? []).filter((p) => p.in === "query" && p.schema.format === "uuid");
+        for (const { name } of queryIds) {
+          const collection = collectionOf(name);
+          if (!collection) {
+            problems.push(`${route}: query ${name} names no known collection`);
+            continue;
+          }
+          await foreign(`query ${name}=B's`, undefined, `?${name}=${bFixtures[collection]}`);
+          await foreign(`query ${name}=unknown`, undefined, `?${name}=${randomUUID()}`);
+          await own(undefined, `?${name}=${fixtures[collection]}`);
+        }
+      }
+    }
+    expect(problems).toEqual([]);
+  });
 });
+
+/** A route's path aimed at A's own resources. */
+function ownUrl(path: string): string {
+  return path.replace(/\{(\w+)\}/g, (_, param: string) =>
+    encodeURIComponent(fixtures[fixtureKey(path, param)] ?? "missing"),
+  );
+}

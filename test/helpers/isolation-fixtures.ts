@@ -5,10 +5,16 @@ import { apiFor } from "./api.ts";
 import type { Tenant, TestHub } from "./hub.ts";
 
 /**
- * One of tenant A's resources for every `<collection>.<param>` that appears in a route path.
+ * One of tenant A's resources for every `<collection>.<param>` that appears in a route path, plus
+ * `warehouses.default` for bodies that name two warehouses. A second tenant passes its own SKU, so
+ * the SKU in one account's lists never matches the other's.
  * Add an entry here when a route with a new path parameter is added.
  */
-export async function createIsolationFixtures(hub: TestHub, a: Tenant): Promise<Record<string, string>> {
+export async function createIsolationFixtures(
+  hub: TestHub,
+  a: Tenant,
+  sku = "ISO-A-1",
+): Promise<Record<string, string>> {
   const api = apiFor(hub.app, a);
   const ok = async <T>(p: Promise<{ status: number; body: T }>) => {
     const res = await p;
@@ -18,16 +24,22 @@ export async function createIsolationFixtures(hub: TestHub, a: Tenant): Promise<
   const token = await ok(api.post("/api/v1/tokens", { name: "isolation" }));
   await ok(
     api.post("/api/v1/products/import", {
-      products: [{ sku: "ISO-A-1", name: "Tenant A widget", quantity: 5 }],
+      products: [{ sku, name: "Tenant A widget", quantity: 5 }],
     }),
   );
   const warehouse = await ok(api.post("/api/v1/warehouses", { name: "A's back room" }));
+  const { items: warehouses } = await ok(
+    api.get("/api/v1/warehouses") as Promise<{
+      status: number;
+      body: { items: { id: string; isDefault: boolean }[] };
+    }>,
+  );
   const order = await ok(
     api.post("/api/v1/orders", {
       platformOrderId: "iso-a-1",
       placedAt: new Date().toISOString(),
       currency: "USD",
-      lines: [{ sku: "ISO-A-1", quantity: 1, unitPriceMinor: 500 }],
+      lines: [{ sku, quantity: 1, unitPriceMinor: 500 }],
     }),
   );
   const connection = await ok(
@@ -63,25 +75,26 @@ export async function createIsolationFixtures(hub: TestHub, a: Tenant): Promise<
   );
   return {
     "tokens.id": token.id,
-    "products.sku": "ISO-A-1",
+    "products.sku": sku,
     "warehouses.id": warehouse.id,
+    "warehouses.default": warehouses.find((w) => w.isDefault)!.id,
     "orders.id": order.orderId,
     "connections.id": connection.id,
     "feeds.kind": "new-orders",
     "feed-runs.id": run.id,
     "issues.id": issue.id,
     "summaries.id": summary!.id,
-    ...(await notificationFixtures(hub, a)),
+    ...(await notificationFixtures(hub, a, sku)),
   };
 }
 
 /** Tenant A's notification, webhook target, custom alert and goal. */
-async function notificationFixtures(hub: TestHub, a: Tenant): Promise<Record<string, string>> {
+async function notificationFixtures(hub: TestHub, a: Tenant, sku: string): Promise<Record<string, string>> {
   const api = apiFor(hub.app, a);
   const recorded = await recordNotification(hub.ctx.db, {
     accountId: a.accountId,
     type: "product_refund",
-    vars: { sku: "ISO-A-1" },
+    vars: { sku },
     dedupeKey: "isolation",
   });
   const webhook = await api.post("/api/v1/notification-webhooks", { url: "https://hooks.example.com/a" });

@@ -4,6 +4,7 @@ import { z } from "zod";
 import type { AppContext } from "../../context.ts";
 import { principalOf } from "../../http/auth.ts";
 import { invalid } from "../../lib/errors.ts";
+import { getConnection } from "../sync/connections.ts";
 import { orderPostings } from "./order-postings.ts";
 import { presetRange, syncPresets } from "./periods.ts";
 import { syncProgress } from "./sync-progress.ts";
@@ -32,9 +33,12 @@ export function registerBooksStatusRoutes(root: FastifyInstance, ctx: AppContext
     },
     async (request) => {
       const { connectionId, preset, from, to } = request.query;
+      const { accountId } = principalOf(request);
+      // Another account's connection is a 404 whatever else is wrong with the query.
+      await getConnection(ctx.db, accountId, connectionId);
       const range = preset ? presetRange(preset, new Date()) : from && to ? { from, to } : null;
       if (!range) throw invalid("give a preset, or both from and to");
-      return syncProgress(ctx.db, principalOf(request).accountId, connectionId, range);
+      return syncProgress(ctx.db, accountId, connectionId, range);
     },
   );
 

@@ -4,6 +4,7 @@ import { z } from "zod";
 import type { AppContext } from "../../context.ts";
 import { principalOf } from "../../http/auth.ts";
 import { invalid } from "../../lib/errors.ts";
+import { getConnection } from "../sync/connections.ts";
 import { listPostings } from "./ledger.ts";
 import { presetRange, syncPresets } from "./periods.ts";
 import { resummarize } from "./resummarize.ts";
@@ -99,7 +100,9 @@ export function registerBooksRoutes(root: FastifyInstance, ctx: AppContext): voi
     },
     async (request) => {
       const q = request.query;
-      const items = await listSummaries(ctx.db, principalOf(request).accountId, {
+      const { accountId } = principalOf(request);
+      if (q.connectionId) await getConnection(ctx.db, accountId, q.connectionId);
+      const items = await listSummaries(ctx.db, accountId, {
         limit: q.limit,
         ...(q.connectionId ? { channelConnectionId: q.connectionId } : {}),
         ...(q.from ? { from: q.from } : {}),
@@ -139,7 +142,11 @@ export function registerBooksRoutes(root: FastifyInstance, ctx: AppContext): voi
     },
     async (request) => {
       const q = request.query;
-      const items = await listPostings(ctx.db, principalOf(request).accountId, {
+      const { accountId } = principalOf(request);
+      for (const id of [q.booksConnectionId, q.channelConnectionId]) {
+        if (id) await getConnection(ctx.db, accountId, id);
+      }
+      const items = await listPostings(ctx.db, accountId, {
         limit: q.limit,
         ...(q.status ? { status: q.status } : {}),
         ...(q.subjectType ? { subjectType: q.subjectType } : {}),

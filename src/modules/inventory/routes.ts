@@ -163,6 +163,7 @@ export function registerInventoryRoutes(root: FastifyInstance, ctx: AppContext):
     async (request) => {
       const { accountId } = principalOf(request);
       const { limit, cursor, ...filter } = request.query;
+      if (filter.warehouseId) await getWarehouse(ctx.db, accountId, filter.warehouseId);
       const after = decodeCursor(cursor, cursorShapes.serial);
       const rows = await listMovements(ctx.db, accountId, {
         ...filter,

@@ -43,6 +43,7 @@ export function registerNotificationRoutes(root: FastifyInstance, ctx: AppContex
     async (request) => {
       const p = principalOf(request);
       const { limit, cursor, ...f } = request.query;
+      if (f.connectionId) await getConnection(ctx.db, p.accountId, f.connectionId);
       const after = decodeCursor(cursor, cursorShapes.instantAndUuid);
       const rows = await listNotifications(ctx.db, p.accountId, p.user.id, {
         ...f,
@@ -135,7 +136,9 @@ export function registerNotificationRoutes(root: FastifyInstance, ctx: AppContex
     },
     async (request) => {
       const p = principalOf(request);
-      return { marked: await markAllRead(ctx.db, p.accountId, p.user.id, request.body ?? {}) };
+      const f = request.body ?? {};
+      if (f.connectionId) await getConnection(ctx.db, p.accountId, f.connectionId);
+      return { marked: await markAllRead(ctx.db, p.accountId, p.user.id, f) };
     },
   );
 

@@ -4,6 +4,7 @@ import { z } from "zod";
 import type { AppContext } from "../../context.ts";
 import { principalOf } from "../../http/auth.ts";
 import { cursorShapes, decodeCursor, pageOf, pageQuery } from "../../http/pagination.ts";
+import { getConnection } from "../sync/connections.ts";
 import { importOrder } from "./import.ts";
 import { orderInput } from "./order-input.ts";
 import { getOrderDetail, listOrders } from "./queries.ts";
@@ -38,6 +39,7 @@ export function registerOrderRoutes(root: FastifyInstance, ctx: AppContext): voi
     async (request) => {
       const { accountId } = principalOf(request);
       const { limit, cursor, ...filter } = request.query;
+      if (filter.connectionId) await getConnection(ctx.db, accountId, filter.connectionId);
       const after = decodeCursor(cursor, cursorShapes.instantAndUuid);
       const rows = await listOrders(ctx.db, accountId, { ...filter, limit, ...(after ? { after } : {}) });
       return pageOf(rows, limit, (o) => ({ v: o.placedAt, id: o.id }));
@@ -71,6 +73,8 @@ export function registerOrderRoutes(root: FastifyInstance, ctx: AppContext): voi
     },
     async (request, reply) => {
       const { accountId } = principalOf(request);
+      // Channel imports pass their own connection; an API caller's must be one of its account's.
+      if (request.body.connectionId) await getConnection(ctx.db, accountId, request.body.connectionId);
       const result = await importOrder(ctx.db, accountId, request.body);
       return reply.code(result.outcome === "created" ? 201 : 200).send(result);
     },

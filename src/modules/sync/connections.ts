@@ -5,6 +5,7 @@ import type { Db } from "../../db/engine.ts";
 import { inTransaction } from "../../db/tx.ts";
 import { AppError, conflict, invalid, notFound } from "../../lib/errors.ts";
 import { appendEvents } from "../events/events.ts";
+import { getWarehouse } from "../inventory/warehouses.ts";
 import { ensureFeeds } from "./feeds.ts";
 import {
   advanceOnboarding,
@@ -103,6 +104,13 @@ async function validateCredentials(ctx: AppContext, platform: string, raw: unkno
   }
 }
 
+/** Settings may name only the account's own warehouses; any other id is a 404 before anything is saved. */
+async function checkSettingIds(db: Db, accountId: string, settings: ConnectionSettings | undefined) {
+  for (const warehouseId of new Set(Object.values(settings?.locationWarehouses ?? {}))) {
+    await getWarehouse(db, accountId, warehouseId);
+  }
+}
+
 export type CreateConnectionInput = {
   platform: string;
   name: string;
@@ -118,6 +126,7 @@ export async function createConnection(
   input: CreateConnectionInput,
   actor: string,
 ) {
+  await checkSettingIds(ctx.db, accountId, input.settings);
   const checked = await validateCredentials(ctx, input.platform, input.credentials);
   const connector = connectorFor(ctx, input.platform);
   const created = await inTransaction(ctx.db, async (tx) => {
@@ -185,6 +194,7 @@ export async function updateConnection(
   input: { name?: string; credentials?: unknown; settings?: ConnectionSettings },
 ): Promise<Connection> {
   const current = await getConnection(ctx.db, accountId, id);
+  await checkSettingIds(ctx.db, accountId, input.settings);
   const checked =
     input.credentials !== undefined
       ? await validateCredentials(ctx, current.platform, input.credentials)

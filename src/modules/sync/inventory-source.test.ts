@@ -119,15 +119,15 @@ describe("choosing the inventory source", () => {
       credentials: credentialsFor(qbo),
     });
     expect(theirs.status).toBe(201);
-    const refusals: [unknown, string][] = [
-      [{ source: "books", connectionId: shop }, "not_an_inventory_source"],
-      [{ source: "books", connectionId: randomUUID() }, "unknown_connection"],
-      [{ source: "books", connectionId: theirs.body.id }, "unknown_connection"],
-      [{ source: "books", connectionId: books, warehouseId: randomUUID() }, "unknown_warehouse"],
+    const refusals: [unknown, number, string][] = [
+      [{ source: "books", connectionId: shop }, 400, "not_an_inventory_source"],
+      [{ source: "books", connectionId: randomUUID() }, 404, "connection_not_found"],
+      [{ source: "books", connectionId: theirs.body.id }, 404, "connection_not_found"],
+      [{ source: "books", connectionId: books, warehouseId: randomUUID() }, 404, "warehouse_not_found"],
     ];
-    for (const [body, code] of refusals) {
+    for (const [body, status, code] of refusals) {
       const res = await putSource(body);
-      expect(res.status, JSON.stringify(res.body)).toBe(400);
+      expect(res.status, JSON.stringify(res.body)).toBe(status);
       expect(res.body.code).toBe(code);
     }
     expect((await putSource({ source: "books" })).status).toBe(400);

@@ -3,9 +3,10 @@ import type { AppContext } from "../../context.ts";
 import type { Db } from "../../db/engine.ts";
 import { inTransaction } from "../../db/tx.ts";
 import { AppError } from "../../lib/errors.ts";
-import { warehouses } from "../inventory/schema.ts";
+import { getWarehouse } from "../inventory/warehouses.ts";
+import { getConnection } from "./connections.ts";
 import { ensureFeeds } from "./feeds.ts";
-import { connections, feeds, inventorySources } from "./schema.ts";
+import { feeds, inventorySources } from "./schema.ts";
 
 /** The feed that reads the source's counts; scheduled only on the account's source connection. */
 export const INVENTORY_SOURCE_FEED = "inventory-source";
@@ -104,17 +105,9 @@ async function checkTarget(
   accountId: string,
   input: { connectionId: string; warehouseId?: string | null },
 ) {
-  const [connection] = await ctx.db
-    .select()
-    .from(connections)
-    .where(and(eq(connections.accountId, accountId), eq(connections.id, input.connectionId)));
-  if (!connection) {
-    throw new AppError(
-      "invalid_data",
-      "unknown_connection",
-      `connection ${input.connectionId} is not a connection of this account`,
-    );
-  }
+  // Ids first: another account's connection or warehouse is a 404, whatever else is wrong.
+  const connection = await getConnection(ctx.db, accountId, input.connectionId);
+  if (input.warehouseId) await getWarehouse(ctx.db, accountId, input.warehouseId);
   const capable = ctx.connectors[connection.platform]?.capabilities.feeds.includes(INVENTORY_SOURCE_FEED);
   if (!capable) {
     throw new AppError(
@@ -122,19 +115,6 @@ async function checkTarget(
       "not_an_inventory_source",
       `connection "${connection.name}" (${connection.platform}) cannot be the inventory source; choose a QuickBooks Online connection`,
     );
-  }
-  if (input.warehouseId) {
-    const [warehouse] = await ctx.db
-      .select({ id: warehouses.id })
-      .from(warehouses)
-      .where(and(eq(warehouses.accountId, accountId), eq(warehouses.id, input.warehouseId)));
-    if (!warehouse) {
-      throw new AppError(
-        "invalid_data",
-        "unknown_warehouse",
-        `warehouse ${input.warehouseId} is not a warehouse of this account`,
-      );
-    }
   }
   return { connection, warehouseId: input.warehouseId ?? null };
 }

@@ -106,6 +106,7 @@ export function registerFeedRoutes(root: FastifyInstance, ctx: AppContext): void
     async (request) => {
       const { accountId } = principalOf(request);
       const { limit, cursor, feed, ...filter } = request.query;
+      if (filter.connectionId) await getConnection(ctx.db, accountId, filter.connectionId);
       const after = decodeCursor(cursor, cursorShapes.instantAndUuid);
       const rows = await listRuns(ctx.db, accountId, {
         ...filter,
@@ -152,6 +153,7 @@ export function registerFeedRoutes(root: FastifyInstance, ctx: AppContext): void
     async (request) => {
       const { accountId } = principalOf(request);
       const q = request.query;
+      if (q.connectionId) await getConnection(ctx.db, accountId, q.connectionId);
       const rows = await listIssues(ctx.db, accountId, {
         ...(q.connectionId ? { connectionId: q.connectionId } : {}),
         ...(q.severity ? { severity: q.severity } : {}),
@@ -192,6 +194,7 @@ export function registerFeedRoutes(root: FastifyInstance, ctx: AppContext): void
     async (request) => {
       const { accountId } = principalOf(request);
       const { limit, cursor, status, ...filter } = request.query;
+      if (filter.connectionId) await getConnection(ctx.db, accountId, filter.connectionId);
       const offset = decodeCursor(cursor, cursorShapes.offset)?.v ?? 0;
       const rows = await listSyncLog(ctx.db, accountId, {
         ...filter,
