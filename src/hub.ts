@@ -5,6 +5,7 @@ import type { HostResolver } from "./connectors/http/guarded-lookup.ts";
 import { connectors as productionConnectors } from "./connectors/index.ts";
 import type { ConnectorRegistry } from "./connectors/registry.ts";
 import type { AppContext } from "./context.ts";
+import { secureDataDir } from "./db/data-dir.ts";
 import { type Database, openDatabase, redactUrl } from "./db/engine.ts";
 import { migrateDatabase } from "./db/migrate.ts";
 import { buildApp, type RouteRegistrar } from "./http/app.ts";
@@ -39,6 +40,8 @@ export type Hub = { ctx: AppContext; app: FastifyInstance | undefined; stop(): P
 /** The composition root: opens storage, migrates, wires the queue, jobs and routes. */
 export async function startHub(options: HubOptions): Promise<Hub> {
   const { config, logger } = options;
+  // Before the key is generated into it: a data dir others can write is refused, not used.
+  if (!options.database && !config.databaseUrl) secureDataDir(config.dataDir);
   const secretBox = createSecretBox(resolveSecretKey(config, logger));
   const database =
     options.database ??

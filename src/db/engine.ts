@@ -6,6 +6,7 @@ import { drizzle as drizzlePg } from "drizzle-orm/node-postgres";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import pg from "pg";
+import { secureDataDir, tightenTree } from "./data-dir.ts";
 import * as schema from "./schema.ts";
 
 export type Schema = typeof schema;
@@ -32,17 +33,37 @@ export type OpenOptions =
 
 export async function openDatabase(options: OpenOptions): Promise<Database> {
   if (options.kind === "postgres") return openPostgres(options.url, options.poolSize ?? 10);
-  const client = "client" in options ? options.client : await openPglite(options.dataDir);
-  return wrapPglite(client);
+  if ("client" in options) return wrapPglite(options.client);
+  const dir = resolve(secureDataDir(options.dataDir), "pgdata");
+  const client = await openPglite(dir);
+  return keepPrivate(wrapPglite(client), dir);
 }
 
-async function openPglite(dataDir: string): Promise<PGlite> {
-  const dir = resolve(dataDir, "pgdata");
-  mkdirSync(dir, { recursive: true });
+async function openPglite(dir: string): Promise<PGlite> {
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  tightenTree(dir);
   const client = new PGlite(dir);
   await client.waitReady;
+  tightenTree(dir);
   return client;
 }
+
+/** How often files PGlite created meanwhile (0666, whatever the umask) are brought to 0600. */
+const TIGHTEN_EVERY_MS = 5 * 60_000;
+
+function keepPrivate(database: Database, dir: string): Database {
+  const timer = setInterval(() => tightenTree(dir), TIGHTEN_EVERY_MS);
+  timer.unref();
+  return {
+    ...database,
+    close: async () => {
+      clearInterval(timer);
+      await database.close();
+      tightenTree(dir);
+    },
+  };
+}
+
 
 function wrapPglite(client: PGlite): Database {
   const db = drizzlePglite({ client, schema, casing: "snake_case" }) as unknown as Db;

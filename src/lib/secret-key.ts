@@ -23,7 +23,7 @@ export function resolveSecretKey(config: Config, logger: Logger): Buffer {
     if (!key) throw new Error(`STOCKWIRE_SECRET: ${file} does not hold a 32-byte key`);
     return key;
   }
-  mkdirSync(dir, { recursive: true });
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
   const key = randomBytes(32);
   writeFileSync(file, `${key.toString("hex")}\n`, { mode: 0o600 });
   chmodSync(file, 0o600);
