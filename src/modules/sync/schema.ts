@@ -260,6 +260,11 @@ export const webhookInbox = pgTable(
       .notNull()
       .references(() => connections.id, { onDelete: "cascade" }),
     eventId: text().notNull(),
+    /**
+     * SHA-256 of the signed body: the platform's event id is an unsigned header, so a captured
+     * delivery resent under a new id is recognised by what was signed.
+     */
+    bodySha256: text(),
     topic: text().notNull(),
     body: text().notNull(),
     headers: jsonb().$type<Record<string, string>>().notNull(),
@@ -270,7 +275,11 @@ export const webhookInbox = pgTable(
     receivedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     processedAt: timestamp({ withTimezone: true }),
   },
-  (t) => [uniqueIndex().on(t.connectionId, t.eventId), index().on(t.status, t.receivedAt)],
+  (t) => [
+    uniqueIndex().on(t.connectionId, t.eventId),
+    uniqueIndex().on(t.connectionId, t.bodySha256),
+    index().on(t.status, t.receivedAt),
+  ],
 );
 
 /** Differences the stock check found between the hub and a platform. */

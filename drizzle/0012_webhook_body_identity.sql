@@ -1,0 +1,2 @@
+ALTER TABLE "webhook_inbox" ADD COLUMN "body_sha256" text;--> statement-breakpoint
+CREATE UNIQUE INDEX "webhook_inbox_connection_id_body_sha256_index" ON "webhook_inbox" USING btree ("connection_id","body_sha256");
