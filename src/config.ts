@@ -1,3 +1,4 @@
+import { isIP } from "node:net";
 import { z } from "zod";
 
 const logLevels = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
@@ -35,6 +36,25 @@ const envSchema = z.object({
     .enum(["0", "1", "true", "false"])
     .default("0")
     .transform((v) => v === "1" || v === "true"),
+  /**
+   * Which peers may set X-Forwarded-For: a hop count or a comma-separated list of proxy addresses
+   * and CIDR ranges; default unset, so the client address is the TCP peer and cannot be forged.
+   */
+  TRUST_PROXY: z
+    .string()
+    .transform((v, zctx) => {
+      const value = v.trim();
+      if (/^\d+$/.test(value)) return Number(value);
+      const entries = value.split(",").map((e) => e.trim());
+      const bad = entries.filter((e) => !isProxyAddress(e));
+      if (bad.length === 0) return entries;
+      zctx.addIssue({
+        code: "custom",
+        message: `must be a hop count or a comma-separated list of IP addresses or CIDR ranges (not ${bad.map((b) => JSON.stringify(b)).join(", ")})`,
+      });
+      return z.NEVER;
+    })
+    .optional(),
 });
 
 export type Config = {
@@ -47,6 +67,8 @@ export type Config = {
   smtpUrl: string | undefined;
   logLevel: (typeof logLevels)[number];
   allowPrivateUrls: boolean;
+  /** Passed to Fastify's `trustProxy`; false trusts no proxy. */
+  trustProxy: number | string[] | false;
   engine: "embedded" | "postgres";
 };
 
@@ -59,6 +81,14 @@ export function decodeKey(value: string): Buffer | undefined {
   if (/^[0-9a-fA-F]{64}$/.test(trimmed)) return Buffer.from(trimmed, "hex");
   const b64 = Buffer.from(trimmed, "base64");
   return b64.length === 32 ? b64 : undefined;
+}
+
+function isProxyAddress(entry: string): boolean {
+  const [address = "", prefix, ...rest] = entry.split("/");
+  const family = isIP(address);
+  if (family === 0 || rest.length > 0) return false;
+  if (prefix === undefined) return true;
+  return /^\d+$/.test(prefix) && Number(prefix) <= (family === 4 ? 32 : 128);
 }
 
 /** Reads and validates the environment; throws ConfigError with one line per bad variable. */
@@ -80,6 +110,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     smtpUrl: e.SMTP_URL,
     logLevel: e.LOG_LEVEL,
     allowPrivateUrls: e.STOCKWIRE_ALLOW_PRIVATE_URLS,
+    trustProxy: e.TRUST_PROXY ?? false,
     engine: e.DATABASE_URL ? "postgres" : "embedded",
   };
 }

@@ -21,6 +21,7 @@ import { registerInputGuard } from "./input-guard.ts";
 import { type Metrics, registerHttpMetrics } from "./metrics.ts";
 import { registerProblemHandlers } from "./problem.ts";
 import { registerDashboard } from "./static.ts";
+import { trustProxyOption } from "./trust-proxy.ts";
 
 /** Request bodies above this are refused with 413; imports of large catalogues use CSV pages. */
 export const BODY_LIMIT_BYTES = 5 * 1024 * 1024;
@@ -36,7 +37,8 @@ export async function buildApp(
   const app: FastifyInstance = Fastify({
     loggerInstance: ctx.logger as FastifyBaseLogger,
     bodyLimit: BODY_LIMIT_BYTES,
-    trustProxy: true,
+    // Off unless TRUST_PROXY names the proxies: otherwise any client could pick its own address.
+    trustProxy: trustProxyOption(ctx.config.trustProxy),
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
