@@ -1,4 +1,5 @@
 import { type Logger, pino } from "pino";
+import { serializeError } from "./lib/error-serializer.ts";
 
 /** Paths that may hold secrets anywhere in a log line; pino replaces them before writing. */
 const REDACT = [
@@ -19,6 +20,10 @@ const REDACT = [
 ];
 
 export function createLogger(level: string, destination?: NodeJS.WritableStream): Logger {
-  const options = { level, redact: { paths: REDACT, censor: "[redacted]" } };
+  const options = {
+    level,
+    redact: { paths: REDACT, censor: "[redacted]" },
+    serializers: { err: serializeError, error: serializeError },
+  };
   return destination ? pino(options, destination as pino.DestinationStream) : pino(options);
 }
