@@ -255,6 +255,16 @@ export type Connector<Credentials = unknown> = {
     headers: Record<string, string | undefined>,
     rawBody: Buffer,
   ): boolean;
+  /**
+   * After the signature: why a verified delivery must still be refused (another shop's, or too old
+   * to be one of the platform's retries); undefined accepts it. Headers besides the signature are
+   * unsigned, so this stops careless replays only; the hub also de-duplicates on the signed body.
+   */
+  refuseWebhook?(
+    credentials: Credentials,
+    headers: Record<string, string | undefined>,
+    now: Date,
+  ): string | undefined;
   /** Reads a verified webhook. */
   parseWebhook?(headers: Record<string, string | undefined>, rawBody: Buffer): WebhookNotice;
 };

@@ -18,6 +18,11 @@ export type ShopifyCredentials = z.infer<typeof shopifyCredentialsSchema>;
 
 const MYSHOPIFY = /^(?:https:\/\/)?([a-z0-9][a-z0-9-]*\.myshopify\.com)\/?$/i;
 
+/** `my-shop.myshopify.com` (lower case) when the shop was paired by its domain, else undefined. */
+export function myshopifyDomain(shopDomain: string): string | undefined {
+  return MYSHOPIFY.exec(shopDomain.trim())?.[1]?.toLowerCase();
+}
+
 /**
  * The shop's base URL. A myshopify domain always becomes `https://<domain>`; any other URL is
  * accepted only when private URLs are allowed (the local sandbox), through the shared SSRF guard.

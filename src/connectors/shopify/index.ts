@@ -6,7 +6,7 @@ import {
 } from "./credentials.ts";
 import { createShopifySession } from "./session.ts";
 import { MAX_STOCK_BATCH } from "./stock.ts";
-import { parseShopifyWebhook, verifyShopifyWebhook } from "./webhooks.ts";
+import { parseShopifyWebhook, refuseShopifyWebhook, verifyShopifyWebhook } from "./webhooks.ts";
 
 export type { ShopifyCredentials } from "./credentials.ts";
 export { createShopifySession, type ShopifySession, type ShopifySessionOptions } from "./session.ts";
@@ -36,5 +36,6 @@ export const shopifyConnector: Connector<ShopifyCredentials> = {
   describeCredentials: describeShopifyCredentials,
   connect: (credentials, env) => createShopifySession(credentials, env),
   verifyWebhook: verifyShopifyWebhook,
+  refuseWebhook: refuseShopifyWebhook,
   parseWebhook: (headers, rawBody) => parseShopifyWebhook(headers, rawBody),
 };

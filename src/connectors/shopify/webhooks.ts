@@ -1,7 +1,7 @@
 import { createHash, createHmac, timingSafeEqual } from "node:crypto";
 import { AppError } from "../../lib/errors.ts";
 import type { WebhookNotice } from "../contract.ts";
-import type { ShopifyCredentials } from "./credentials.ts";
+import { myshopifyDomain, type ShopifyCredentials } from "./credentials.ts";
 import { restGid } from "./ids.ts";
 import { mapRestOrder } from "./map-rest-order.ts";
 import {
@@ -30,6 +30,33 @@ export function verifyShopifyWebhook(
   const expected = createHmac("sha256", credentials.apiSecret).update(rawBody).digest();
   const received = Buffer.from(given.trim(), "base64");
   return received.length === expected.length && timingSafeEqual(received, expected);
+}
+
+/** Shopify retries a failed delivery 8 times over 4 hours; older deliveries are not retries. */
+export const WEBHOOK_MAX_AGE_MS = 12 * 60 * 60 * 1000;
+/** Clocks differ; a delivery stamped further ahead than this is not Shopify's. */
+const WEBHOOK_CLOCK_SKEW_MS = 15 * 60 * 1000;
+
+/**
+ * Refuses a signed delivery addressed to another shop (one app secret signs every shop's
+ * webhooks) or stamped outside the retry window. A shop paired by URL (the local sandbox) has no
+ * myshopify domain to compare.
+ */
+export function refuseShopifyWebhook(
+  credentials: ShopifyCredentials,
+  headers: Headers,
+  now: Date,
+): string | undefined {
+  const paired = myshopifyDomain(credentials.shopDomain);
+  const from = header(headers, "x-shopify-shop-domain")?.trim().toLowerCase();
+  if (paired && from !== paired) return "the delivery is for another shop";
+  const triggered = validDate(header(headers, "x-shopify-triggered-at"));
+  if (triggered) {
+    const age = now.getTime() - triggered.getTime();
+    if (age > WEBHOOK_MAX_AGE_MS) return "the delivery is older than Shopify's retry window";
+    if (age < -WEBHOOK_CLOCK_SKEW_MS) return "the delivery is dated in the future";
+  }
+  return undefined;
 }
 
 function kindOf(topic: string): WebhookNotice["kind"] {

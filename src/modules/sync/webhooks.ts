@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { and, eq } from "drizzle-orm";
 import type { FastifyInstance } from "fastify";
 import type { WebhookNotice } from "../../connectors/contract.ts";
@@ -27,8 +28,9 @@ function headerMap(raw: Record<string, string | string[] | undefined>): Record<s
 
 /**
  * `POST /webhooks/:platform/:connectionId`: verified on the raw body (401, nothing stored, when the
- * signature is wrong), de-duplicated on the platform's event id, stored, answered at once and
- * processed by a job.
+ * signature is wrong or the connector refuses the delivery), de-duplicated on the platform's event
+ * id and on the signed body itself (a captured delivery resent under a new event id is a
+ * duplicate), stored, answered at once and processed by a job.
  */
 export function registerWebhookRoute(app: FastifyInstance, ctx: AppContext): void {
   app.register(async (scope) => {
@@ -65,6 +67,17 @@ export function registerWebhookRoute(app: FastifyInstance, ctx: AppContext): voi
             code: "bad_signature",
           });
         }
+        const refusal = connector.refuseWebhook?.(credentialsOf(ctx, connection), headers, new Date());
+        if (refusal) {
+          request.log.warn({ connectionId, refusal }, "signed webhook refused");
+          return reply.code(401).type("application/problem+json").send({
+            type: "https://stockwire.dev/problems/webhook_refused",
+            title: "Unauthorized",
+            status: 401,
+            detail: refusal,
+            code: "webhook_refused",
+          });
+        }
         let notice: WebhookNotice;
         try {
           notice = connector.parseWebhook(headers, raw);
@@ -86,6 +99,7 @@ export function registerWebhookRoute(app: FastifyInstance, ctx: AppContext): voi
             accountId: connection.accountId,
             connectionId,
             eventId: notice.eventId,
+            bodySha256: createHash("sha256").update(raw).digest("hex"),
             topic: notice.topic,
             body: raw.toString("utf8"),
             headers: Object.fromEntries(Object.entries(headers).filter(([, v]) => v !== undefined)) as Record<
