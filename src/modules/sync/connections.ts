@@ -7,6 +7,7 @@ import { AppError, conflict, invalid, notFound } from "../../lib/errors.ts";
 import { appendEvents } from "../events/events.ts";
 import { getWarehouse } from "../inventory/warehouses.ts";
 import { ensureFeeds } from "./feeds.ts";
+import { queueHeldStock } from "./go-live.ts";
 import {
   advanceOnboarding,
   type OnboardingOptions,
@@ -240,7 +241,7 @@ export async function setConnectionMode(
 ) {
   return inTransaction(db, async (tx) => {
     const current = await getConnection(tx, accountId, id);
-    if (current.mode === mode) return { connection: current, changed: false };
+    if (current.mode === mode) return { connection: current, changed: false, queuedPushes: 0 };
     await tx
       .insert(connectionModeChanges)
       .values({ accountId, connectionId: id, fromMode: current.mode, toMode: mode, actor });
@@ -257,7 +258,8 @@ export async function setConnectionMode(
         payload: { connectionId: id, from: current.mode, to: mode, actor },
       },
     ]);
-    return { connection: row!, changed: true };
+    const queuedPushes = mode === "live" ? await queueHeldStock(tx, accountId, id) : 0;
+    return { connection: row!, changed: true, queuedPushes };
   });
 }
 

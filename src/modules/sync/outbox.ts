@@ -10,8 +10,15 @@ export type OutboxRow = typeof outbox.$inferSelect;
  * stock. One row per (connection, product): a second change before the push only bumps its
  * generation, so a burst of orders becomes one push of the latest quantity.
  */
-export async function enqueueStockPushes(db: Db, accountId: string, productIds: string[]): Promise<string[]> {
+export async function enqueueStockPushes(
+  db: Db,
+  accountId: string,
+  productIds: string[],
+  /** Only this connection's listings (going live); default every connection's. */
+  onlyConnectionId?: string,
+): Promise<string[]> {
   if (productIds.length === 0) return [];
+  const onlyConnection = onlyConnectionId ? sql`and l.connection_id = ${onlyConnectionId}` : sql``;
   const rows = await queryRows<{ connection_id: string }>(
     db,
     sql`insert into outbox (account_id, connection_id, kind, subject_id, sku)
@@ -21,6 +28,7 @@ export async function enqueueStockPushes(db: Db, accountId: string, productIds: 
         join feeds f on f.connection_id = c.id and f.kind = 'stock-export' and f.enabled
         join products p on p.id = l.product_id
         where l.account_id = ${accountId} and l.product_id = any(${`{${productIds.join(",")}}`}::uuid[])
+          ${onlyConnection}
         on conflict (connection_id, kind, subject_id)
         do update set generation = outbox.generation + 1, next_attempt_at = least(outbox.next_attempt_at, now())
         returning connection_id`,

@@ -20,6 +20,7 @@ import { onboardingOptionsSchema } from "./onboarding.ts";
 import { onboardingView } from "./onboarding-view.ts";
 import { pendingItems, pendingSummary } from "./outbox.ts";
 import { listPreviews } from "./previews.ts";
+import { nudgePumps } from "./pump.ts";
 import { connectionModes } from "./schema.ts";
 import { registerWebhooksFor } from "./webhook-registration.ts";
 
@@ -151,14 +152,16 @@ export function registerConnectionRoutes(root: FastifyInstance, ctx: AppContext)
     },
     async (request) => {
       const p = principalOf(request);
-      const { connection, changed } = await setConnectionMode(
+      const { connection, changed, queuedPushes } = await setConnectionMode(
         ctx.db,
         p.accountId,
         request.params.id,
         request.body.mode,
         p.user.email,
       );
-      return { ...connectionView(connection), changed };
+      // What was held while not live goes out now, not at the pump's next interval.
+      if (queuedPushes > 0) nudgePumps();
+      return { ...connectionView(connection), changed, queuedPushes };
     },
   );
 
