@@ -48,6 +48,9 @@ export function sendProblem(reply: FastifyReply, p: Problem): FastifyReply {
 export function registerProblemHandlers(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
     if (error instanceof AppError) {
+      // Throttled and busy answers say when to come back (429 and 503 both honour Retry-After).
+      const retryAfter = error.details?.retryAfter;
+      if (typeof retryAfter === "number") reply.header("retry-after", String(retryAfter));
       return sendProblem(reply, problem(error.status, error.code, error.message, error.details ?? {}));
     }
     if (hasZodFastifySchemaValidationErrors(error)) {

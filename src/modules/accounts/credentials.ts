@@ -78,6 +78,7 @@ export async function principalFromToken(
 
 export type TokenView = {
   id: string;
+  userId: string;
   name: string;
   hint: string;
   createdAt: string;
@@ -88,6 +89,7 @@ export type TokenView = {
 function tokenView(t: typeof apiTokens.$inferSelect): TokenView {
   return {
     id: t.id,
+    userId: t.userId,
     name: t.name,
     hint: t.hint,
     createdAt: t.createdAt.toISOString(),
@@ -116,20 +118,25 @@ export async function createApiToken(
   return { ...tokenView(row!), token };
 }
 
-export async function listApiTokens(db: Db, accountId: string): Promise<TokenView[]> {
-  const rows = await db
-    .select()
-    .from(apiTokens)
-    .where(eq(apiTokens.accountId, accountId))
-    .orderBy(desc(apiTokens.createdAt));
+/**
+ * Members manage only their own tokens; admins and owners every token of their account. A token
+ * outside the caller's reach is answered as not found, so its existence is not confirmed.
+ */
+function manageable(caller: Principal) {
+  const inAccount = eq(apiTokens.accountId, caller.accountId);
+  return caller.user.role === "member" ? and(inAccount, eq(apiTokens.userId, caller.user.id)) : inAccount;
+}
+
+export async function listApiTokens(db: Db, caller: Principal): Promise<TokenView[]> {
+  const rows = await db.select().from(apiTokens).where(manageable(caller)).orderBy(desc(apiTokens.createdAt));
   return rows.map(tokenView);
 }
 
-export async function revokeApiToken(db: Db, accountId: string, id: string, now = new Date()): Promise<void> {
+export async function revokeApiToken(db: Db, caller: Principal, id: string, now = new Date()): Promise<void> {
   const [row] = await db
     .update(apiTokens)
     .set({ revokedAt: sql`coalesce(${apiTokens.revokedAt}, ${now})` })
-    .where(and(eq(apiTokens.id, id), eq(apiTokens.accountId, accountId)))
+    .where(and(eq(apiTokens.id, id), manageable(caller)))
     .returning({ id: apiTokens.id });
   if (!row) throw notFound("token");
 }

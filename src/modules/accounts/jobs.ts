@@ -1,4 +1,5 @@
 import type { AppContext } from "../../context.ts";
+import { deleteExpiredAttemptCounters } from "./attempt-limits.ts";
 import { deleteExpiredSessions } from "./credentials.ts";
 
 export const SESSION_SWEEP_JOB = "accounts.sweep-sessions";
@@ -11,6 +12,8 @@ export function registerAccountJobs(ctx: AppContext): void {
     handler: async () => {
       const removed = await deleteExpiredSessions(ctx.db);
       if (removed > 0) ctx.logger.info({ removed }, "expired sessions removed");
+      const counters = await deleteExpiredAttemptCounters(ctx.db);
+      if (counters > 0) ctx.logger.info({ removed: counters }, "ended sign-in limit windows removed");
     },
   });
 }

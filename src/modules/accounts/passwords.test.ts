@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { hashPassword, verifyPassword } from "./passwords.ts";
+import { AppError } from "../../lib/errors.ts";
+import { hashPassword, passwordWork, verifyPassword } from "./passwords.ts";
 
 describe("password hashing", () => {
   it("verifies the right password and rejects a wrong one", async () => {
@@ -15,5 +16,21 @@ describe("password hashing", () => {
 
   it("rejects malformed stored hashes instead of throwing", async () => {
     expect(await verifyPassword("x", "md5$abc")).toBe(false);
+  });
+
+  it("turns a hash away at once with 503 busy when every slot and queue place is taken", async () => {
+    let release = () => {};
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const holders = Array.from({ length: 20 }, () => passwordWork.execute(() => held));
+    const started = Date.now();
+    const refused = await hashPassword("correct horse battery").catch((e: unknown) => e);
+    expect(Date.now() - started).toBeLessThan(50);
+    expect(refused).toBeInstanceOf(AppError);
+    expect(refused).toMatchObject({ status: 503, code: "busy", details: { retryAfter: 2 } });
+    release();
+    await Promise.all(holders);
+    expect(await verifyPassword("x", await hashPassword("x"))).toBe(true);
   });
 });

@@ -3,7 +3,16 @@ import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { AppContext } from "../../context.ts";
 import { principalOf, SESSION_COOKIE } from "../../http/auth.ts";
+import { addressKey } from "../../lib/address-key.ts";
 import { AppError } from "../../lib/errors.ts";
+import {
+  type AttemptCheck,
+  normaliseSignInEmail,
+  PASSWORD_PER_ADDRESS,
+  SIGN_IN_PER_EMAIL,
+  USER_CONFLICTS_PER_ACCOUNT,
+  withAttemptLimits,
+} from "./attempt-limits.ts";
 import {
   createApiToken,
   createSession,
@@ -31,6 +40,7 @@ const userView = z.object({
 });
 const tokenView = z.object({
   id: z.uuid(),
+  userId: z.uuid(),
   name: z.string(),
   hint: z.string(),
   createdAt: z.string(),
@@ -39,6 +49,13 @@ const tokenView = z.object({
 });
 const credentialsBody = z.strictObject({ email: z.string().max(320), password: z.string().min(1).max(1024) });
 const idParams = z.object({ id: z.uuid() });
+
+const hasCode =
+  (...codes: string[]) =>
+  (error: unknown) =>
+    error instanceof AppError && codes.includes(error.code);
+// Refused setups count against the address; a busy or throttled answer made no guess.
+const refusedByUs = (error: unknown) => error instanceof AppError && error.status < 429;
 
 export function registerAccountRoutes(root: FastifyInstance, ctx: AppContext): void {
   const app = root.withTypeProvider<ZodTypeProvider>();
@@ -72,7 +89,7 @@ export function registerAccountRoutes(root: FastifyInstance, ctx: AppContext): v
   app.post(
     "/api/v1/setup",
     {
-      config: { public: true, rateLimit: { max: 10, timeWindow: "1 minute" } },
+      config: { public: true },
       schema: {
         tags: ["auth"],
         summary: "Create the first account and its owner (only while no user exists), and sign in",
@@ -86,10 +103,13 @@ export function registerAccountRoutes(root: FastifyInstance, ctx: AppContext): v
       },
     },
     async (request, reply) => {
-      if ((await countUsers(ctx.db)) > 0) {
-        throw new AppError("conflict", "setup_done", "setup is already done; sign in instead");
-      }
-      const { userId, accountId } = await createAccountWithOwner(ctx.db, request.body);
+      const byAddress: AttemptCheck = [PASSWORD_PER_ADDRESS, addressKey(request.ip)];
+      const { userId, accountId } = await withAttemptLimits(ctx.db, [byAddress], refusedByUs, async () => {
+        if ((await countUsers(ctx.db)) > 0) {
+          throw new AppError("conflict", "setup_done", "setup is already done; sign in instead");
+        }
+        return createAccountWithOwner(ctx.db, request.body);
+      });
       const body = await startSession(reply, {
         id: userId,
         accountId,
@@ -104,16 +124,7 @@ export function registerAccountRoutes(root: FastifyInstance, ctx: AppContext): v
   app.post(
     "/api/v1/auth/login",
     {
-      config: {
-        public: true,
-        rateLimit: {
-          hook: "preHandler",
-          max: 10,
-          timeWindow: "1 minute",
-          keyGenerator: (request) =>
-            `${request.ip}:${String((request.body as { email?: unknown })?.email ?? "").toLowerCase()}`,
-        },
-      },
+      config: { public: true },
       schema: {
         tags: ["auth"],
         summary: "Sign in with e-mail and password; sets the session cookie",
@@ -121,8 +132,17 @@ export function registerAccountRoutes(root: FastifyInstance, ctx: AppContext): v
         response: { 200: z.object({ user: userView, csrfToken: z.string() }) },
       },
     },
-    async (request, reply) =>
-      startSession(reply, await authenticate(ctx.db, request.body.email, request.body.password)),
+    async (request, reply) => {
+      const email = normaliseSignInEmail(request.body.email);
+      const checks: AttemptCheck[] = [
+        [SIGN_IN_PER_EMAIL, email],
+        [PASSWORD_PER_ADDRESS, addressKey(request.ip)],
+      ];
+      const user = await withAttemptLimits(ctx.db, checks, hasCode("invalid_credentials"), () =>
+        authenticate(ctx.db, email, request.body.password),
+      );
+      return startSession(reply, user);
+    },
   );
 
   app.post(
@@ -173,11 +193,11 @@ export function registerAccountRoutes(root: FastifyInstance, ctx: AppContext): v
     {
       schema: {
         tags: ["auth"],
-        summary: "API tokens of the account (never the secret)",
+        summary: "API tokens the caller manages: their own; admins and owners all of the account's",
         response: { 200: z.object({ items: z.array(tokenView) }) },
       },
     },
-    async (request) => ({ items: await listApiTokens(ctx.db, principalOf(request).accountId) }),
+    async (request) => ({ items: await listApiTokens(ctx.db, principalOf(request)) }),
   );
 
   app.post(
@@ -202,9 +222,15 @@ export function registerAccountRoutes(root: FastifyInstance, ctx: AppContext): v
 
   app.delete(
     "/api/v1/tokens/:id",
-    { schema: { tags: ["auth"], summary: "Revoke an API token", params: idParams } },
+    {
+      schema: {
+        tags: ["auth"],
+        summary: "Revoke an API token (members their own; admins and owners any of the account's)",
+        params: idParams,
+      },
+    },
     async (request, reply) => {
-      await revokeApiToken(ctx.db, principalOf(request).accountId, request.params.id);
+      await revokeApiToken(ctx.db, principalOf(request), request.params.id);
       return reply.code(204).send();
     },
   );
@@ -242,7 +268,15 @@ export function registerAccountRoutes(root: FastifyInstance, ctx: AppContext): v
       if (request.body.role === "owner" && p.user.role !== "owner") {
         throw new AppError("not_allowed", "forbidden", "only an owner can add another owner");
       }
-      return reply.code(201).send(await createUser(ctx.db, p.accountId, request.body));
+      // Each "e-mail taken" answer confirms that the address has a user somewhere on the hub, so
+      // an account gets only a few of them an hour (docs/security-accounts.md).
+      const user = await withAttemptLimits(
+        ctx.db,
+        [[USER_CONFLICTS_PER_ACCOUNT, p.accountId]],
+        hasCode("email_taken"),
+        () => createUser(ctx.db, p.accountId, request.body),
+      );
+      return reply.code(201).send(user);
     },
   );
 }

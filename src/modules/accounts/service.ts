@@ -2,6 +2,7 @@ import { and, asc, count, eq, isNull, sql } from "drizzle-orm";
 import type { Db } from "../../db/engine.ts";
 import { inTransaction } from "../../db/tx.ts";
 import { AppError, conflict, invalid, notFound } from "../../lib/errors.ts";
+import { isUniqueViolation } from "../../lib/pg-errors.ts";
 import { decoyHash, hashPassword, PASSWORD_MIN_LENGTH, verifyPassword } from "./passwords.ts";
 import { accounts, type UserRole, users } from "./schema.ts";
 
@@ -31,13 +32,22 @@ function normaliseEmail(email: string): string {
   return e;
 }
 
-async function emailTaken(db: Db, email: string): Promise<boolean> {
-  const [row] = await db
-    .select({ id: users.id })
-    .from(users)
-    .where(sql`lower(${users.email}) = lower(${email})`);
-  return row !== undefined;
+/**
+ * E-mails are unique across the hub (sign-in is by e-mail alone), so the database's unique index
+ * decides: a check before the insert would race with a concurrent one and fail as a 500.
+ * The answer is the same whether the e-mail is in the caller's account or another one; what
+ * that still reveals, and how it is bounded, is in docs/security-accounts.md.
+ */
+async function insertUser<T>(email: string, insert: () => Promise<T>): Promise<T> {
+  try {
+    return await insert();
+  } catch (error) {
+    if (isUniqueViolation(error, "users_email_key")) throw emailTaken(email);
+    throw error;
+  }
 }
+
+const emailTaken = (email: string) => conflict("email_taken", `a user with e-mail ${email} already exists`);
 
 export async function createAccountWithOwner(
   db: Db,
@@ -47,23 +57,23 @@ export async function createAccountWithOwner(
   checkPassword(input.password);
   if (!input.accountName.trim()) throw invalid("account name must not be empty");
   const passwordHash = await hashPassword(input.password);
-  return inTransaction(db, async (tx) => {
-    if (await emailTaken(tx, email))
-      throw conflict("email_taken", `a user with e-mail ${email} already exists`);
-    const [account] = await tx.insert(accounts).values({ name: input.accountName.trim() }).returning();
-    const [user] = await tx
-      .insert(users)
-      .values({
-        accountId: account!.id,
-        email,
-        name: input.name ?? null,
-        role: input.role ?? "owner",
-        passwordHash,
-      })
-      .returning();
-    for (const hook of accountCreatedHooks) await hook(tx, account!.id);
-    return { accountId: account!.id, userId: user!.id };
-  });
+  return insertUser(email, () =>
+    inTransaction(db, async (tx) => {
+      const [account] = await tx.insert(accounts).values({ name: input.accountName.trim() }).returning();
+      const [user] = await tx
+        .insert(users)
+        .values({
+          accountId: account!.id,
+          email,
+          name: input.name ?? null,
+          role: input.role ?? "owner",
+          passwordHash,
+        })
+        .returning();
+      for (const hook of accountCreatedHooks) await hook(tx, account!.id);
+      return { accountId: account!.id, userId: user!.id };
+    }),
+  );
 }
 
 export async function createUser(
@@ -74,12 +84,12 @@ export async function createUser(
   const email = normaliseEmail(input.email);
   checkPassword(input.password);
   const passwordHash = await hashPassword(input.password);
-  if (await emailTaken(db, email))
-    throw conflict("email_taken", `a user with e-mail ${email} already exists`);
-  const [user] = await db
-    .insert(users)
-    .values({ accountId, email, name: input.name ?? null, role: input.role, passwordHash })
-    .returning();
+  const [user] = await insertUser(email, () =>
+    db
+      .insert(users)
+      .values({ accountId, email, name: input.name ?? null, role: input.role, passwordHash })
+      .returning(),
+  );
   return toView(user!);
 }
 
