@@ -54,6 +54,8 @@ export const orders = pgTable(
     /** The platform's last-modified time; older updates arriving late are ignored. */
     platformUpdatedAt: timestamp({ withTimezone: true }),
     backordered: boolean().notNull().default(false),
+    /** Placed before the hub was watching (a backfill brought it): counts as a sale, announces nothing. */
+    historical: boolean().notNull().default(false),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
@@ -115,6 +117,8 @@ export const refunds = pgTable(
     currency: text().notNull(),
     reason: text(),
     refundedAt: timestamp({ withTimezone: true }).notNull(),
+    /** Refunded before the hub was watching (a backfill brought it); see `orders.historical`. */
+    historical: boolean().notNull().default(false),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [uniqueIndex().on(t.orderId, t.platformRefundId), index().on(t.accountId, t.refundedAt)],
