@@ -19,7 +19,7 @@ export type BenchResult = {
   /** Parameters the run used (sizes, plan…). */
   parameters: Record<string, unknown>;
   /** Measured figures; ratios and their bounds sit side by side. */
-  figures: Record<string, number | string | null>;
+  figures: Record<string, unknown>;
   /** One line for the summary table. */
   headline: string;
 };

@@ -1,6 +1,7 @@
 import type { Benchmark } from "../harness.ts";
 import { backfill } from "./backfill.ts";
 import { coreImport } from "./core-import.ts";
+import { noisyNeighbours } from "./noisy-neighbours.ts";
 import { planner } from "./planner.ts";
 import { propagationLatency } from "./propagation-latency.ts";
 import { pushThroughput } from "./push-throughput.ts";
@@ -12,6 +13,7 @@ export const benchmarks: Benchmark[] = [
   pushThroughput,
   coreImport,
   propagationLatency,
+  noisyNeighbours,
   backfill,
   summary,
   planner,

@@ -9,6 +9,7 @@ import { listFeeds, updateFeed } from "../../src/modules/sync/feeds.ts";
 import { registerWebhooksFor } from "../../src/modules/sync/webhook-registration.ts";
 import { type ShopifySandbox, startShopifySandbox } from "../../src/sandboxes/shopify/index.ts";
 import type { Benchmark } from "../harness.ts";
+import { observeAvailable } from "../observe.ts";
 import {
   createBenchAccount,
   issueSize,
@@ -306,26 +307,6 @@ async function logSlowest(
   log(
     `${variant}: feed runs in the window: ${runs.map((r) => `${r.feed_kind} (${r.trigger}) +${round(r.started / 1000, 1)} s for ${round(r.took / 1000, 2)} s`).join(", ") || "none"}`,
   );
-}
-
-/** Calls `onChange` with every `available` quantity the store sets, the moment it sets it. */
-function observeAvailable(
-  sandbox: ShopifySandbox,
-  onChange: (sku: string, available: number, at: number) => void,
-): () => void {
-  const store = sandbox.store;
-  const previous = store.listener;
-  store.listener = (event) => {
-    if (event.topic === "inventory_levels/update") {
-      const item = store.inventoryItemsById.get(event.level.inventoryItemId);
-      const variant = item ? store.variantsById.get(item.variantId) : undefined;
-      if (variant) onChange(variant.sku, event.level.available, performance.now());
-    }
-    previous?.(event);
-  };
-  return () => {
-    store.listener = previous;
-  };
 }
 
 /** Waits until the connections have no stock left to push, no webhook to process and no feed run queued or running. */

@@ -46,6 +46,7 @@ function sandboxedEngine(strictVariables: boolean): Liquid {
     partials: [],
     layouts: [],
     dynamicPartials: false,
+    relativeReference: false,
     ownPropertyOnly: true,
     parseLimit: TEMPLATE_LIMITS.parseChars,
     renderLimit: TEMPLATE_LIMITS.renderMs,
