@@ -126,7 +126,12 @@ export const feedRuns = pgTable(
     /** Renewed while a worker runs it; a running run whose heartbeat stops is resumed (run-lease.ts). */
     heartbeatAt: timestamp({ withTimezone: true }),
   },
-  (t) => [index().on(t.accountId, t.queuedAt), index().on(t.connectionId, t.feedKind, t.queuedAt)],
+  (t) => [
+    index().on(t.accountId, t.queuedAt),
+    index().on(t.connectionId, t.feedKind, t.queuedAt),
+    // Health checks and run recovery look for running runs often; finished ones are nearly all.
+    index("feed_runs_running_index").on(t.connectionId, t.heartbeatAt).where(sql`${t.status} = 'running'`),
+  ],
 );
 
 export const severities = ["info", "retry", "error"] as const;
@@ -354,4 +359,31 @@ export const connectionOnboardings = pgTable("connection_onboardings", {
   initialStock: text({ enum: initialStockModes }).notNull().default("auto"),
   createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   finishedAt: timestamp({ withTimezone: true }),
+});
+
+/** Per-account stall thresholds in seconds; a null column keeps the default (stall-thresholds.ts). */
+export const stallThresholds = pgTable("stall_thresholds", {
+  accountId: uuid()
+    .primaryKey()
+    .references(() => accounts.id, { onDelete: "cascade" }),
+  pushSeconds: integer(),
+  jobSeconds: integer(),
+  heartbeatSeconds: integer(),
+  webhookSeconds: integer(),
+  updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+});
+
+/**
+ * A connection's stall in progress, from the check that found it to the one that found it clear:
+ * whoever inserts or deletes the row raises `sync.stalled` / `sync.recovered`, so each is raised
+ * once per episode however many workers check (stall-episodes.ts).
+ */
+export const stallEpisodes = pgTable("stall_episodes", {
+  connectionId: uuid()
+    .primaryKey()
+    .references(() => connections.id, { onDelete: "cascade" }),
+  id: uuid().notNull().defaultRandom(),
+  accountId: uuid().notNull(),
+  reason: text().notNull(),
+  openedAt: timestamp({ withTimezone: true }).notNull(),
 });
