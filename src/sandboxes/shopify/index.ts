@@ -1,5 +1,6 @@
 import { PLAN_LIMITS, SHOPIFY_API_VERSION, type ShopifyPlan } from "./constants.ts";
 import { createControl, type ShopifySandboxControl } from "./control/control.ts";
+import type { Outage } from "./control/outage.ts";
 import { CallLog } from "./graphql/call-log.ts";
 import { LeakyBucket } from "./graphql/leaky-bucket.ts";
 import { GraphqlService } from "./graphql/pipeline.ts";
@@ -120,9 +121,10 @@ export async function startShopifySandbox(options: ShopifySandboxOptions = {}): 
     retryDelaysMs: options.webhookRetryDelaysMs ?? [200, 1000, 3000],
     ...(options.log ? { log: options.log } : {}),
   });
-  const control = createControl({ store, bucket, plan, callLog, graphql, webhooks, nowMs, reseed });
+  const outage: Outage = { status: null };
+  const control = createControl({ store, bucket, plan, callLog, graphql, webhooks, nowMs, reseed, outage });
   const tokens = new TokenRegistry(credentials.accessToken, options.accessTokens ?? [], apiSecret, nowMs);
-  const app = buildServer({ graphql, control, callLog, tokens, shopDomain: shop.domain });
+  const app = buildServer({ graphql, control, callLog, tokens, shopDomain: shop.domain, outage });
   await app.listen({ port: options.port ?? 0, host: options.host ?? "127.0.0.1" });
   const address = app.server.address();
   const port = typeof address === "object" && address ? address.port : 0;

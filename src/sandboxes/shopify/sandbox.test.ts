@@ -81,6 +81,25 @@ describe("Shopify sandbox HTTP surface", () => {
   });
 });
 
+describe("an outage", () => {
+  it("answers every Admin API request with the chosen 5xx until it is lifted over HTTP", async () => {
+    const url = `/admin/api/${sandbox.apiVersion}/graphql.json`;
+    const put = (status: number | null) =>
+      fetch(`${sandbox.url}/_sandbox/outage`, {
+        method: "PUT",
+        headers: { "Content-Type": "application/json" },
+        body: JSON.stringify({ status }),
+      });
+    expect((await put(503)).status).toBe(200);
+    const down = await post(url, sandbox.accessToken);
+    expect(down.status).toBe(503);
+    expect(await down.json()).toEqual({ errors: "Service Unavailable" });
+    expect((await put(418)).status).toBe(422);
+    expect((await put(null)).status).toBe(200);
+    expect((await post(url, sandbox.accessToken)).status).toBe(200);
+  });
+});
+
 describe("HTTP control routes", () => {
   it("places an order, reads stock and resets the store over JSON", async () => {
     const variant = sandbox.store.variants.find((v) => sandbox.store.itemOfVariant(v).tracked);

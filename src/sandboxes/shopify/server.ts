@@ -4,6 +4,7 @@ import { ZodError } from "zod";
 import { INVALID_TOKEN_BODY, SHOPIFY_API_VERSION } from "./constants.ts";
 import type { ShopifySandboxControl } from "./control/control.ts";
 import { SandboxControlError } from "./control/errors.ts";
+import { OUTAGE_BODIES, type Outage } from "./control/outage.ts";
 import { registerControlRoutes } from "./control/routes.ts";
 import { idOf } from "./gid.ts";
 import type { CallLog } from "./graphql/call-log.ts";
@@ -16,6 +17,7 @@ export interface ServerDeps {
   readonly callLog: CallLog;
   readonly tokens: TokenRegistry;
   readonly shopDomain: string;
+  readonly outage: Outage;
 }
 
 const NOT_FOUND = { errors: "Not Found" };
@@ -32,6 +34,9 @@ export function buildServer(deps: ServerDeps): FastifyInstance {
     if (!request.url.startsWith("/admin/api/")) return;
     deps.callLog.requests += 1;
     const token = request.headers["x-shopify-access-token"];
+    if (deps.outage.status !== null) {
+      return reply.code(deps.outage.status).send(OUTAGE_BODIES[deps.outage.status]);
+    }
     if (typeof token !== "string" || !deps.tokens.accepts(token)) {
       deps.callLog.unauthorized += 1;
       return reply.code(401).send(INVALID_TOKEN_BODY);

@@ -19,6 +19,7 @@ import {
   markOrderPaidControl,
   type RefundLineInput,
 } from "./order-control.ts";
+import type { Outage } from "./outage.ts";
 import {
   type FulfillmentSummary,
   type InventorySummary,
@@ -55,6 +56,8 @@ export interface ShopifySandboxControl {
   listInventory(sku: string): InventorySummary[];
   updateVariant(sku: string, changes: { price?: string; title?: string; barcode?: string }): void;
   setThrottle(settings: BucketSettings): ThrottleStatus;
+  /** Makes every Admin API request answer `status` (5xx) until called with `null`. */
+  setOutage(status: Outage["status"]): Outage;
   getThrottle(): ThrottleStatus;
   setWebhookMode(mode: Partial<WebhookMode>): WebhookMode;
   listDeliveries(filter?: { topic?: string }): readonly DeliveryRecord[];
@@ -75,6 +78,7 @@ export interface ControlDeps {
   readonly webhooks: WebhookDispatcher;
   readonly nowMs: () => number;
   readonly reseed: () => Store;
+  readonly outage: Outage;
 }
 
 function variantBySku(store: Store, sku: string): Variant {
@@ -153,6 +157,10 @@ export function createControl(deps: ControlDeps): ShopifySandboxControl {
       store.emit({ topic: "products/update", product });
     },
     setThrottle: (settings) => deps.bucket.configure(settings),
+    setOutage: (status) => {
+      deps.outage.status = status;
+      return { ...deps.outage };
+    },
     getThrottle: () => deps.bucket.status(),
     setWebhookMode: (mode) => {
       deps.webhooks.mode = { ...deps.webhooks.mode, ...mode };
@@ -166,6 +174,7 @@ export function createControl(deps: ControlDeps): ShopifySandboxControl {
     reset: () => {
       store.adopt(deps.reseed());
       deps.bucket.configure({ ...deps.plan, currentlyAvailable: deps.plan.maximumAvailable });
+      deps.outage.status = null;
       deps.callLog.reset();
       deps.webhooks.clear();
       deps.graphql.idempotency.clear();

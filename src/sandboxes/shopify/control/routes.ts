@@ -74,6 +74,9 @@ const throttle = z.object({
   restoreRate: z.number().nonnegative().optional(),
   currentlyAvailable: z.number().nonnegative().optional(),
 });
+const outage = z.object({
+  status: z.union([z.literal(500), z.literal(502), z.literal(503), z.literal(504), z.null()]),
+});
 const webhookMode = z.object({ duplicate: z.boolean().optional(), outOfOrder: z.boolean().optional() });
 const orderParams = z.object({ id });
 
@@ -120,6 +123,7 @@ export function registerControlRoutes(app: FastifyInstance, control: ShopifySand
   });
   app.get("/_sandbox/throttle", async () => control.getThrottle());
   app.put("/_sandbox/throttle", async (request) => control.setThrottle(throttle.parse(request.body)));
+  app.put("/_sandbox/outage", async (request) => control.setOutage(outage.parse(request.body).status));
   app.put("/_sandbox/webhook-mode", async (request) =>
     control.setWebhookMode(webhookMode.parse(request.body)),
   );
