@@ -5,8 +5,16 @@ import { release } from "../inventory/order-stock.ts";
 import { loadLinesForUpdate, stockItemOf } from "./lines.ts";
 import { orderLines, orders } from "./schema.ts";
 
-/** Cancels an unshipped order: releases every reservation and clears backorders. */
-export async function cancelInTx(tx: Db, order: typeof orders.$inferSelect, by: string): Promise<void> {
+/**
+ * Cancels an unshipped order: releases every reservation and clears backorders. `historical`: a
+ * backfill learned of a cancellation from before the hub was watching (import.ts).
+ */
+export async function cancelInTx(
+  tx: Db,
+  order: typeof orders.$inferSelect,
+  by: string,
+  options: { historical?: boolean } = {},
+): Promise<void> {
   const lines = await loadLinesForUpdate(tx, order.id);
   for (const line of lines) {
     await release(tx, stockItemOf(order, line), line.reservedQty, {
@@ -35,6 +43,7 @@ export async function cancelInTx(tx: Db, order: typeof orders.$inferSelect, by: 
         status: "cancelled",
         by,
         connectionId: order.connectionId,
+        ...(options.historical ? { historical: true } : {}),
       },
     },
   ]);

@@ -12,6 +12,13 @@ import { orderLines, orders } from "./schema.ts";
 
 export type ImportOutcome = "created" | "updated" | "unchanged" | "stale";
 export type ImportOrderResult = { orderId: string; outcome: ImportOutcome; backordered: boolean };
+/**
+ * `historyBefore`: what happened on the platform before this instant is history (a backfill's
+ * rule, sync/history.ts) — a new order dated by `placedAt`, a status change by `platformUpdatedAt`.
+ * Its events carry `historical: true` and the order row is marked, so notifications stay quiet
+ * while stock, books and reports count it as usual. Default: nothing is history.
+ */
+export type ImportOptions = { historyBefore?: Date | undefined };
 
 const keyOf = (accountId: string, input: OrderInput) =>
   `${accountId}:${input.connectionId ?? ""}:${input.platformOrderId}`;
@@ -21,8 +28,13 @@ const keyOf = (accountId: string, input: OrderInput) =>
  * and reserves stock; later imports update statuses only — lines and addresses are never rewritten
  * — and an update older than what is stored (a late, out-of-order delivery) changes nothing.
  */
-export async function importOrder(db: Db, accountId: string, input: OrderInput): Promise<ImportOrderResult> {
-  return (await importOrders(db, accountId, [input]))[0]!;
+export async function importOrder(
+  db: Db,
+  accountId: string,
+  input: OrderInput,
+  options: ImportOptions = {},
+): Promise<ImportOrderResult> {
+  return (await importOrders(db, accountId, [input], options))[0]!;
 }
 
 /**
@@ -34,8 +46,10 @@ export async function importOrders(
   db: Db,
   accountId: string,
   inputs: OrderInput[],
+  options: ImportOptions = {},
 ): Promise<ImportOrderResult[]> {
   if (inputs.length === 0) return [];
+  const before = (at: Date) => options.historyBefore !== undefined && at < options.historyBefore;
   return inTransaction(db, async (tx) => {
     const keys = [...new Set(inputs.map((i) => keyOf(accountId, i)))].sort();
     // Serialise imports of the same order (webhook and schedule racing) before looking it up.
@@ -61,6 +75,7 @@ export async function importOrders(
         tx,
         accountId,
         toCreate.map((c) => c.input),
+        (input) => before(input.placedAt),
       );
       toCreate.forEach((c, i) => {
         results[c.at] = created[i]!;
@@ -69,7 +84,12 @@ export async function importOrders(
     for (const [at, input] of inputs.entries()) {
       if (results[at]) continue;
       const current = (await findExisting(tx, accountId, [input])).get(keyOf(accountId, input))!;
-      results[at] = await updateExisting(tx, current, input);
+      results[at] = await updateExisting(
+        tx,
+        current,
+        input,
+        before(input.platformUpdatedAt ?? input.placedAt),
+      );
     }
     return results;
   });
@@ -95,6 +115,7 @@ async function updateExisting(
   tx: Db,
   existing: typeof orders.$inferSelect,
   input: OrderInput,
+  historical: boolean,
 ): Promise<ImportOrderResult> {
   const base = { orderId: existing.id, backordered: existing.backordered };
   if (
@@ -123,7 +144,7 @@ async function updateExisting(
       updatedAt: new Date(),
     })
     .where(eq(orders.id, existing.id));
-  if (cancel) await cancelInTx(tx, existing, "channel");
+  if (cancel) await cancelInTx(tx, existing, "channel", { historical });
   if (changed && !cancel) {
     await appendEvents(tx, [
       {
@@ -136,6 +157,7 @@ async function updateExisting(
           channelStatus,
           financialStatus,
           connectionId: existing.connectionId,
+          ...(historical ? { historical: true } : {}),
         },
       },
     ]);
@@ -143,7 +165,12 @@ async function updateExisting(
   return { ...base, outcome: changed ? "updated" : "unchanged" };
 }
 
-async function createOrders(tx: Db, accountId: string, inputs: OrderInput[]): Promise<ImportOrderResult[]> {
+async function createOrders(
+  tx: Db,
+  accountId: string,
+  inputs: OrderInput[],
+  isHistorical: (input: OrderInput) => boolean,
+): Promise<ImportOrderResult[]> {
   const found = await productsBySku(
     tx,
     accountId,
@@ -168,7 +195,12 @@ async function createOrders(tx: Db, accountId: string, inputs: OrderInput[]): Pr
   }
   const inserted = await tx
     .insert(orders)
-    .values(inputs.map((input) => orderRow(accountId, input, warehouseIds.get(input.warehouseId ?? "")!)))
+    .values(
+      inputs.map((input) => ({
+        ...orderRow(accountId, input, warehouseIds.get(input.warehouseId ?? "")!),
+        historical: isHistorical(input),
+      })),
+    )
     .returning();
 
   // Reserve in input order against the locked levels, as if the orders had arrived one by one.
@@ -248,6 +280,7 @@ async function createOrders(tx: Db, accountId: string, inputs: OrderInput[]): Pr
       customerEmail: order.customerEmail,
       lines: inputs[i]!.lines.map((l) => ({ sku: l.sku, quantity: l.quantity })),
       backordered,
+      ...(order.historical ? { historical: true } : {}),
     };
     return [
       { accountId, type: "order.imported", subject: order.id, payload },

@@ -42,6 +42,8 @@ export function orderSummary(o: typeof orders.$inferSelect) {
     shipState: o.shipState,
     shipCountry: o.shipCountry,
     backordered: o.backordered,
+    /** Brought by a backfill from before the hub was watching: counted, never announced. */
+    historical: o.historical,
   };
 }
 export type OrderSummary = ReturnType<typeof orderSummary>;

@@ -21,9 +21,17 @@ export type RefundInput = {
 /**
  * Records a refund against its order. Refunded units that had not shipped come out of the
  * reservation; shipped units come back to on-hand when `restock` is set. The same platform refund
- * id twice is a no-op.
+ * id twice is a no-op. `historical`: a backfill brought a refund made before the hub was watching
+ * (sync/history.ts); it counts, and its events say so, so notifications stay quiet.
  */
-export async function recordRefund(db: Db, accountId: string, orderId: string, input: RefundInput) {
+export async function recordRefund(
+  db: Db,
+  accountId: string,
+  orderId: string,
+  input: RefundInput,
+  options: { historical?: boolean } = {},
+) {
+  const history = options.historical ? { historical: true } : {};
   return inTransaction(db, async (tx) => {
     const order = await lockOrder(tx, accountId, orderId);
     if (input.platformRefundId) {
@@ -61,6 +69,7 @@ export async function recordRefund(db: Db, accountId: string, orderId: string, i
         currency: input.currency,
         reason: input.reason ?? null,
         refundedAt: input.refundedAt ?? new Date(),
+        historical: options.historical ?? false,
       })
       .returning();
     for (const p of plan) {
@@ -121,6 +130,7 @@ export async function recordRefund(db: Db, accountId: string, orderId: string, i
           amountMinor: amount,
           currency: input.currency,
           lines: plan.map((p) => ({ sku: p.line.sku, quantity: p.quantity, restock: p.restock })),
+          ...history,
         },
       },
       ...(status !== order.status
@@ -129,7 +139,13 @@ export async function recordRefund(db: Db, accountId: string, orderId: string, i
               accountId,
               type: "order.status_changed",
               subject: order.id,
-              payload: { orderId: order.id, from: order.status, status, connectionId: order.connectionId },
+              payload: {
+                orderId: order.id,
+                from: order.status,
+                status,
+                connectionId: order.connectionId,
+                ...history,
+              },
             },
           ]
         : []),

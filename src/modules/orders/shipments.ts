@@ -21,9 +21,17 @@ export type ShipmentInput = {
 
 /**
  * Records a shipment: on-hand drops by what ships and the reservation it consumed is released.
- * The same platform shipment id twice is a no-op returning the first shipment.
+ * The same platform shipment id twice is a no-op returning the first shipment. `historical`: a
+ * backfill brought a shipment from before the hub was watching; its events say so.
  */
-export async function createShipment(db: Db, accountId: string, orderId: string, input: ShipmentInput) {
+export async function createShipment(
+  db: Db,
+  accountId: string,
+  orderId: string,
+  input: ShipmentInput,
+  options: { historical?: boolean } = {},
+) {
+  const history = options.historical ? { historical: true } : {};
   return inTransaction(db, async (tx) => {
     const order = await lockOrder(tx, accountId, orderId);
     if (input.platformShipmentId) {
@@ -112,6 +120,7 @@ export async function createShipment(db: Db, accountId: string, orderId: string,
           carrier: shipment!.carrier,
           trackingNumber: shipment!.trackingNumber,
           trackingUrl: shipment!.trackingUrl,
+          ...history,
         },
       },
       ...(status !== order.status
@@ -120,7 +129,13 @@ export async function createShipment(db: Db, accountId: string, orderId: string,
               accountId,
               type: "order.status_changed",
               subject: order.id,
-              payload: { orderId: order.id, from: order.status, status, connectionId: order.connectionId },
+              payload: {
+                orderId: order.id,
+                from: order.status,
+                status,
+                connectionId: order.connectionId,
+                ...history,
+              },
             },
           ]
         : []),
