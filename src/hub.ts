@@ -16,6 +16,7 @@ import { resolveSecretKey } from "./lib/secret-key.ts";
 import { startBooksPoster } from "./modules/books/runner.ts";
 import { startNotifier } from "./modules/notifications/notifier.ts";
 import { startPump } from "./modules/sync/pump.ts";
+import { connectionHealth } from "./modules/sync/stall-watch.ts";
 import { createQueue } from "./queue/queue.ts";
 
 export type HubOptions = {
@@ -59,7 +60,10 @@ export async function startHub(options: HubOptions): Promise<Hub> {
       schedule: options.work,
       onAttempt: (job, ok) => (ok ? metrics?.jobsCompleted : metrics?.jobFailures)?.inc({ job }),
     });
-    metrics = createMetrics(() => queue.depth());
+    metrics = createMetrics(
+      () => queue.depth(),
+      () => connectionHealth(database.db),
+    );
     const ctx: AppContext = {
       config,
       database,

@@ -13,6 +13,7 @@ import { registerOrderRoutes } from "../modules/orders/routes.ts";
 import { registerConnectionRoutes } from "../modules/sync/routes.ts";
 import { registerFeedRoutes } from "../modules/sync/routes-feeds.ts";
 import { registerInventorySourceRoutes } from "../modules/sync/routes-inventory-source.ts";
+import { registerStallRoutes } from "../modules/sync/routes-stalls.ts";
 import { registerWebhookRoute } from "../modules/sync/webhooks.ts";
 import { registerAuth } from "./auth.ts";
 import { registerHealth } from "./health.ts";
@@ -75,6 +76,7 @@ export async function buildApp(
   registerConnectionRoutes(app, ctx);
   registerFeedRoutes(app, ctx);
   registerInventorySourceRoutes(app, ctx);
+  registerStallRoutes(app, ctx);
   registerWebhookRoute(app, ctx);
   registerNotificationRoutes(app, ctx);
   registerBooksRoutes(app, ctx);

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from "fastify";
 import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from "prom-client";
+import type { ConnectionHealth } from "../modules/sync/stall-watch.ts";
 
 export type Metrics = {
   registry: Registry;
@@ -8,8 +9,13 @@ export type Metrics = {
 };
 
 /** One registry per hub instance (tests build many apps in one process). */
-export function createMetrics(queueDepth: () => Promise<Record<string, number>>): Metrics {
+export function createMetrics(
+  queueDepth: () => Promise<Record<string, number>>,
+  /** Every connection's sync backlog (the stall alarm's measurements); default none. */
+  connectionHealth?: () => Promise<ConnectionHealth[]>,
+): Metrics {
   const registry = new Registry();
+  if (connectionHealth) registerConnectionGauges(registry, connectionHealth);
   collectDefaultMetrics({ register: registry, prefix: "stockwire_" });
   new Gauge({
     name: "stockwire_queue_depth",
@@ -37,6 +43,55 @@ export function createMetrics(queueDepth: () => Promise<Record<string, number>>)
       registers: [registry],
     }),
   };
+}
+
+/**
+ * Per connection, labelled by its id only (names are the merchant's, and change), so there are as
+ * many series as connections. prom-client collects all gauges of a scrape at once; they share one
+ * reading, and a failed reading leaves them empty rather than failing the scrape.
+ */
+function registerConnectionGauges(registry: Registry, read: () => Promise<ConnectionHealth[]>): void {
+  let inFlight: Promise<ConnectionHealth[]> | undefined;
+  const reading = () => {
+    inFlight ??= read()
+      .catch(() => [])
+      .finally(() => {
+        inFlight = undefined;
+      });
+    return inFlight;
+  };
+  const gauge = (name: string, help: string, value: (h: ConnectionHealth) => number) =>
+    new Gauge({
+      name,
+      help,
+      labelNames: ["connection"],
+      registers: [registry],
+      async collect() {
+        const rows = await reading();
+        this.reset();
+        for (const h of rows) this.set({ connection: h.connectionId }, value(h));
+      },
+    });
+  gauge(
+    "stockwire_sync_outbox_oldest_seconds",
+    "Age of the oldest stock push or shipping confirmation the platform has not accepted",
+    (h) => h.pushes.oldestSeconds,
+  );
+  gauge("stockwire_sync_outbox_waiting", "Pushes waiting for the platform", (h) => h.pushes.count);
+  gauge(
+    "stockwire_sync_job_oldest_seconds",
+    "How long the oldest due sync job has waited for a worker",
+    (h) => h.jobs.oldestSeconds,
+  );
+  gauge(
+    "stockwire_sync_runs_without_heartbeat",
+    "Running feed runs whose heartbeat is older than the run lease",
+    (h) => h.silentRuns.count,
+  );
+  gauge("stockwire_sync_webhook_backlog", "Webhooks received and not yet processed", (h) => h.webhooks.count);
+  gauge("stockwire_sync_stalled", "1 while the connection is over a stall threshold", (h) =>
+    h.stall ? 1 : 0,
+  );
 }
 
 export function registerHttpMetrics(app: FastifyInstance, metrics: Metrics): void {

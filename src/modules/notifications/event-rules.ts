@@ -87,6 +87,19 @@ export function notificationsForEvent(e: DomainEvent, names: Map<string, string>
       }
       return out;
     }
+    case "sync.stalled":
+    case "sync.recovered": {
+      const type = e.type === "sync.stalled" ? "sync_stalled" : "sync_recovered";
+      return [
+        {
+          ...base,
+          type,
+          vars: { connection, ...p },
+          subject: connectionId,
+          dedupeKey: `event:${e.id}:${type}`,
+        },
+      ];
+    }
     case "refund.recorded": {
       const lines = (p.lines ?? []) as { sku: string; quantity: number }[];
       return lines.map((l) => ({

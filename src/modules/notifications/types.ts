@@ -106,6 +106,23 @@ export const notificationTypes = {
     email: true,
     cooldownSeconds: day,
   },
+  // Raised once per episode by the sync module's stall watch, so no cooldown is needed.
+  sync_stalled: {
+    label: "Sync stalled",
+    group: "standard",
+    severity: "error",
+    title: 'Sync stalled for "{{ connection.name }}"',
+    body: "{{ waiting }} waiting, oldest {{ oldestMinutes }} min: {{ detail }}",
+    email: true,
+  },
+  sync_recovered: {
+    label: "Sync recovered",
+    group: "standard",
+    severity: "success",
+    title: 'Sync recovered for "{{ connection.name }}"',
+    body: "Back in step after {{ stalledMinutes }} min ({{ detail }})",
+    email: true,
+  },
   new_inventory_imported: {
     label: "New inventory imported",
     group: "global",

@@ -9,6 +9,7 @@ import { connectionsWithDueWork } from "./outbox.ts";
 import { kickDrain } from "./pump.ts";
 import { retrySubject } from "./retries.ts";
 import { resumeStalledRuns } from "./run-recovery.ts";
+import { registerStallWatch } from "./stall-episodes.ts";
 import { processWebhook, WEBHOOK_JOB } from "./webhooks.ts";
 
 export const TICK_JOB = "sync.tick";
@@ -59,6 +60,7 @@ export function registerSyncJobs(ctx: AppContext): void {
     retryLimit: 0,
     handler: () => tick(ctx),
   });
+  registerStallWatch(ctx);
 }
 
 /**
