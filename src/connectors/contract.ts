@@ -3,6 +3,13 @@ import type { z } from "zod";
 import type { HostResolver } from "./http/guarded-lookup.ts";
 
 /**
+ * A session call run under `withWaitLimit` that would have to wait longer for the platform (rate
+ * limit, back-off after failures) ends with `PlatformDeferred` and its `retryAfterMs`: the engine
+ * reschedules the work rather than hold a worker. Connectors get this from the platform client.
+ */
+export { PlatformDeferred, withWaitLimit } from "./http/index.ts";
+
+/**
  * The one contract every platform connector implements. Connectors talk to a platform and return
  * plain hub-shaped data; they never touch the database or the environment. Only the sync engine
  * (and the books module for postings) turns their results into domain writes.

@@ -24,7 +24,7 @@ export {
   type PlatformRequest,
   type PlatformResponse,
 } from "./platform-client.ts";
-export { PlatformError } from "./platform-error.ts";
+export { PlatformDeferred, PlatformError } from "./platform-error.ts";
 export {
   type BudgetSnapshot,
   type BudgetStatus,
@@ -43,3 +43,4 @@ export {
   shopifyGraphqlSignals,
 } from "./signals.ts";
 export { checkPlatformUrl } from "./url-guard.ts";
+export { withWaitLimit } from "./wait-limit.ts";

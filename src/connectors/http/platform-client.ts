@@ -1,4 +1,4 @@
-import { type BulkheadPolicy, TimeoutStrategy, timeout } from "cockatiel";
+import { type BulkheadPolicy, ExponentialBackoff, type IBackoff, TimeoutStrategy, timeout } from "cockatiel";
 import type { Logger } from "pino";
 import {
   type Classify,
@@ -9,11 +9,13 @@ import {
 } from "./classify.ts";
 import { describeOutboundFailure, guardedFetch, type OutboundFetch } from "./guarded-fetch.ts";
 import type { HostResolver } from "./guarded-lookup.ts";
-import { AttemptFailure, PlatformError } from "./platform-error.ts";
+import { AttemptFailure, PlatformDeferred, PlatformError } from "./platform-error.ts";
 import type { Priority, RateBudget } from "./rate-budget.ts";
 import { parseRetryAfter } from "./retry-after.ts";
-import { createRetryPolicy, type RetryOptions } from "./retry-schedule.ts";
+import { createRetryPolicy, type RetryOptions, RetryWaitTooLong } from "./retry-schedule.ts";
 import { checkPlatformUrl } from "./url-guard.ts";
+import { currentWaitLimit } from "./wait-limit.ts";
+import { BudgetWaitTooLong } from "./wait-queue.ts";
 
 export type PlatformClientOptions = {
   /** Platform key, e.g. "shopify"; goes on every log line and error. */
@@ -84,6 +86,11 @@ export type PlatformClient = {
  * exchange under a timeout; the verdict decides between returning, retrying and failing. Logs one
  * debug line per attempt and a warning on final failure — method, host and path, status, timing;
  * never headers, query strings or bodies, which carry tokens.
+ *
+ * Under `withWaitLimit` a call waits in this process only that long, for the budget and between
+ * attempts together; beyond it the call ends with PlatformDeferred. Failed attempts that end calls
+ * that way are remembered: until the growing back-off has passed, later limited calls defer at once
+ * without sending, so an unreachable platform is probed, not hammered, by every job that needs it.
  */
 export function createPlatformClient(options: PlatformClientOptions): PlatformClient {
   const { platform, budget } = options;
@@ -93,9 +100,16 @@ export function createPlatformClient(options: PlatformClientOptions): PlatformCl
     guardedFetch({ allowPrivate: options.allowPrivateUrls ?? false, resolveHost: options.resolveHost });
   const stats: ClientStats = { requests: 0, retries: 0, throttled: 0, failures: 0 };
   const timeoutPolicy = timeout(options.timeoutMs ?? 30_000, TimeoutStrategy.Cooperative);
-  const retryPolicy = createRetryPolicy(options.retry ?? {}, () => {
+  const countRetry = () => {
     stats.retries++;
+  };
+  const retryPolicy = createRetryPolicy(options.retry ?? {}, countRetry);
+  const outageBackoff = new ExponentialBackoff({
+    initialDelay: options.retry?.baseDelayMs ?? 500,
+    maxDelay: options.retry?.maxDelayMs ?? 30_000,
   });
+  /** The platform failed the last limited calls; limited calls defer until `until`. */
+  let outage: { step: IBackoff<unknown>; until: number; failure: AttemptFailure } | undefined;
 
   async function exchange(url: URL, input: PlatformRequest, signal: AbortSignal): Promise<ResponseView> {
     const response = await doFetch(url, {
@@ -110,11 +124,20 @@ export function createPlatformClient(options: PlatformClientOptions): PlatformCl
     return { status: response.status, headers: response.headers, bodyText: await response.text() };
   }
 
-  async function attempt(url: URL, input: PlatformRequest, attemptIndex: number): Promise<PlatformResponse> {
+  async function attempt(
+    url: URL,
+    input: PlatformRequest,
+    attemptIndex: number,
+    deadline: number | undefined,
+  ): Promise<PlatformResponse> {
     const cost = input.cost ?? 1;
     const where = `${input.method} ${url.host}${url.pathname}`;
     const line = { method: input.method, url: `${url.host}${url.pathname}`, attempt: attemptIndex + 1 };
-    await budget.take(cost, input.priority);
+    await budget.take(
+      cost,
+      input.priority,
+      deadline === undefined ? undefined : Math.max(0, deadline - performance.now()),
+    );
     let started = performance.now();
     let res: ResponseView;
     try {
@@ -162,6 +185,8 @@ export function createPlatformClient(options: PlatformClientOptions): PlatformCl
     if (signals?.status) budget.observe(signals.status);
     else if (verdict === "throttled") budget.observe({ available: 0 });
     log.debug({ ...line, status: res.status, verdict, ms: elapsed(started) }, "platform call");
+    // Any answer but a transient failure shows the platform is up again.
+    if (verdict !== "retry") outage = undefined;
 
     if (verdict === "ok") return { ...res, attempts: attemptIndex + 1, json: () => JSON.parse(res.bodyText) };
     const message = `${platform} ${where} answered HTTP ${res.status}${verdict === "throttled" ? " (throttled)" : ""}`;
@@ -181,16 +206,75 @@ export function createPlatformClient(options: PlatformClientOptions): PlatformCl
     throw new AttemptFailure(kind, res.status, message, res.bodyText, retryAfterMs);
   }
 
+  const deferredBy = (failure: AttemptFailure, retryAfterMs: number, attempts: number) =>
+    new PlatformDeferred({
+      platform,
+      status: failure.status,
+      reason: failure.kind === "throttled" ? "rate-limit" : "unavailable",
+      retryAfterMs,
+      message: `${failure.message}; next try in ${seconds(retryAfterMs)} s`,
+      bodyText: failure.bodyText,
+      attempts,
+    });
+
+  /** Turns a wait the caller does not allow into PlatformDeferred; failed attempts extend the outage. */
+  function deferral(error: unknown, where: string, attempts: number): PlatformDeferred | undefined {
+    if (error instanceof BudgetWaitTooLong) {
+      return new PlatformDeferred({
+        platform,
+        status: null,
+        reason: "rate-limit",
+        retryAfterMs: error.waitMs,
+        message: `${platform} ${where}: the rate limit is used up; next try in ${seconds(error.waitMs)} s`,
+        attempts,
+      });
+    }
+    if (!(error instanceof RetryWaitTooLong)) return undefined;
+    const { failure } = error;
+    if (failure.kind === "throttled") return deferredBy(failure, error.delayMs, attempts);
+    const step = outage ? outage.step.next(undefined) : outageBackoff.next();
+    const retryAfterMs = Math.max(error.delayMs, step.duration);
+    outage = { step, until: performance.now() + retryAfterMs, failure };
+    return deferredBy(failure, retryAfterMs, attempts);
+  }
+
   return {
     async request(input) {
       const url = checkPlatformUrl(input.url, options.allowPrivateUrls ?? false);
+      const where = `${input.method} ${url.host}${url.pathname}`;
+      const limit = currentWaitLimit();
+      const deadline = limit === undefined ? undefined : performance.now() + limit;
+      const policy =
+        deadline === undefined ? retryPolicy : createRetryPolicy(options.retry ?? {}, countRetry, deadline);
+      const pause = deadline === undefined || !outage ? 0 : outage.until - performance.now();
+      if (outage && pause > 0) {
+        const deferred = deferredBy(outage.failure, pause, 0);
+        log.debug(
+          { method: input.method, url: `${url.host}${url.pathname}`, retryAfterMs: pause },
+          "platform call deferred: still failing",
+        );
+        throw deferred;
+      }
       let attempts = 0;
       try {
-        return await retryPolicy.execute(({ attempt: index }) => {
+        return await policy.execute(({ attempt: index }) => {
           attempts = index + 1;
-          return attempt(url, input, index);
+          return attempt(url, input, index, deadline);
         }, input.signal);
       } catch (error) {
+        const deferred = deferral(error, where, attempts);
+        if (deferred) {
+          log.debug(
+            {
+              method: input.method,
+              url: `${url.host}${url.pathname}`,
+              reason: deferred.reason,
+              retryAfterMs: deferred.retryAfterMs,
+            },
+            "platform call deferred",
+          );
+          throw deferred;
+        }
         const final = toPlatformError(error, platform, attempts);
         stats.failures++;
         log.warn(
@@ -236,6 +320,10 @@ function networkCode(error: unknown): string | undefined {
   const cause = error instanceof Error ? error.cause : undefined;
   const code = cause && typeof cause === "object" && "code" in cause ? cause.code : undefined;
   return typeof code === "string" ? code : undefined;
+}
+
+function seconds(ms: number): number {
+  return Math.ceil(ms / 1000);
 }
 
 function elapsed(started: number): number {

@@ -48,3 +48,26 @@ export class AttemptFailure extends Error {
     super(message);
   }
 }
+
+/**
+ * A call that would have had to wait in this process longer than its caller allows (see
+ * `withWaitLimit`): for the platform's rate budget or a `Retry-After` (`rate-limit`), or for the
+ * back-off after failed attempts (`unavailable`). Nothing more was sent. The caller reschedules
+ * its work for `retryAfterMs` from now instead of holding a worker meanwhile.
+ */
+export class PlatformDeferred extends PlatformError {
+  override name = "PlatformDeferred";
+  readonly reason: "rate-limit" | "unavailable";
+  readonly retryAfterMs: number;
+
+  constructor(
+    init: Omit<PlatformErrorInit, "retryable"> & {
+      reason: "rate-limit" | "unavailable";
+      retryAfterMs: number;
+    },
+  ) {
+    super({ ...init, retryable: true });
+    this.reason = init.reason;
+    this.retryAfterMs = Math.max(1, Math.ceil(init.retryAfterMs));
+  }
+}

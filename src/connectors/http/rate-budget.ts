@@ -25,8 +25,11 @@ export type BudgetSnapshot = {
  * first; the model is local and per process, and the platform's reported state corrects it.
  */
 export type RateBudget = {
-  /** Resolves once `cost` tokens are spent for the caller; rejects when `cost` exceeds the capacity. */
-  take(cost: number, priority: Priority): Promise<void>;
+  /**
+   * Resolves once `cost` tokens are spent for the caller; rejects when `cost` exceeds the capacity,
+   * and with `BudgetWaitTooLong` when the wait would exceed `maxWaitMs` (default: wait as needed).
+   */
+  take(cost: number, priority: Priority, maxWaitMs?: number): Promise<void>;
   /** Refunds `requested − actual` (Shopify debits the requested cost up front, then refunds to actual). */
   settle(requested: number, actual: number): void;
   /** Replaces the local estimate with what the platform reported. */

@@ -24,14 +24,30 @@ export type RetryOptions = {
 
 type State = { transient: number; throttled: number; jitter?: IBackoff<unknown> };
 
+/** The next try would come later than the caller's wait limit allows: defer instead of waiting. */
+export class RetryWaitTooLong extends Error {
+  override name = "RetryWaitTooLong";
+  constructor(
+    readonly failure: AttemptFailure,
+    readonly delayMs: number,
+  ) {
+    super(failure.message);
+  }
+}
+
 /**
  * The retry policy for one client. Transient failures back off exponentially with decorrelated
  * jitter (cockatiel), never shorter than a `Retry-After`. Throttled answers are not failures: they
  * wait for the platform's `Retry-After` if any, otherwise for nothing here, because the client has
  * already corrected the rate budget and the next `take` waits for the refill.
- * The schedule gives up by rethrowing the last AttemptFailure.
+ * The schedule gives up by rethrowing the last AttemptFailure. With a `deadline` (a
+ * `performance.now()` instant), a wait that would end after it throws RetryWaitTooLong instead.
  */
-export function createRetryPolicy(options: RetryOptions, onRetry: () => void): RetryPolicy {
+export function createRetryPolicy(
+  options: RetryOptions,
+  onRetry: () => void,
+  deadline?: number,
+): RetryPolicy {
   const maxAttempts = options.maxAttempts ?? 5;
   const maxThrottledRetries = options.maxThrottledRetries ?? 10;
   const maxRetryAfterMs = options.maxRetryAfterMs ?? 120_000;
@@ -45,6 +61,8 @@ export function createRetryPolicy(options: RetryOptions, onRetry: () => void): R
     const failure = "error" in context.result ? context.result.error : undefined;
     if (!(failure instanceof AttemptFailure)) throw failure ?? new Error("retry without a failure");
     const asked = failure.retryAfterMs;
+    const tooLate = (delay: number) => deadline !== undefined && performance.now() + delay > deadline;
+    if (asked !== undefined && tooLate(asked)) throw new RetryWaitTooLong(failure, asked);
     if (asked !== undefined && asked > maxRetryAfterMs) throw failure;
     if (failure.kind === "throttled") {
       if (state.throttled >= maxThrottledRetries) throw failure;
@@ -53,11 +71,10 @@ export function createRetryPolicy(options: RetryOptions, onRetry: () => void): R
     }
     if (state.transient + 1 >= maxAttempts) throw failure;
     const step = state.jitter ? state.jitter.next(context) : jitter.next();
+    const delay = Math.max(step.duration, asked ?? 0);
+    if (tooLate(delay)) throw new RetryWaitTooLong(failure, delay);
     onRetry();
-    return {
-      delay: Math.max(step.duration, asked ?? 0),
-      state: { ...state, transient: state.transient + 1, jitter: step },
-    };
+    return { delay, state: { ...state, transient: state.transient + 1, jitter: step } };
   });
 
   // The schedule above decides when to stop; cockatiel's own cap is only a backstop.

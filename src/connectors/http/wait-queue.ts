@@ -16,10 +16,25 @@ export type Ledger = {
   spend(cost: number): void;
 };
 
-type Waiter = { cost: number; resolve: () => void; reject: (error: Error) => void };
+type Waiter = {
+  cost: number;
+  priority: Priority;
+  resolve: () => void;
+  reject: (error: Error) => void;
+  deadline?: NodeJS.Timeout;
+};
+
+/** A caller would have waited longer than it allowed; `waitMs` is the model's estimate of the wait. */
+export class BudgetWaitTooLong extends Error {
+  override name = "BudgetWaitTooLong";
+  constructor(readonly waitMs: number) {
+    super(`the rate budget would make this call wait about ${Math.ceil(waitMs)} ms`);
+  }
+}
 
 export type WaitQueue = {
-  take(cost: number, priority: Priority): Promise<void>;
+  /** Resolves once `cost` is spent; with `maxWaitMs`, rejects with BudgetWaitTooLong rather than wait longer. */
+  take(cost: number, priority: Priority, maxWaitMs?: number): Promise<void>;
   /** Re-examines the queue; call after anything that changed the ledger (refund, observation). */
   pump(): void;
   waiting(): number;
@@ -45,6 +60,7 @@ export function createWaitQueue(ledger: Ledger): WaitQueue {
       if (head.cost > ledger.capacity()) {
         // The platform reported a smaller bucket than this caller was admitted with: it can never fit.
         line.shift();
+        clearTimeout(head.deadline);
         head.reject(costError(head.cost, ledger.capacity()));
         continue;
       }
@@ -53,22 +69,49 @@ export function createWaitQueue(ledger: Ledger): WaitQueue {
         return;
       }
       line.shift();
+      clearTimeout(head.deadline);
       ledger.spend(head.cost);
       head.resolve();
     }
   }
 
+  /** How long a caller of `priority` joining now would wait: everyone served before it pays first. */
+  function estimate(cost: number, priority: Priority): number {
+    let ahead = cost;
+    for (const p of serviceOrder.slice(0, serviceOrder.indexOf(priority) + 1))
+      for (const waiter of lines[p]) ahead += waiter.cost;
+    return Math.max(0, ledger.msUntil(ahead));
+  }
+
+  /** Gives up on a waiter whose allowance ran out (callers of higher priority came first). */
+  function expire(waiter: Waiter): void {
+    const line = lines[waiter.priority];
+    const at = line.indexOf(waiter);
+    if (at < 0) return;
+    line.splice(at, 1);
+    waiter.reject(new BudgetWaitTooLong(estimate(waiter.cost, waiter.priority)));
+    // The head may have changed: whoever is first now might fit.
+    pump();
+  }
+
   return {
-    take(cost, priority) {
+    take(cost, priority, maxWaitMs) {
       if (!Number.isFinite(cost) || cost < 0) {
         return Promise.reject(new RangeError(`Rate budget cost must be a finite number ≥ 0, got ${cost}`));
       }
       if (cost > ledger.capacity()) return Promise.reject(costError(cost, ledger.capacity()));
       const line = lines[priority];
       if (!line) return Promise.reject(new TypeError(`Unknown rate budget priority "${String(priority)}"`));
+      if (maxWaitMs !== undefined) {
+        const wait = estimate(cost, priority);
+        if (wait > maxWaitMs + EPSILON) return Promise.reject(new BudgetWaitTooLong(wait));
+      }
       return new Promise<void>((resolve, reject) => {
-        line.push({ cost, resolve, reject });
+        const waiter: Waiter = { cost, priority, resolve, reject };
+        line.push(waiter);
         pump();
+        if (line.includes(waiter) && maxWaitMs !== undefined)
+          waiter.deadline = setTimeout(() => expire(waiter), Math.max(1, maxWaitMs));
       });
     },
     pump,
