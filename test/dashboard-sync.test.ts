@@ -1,4 +1,5 @@
 import { mkdirSync } from "node:fs";
+import { sql } from "drizzle-orm";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Connector } from "../src/connectors/contract.ts";
@@ -303,5 +304,26 @@ describe.skipIf(!hasChromium)("sync screens in Chromium", () => {
     await page.getByRole("region", { name: "Recent notifications" }).getByRole("listitem").first().waitFor();
     await chart.getByRole("button", { name: "Revenue" }).click();
     await page.screenshot({ path: "docs/screenshots/home.png", fullPage: true });
+  });
+
+  it("shows a stalled connection in red on the home page, with what waits and why", async () => {
+    // A webhook taken in five minutes ago whose job was lost: nothing will process it.
+    await hub.ctx.db.execute(
+      sql`insert into webhook_inbox (account_id, connection_id, event_id, topic, body, headers, received_at)
+          select account_id, id, 'lost-1', 'orders/create', '{}', '{}'::jsonb, now() - interval '5 minutes'
+          from connections where id = ${storeId}`,
+    );
+    await page.reload();
+    const tile = page
+      .getByRole("region", { name: "Connection health" })
+      .getByRole("link", { name: /Corner store/ });
+    const line = tile.getByText(
+      "Stalled: 1 waiting, oldest 5 min — webhooks from the platform are received but not processed",
+    );
+    await line.waitFor();
+    const red = "rgb(180, 35, 24)";
+    expect(await tile.evaluate((el) => getComputedStyle(el).borderColor)).toBe(red);
+    expect(await line.evaluate((el) => getComputedStyle(el).color)).toBe(red);
+    expect(await tile.getByText("Nothing needs attention").count()).toBe(0);
   });
 });

@@ -16,6 +16,9 @@ export type Connection = {
 };
 export type Platform = { platform: string; displayName: string; capabilities: { feeds: string[] } };
 export type Pending = { count: number; retrying: number; oldestAgeSeconds: number | null };
+/** A connection over a stall threshold (GET /api/v1/sync/health): the first reason, what waits and how long. */
+export type SyncStall = { reason: string; detail: string; waiting: number; oldestSeconds: number };
+export type SyncHealth = { connectionId: string; stall: SyncStall | null };
 export type Feed = {
   kind: string;
   direction: string;

@@ -1,9 +1,18 @@
 import { api } from "../../api.ts";
 import { dateTime, words } from "../../format.ts";
-import type { Connection, FeedExecution, Page, Pending, SyncIssue } from "../../types.ts";
+import type {
+  Connection,
+  FeedExecution,
+  Page,
+  Pending,
+  SyncHealth,
+  SyncIssue,
+  SyncStall,
+} from "../../types.ts";
 import { Badge, ErrorBox, Link, Loading, useLoad } from "../common.tsx";
 import { ageText } from "../connection/PendingTab.tsx";
 import { progressText } from "../sync/RunState.tsx";
+import { usePoll } from "../sync/usePoll.ts";
 
 type Health = {
   connection: Connection;
@@ -48,10 +57,22 @@ async function loadHealth(): Promise<Health[]> {
 }
 
 const atMost = (n: number) => (n >= 100 ? "100+" : String(n));
+/** The stall alarm's reading is live; a Home left open shows a new stall within this. */
+const STALL_REFRESH_MS = 30_000;
 
-/** One tile per connection: mode, last run, failures in the last day, items needing a person, queue. */
+async function loadStalls(): Promise<Map<string, SyncStall>> {
+  const { items } = await api.get<{ items: SyncHealth[] }>("/api/v1/sync/health");
+  return new Map(items.flatMap((h) => (h.stall ? [[h.connectionId, h.stall] as const] : [])));
+}
+
+/**
+ * One tile per connection: mode, last run, failures in the last day, items needing a person, queue.
+ * A stalled connection (the hub's stall alarm) is drawn in red with what waits and why.
+ */
 export function ConnectionHealth() {
   const health = useLoad(loadHealth, "home-health");
+  const stalls = useLoad(loadStalls, "home-stalls");
+  usePoll(stalls.reload, true, STALL_REFRESH_MS);
   return (
     <section className="card" aria-label="Connection health">
       <h2>Connections</h2>
@@ -65,12 +86,23 @@ export function ConnectionHealth() {
       <div className="tiles">
         {health.data?.map(({ connection: c, lastRun, failedToday, needsAttention, pending }) => {
           const bad = failedToday > 0 || needsAttention > 0;
+          const stall = stalls.data?.get(c.id);
           return (
-            <Link key={c.id} to={`/connections/${c.id}`} className={`tile ${bad ? "tile-bad" : ""}`}>
+            <Link
+              key={c.id}
+              to={`/connections/${c.id}`}
+              className={`tile ${stall ? "tile-stalled" : bad ? "tile-bad" : ""}`}
+            >
               <strong>{c.name}</strong>
               <span className="muted small">
                 {c.platform} <Badge value={c.mode} />
               </span>
+              {stall && (
+                <span className="small sev-error">
+                  <strong>Stalled:</strong> {stall.waiting} waiting, oldest{" "}
+                  {Math.floor(stall.oldestSeconds / 60)} min — {stall.detail}
+                </span>
+              )}
               <span className="small">
                 {lastRun ? (
                   <>
@@ -86,11 +118,13 @@ export function ConnectionHealth() {
               <span className={`small ${failedToday > 0 ? "sev-error" : ""}`}>
                 {failedToday === 0 ? "No failed runs in 24 h" : `${atMost(failedToday)} failed runs in 24 h`}
               </span>
-              <span className={`small ${needsAttention > 0 ? "sev-error" : ""}`}>
-                {needsAttention === 0
-                  ? "Nothing needs attention"
-                  : `${atMost(needsAttention)} need attention`}
-              </span>
+              {(needsAttention > 0 || !stall) && (
+                <span className={`small ${needsAttention > 0 ? "sev-error" : ""}`}>
+                  {needsAttention === 0
+                    ? "Nothing needs attention"
+                    : `${atMost(needsAttention)} need attention`}
+                </span>
+              )}
               <span className="small">
                 {pending
                   ? `${pending.count} waiting to send${pending.retrying ? `, ${pending.retrying} retrying` : ""}${
