@@ -1,12 +1,13 @@
 import { mkdirSync } from "node:fs";
 import { resolve } from "node:path";
 import { PGlite } from "@electric-sql/pglite";
-import { sql } from "drizzle-orm";
 import { drizzle as drizzlePg } from "drizzle-orm/node-postgres";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
-import pg from "pg";
+import type pg from "pg";
 import { secureDataDir, tightenTree } from "./data-dir.ts";
+import { createPool, pingPool } from "./pg-pool.ts";
+import { ownConnectionTransactions } from "./pg-transactions.ts";
 import * as schema from "./schema.ts";
 
 export type Schema = typeof schema;
@@ -23,6 +24,8 @@ export type Database = {
   executeSql: SqlExecutor;
   /** For pg-boss on PostgreSQL: its own pool from the same URL. */
   connectionString: string | undefined;
+  /** `select 1` that fails after `timeoutMs` instead of waiting on a silent server. */
+  ping(timeoutMs: number): Promise<void>;
   close(): Promise<void>;
 };
 
@@ -64,7 +67,6 @@ function keepPrivate(database: Database, dir: string): Database {
   };
 }
 
-
 function wrapPglite(client: PGlite): Database {
   const db = drizzlePglite({ client, schema, casing: "snake_case" }) as unknown as Db;
   return {
@@ -80,6 +82,10 @@ function wrapPglite(client: PGlite): Database {
       const results = await client.exec(text);
       return { rows: (results.at(-1)?.rows ?? []) as Record<string, unknown>[] };
     },
+    // In-process: there is no network to stall, so no timeout to apply.
+    ping: async () => {
+      await client.query("select 1");
+    },
     close: async () => {
       if (!client.closed) await client.close();
     },
@@ -87,10 +93,10 @@ function wrapPglite(client: PGlite): Database {
 }
 
 async function openPostgres(url: string, poolSize: number): Promise<Database> {
-  const pool = new pg.Pool({ connectionString: url, max: poolSize });
-  // An idle client killed by the server (restart, failover) must not crash the process: the pool
-  // drops it and the next query opens a new connection; queries in flight fail and are retried.
-  pool.on("error", (error) => {
+  // A connection killed by the server (restart, failover) or the network must not end the
+  // process: the pool drops it and the next query opens a new one; queries in flight fail, and
+  // their callers retry (see docs/operations.md, "Database outages").
+  const pool = createPool({ connectionString: url, max: poolSize }, (error) => {
     process.emitWarning(`PostgreSQL connection lost: ${error.message}`, "StockwireDatabase");
   });
   // A wrong URL must fail at start-up, not on the first request.
@@ -99,7 +105,7 @@ async function openPostgres(url: string, poolSize: number): Promise<Database> {
     throw new Error(`Cannot connect to DATABASE_URL (${redactUrl(url)}): ${error.message}`);
   });
   probe.release();
-  const db = drizzlePg({ client: pool, schema, casing: "snake_case" }) as unknown as Db;
+  const db = drizzleOnPool(pool);
   return {
     kind: "postgres",
     db,
@@ -108,8 +114,20 @@ async function openPostgres(url: string, poolSize: number): Promise<Database> {
       const res = await pool.query(text, values as unknown[] | undefined);
       return { rows: res.rows };
     },
+    ping: (timeoutMs) => pingPool(pool, timeoutMs),
     close: () => pool.end(),
   };
+}
+
+/** The hub's Drizzle handle on a PostgreSQL pool, with transactions that always return their connection. */
+export function drizzleOnPool(pool: pg.Pool): Db {
+  const db = drizzlePg({ client: pool, schema, casing: "snake_case" }) as unknown as Db;
+  ownConnectionTransactions(
+    db,
+    pool,
+    (client) => drizzlePg({ client, schema, casing: "snake_case" }) as unknown as Db,
+  );
+  return db;
 }
 
 export function redactUrl(url: string): string {
@@ -120,8 +138,4 @@ export function redactUrl(url: string): string {
   } catch {
     return "<unparseable>";
   }
-}
-
-export async function ping(db: Db): Promise<void> {
-  await db.execute(sql`select 1`);
 }

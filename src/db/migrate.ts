@@ -20,6 +20,9 @@ export async function migrateDatabase(database: Database): Promise<void> {
     return;
   }
   const client = new pg.Client({ connectionString: database.connectionString });
+  // A break mid-migration already fails the query in flight, and start-up with a message; unheard,
+  // the client's 'error' event would end the process before that message is written.
+  client.on("error", () => undefined);
   await client.connect();
   try {
     await client.query("select pg_advisory_lock($1)", [MIGRATION_LOCK_ID]);

@@ -1,17 +1,33 @@
+import { TimeoutStrategy, timeout } from "cockatiel";
 import type { FastifyInstance } from "fastify";
 import type { AppContext } from "../context.ts";
-import { ping } from "../db/engine.ts";
+
+/**
+ * Each probe's bound. Both run at once, so the answer comes within this (plus the handler's own
+ * time) even while the database is silent: a load balancer's 2 s health check gets a 503, not a
+ * hang.
+ */
+const PROBE_TIMEOUT_MS = 1_500;
+
+/** Gives up waiting at the deadline; the probe itself is bounded separately where the engine allows. */
+const bounded = timeout(PROBE_TIMEOUT_MS, TimeoutStrategy.Aggressive);
 
 export function registerHealth(app: FastifyInstance, ctx: AppContext): void {
   app.get("/healthz", { config: { public: true }, schema: { hide: true } }, async (_request, reply) => {
-    const database = await ping(ctx.db).then(
-      () => ctx.database.kind,
-      () => "unreachable",
-    );
-    const queue = await ctx.queue.ping().then(
-      () => "ok",
-      () => "unreachable",
-    );
+    const [database, queue] = await Promise.all([
+      bounded
+        .execute(() => ctx.database.ping(PROBE_TIMEOUT_MS))
+        .then(
+          () => ctx.database.kind,
+          () => "unreachable",
+        ),
+      bounded
+        .execute(() => ctx.queue.ping(PROBE_TIMEOUT_MS))
+        .then(
+          () => "ok",
+          () => "unreachable",
+        ),
+    ]);
     const healthy = database !== "unreachable" && queue === "ok";
     return reply.code(healthy ? 200 : 503).send({ status: healthy ? "ok" : "degraded", database, queue });
   });

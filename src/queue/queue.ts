@@ -1,6 +1,10 @@
+import { ExponentialBackoff, handleWhen, retry } from "cockatiel";
 import PgBoss from "pg-boss";
 import type { Logger } from "pino";
 import type { Database } from "../db/engine.ts";
+import { createPool, pingPool } from "../db/pg-pool.ts";
+import { isDatabaseUnavailable } from "../db/unavailable.ts";
+import { logGate } from "../lib/log-gate.ts";
 
 export type JobContext = { id: string; name: string; retryCount: number };
 export type JobHandler<T> = (data: T, job: JobContext) => Promise<void>;
@@ -40,7 +44,8 @@ export type Queue = {
   /** Stops taking jobs, lets running ones finish (up to `timeoutMs`), then releases the rest. */
   stop(timeoutMs?: number): Promise<void>;
   depth(): Promise<Record<string, number>>;
-  ping(): Promise<void>;
+  /** `select 1` through the queue's own connections, failing after `timeoutMs` on PostgreSQL. */
+  ping(timeoutMs: number): Promise<void>;
   readonly boss: PgBoss;
 };
 
@@ -68,19 +73,63 @@ async function withDeadlockRetry(work: () => Promise<void>): Promise<void> {
   }
 }
 
+/** Writes that failed only because the database is away are tried again until it answers. */
+const whileUnavailable = retry(handleWhen(isDatabaseUnavailable), {
+  backoff: new ExponentialBackoff({ initialDelay: 500, maxDelay: 15_000 }),
+});
+
 export function createQueue(database: Database, logger: Logger, options: QueueOptions = {}): Queue {
+  // Every poll of every worker reports an outage again; one line per half minute says enough.
+  const outageGate = logGate(30_000);
+  const onError = (error: unknown) => {
+    if (!isDatabaseUnavailable(error)) return logger.error({ err: error }, "queue error");
+    const repeats = outageGate();
+    if (repeats !== undefined)
+      logger.warn({ err: error, repeats }, "queue cannot reach the database; its workers keep retrying");
+  };
+  // On PostgreSQL the queue has a pool of its own, so jobs are fetched and settled while requests
+  // hold the hub's connections; it is built like the hub's, so an outage gives errors, not hangs.
+  const pool =
+    database.kind === "postgres"
+      ? createPool(
+          { connectionString: database.connectionString!, max: 5, application_name: "pgboss" },
+          onError,
+        )
+      : undefined;
   const boss = new PgBoss({
-    ...(database.kind === "postgres"
-      ? { connectionString: database.connectionString!, max: 5 }
-      : { db: { executeSql: database.executeSql } }),
+    db: { executeSql: pool ? (text, values) => pool.query(text, values) : database.executeSql },
     schema: "pgboss",
     schedule: options.schedule ?? true,
     supervise: true,
   });
-  boss.on("error", (error) => logger.error({ err: error }, "queue error"));
+  boss.on("error", onError);
   const definitions = new Map<string, JobDefinition<object>>();
   const workersOf = new Map<string, string[]>();
   let started = false;
+  let stopping = new AbortController();
+
+  /**
+   * pg-boss writes a job's outcome after the handler returns, once and without waiting on it: if
+   * the database is away just then, the write is lost and the job stays "active" until it expires
+   * (a stately queue such as the sync tick takes no other job meanwhile). The outcome is written
+   * here first, retried until the database answers, the queue stops, or shortly before pg-boss
+   * would expire the job; pg-boss's own write then finds the job settled and changes nothing.
+   * Returns whether the outcome was written.
+   */
+  const settle = async (write: () => Promise<unknown>, deadline: number, job: JobContext) => {
+    const left = Math.max(0, deadline - Date.now());
+    const signal = AbortSignal.any([stopping.signal, AbortSignal.timeout(left)]);
+    return whileUnavailable.execute(write, signal).then(
+      () => true,
+      (error: unknown) => {
+        logger.warn(
+          { err: error, job },
+          "job outcome not recorded here; pg-boss records it or expires the job",
+        );
+        return false;
+      },
+    );
+  };
 
   return {
     boss,
@@ -107,6 +156,7 @@ export function createQueue(database: Database, logger: Logger, options: QueueOp
       await boss.unschedule(name);
     },
     async start({ work }) {
+      stopping = new AbortController();
       await boss.start();
       started = true;
       for (const d of definitions.values()) {
@@ -138,18 +188,25 @@ export function createQueue(database: Database, logger: Logger, options: QueueOp
             async ([job]) => {
               if (!job) return;
               const context = { id: job.id, name: job.name, retryCount: job.retryCount };
+              // A little before pg-boss's own deadline, so a late write never lands on a retry.
+              const deadline = Date.now() + (d.expireInSeconds ?? 15 * 60) * 1000 - 5_000;
+              let failure: unknown;
               try {
                 await d.handler(job.data, context);
                 options.onAttempt?.(d.name, true);
               } catch (error) {
+                failure = error;
                 options.onAttempt?.(d.name, false);
                 logger.warn({ err: error, job: context }, "job failed");
-                throw error;
               } finally {
                 // pg-boss waits a whole polling interval even after a fetch that found work; a
                 // busy queue (a burst of webhooks) should be fetched again at once instead.
                 if (workerId) boss.notifyWorker(workerId);
               }
+              if (failure === undefined) await settle(() => boss.complete(d.name, job.id), deadline, context);
+              // Unrecorded, the failure goes back to pg-boss, which must not take the job for done.
+              else if (!(await settle(() => boss.fail(d.name, job.id, failure as object), deadline, context)))
+                throw failure;
             },
           );
           workersOf.set(d.name, [...(workersOf.get(d.name) ?? []), workerId]);
@@ -157,18 +214,21 @@ export function createQueue(database: Database, logger: Logger, options: QueueOp
       }
     },
     async stop(timeoutMs = 30_000) {
-      if (!started) return;
-      started = false;
-      workersOf.clear();
-      await boss.stop({ graceful: true, timeout: timeoutMs, wait: true, close: true });
+      stopping.abort();
+      if (started) {
+        started = false;
+        workersOf.clear();
+        await boss.stop({ graceful: true, timeout: timeoutMs, wait: true, close: true });
+      }
+      if (pool && !pool.ending) await pool.end();
     },
     async depth() {
       const out: Record<string, number> = {};
       for (const name of definitions.keys()) out[name] = await boss.getQueueSize(name);
       return out;
     },
-    async ping() {
-      await boss.getDb().executeSql("select 1", []);
+    async ping(timeoutMs) {
+      await (pool ? pingPool(pool, timeoutMs) : database.ping(timeoutMs));
     },
   };
 }
