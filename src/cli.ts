@@ -7,6 +7,7 @@ import {
   removeLocalServer,
   writeLocalServer,
 } from "./cli/local-server.ts";
+import { surviveDatabaseOutages } from "./cli/outage-guard.ts";
 import { registerSandboxCommands } from "./cli/sandbox-commands.ts";
 import { type Config, ConfigError, loadConfig } from "./config.ts";
 import { openDatabase } from "./db/engine.ts";
@@ -59,6 +60,7 @@ function onSignals(stop: () => Promise<void>): void {
 async function serve(): Promise<void> {
   const cfg = config();
   const logger = createLogger(cfg.logLevel);
+  surviveDatabaseOutages(logger);
   if (cfg.engine === "embedded" && readLocalServer(cfg.dataDir)) {
     fail(`another stockwire already uses ${cfg.dataDir}; stop it first or set STOCKWIRE_DATA_DIR`);
   }
@@ -99,6 +101,7 @@ async function worker(): Promise<void> {
     );
   }
   const logger = createLogger(cfg.logLevel);
+  surviveDatabaseOutages(logger);
   const hub = await startHub({ config: cfg, logger, http: false, work: true }).catch((e: Error) =>
     fail(e.message),
   );

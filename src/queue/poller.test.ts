@@ -49,4 +49,25 @@ describe("poller", () => {
     await poller.stop();
     expect(rounds).toBe(3);
   });
+
+  it("keeps retrying failing rounds, warns once for the run of failures, and says when it works again", async () => {
+    const lines: { level: number; msg: string; failures?: number }[] = [];
+    const recording = pino({ level: "info" }, { write: (line: string) => lines.push(JSON.parse(line)) });
+    let rounds = 0;
+    const poller = startPoller(
+      "test",
+      async () => {
+        rounds += 1;
+        if (rounds <= 4) throw new Error("Connection terminated unexpectedly");
+        return 0;
+      },
+      { intervalMs: 1, maxBackoffMs: 5, logger: recording },
+    );
+    expect(await until(() => rounds >= 5)).toBe(true);
+    await poller.stop();
+    expect(lines.map((l) => [l.level, l.msg, l.failures])).toEqual([
+      [40, "test failed; retrying", 1],
+      [30, "test works again", 4],
+    ]);
+  });
 });

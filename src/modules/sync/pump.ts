@@ -13,8 +13,11 @@ export const PUMP_CONSUMER = "sync.outbox";
  * Turns domain events into outbound work: stock changes into stock pushes for every channel that
  * lists the SKU, and hub shipments into shipping confirmations for the order's channel. Runs in
  * each worker process on a short interval; the event cursor lock makes concurrent pumps safe.
+ * `owed` holds connections whose drain kick failed after the outbox rows committed (the database
+ * went away in between); they are kicked again first thing, rather than at the next minute tick.
  */
-export async function pumpOnce(ctx: AppContext): Promise<number> {
+export async function pumpOnce(ctx: AppContext, owed = new Set<string>()): Promise<number> {
+  await kickOwed(ctx, owed);
   const kicked = new Set<string>();
   const consumed = await consumeEvents(
     ctx.db,
@@ -44,9 +47,19 @@ export async function pumpOnce(ctx: AppContext): Promise<number> {
       }
     },
     { types: PUMP_TYPES, limit: 1000 },
-  );
-  for (const connectionId of kicked) await kickDrain(ctx, connectionId);
+  ).finally(() => {
+    // Also when the commit's answer was lost: the rows may be in, and a spare kick is an empty drain.
+    for (const connectionId of kicked) owed.add(connectionId);
+  });
+  await kickOwed(ctx, owed);
   return consumed;
+}
+
+async function kickOwed(ctx: AppContext, owed: Set<string>): Promise<void> {
+  for (const connectionId of [...owed]) {
+    await kickDrain(ctx, connectionId);
+    owed.delete(connectionId);
+  }
 }
 
 async function fulfillmentTarget(tx: Db, connectionId: string): Promise<string | undefined> {
@@ -89,7 +102,8 @@ const pumps = new Set<() => void>();
 
 /** Polls for new events until stopped; returns the stop function. */
 export function startPump(ctx: AppContext, intervalMs = 250): () => Promise<void> {
-  const poller = startPoller("event pump", () => pumpOnce(ctx), { intervalMs, logger: ctx.logger });
+  const owed = new Set<string>();
+  const poller = startPoller("event pump", () => pumpOnce(ctx, owed), { intervalMs, logger: ctx.logger });
   pumps.add(poller.nudge);
   return async () => {
     pumps.delete(poller.nudge);
