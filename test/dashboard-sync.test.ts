@@ -321,9 +321,15 @@ describe.skipIf(!hasChromium)("sync screens in Chromium", () => {
       "Stalled: 1 waiting, oldest 5 min — webhooks from the platform are received but not processed",
     );
     await line.waitFor();
+    // These run in the page (nothing from here is in scope there); the test's types know no DOM.
+    type Styled = { getComputedStyle(el: unknown): { borderColor: string; color: string } };
     const red = "rgb(180, 35, 24)";
-    expect(await tile.evaluate((el) => getComputedStyle(el).borderColor)).toBe(red);
-    expect(await line.evaluate((el) => getComputedStyle(el).color)).toBe(red);
+    expect(
+      await tile.evaluate((el) => (globalThis as unknown as Styled).getComputedStyle(el).borderColor),
+    ).toBe(red);
+    expect(await line.evaluate((el) => (globalThis as unknown as Styled).getComputedStyle(el).color)).toBe(
+      red,
+    );
     expect(await tile.getByText("Nothing needs attention").count()).toBe(0);
   });
 });

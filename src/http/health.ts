@@ -1,6 +1,7 @@
 import { TimeoutStrategy, timeout } from "cockatiel";
 import type { FastifyInstance } from "fastify";
 import type { AppContext } from "../context.ts";
+import { type ConnectionHealth, stalledConnections } from "../modules/sync/stall-watch.ts";
 
 /**
  * Each probe's bound. Both run at once, so the answer comes within this (plus the handler's own
@@ -14,7 +15,7 @@ const bounded = timeout(PROBE_TIMEOUT_MS, TimeoutStrategy.Aggressive);
 
 export function registerHealth(app: FastifyInstance, ctx: AppContext): void {
   app.get("/healthz", { config: { public: true }, schema: { hide: true } }, async (_request, reply) => {
-    const [database, queue] = await Promise.all([
+    const [database, queue, stalled] = await Promise.all([
       bounded
         .execute(() => ctx.database.ping(PROBE_TIMEOUT_MS))
         .then(
@@ -27,8 +28,19 @@ export function registerHealth(app: FastifyInstance, ctx: AppContext): void {
           () => "ok",
           () => "unreachable",
         ),
+      // Beside the probes, so a silent database still gets its answer within the bound.
+      bounded.execute(() => stalledConnections(ctx.db)).catch((): ConnectionHealth[] => []),
     ]);
     const healthy = database !== "unreachable" && queue === "ok";
+    // A stalled connection is the sync engine's trouble, not this process's: 200 keeps it in the
+    // load balancer, "degraded" tells monitors. Ids only: healthz is public, names are the merchant's.
+    if (healthy && stalled.length > 0)
+      return reply.send({ status: "degraded", database, queue, stalled: stalled.map(publicStall) });
     return reply.code(healthy ? 200 : 503).send({ status: healthy ? "ok" : "degraded", database, queue });
   });
+}
+
+function publicStall(h: ConnectionHealth) {
+  const { reason, waiting, oldestSeconds } = h.stall!;
+  return { connectionId: h.connectionId, reason, waiting, oldestSeconds };
 }
