@@ -2,7 +2,12 @@ import type { ChannelOrder } from "../../connectors/contract.ts";
 import type { AppContext } from "../../context.ts";
 import { productsBySku } from "../catalog/products.ts";
 import { importOrders } from "../orders/import.ts";
-import { followImport, processChannelOrder, toOrderInput } from "./channel-order.ts";
+import {
+  type ChannelOrderOptions,
+  followImport,
+  processChannelOrder,
+  toOrderInput,
+} from "./channel-order.ts";
 import type { Connection } from "./connections.ts";
 import type { RunRecorder } from "./runs.ts";
 
@@ -16,7 +21,7 @@ export async function processChannelOrderPage(
   ctx: AppContext,
   connection: Connection,
   orders: ChannelOrder[],
-  options: { feedKind: string; recorder: RunRecorder },
+  options: ChannelOrderOptions & { recorder: RunRecorder },
 ): Promise<void> {
   const known = await productsBySku(
     ctx.db,
@@ -33,10 +38,11 @@ export async function processChannelOrderPage(
         ctx.db,
         connection.accountId,
         together.map((o) => toOrderInput(connection, o)),
+        { historyBefore: options.historyBefore },
       );
       for (const [i, order] of together.entries()) {
         await guarded(options.recorder, order, () =>
-          followImport(ctx, connection, order, results[i]!, options.recorder),
+          followImport(ctx, connection, order, results[i]!, options),
         );
       }
     } catch {

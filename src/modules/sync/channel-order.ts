@@ -7,11 +7,15 @@ import { recordRefund } from "../orders/refunds.ts";
 import { createShipment } from "../orders/shipments.ts";
 import type { Connection } from "./connections.ts";
 import { UNPAID_MAX_ATTEMPTS, UNPAID_RECHECK_MS } from "./defaults.ts";
+import { isHistory } from "./history.ts";
 import { raiseIssue, resolveIssue } from "./issues.ts";
 import type { RunRecorder } from "./runs.ts";
 import { recordSyncLog } from "./sync-log.ts";
 
 export type OrderOutcome = "imported" | "updated" | "unchanged" | "parked" | "skipped" | "failed";
+
+/** How one order comes in: its feed, its run, and (for a backfill) where history ends (history.ts). */
+export type ChannelOrderOptions = { feedKind: string; recorder?: RunRecorder; historyBefore?: Date };
 
 /**
  * Brings one channel order into the hub (from a feed page, a webhook or a retry): only paid ones
@@ -22,9 +26,9 @@ export async function processChannelOrder(
   ctx: AppContext,
   connection: Connection,
   order: ChannelOrder,
-  options: { feedKind: string; recorder?: RunRecorder },
+  options: ChannelOrderOptions,
 ): Promise<OrderOutcome> {
-  const { recorder } = options;
+  const { recorder, historyBefore } = options;
   const subject = {
     accountId: connection.accountId,
     connectionId: connection.id,
@@ -39,7 +43,7 @@ export async function processChannelOrder(
   const known = await productsBySku(ctx.db, connection.accountId, skus.filter(Boolean));
   const missing = [...new Set(skus.filter((s) => !known.has(s)))];
   if (!order.paid && !order.cancelled) {
-    const existing = await importIfKnown(ctx, connection, order, missing.length === 0);
+    const existing = await importIfKnown(ctx, connection, order, missing.length === 0, historyBefore);
     if (existing) return existing;
     await raiseIssue(ctx.db, {
       ...subject,
@@ -101,8 +105,10 @@ export async function processChannelOrder(
     await recorder?.message("error", "unknown_sku", message, order.platformOrderId);
     return "failed";
   }
-  const result = await importOrder(ctx.db, connection.accountId, toOrderInput(connection, order));
-  return followImport(ctx, connection, order, result, recorder);
+  const result = await importOrder(ctx.db, connection.accountId, toOrderInput(connection, order), {
+    historyBefore,
+  });
+  return followImport(ctx, connection, order, result, options);
 }
 
 /**
@@ -114,11 +120,15 @@ export async function followImport(
   connection: Connection,
   order: ChannelOrder,
   result: ImportOrderResult,
-  recorder: RunRecorder | undefined,
+  options: Omit<ChannelOrderOptions, "feedKind">,
 ): Promise<OrderOutcome> {
+  const { recorder, historyBefore } = options;
   const label = `order ${order.orderNumber}`;
-  if (order.fulfillmentStatus === "fulfilled") await shipFromChannel(ctx, connection, order, result.orderId);
+  // The channel's shipment has no date of its own here; the order's last update is the latest it can be.
+  if (order.fulfillmentStatus === "fulfilled")
+    await shipFromChannel(ctx, connection, order, result.orderId, isHistory(order.updatedAt, historyBefore));
   for (const refund of order.refunds) {
+    const historical = isHistory(refund.createdAt, historyBefore);
     // The hub records one line per SKU; a unit counts as restocked only if every part of it was.
     const bySku = new Map<string, { sku: string; quantity: number; restock: boolean }>();
     for (const l of refund.lines) {
@@ -131,21 +141,31 @@ export async function followImport(
         restock: (prev?.restock ?? true) && l.restock,
       });
     }
-    await recordRefund(ctx.db, connection.accountId, result.orderId, {
-      platformRefundId: refund.platformRefundId,
-      currency: refund.currency,
-      amountMinor: refund.amountMinor,
-      refundedAt: refund.createdAt,
-      ...(refund.note ? { reason: refund.note } : {}),
-      lines: [...bySku.values()],
-    }).catch(async (error: Error & { code?: string }) => {
-      await recorder?.message(
-        "error",
-        error.code ?? "refund_failed",
-        `refund ${refund.platformRefundId} of ${label}: ${error.message}`,
-        order.platformOrderId,
-      );
-    });
+    await recordRefund(
+      ctx.db,
+      connection.accountId,
+      result.orderId,
+      {
+        platformRefundId: refund.platformRefundId,
+        currency: refund.currency,
+        amountMinor: refund.amountMinor,
+        refundedAt: refund.createdAt,
+        ...(refund.note ? { reason: refund.note } : {}),
+        lines: [...bySku.values()],
+      },
+      { historical },
+    )
+      .then((recorded) => {
+        if (historical && !recorded.replayed) recorder?.count("historicalRefunds");
+      })
+      .catch(async (error: Error & { code?: string }) => {
+        await recorder?.message(
+          "error",
+          error.code ?? "refund_failed",
+          `refund ${refund.platformRefundId} of ${label}: ${error.message}`,
+          order.platformOrderId,
+        );
+      });
   }
   await resolveIssue(
     ctx.db,
@@ -157,6 +177,7 @@ export async function followImport(
   if (result.outcome === "created") {
     recorder?.count("new");
     recorder?.count("imported");
+    if (isHistory(order.placedAt, historyBefore)) recorder?.count("historical");
     return "imported";
   }
   if (result.outcome === "updated") {
@@ -176,11 +197,15 @@ async function shipFromChannel(
   connection: Connection,
   order: ChannelOrder,
   orderId: string,
+  historical: boolean,
 ): Promise<void> {
-  await createShipment(ctx.db, connection.accountId, orderId, {
-    platformShipmentId: `channel:${order.platformOrderId}`,
-    carrier: null,
-  }).catch((error: { code?: string }) => {
+  await createShipment(
+    ctx.db,
+    connection.accountId,
+    orderId,
+    { platformShipmentId: `channel:${order.platformOrderId}`, carrier: null },
+    { historical },
+  ).catch((error: { code?: string }) => {
     // Already shipped, refunded or cancelled in the hub: nothing left to ship.
     if (error.code !== "nothing_to_ship" && error.code !== "order_cancelled") throw error;
   });
@@ -192,11 +217,14 @@ async function importIfKnown(
   connection: Connection,
   order: ChannelOrder,
   skusKnown: boolean,
+  historyBefore: Date | undefined,
 ): Promise<OrderOutcome | undefined> {
   if (!skusKnown) return undefined;
   const existing = await findOrderId(ctx.db, connection.accountId, connection.id, order.platformOrderId);
   if (!existing) return undefined;
-  const result = await importOrder(ctx.db, connection.accountId, toOrderInput(connection, order));
+  const result = await importOrder(ctx.db, connection.accountId, toOrderInput(connection, order), {
+    historyBefore,
+  });
   return result.outcome === "updated" ? "updated" : "unchanged";
 }
 

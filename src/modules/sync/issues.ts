@@ -51,7 +51,8 @@ export async function raiseIssue(db: Db, input: IssueInput, now = new Date()): P
     attempts,
     maxAttempts,
     nextRetryAt: severity === "retry" ? new Date(now.getTime() + delay) : null,
-    lastRunId: input.runId ?? null,
+    // A retry is not a run: the issue keeps the run that found it (a backfill's edge, history.ts).
+    lastRunId: input.runId ?? open?.lastRunId ?? null,
     updatedAt: now,
   };
   const [row] = open

@@ -4,6 +4,7 @@ import { processChannelOrder } from "./channel-order.ts";
 import { getConnectionById } from "./connection-lookup.ts";
 import { openSession } from "./connections.ts";
 import { queueFeedRun } from "./feed-runner.ts";
+import { retryHistoryCutoff } from "./history.ts";
 import { raiseIssue, resolveIssue, type SyncIssue } from "./issues.ts";
 import { enqueueOne } from "./outbox.ts";
 import { kickDrain } from "./pump.ts";
@@ -41,7 +42,11 @@ export async function retrySubject(
           );
           return;
         }
-        await processChannelOrder(ctx, connection, order, { feedKind: issue.feedKind });
+        const historyBefore = await retryHistoryCutoff(ctx.db, issue);
+        await processChannelOrder(ctx, connection, order, {
+          feedKind: issue.feedKind,
+          ...(historyBefore ? { historyBefore } : {}),
+        });
         return;
       }
       case "sku": {

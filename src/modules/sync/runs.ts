@@ -52,7 +52,7 @@ export async function startRun(db: Db, run: FeedRun): Promise<RunRecorder> {
     run,
     counts,
     count(key, n = 1) {
-      counts[key] += n;
+      counts[key] = (counts[key] ?? 0) + n;
     },
     async message(severity, code, message, subject) {
       await db

@@ -99,6 +99,9 @@ export type RunCounts = {
   archived: number;
   skipped: number;
   failed: number;
+  /** Orders and refunds a backfill brought from before the hub was watching (history.ts). */
+  historical?: number;
+  historicalRefunds?: number;
 };
 
 export const feedRuns = pgTable(

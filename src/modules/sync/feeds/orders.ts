@@ -2,18 +2,22 @@ import { processChannelOrderPage } from "../channel-order-page.ts";
 import { BACKFILL_DAYS, ORDER_WATERMARK_OVERLAP_MS } from "../defaults.ts";
 import type { FeedContext, FeedHandler } from "../feed-context.ts";
 import { setWatermark } from "../feeds.ts";
+import { announceHistory, historyCutoff } from "../history.ts";
 
 /**
  * New orders read by creation time, order updates by update time, each from the feed's watermark
  * minus a two-minute overlap (late records are not missed; re-reading one changes nothing). With no
- * watermark, or a full run, the window is the last 90 days (R-ORD-1). The page cursor is saved
- * after every page, so a run killed half way (a backfill of months) resumes where it stopped.
+ * watermark, or a full run, the window is the last 90 days (R-ORD-1), and what it brings from
+ * before the hub was watching is history: imported quietly, then one summary (history.ts). The page
+ * cursor is saved after every page, so a run killed half way (a backfill of months) resumes where
+ * it stopped.
  */
 function orderFeed(by: "created" | "updated"): FeedHandler {
   return async (fc: FeedContext) => {
     const { session, feed, recorder, connection, ctx } = fc;
     if (!session.listOrders) return "failed";
     const startedAt = recorder.run.startedAt ?? new Date();
+    const historyBefore = historyCutoff(recorder.run, { full: fc.full, watermark: feed.watermark });
     const since =
       !fc.full && feed.watermark
         ? new Date(feed.watermark.getTime() - ORDER_WATERMARK_OVERLAP_MS)
@@ -26,11 +30,16 @@ function orderFeed(by: "created" | "updated"): FeedHandler {
         ...(by === "created" ? { createdSince: since } : { updatedSince: since }),
         cursor,
       });
-      await processChannelOrderPage(ctx, connection, page.items, { feedKind: feed.kind, recorder });
+      await processChannelOrderPage(ctx, connection, page.items, {
+        feedKind: feed.kind,
+        recorder,
+        ...(historyBefore ? { historyBefore } : {}),
+      });
       done += page.items.length;
       cursor = page.nextCursor;
       await recorder.progress(done, page.estimatedTotal ?? null, cursor);
     } while (cursor);
+    if (historyBefore) await announceHistory(ctx, recorder, { from: since, to: historyBefore });
     await setWatermark(ctx.db, feed.id, startedAt);
     return recorder.counts.failed > 0 ? "partial" : undefined;
   };
