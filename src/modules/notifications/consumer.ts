@@ -13,15 +13,19 @@ const GOAL_EVENTS = new Set(["order.imported", "order.status_changed", "refund.r
 
 /** Everything one batch of events raises: standard types, low stock, custom alerts, goals. */
 export async function notificationsForBatch(tx: Db, batch: DomainEvent[]): Promise<NotificationInput[]> {
+  // History is not news (sync/history.ts): what a backfill brought from before the hub was
+  // watching raises no refund, alert or goal notification of its own; its backfill summary speaks
+  // for it. Low stock still reads every stock change: it is about the level now, not the order.
+  const news = batch.filter((e) => e.payload.historical !== true);
   const names = new Map<string, Map<string, string>>();
   const out: NotificationInput[] = [];
-  for (const e of batch) {
+  for (const e of news) {
     if (!names.has(e.accountId)) names.set(e.accountId, await connectionNames(tx, e.accountId));
     out.push(...notificationsForEvent(e, names.get(e.accountId)!));
   }
   out.push(...(await lowStockNotifications(tx, batch)));
-  out.push(...(await alertNotifications(tx, batch)));
-  const goalAccounts = [...new Set(batch.filter((e) => GOAL_EVENTS.has(e.type)).map((e) => e.accountId))];
+  out.push(...(await alertNotifications(tx, news)));
+  const goalAccounts = [...new Set(news.filter((e) => GOAL_EVENTS.has(e.type)).map((e) => e.accountId))];
   out.push(...(await achievedGoals(tx, goalAccounts)));
   return out;
 }

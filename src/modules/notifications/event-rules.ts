@@ -117,6 +117,17 @@ export function notificationsForEvent(e: DomainEvent, names: Map<string, string>
         dedupeKey: `event:${e.id}:refund:${l.sku}`,
       }));
     }
+    case "backfill.finished":
+      // Keyed by the run: a backfill resumed after a crash may announce twice; one is recorded.
+      return [
+        {
+          ...base,
+          type: "backfill_summary",
+          vars: { connection, orders: p.orders, refunds: p.refunds, from: p.from, to: p.to },
+          subject: str(p.runId),
+          dedupeKey: `backfill:${p.runId}`,
+        },
+      ];
     case "invoice.imported":
       return [
         { ...base, type: "source_invoice_imported", vars: { ...p }, dedupeKey: `event:${e.id}:invoice` },

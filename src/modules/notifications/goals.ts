@@ -44,8 +44,10 @@ export async function updateGoal(
   id: string,
   input: Partial<GoalInput>,
 ): Promise<Goal> {
-  await getGoal(db, accountId, id);
+  const current = await getGoal(db, accountId, id);
   if (input.connectionId) await getConnection(db, accountId, input.connectionId);
+  // An empty patch is a no-op; Drizzle refuses an update with nothing to set.
+  if (Object.values(input).every((v) => v === undefined)) return current;
   const [row] = await db
     .update(goals)
     .set(input)
@@ -57,6 +59,11 @@ export async function updateGoal(
 export async function deleteGoal(db: Db, accountId: string, id: string): Promise<void> {
   await getGoal(db, accountId, id);
   await db.delete(goals).where(and(eq(goals.accountId, accountId), eq(goals.id, id)));
+}
+
+async function historyValue(db: Db, goal: Goal, now: Date): Promise<number> {
+  const range = periodBounds(goal.period, now);
+  return metricValue(db, goal.accountId, goal.metric, range, goal.connectionId, { historyOnly: true });
 }
 
 export async function goalProgress(db: Db, goal: Goal, now = new Date()) {
@@ -74,7 +81,9 @@ export async function goalProgress(db: Db, goal: Goal, now = new Date()) {
 
 /**
  * Goals of these accounts reached in their current period. The dedupe key carries the period
- * start, so a goal is announced once per period however often it is checked.
+ * start, so a goal is announced once per period however often it is checked. A goal that history
+ * alone already reached (a backfill's orders, sync/history.ts) was reached before the hub was
+ * watching: no news order crossed it, so it is not announced this period.
  */
 export async function achievedGoals(
   db: Db,
@@ -86,6 +95,7 @@ export async function achievedGoals(
   for (const goal of await db.select().from(goals).where(inArray(goals.accountId, accountIds))) {
     const p = await goalProgress(db, goal, now);
     if (!p.achieved) continue;
+    if (goal.amount > 0 && (await historyValue(db, goal, now)) >= goal.amount) continue;
     out.push({
       accountId: goal.accountId,
       type: "goal_achieved",

@@ -97,6 +97,15 @@ export const notificationTypes = {
     body: "Imported: {{ counts.imported }}\nUpdated: {{ counts.updated }}\nNew: {{ counts.new }}\nArchived: {{ counts.archived }}\nSkipped: {{ counts.skipped }}\nFailed: {{ counts.failed }}{% if error %}\nError: {{ error }}{% endif %}",
     email: false,
   },
+  // One per backfill instead of an alert per old order (sync/history.ts).
+  backfill_summary: {
+    label: "Backfill summary",
+    group: "standard",
+    severity: "info",
+    title: 'Imported {{ orders }} historical orders ({{ refunds }} refunds) from "{{ connection.name }}"',
+    body: "Placed {{ from }} to {{ to }}. History, not news: no alert, refund or goal notification was sent for them; stock, books and reports count them.",
+    email: false,
+  },
   sync_error: {
     label: "Sync error needing attention",
     group: "standard",
