@@ -19,7 +19,7 @@ import { registerAuth } from "./auth.ts";
 import { registerHealth } from "./health.ts";
 import { registerInputGuard } from "./input-guard.ts";
 import { type Metrics, registerHttpMetrics } from "./metrics.ts";
-import { registerProblemHandlers } from "./problem.ts";
+import { frameworkProblem, registerProblemHandlers } from "./problem.ts";
 import { registerDashboard } from "./static.ts";
 import { trustProxyOption } from "./trust-proxy.ts";
 
@@ -37,6 +37,7 @@ export async function buildApp(
   const app: FastifyInstance = Fastify({
     loggerInstance: ctx.logger as FastifyBaseLogger,
     bodyLimit: BODY_LIMIT_BYTES,
+    frameworkErrors: frameworkProblem,
     // Off unless TRUST_PROXY names the proxies: otherwise any client could pick its own address.
     trustProxy: trustProxyOption(ctx.config.trustProxy),
   });

@@ -74,6 +74,17 @@ describe("input no route can store is a 400 before any handler runs", () => {
     expect(shallow.status, JSON.stringify(shallow.body)).toBe(200);
   });
 
+  it("leaves raw webhook bodies, NUL bytes included, to the route's signature check", async () => {
+    const res = await hub.app.inject({
+      method: "POST",
+      url: "/webhooks/shopify/00000000-0000-4000-8000-000000000000",
+      headers: { "content-type": "application/json" },
+      payload: Buffer.concat([Buffer.from('{"id":"'), Buffer.alloc(1 << 20), Buffer.from('"}')]),
+    });
+    expect(res.statusCode).toBe(404);
+    expect(res.json().code).toBe("not_found");
+  });
+
   it("still accepts ordinary text, including other control characters and emoji", async () => {
     const res = await api.post("/api/v1/warehouses", { name: "Back room \t✓ 🚚" });
     expect(res.status).toBe(201);

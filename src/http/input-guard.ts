@@ -33,7 +33,8 @@ function scan(root: unknown, rootPath: string): Finding | undefined {
       if (value.includes("\u0000")) return { path, problem: "must not contain NUL characters" };
       continue;
     }
-    if (value === null || typeof value !== "object") continue;
+    // Raw bodies (webhooks verify a signature over the exact bytes) are not text to store.
+    if (value === null || typeof value !== "object" || ArrayBuffer.isView(value)) continue;
     if (depth >= MAX_INPUT_DEPTH) return { path, problem: `nested deeper than ${MAX_INPUT_DEPTH} levels` };
     for (const [key, child] of Object.entries(value)) {
       if (key.includes("\u0000")) return { path, problem: "keys must not contain NUL characters" };

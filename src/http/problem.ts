@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { hasZodFastifySchemaValidationErrors } from "fastify-type-provider-zod";
 import { AppError } from "../lib/errors.ts";
+import { isValueOutOfRange } from "./value-range.ts";
 
 export type Problem = {
   type: string;
@@ -63,6 +64,13 @@ export function registerProblemHandlers(app: FastifyInstance): void {
       const summary = errors.map((e) => `${e.path}: ${e.message}`).join("; ");
       return sendProblem(reply, problem(400, "invalid_request", `Invalid request — ${summary}`, { errors }));
     }
+    if (isValueOutOfRange(error)) {
+      // Logged: a value of our own making that the database refuses would be a bug, not the caller's.
+      request.log.warn({ err: error }, "database refused a request's value as out of range");
+      const detail =
+        "a number or date in the request, or a total it leads to, is larger than the hub can store";
+      return sendProblem(reply, problem(400, "value_out_of_range", detail));
+    }
     const status = error.statusCode ?? 500;
     if (status >= 400 && status < 500) {
       return sendProblem(reply, problem(status, codeForFastify(error, status), error.message));
@@ -80,8 +88,18 @@ export function routeNotFound(request: FastifyRequest): Problem {
   return problem(404, "route_not_found", `No route for ${request.method} ${request.url.split("?")[0]}`);
 }
 
+/**
+ * For Fastify's `frameworkErrors`: what the router refuses before any route or hook runs (a
+ * malformed percent-escape such as `%c0%ae`) is a 400 problem like every other refusal.
+ */
+export function frameworkProblem(error: FastifyError, _request: FastifyRequest, reply: FastifyReply) {
+  const status = error.statusCode && error.statusCode < 500 ? error.statusCode : 400;
+  return sendProblem(reply, problem(status, codeForFastify(error, status), error.message));
+}
+
 function codeForFastify(error: FastifyError, status: number): string {
   const byCode: Record<string, string> = {
+    FST_ERR_BAD_URL: "malformed_url",
     FST_ERR_CTP_INVALID_JSON_BODY: "malformed_json",
     FST_ERR_CTP_EMPTY_JSON_BODY: "malformed_json",
     FST_ERR_CTP_BODY_TOO_LARGE: "body_too_large",

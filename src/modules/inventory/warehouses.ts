@@ -101,18 +101,17 @@ export async function updateWarehouse(
         .set({ isDefault: false })
         .where(and(eq(warehouses.accountId, accountId), ne(warehouses.id, id)));
     }
+    const changes = {
+      ...(input.name !== undefined ? { name: input.name.trim() } : {}),
+      ...(input.countsForAvailability !== undefined
+        ? { countsForAvailability: input.countsForAvailability }
+        : {}),
+      ...(input.isDefault ? { isDefault: true } : {}),
+    };
+    // An empty patch is a no-op; Drizzle refuses an update with nothing to set.
+    if (Object.keys(changes).length === 0) return current;
     try {
-      const [row] = await tx
-        .update(warehouses)
-        .set({
-          ...(input.name !== undefined ? { name: input.name.trim() } : {}),
-          ...(input.countsForAvailability !== undefined
-            ? { countsForAvailability: input.countsForAvailability }
-            : {}),
-          ...(input.isDefault ? { isDefault: true } : {}),
-        })
-        .where(eq(warehouses.id, id))
-        .returning();
+      const [row] = await tx.update(warehouses).set(changes).where(eq(warehouses.id, id)).returning();
       return row!;
     } catch (error) {
       if (nameTaken(error))
