@@ -15,8 +15,8 @@ import { createTenant, startTestHub, type Tenant, type TestHub } from "./helpers
  * for them — one backfill summary instead. The next order, arriving by webhook, and its refund are
  * news again.
  *
- * 600 orders by default: the issue's 3,000 take about 75 s on PostgreSQL and 2 min embedded on a
- * busy two-core machine (the backfill runs at the hub's 20–50 orders/s, docs/performance.md);
+ * 600 orders by default: the issue's 3,000 take 70 s on either engine on a two-core machine, over
+ * two minutes when it is busy (the backfill runs at the hub's 20–50 orders/s, docs/performance.md);
  * `STOCKWIRE_TEST_FULL=1` runs them.
  */
 const ORDERS = process.env.STOCKWIRE_TEST_FULL === "1" ? 3000 : 600;
