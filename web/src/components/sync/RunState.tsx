@@ -12,7 +12,22 @@ export function progressText(run: FeedExecution): string {
   return p.total ? `${p.done} / ~${p.total}` : `${p.done} done`;
 }
 
-const COUNT_ORDER = ["imported", "new", "updated", "archived", "skipped", "failed"];
+const COUNT_ORDER = [
+  "imported",
+  "historical",
+  "historicalRefunds",
+  "new",
+  "updated",
+  "archived",
+  "skipped",
+  "failed",
+];
+
+/** How a count reads in a sentence, where its key is not already a word. */
+const COUNT_LABELS: Record<string, string> = {
+  historical: "of them historical",
+  historicalRefunds: "historical refunds",
+};
 
 /** Counts in a fixed reading order (the database does not keep the keys' order). */
 export function orderedCounts(counts: Record<string, number>): [string, number][] {
@@ -24,7 +39,7 @@ export function countsText(counts: Record<string, number> | null): string {
   if (!counts) return "";
   const parts = orderedCounts(counts)
     .filter(([, n]) => n > 0)
-    .map(([k, n]) => `${n} ${k}`);
+    .map(([k, n]) => `${n} ${COUNT_LABELS[k] ?? k}`);
   return parts.length > 0 ? parts.join(", ") : "nothing to do";
 }
 
