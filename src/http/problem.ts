@@ -1,5 +1,6 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { hasZodFastifySchemaValidationErrors } from "fastify-type-provider-zod";
+import { isDatabaseUnavailable } from "../db/unavailable.ts";
 import { AppError } from "../lib/errors.ts";
 import { isValueOutOfRange } from "./value-range.ts";
 
@@ -14,6 +15,8 @@ export type Problem = {
 };
 
 const PROBLEM_BASE = "https://stockwire.dev/problems/";
+/** What a request refused during a database outage is told to wait before trying again. */
+const DATABASE_RETRY_AFTER_SECONDS = 5;
 
 export function problem(
   status: number,
@@ -70,6 +73,14 @@ export function registerProblemHandlers(app: FastifyInstance): void {
       const detail =
         "a number or date in the request, or a total it leads to, is larger than the hub can store";
       return sendProblem(reply, problem(400, "value_out_of_range", detail));
+    }
+    if (isDatabaseUnavailable(error)) {
+      // An outage, not a bug: the caller may simply try again once the database is back.
+      request.log.warn({ err: error }, "request failed: the database is unavailable");
+      return sendProblem(
+        reply.header("retry-after", String(DATABASE_RETRY_AFTER_SECONDS)),
+        problem(503, "database_unavailable", "The database cannot be reached right now; try again shortly."),
+      );
     }
     const status = error.statusCode ?? 500;
     if (status >= 400 && status < 500) {
