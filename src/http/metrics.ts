@@ -8,6 +8,20 @@ export type Metrics = {
   jobsCompleted: Counter<"job">;
 };
 
+/**
+ * A scrape must answer during a database stall too: a reading that takes longer is left out of
+ * this scrape (its gauges stay empty) rather than holding the scrape and the pool's connections.
+ */
+export const SCRAPE_READ_TIMEOUT_MS = 1_500;
+
+function withinScrape<T>(reading: Promise<T>): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error("metrics reading timed out")), SCRAPE_READ_TIMEOUT_MS);
+  });
+  return Promise.race([reading, late]).finally(() => clearTimeout(timer));
+}
+
 /** One registry per hub instance (tests build many apps in one process). */
 export function createMetrics(
   queueDepth: () => Promise<Record<string, number>>,
@@ -23,7 +37,7 @@ export function createMetrics(
     labelNames: ["job"],
     registers: [registry],
     async collect() {
-      const depth = await queueDepth().catch(() => ({}) as Record<string, number>);
+      const depth = await withinScrape(queueDepth()).catch(() => ({}) as Record<string, number>);
       this.reset();
       for (const [job, n] of Object.entries(depth)) this.set({ job }, n);
     },
@@ -53,7 +67,7 @@ export function createMetrics(
 function registerConnectionGauges(registry: Registry, read: () => Promise<ConnectionHealth[]>): void {
   let inFlight: Promise<ConnectionHealth[]> | undefined;
   const reading = () => {
-    inFlight ??= read()
+    inFlight ??= withinScrape(read())
       .catch(() => [])
       .finally(() => {
         inFlight = undefined;
