@@ -269,7 +269,7 @@ export function registerAccountRoutes(root: FastifyInstance, ctx: AppContext): v
         throw new AppError("not_allowed", "forbidden", "only an owner can add another owner");
       }
       // Each "e-mail taken" answer confirms that the address has a user somewhere on the hub, so
-      // an account gets only a few of them an hour (docs/security-accounts.md).
+      // an account gets only a few of them an hour (docs/security.md ("Accounts")).
       const user = await withAttemptLimits(
         ctx.db,
         [[USER_CONFLICTS_PER_ACCOUNT, p.accountId]],

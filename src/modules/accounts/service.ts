@@ -36,7 +36,7 @@ function normaliseEmail(email: string): string {
  * E-mails are unique across the hub (sign-in is by e-mail alone), so the database's unique index
  * decides: a check before the insert would race with a concurrent one and fail as a 500.
  * The answer is the same whether the e-mail is in the caller's account or another one; what
- * that still reveals, and how it is bounded, is in docs/security-accounts.md.
+ * that still reveals, and how it is bounded, is in docs/security.md ("Accounts").
  */
 async function insertUser<T>(email: string, insert: () => Promise<T>): Promise<T> {
   try {
