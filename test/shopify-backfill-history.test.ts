@@ -7,6 +7,7 @@ import { HISTORY_GRACE_MS } from "../src/modules/sync/history.ts";
 import { type ShopifySandbox, startShopifySandbox } from "../src/sandboxes/shopify/index.ts";
 import { type Api, apiFor } from "./helpers/api.ts";
 import { createTenant, startTestHub, type Tenant, type TestHub } from "./helpers/hub.ts";
+import { until } from "./helpers/until.ts";
 
 /**
  * History is not news, end to end: pairing a Shopify store (the sandbox, over HTTP) whose last
@@ -24,16 +25,6 @@ let hub: TestHub;
 let tenant: Tenant;
 let api: Api;
 let store: ShopifySandbox;
-
-async function until<T>(what: string, probe: () => Promise<T | undefined | false>, timeoutMs = 120_000) {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    const value = await probe();
-    if (value) return value;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`timed out waiting for ${what}`);
-}
 
 /** Notifications of the tenant by type, counted in the database. */
 async function counts(): Promise<Record<string, number>> {

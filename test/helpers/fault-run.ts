@@ -1,20 +1,9 @@
 import { sql } from "drizzle-orm";
 import type { Db } from "../../src/db/engine.ts";
 import { queryRows } from "../../src/db/rows.ts";
+import { until } from "./until.ts";
 
-export async function until<T>(
-  what: string,
-  probe: () => Promise<T | undefined | false>,
-  timeoutMs = 60_000,
-): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    const value = await probe();
-    if (value) return value;
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error(`timed out waiting for ${what}`);
-}
+export { until };
 
 export type Change = { key: string; sku: string; delta: number };
 
