@@ -30,7 +30,14 @@ export type TestPlatform = {
   rejectSkus: Set<string>;
   /** Called inside writeStock before it applies, to simulate someone editing the platform meanwhile. */
   beforeWrite?: () => Promise<void> | void;
+  /**
+   * Called first in every read and write; what it throws, the call throws (a PlatformDeferred to
+   * play a throttled or unreachable platform), and what it awaits, the call waits for.
+   */
+  beforeCall?: (operation: TestOperation) => Promise<void> | void;
 };
+
+export type TestOperation = "listProducts" | "listOrders" | "getOrder" | "readStock" | "writeStock";
 
 export function createTestPlatform(): TestPlatform {
   return {
@@ -158,6 +165,7 @@ export function createTestConnector(p: TestPlatform): Connector<{ token: string 
         },
         async listProducts({ updatedSince, cursor }) {
           check();
+          await p.beforeCall?.("listProducts");
           const all = p.products.filter((x) => !updatedSince || x.updatedAt >= updatedSince);
           const start = Number(cursor ?? 0);
           return {
@@ -168,6 +176,7 @@ export function createTestConnector(p: TestPlatform): Connector<{ token: string 
         },
         async listOrders({ updatedSince, createdSince, cursor }) {
           check();
+          await p.beforeCall?.("listOrders");
           const all = [...p.orders.values()].filter(
             (o) =>
               (!updatedSince || o.updatedAt >= updatedSince) && (!createdSince || o.placedAt >= createdSince),
@@ -177,9 +186,11 @@ export function createTestConnector(p: TestPlatform): Connector<{ token: string 
           return { items: all.slice(start, start + 3), nextCursor: next, estimatedTotal: all.length };
         },
         async getOrder(id) {
+          await p.beforeCall?.("getOrder");
           return p.orders.get(id) ?? null;
         },
         async readStock(items) {
+          await p.beforeCall?.("readStock");
           return items
             .filter((i) => p.stock.has(`${i.inventoryItemId}@${i.locationId}`))
             .map((i) => ({
@@ -190,6 +201,7 @@ export function createTestConnector(p: TestPlatform): Connector<{ token: string 
         },
         async writeStock(writes) {
           check();
+          await p.beforeCall?.("writeStock");
           p.writes.push(writes);
           if (p.failNextWrites > 0) {
             p.failNextWrites -= 1;

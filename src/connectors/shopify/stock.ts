@@ -1,5 +1,5 @@
 import type { StockLevel, StockWrite, StockWriteResult } from "../contract.ts";
-import { PlatformError } from "../http/index.ts";
+import { PlatformDeferred, PlatformError } from "../http/index.ts";
 import {
   type SetQuantitiesUserError,
   type StockItemNode,
@@ -115,7 +115,8 @@ async function writeBatch(
   try {
     payload = await runSet(client, input, key);
   } catch (error) {
-    if (!(error instanceof PlatformError)) throw error;
+    // A deferred call is the whole write waiting for the platform, not a refusal of its rows.
+    if (!(error instanceof PlatformError) || error instanceof PlatformDeferred) throw error;
     return batch.map((write) => ({
       sku: write.sku,
       status: "failed",

@@ -5,10 +5,10 @@ import { acquireDrainLease, releaseDrainLease } from "./drain-lease.ts";
 import { listFeedsOf } from "./feed-state.ts";
 import { drainFulfillments } from "./feeds/shipping-confirmation.ts";
 import { drainStock } from "./feeds/stock-export.ts";
-import { dueRows } from "./outbox.ts";
+import { DRAIN_SLICE_MS } from "./lanes.ts";
+import { dueRows, nextDueAt } from "./outbox.ts";
 
 export const DRAIN_JOB = "sync.drain";
-const DRAIN_SLICE_MS = 30_000;
 
 /** How long a drain that found another worker's lease waits before it looks again. */
 export const LEASE_BUSY_RETRY_MS = 1_000;
@@ -16,25 +16,44 @@ export const LEASE_BUSY_RETRY_MS = 1_000;
 export type DrainOutcome = {
   /** Work is left (or arrived while the lease was being let go): the caller should drain again. */
   more: boolean;
-  /** Drain again only after this long (another worker holds the lease). */
+  /**
+   * Drain again only after this long: another worker holds the lease, the platform deferred the
+   * work (rate limit, outage), or the rows left are in back-off until then.
+   */
   retryAfterMs?: number;
 };
 
-/** Drains running in this process, by connection: a second caller waits its turn. */
-const inProcess = new Map<string, Promise<DrainOutcome>>();
+/** Drains running (or waiting their turn) in this process, by connection. */
+const inProcess = new Map<string, { done: Promise<DrainOutcome>; again: boolean }>();
 
 /**
  * Empties a connection's outbox: stock first, then shipping confirmations. Test-mode connections
  * send nothing (their rows wait for go-live); shadow ones record previews. Returns whether work is
- * left, so the job can queue its own follow-up. Within a process, calls for one connection run one
- * after another (the lease's holder is the process, so it cannot keep two of its own drains apart).
+ * left, and when to look again, so the job can queue its own follow-up. Within a process, calls for
+ * one connection run one after another (the lease's holder is the process, so it cannot keep two
+ * of its own drains apart). With `whenBusy: "leave"` (the queue's jobs, which must not sit in a
+ * worker slot waiting), a call that finds a drain of the connection here returns at once, and that
+ * drain reports more work, so its job queues another pass.
  */
-export async function drainConnection(ctx: AppContext, connectionId: string): Promise<DrainOutcome> {
+export async function drainConnection(
+  ctx: AppContext,
+  connectionId: string,
+  options: { whenBusy?: "wait" | "leave" } = {},
+): Promise<DrainOutcome> {
   const before = inProcess.get(connectionId);
-  const mine = (before ?? Promise.resolve()).catch(() => undefined).then(() => drainOnce(ctx, connectionId));
+  if (before && options.whenBusy === "leave") {
+    before.again = true;
+    return { more: false };
+  }
+  const mine = {
+    done: (before?.done ?? Promise.resolve()).catch(() => undefined).then(() => drainOnce(ctx, connectionId)),
+    again: false,
+  };
   inProcess.set(connectionId, mine);
   try {
-    return await mine;
+    const outcome = await mine.done;
+    // Read and cleared in one step, so a caller that left its work to this drain is never lost.
+    return mine.again && !outcome.more ? { more: true } : outcome;
   } finally {
     if (inProcess.get(connectionId) === mine) inProcess.delete(connectionId);
   }
@@ -52,29 +71,36 @@ async function drainOnce(ctx: AppContext, connectionId: string): Promise<DrainOu
   // arrived, so the work is looked at again shortly rather than left for the minute tick.
   if (!(await acquireDrainLease(ctx.db, connection.id)))
     return { more: true, retryAfterMs: LEASE_BUSY_RETRY_MS };
-  let outcome: { more: boolean; kinds: ("stock" | "fulfillment")[] };
+  let outcome: Awaited<ReturnType<typeof drainWithLease>>;
   try {
     outcome = await drainWithLease(ctx, connection, enabled);
   } finally {
     await releaseDrainLease(ctx.db, connection.id);
   }
+  if (outcome.retryAfterMs !== undefined) return { more: true, retryAfterMs: outcome.retryAfterMs };
   if (outcome.more) return { more: true };
   // A row queued after the last empty read, whose kick found the lease still held, is ours to take.
   for (const kind of outcome.kinds) {
     if ((await dueRows(ctx.db, connection.id, kind, 1)).length > 0) return { more: true };
   }
-  return { more: false };
+  // Rows in back-off are drained when the first falls due, not at the next minute tick.
+  const next = await nextDueAt(ctx.db, connection.id, outcome.kinds);
+  return next ? { more: true, retryAfterMs: Math.max(1, next.getTime() - Date.now()) } : { more: false };
 }
 
 async function drainWithLease(
   ctx: AppContext,
   connection: NonNullable<Awaited<ReturnType<typeof getConnectionById>>>,
   enabled: Set<string>,
-): Promise<{ more: boolean; kinds: ("stock" | "fulfillment")[] }> {
+): Promise<{ more: boolean; kinds: ("stock" | "fulfillment")[]; retryAfterMs?: number }> {
   const connector = ctx.connectors[connection.platform]!;
   const session = openSession(ctx, connection);
   const deadline = Date.now() + DRAIN_SLICE_MS;
   let more = false;
+  let retryAfterMs: number | undefined;
+  const later = (ms: number | undefined) => {
+    if (ms !== undefined) retryAfterMs = Math.min(retryAfterMs ?? ms, ms);
+  };
   const kinds: ("stock" | "fulfillment")[] = [];
   if (enabled.has("stock-export") && session.writeStock) {
     kinds.push("stock");
@@ -84,10 +110,13 @@ async function drainWithLease(
       deadline,
     });
     more ||= r.more;
+    later(r.retryAfterMs);
   }
   if (enabled.has("shipping-confirmation") && session.createFulfillment) {
     kinds.push("fulfillment");
-    more ||= (await drainFulfillments(ctx, connection, session, deadline)).more;
+    const r = await drainFulfillments(ctx, connection, session, deadline);
+    more ||= r.more;
+    later(r.retryAfterMs);
   }
-  return { more, kinds };
+  return { more, kinds, ...(retryAfterMs !== undefined ? { retryAfterMs } : {}) };
 }

@@ -14,8 +14,18 @@ export type FeedContext = {
   recorder: RunRecorder;
   /** Ignore the watermark and read everything. */
   full: boolean;
+  /** The run paused on purpose before (slice over, platform deferred) rather than lost its worker. */
+  continued?: boolean;
+  /**
+   * True once this slice of the run has had its time (never, outside the queue). A feed that has
+   * just saved its cursor then returns "queued", and the run continues in a later job.
+   */
+  sliceOver?: () => boolean;
 };
 
-/** Runs one feed kind; returns the run's status when it is not plain success. */
+/**
+ * Runs one feed kind; returns the run's status when it is not plain success ("queued": paused at
+ * its saved cursor). A PlatformDeferred it lets through pauses the run too, at the saved cursor.
+ */
 export type FeedHandler = (fc: FeedContext) => Promise<RunStatus | undefined>;
 export type FeedHandlers = Partial<Record<FeedKind, FeedHandler>>;

@@ -1,20 +1,54 @@
 import { and, eq } from "drizzle-orm";
-import { type FeedKind, feedDirection } from "../../connectors/contract.ts";
+import { type FeedKind, feedDirection, PlatformDeferred } from "../../connectors/contract.ts";
 import type { AppContext } from "../../context.ts";
 import { getConnectionById } from "./connection-lookup.ts";
 import { openSession } from "./connections.ts";
 import { feedHandlers } from "./feed-handlers.ts";
 import { feedOf } from "./feed-state.ts";
+import { LANE_BUSY_RETRY_MS } from "./lanes.ts";
 import { claimRun, keepRunAlive } from "./run-lease.ts";
 import { createRun, type FeedRun, finishRun, startRun } from "./runs.ts";
 import { feedRuns, type RunTrigger } from "./schema.ts";
 
 export const FEED_RUN_JOB = "sync.feed-run";
-export type FeedRunJob = { runId: string; connectionId: string; kind: string };
+export type FeedRunJob = {
+  runId: string;
+  connectionId: string;
+  kind: string;
+  /** The run paused on purpose (its slice ended, or the platform deferred it) and goes on now. */
+  continued?: boolean;
+};
+
+/**
+ * Sends a run's job, now or after `delayMs`. The key is the run: one job waits per run, so sending
+ * again for a run whose job waits (onboarding, the tick, a paused run) is a no-op. Runs of the
+ * same feed are kept apart by `claimRun`, not by the queue.
+ */
+export async function sendRunJob(
+  ctx: AppContext,
+  run: { id: string; connectionId: string; feedKind: string },
+  options: { delayMs?: number; continued?: boolean; priority?: number } = {},
+): Promise<string | null> {
+  return ctx.queue.send<FeedRunJob>(
+    FEED_RUN_JOB,
+    {
+      runId: run.id,
+      connectionId: run.connectionId,
+      kind: run.feedKind,
+      ...(options.continued ? { continued: true } : {}),
+    },
+    {
+      singletonKey: `run:${run.id}`,
+      ...(options.delayMs ? { startAfter: new Date(Date.now() + options.delayMs) } : {}),
+      ...(options.priority ? { priority: options.priority } : {}),
+    },
+  );
+}
 
 /**
  * Queues a run of one feed. A feed already queued is not queued twice: the existing queued run is
- * returned instead (the queue's singleton key makes the same promise across processes).
+ * returned instead. (Two processes racing here may each queue one; they then run one after the
+ * other.) A person's "Run now" goes before scheduled and continuing work in the queue.
  */
 export async function queueFeedRun(
   ctx: AppContext,
@@ -38,38 +72,81 @@ export async function queueFeedRun(
     trigger: input.trigger,
     full: input.full ?? false,
   });
-  const jobId = await ctx.queue.send<FeedRunJob>(
-    FEED_RUN_JOB,
-    { runId: run.id, connectionId: input.connectionId, kind: input.kind },
-    { singletonKey: `${input.connectionId}:${input.kind}` },
-  );
-  if (!jobId) {
-    // Another process queued this feed between our check and our send.
-    await ctx.db
-      .update(feedRuns)
-      .set({ status: "blocked", error: "another run of this feed is already queued", finishedAt: new Date() })
-      .where(eq(feedRuns.id, run.id));
-    return { run: { ...run, status: "blocked" as const }, queued: false };
-  }
+  await sendRunJob(ctx, run, input.trigger === "manual" ? { priority: 1 } : {});
   return { run, queued: true };
 }
 
-/** Executes a queued run: checks the mode allows it, opens a session, runs the feed, records the outcome. */
-export async function executeFeedRun(ctx: AppContext, job: FeedRunJob): Promise<void> {
-  // A running run is only taken over when its worker stopped beating: it resumes from its cursor.
-  const run = await claimRun(ctx.db, job.runId);
-  if (!run) return;
-  const stopHeartbeat = keepRunAlive(ctx.db, run.id, (err) =>
-    ctx.logger.warn({ err, runId: run.id }, "run heartbeat failed"),
-  );
+/** Connections with a feed-run slice in progress in this process: one slot each in the low lane. */
+const busyConnections = new Set<string>();
+
+/**
+ * Executes a queued run: checks the mode allows it, opens a session, runs the feed, records the
+ * outcome. With `sliceMs` (the queue's jobs) it works that long — a feed stops at its next saved
+ * cursor — and a run the platform client defers goes back to the queue with its cursor, for when
+ * the platform allows; a run whose connection already has a slice going here, or whose feed is
+ * running elsewhere, is looked at again shortly. Without it (tests, tools) the run goes to its end.
+ */
+export async function executeFeedRun(
+  ctx: AppContext,
+  job: FeedRunJob,
+  options: { sliceMs?: number } = {},
+): Promise<void> {
+  const sliced = options.sliceMs !== undefined;
+  if (sliced && busyConnections.has(job.connectionId)) {
+    await sendRunJob(ctx, runOf(job), { delayMs: LANE_BUSY_RETRY_MS, continued: job.continued ?? false });
+    return;
+  }
+  if (sliced) busyConnections.add(job.connectionId);
   try {
-    await executeClaimedRun(ctx, run);
+    // A running run is only taken over when its worker stopped beating: it resumes from its cursor.
+    const run = await claimRun(ctx.db, job.runId);
+    if (!run) {
+      if (sliced && (await stillQueued(ctx, job.runId)))
+        await sendRunJob(ctx, runOf(job), { delayMs: LANE_BUSY_RETRY_MS, continued: job.continued ?? false });
+      return;
+    }
+    const stopHeartbeat = keepRunAlive(ctx.db, run.id, (err) =>
+      ctx.logger.warn({ err, runId: run.id }, "run heartbeat failed"),
+    );
+    try {
+      const deadline = sliced ? Date.now() + options.sliceMs! : undefined;
+      await executeClaimedRun(ctx, run, {
+        continued: job.continued ?? false,
+        sliceOver: () => deadline !== undefined && Date.now() >= deadline,
+      });
+    } finally {
+      stopHeartbeat();
+    }
   } finally {
-    stopHeartbeat();
+    if (sliced) busyConnections.delete(job.connectionId);
   }
 }
 
-async function executeClaimedRun(ctx: AppContext, run: FeedRun): Promise<void> {
+const runOf = (job: FeedRunJob) => ({ id: job.runId, connectionId: job.connectionId, feedKind: job.kind });
+
+/** A queued run its claim passed over: another run of the same feed is running. */
+async function stillQueued(ctx: AppContext, runId: string): Promise<boolean> {
+  const [row] = await ctx.db.select({ status: feedRuns.status }).from(feedRuns).where(eq(feedRuns.id, runId));
+  return row?.status === "queued";
+}
+
+/**
+ * Puts a paused run back in the queue (its cursor and counts are saved): queued first, then its
+ * job, so a lost send leaves a paused run the tick sends again (run-recovery.ts).
+ */
+async function pauseRun(ctx: AppContext, run: FeedRun, delayMs: number): Promise<void> {
+  await ctx.db
+    .update(feedRuns)
+    .set({ status: "queued" })
+    .where(and(eq(feedRuns.id, run.id), eq(feedRuns.status, "running")));
+  await sendRunJob(ctx, run, { delayMs, continued: true });
+}
+
+async function executeClaimedRun(
+  ctx: AppContext,
+  run: FeedRun,
+  slice: { continued: boolean; sliceOver: () => boolean },
+): Promise<void> {
   const recorder = await startRun(ctx.db, run);
   const connection = await getConnectionById(ctx.db, run.connectionId);
   const feed = connection ? await feedOf(ctx.db, connection.id, run.feedKind) : undefined;
@@ -89,9 +166,11 @@ async function executeClaimedRun(ctx: AppContext, run: FeedRun): Promise<void> {
   }
   try {
     const session = openSession(ctx, connection);
-    const status = await handler({ ctx, connection, feed, session, recorder, full: run.full });
+    const status = await handler({ ctx, connection, feed, session, recorder, full: run.full, ...slice });
+    if (status === "queued") return await pauseRun(ctx, run, 0);
     await finishRun(ctx.db, recorder, status ?? "succeeded");
   } catch (error) {
+    if (error instanceof PlatformDeferred) return await pauseRun(ctx, run, error.retryAfterMs);
     const message = (error as Error).message;
     ctx.logger.warn({ err: error, runId: run.id }, "feed run failed");
     await recorder.message("error", "run_failed", message).catch(() => undefined);

@@ -5,7 +5,7 @@ import type { AppContext } from "../../context.ts";
 import type { Db } from "../../db/engine.ts";
 import { appendEvents } from "../events/events.ts";
 import { accountHasStock } from "../inventory/stock-presence.ts";
-import { FEED_RUN_JOB, type FeedRunJob } from "./feed-runner.ts";
+import { sendRunJob } from "./feed-runner.ts";
 import { claimRun } from "./run-lease.ts";
 import { createRun, type FeedRun, finishRun, startRun } from "./runs.ts";
 import { connectionOnboardings, feedRuns, initialStockModes, type OnboardingStep } from "./schema.ts";
@@ -77,8 +77,8 @@ async function runsOf(db: Db, onboarding: Onboarding): Promise<Map<string, FeedR
 /**
  * Moves a connection's onboarding forward: the first unfinished step's run is sent to the queue,
  * or, when every step is over, the onboarding is closed with an event. Safe to call any number of
- * times from any process (after each run, and from the tick): a run's job is sent under the feed's
- * singleton key, and a run already taken by a worker is left alone.
+ * times from any process (after each run, and from the tick): a run's job is sent under the run's
+ * own key, so once per waiting job, and a run already taken by a worker is left alone.
  */
 export async function advanceOnboarding(ctx: AppContext, connectionId: string): Promise<void> {
   const [onboarding] = await ctx.db
@@ -97,11 +97,7 @@ export async function advanceOnboarding(ctx: AppContext, connectionId: string): 
     if (run.status === "running") return;
     if (run.status !== "queued") continue;
     if (await skipInitialStock(ctx, onboarding, run)) continue;
-    await ctx.queue.send<FeedRunJob>(
-      FEED_RUN_JOB,
-      { runId: run.id, connectionId, kind: run.feedKind },
-      { singletonKey: `${connectionId}:${run.feedKind}` },
-    );
+    await sendRunJob(ctx, run);
     return;
   }
   await closeOnboarding(ctx, onboarding, "succeeded");

@@ -111,6 +111,48 @@ export async function deferRows(db: Db, rows: OutboxRow[], error: string, now = 
   }
 }
 
+/**
+ * Leaves rows for the platform to accept later (a rate limit, an outage the client is backing off
+ * from): due again after `delayMs`, with no attempt counted against them.
+ */
+export async function postponeRows(
+  db: Db,
+  rows: OutboxRow[],
+  delayMs: number,
+  reason: string,
+  now = new Date(),
+): Promise<void> {
+  const first = rows[0];
+  if (!first) return;
+  await db
+    .update(outbox)
+    .set({ lastError: reason.slice(0, 500), nextAttemptAt: new Date(now.getTime() + delayMs) })
+    .where(
+      and(
+        eq(outbox.connectionId, first.connectionId),
+        eq(outbox.kind, first.kind),
+        inArray(
+          outbox.subjectId,
+          rows.map((r) => r.subjectId),
+        ),
+      ),
+    );
+}
+
+/** When the connection's next row of these kinds falls due (null when none waits). */
+export async function nextDueAt(
+  db: Db,
+  connectionId: string,
+  kinds: ("stock" | "fulfillment")[],
+): Promise<Date | null> {
+  if (kinds.length === 0) return null;
+  const [row] = await db
+    .select({ at: sql<string | Date | null>`min(${outbox.nextAttemptAt})` })
+    .from(outbox)
+    .where(and(eq(outbox.connectionId, connectionId), inArray(outbox.kind, kinds)));
+  return row?.at ? new Date(row.at) : null;
+}
+
 export async function dropRows(db: Db, rows: OutboxRow[]): Promise<void> {
   for (const r of rows) {
     await db

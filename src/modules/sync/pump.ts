@@ -4,6 +4,7 @@ import type { Db } from "../../db/engine.ts";
 import { startPoller } from "../../queue/poller.ts";
 import { consumeEvents, consumeUntilCaughtUp, unreadEventCount } from "../events/events.ts";
 import { DRAIN_JOB } from "./drain.ts";
+import { kickConnection } from "./lanes.ts";
 import { enqueueOne, enqueueStockPushes } from "./outbox.ts";
 import { connections, feeds } from "./schema.ts";
 
@@ -88,13 +89,9 @@ export async function pumpUntilIdle(ctx: AppContext, timeoutMs = 10_000): Promis
   }
 }
 
-/** Queues a drain of the connection (at most one waits per connection), now or after `delayMs`. */
+/** Queues a drain of the connection now or after `delayMs` (kickConnection: one waits of each). */
 export async function kickDrain(ctx: AppContext, connectionId: string, delayMs?: number): Promise<void> {
-  await ctx.queue.send(
-    DRAIN_JOB,
-    { connectionId },
-    { singletonKey: connectionId, ...(delayMs ? { startAfter: new Date(Date.now() + delayMs) } : {}) },
-  );
+  await kickConnection(ctx, DRAIN_JOB, connectionId, delayMs);
 }
 
 /** The running pumps of this process, to wake them when work that changed stock commits. */

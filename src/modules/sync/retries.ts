@@ -1,3 +1,4 @@
+import { PlatformDeferred } from "../../connectors/contract.ts";
 import type { AppContext } from "../../context.ts";
 import { productsBySku } from "../catalog/products.ts";
 import { processChannelOrder } from "./channel-order.ts";
@@ -11,7 +12,8 @@ import { kickDrain } from "./pump.ts";
 
 /**
  * Gives one issue's subject another go — by itself for `retry` items, or when a person presses
- * replay after fixing the cause. Success resolves the issue; failure counts an attempt.
+ * replay after fixing the cause. Success resolves the issue; failure counts an attempt. A platform
+ * that defers the call (rate limit, outage) leaves the issue as it was, for the next tick.
  */
 export async function retrySubject(
   ctx: AppContext,
@@ -94,6 +96,7 @@ export async function retrySubject(
         });
     }
   } catch (error) {
+    if (error instanceof PlatformDeferred) return;
     await raiseIssue(ctx.db, {
       ...base,
       severity: "retry",

@@ -1,4 +1,4 @@
-import { and, eq, inArray, isNull, lt, or, sql } from "drizzle-orm";
+import { and, eq, inArray, isNull, lt, ne, or, sql } from "drizzle-orm";
 import type { AppContext } from "../../context.ts";
 import type { Db } from "../../db/engine.ts";
 import { queryRows } from "../../db/rows.ts";
@@ -16,7 +16,8 @@ const staleBefore = (now: Date) => new Date(now.getTime() - RUN_LEASE_MS);
 
 /**
  * Takes a run for this worker: a queued one, or a running one whose worker stopped beating. Null
- * when the run is finished, or another worker is alive on it (a duplicate job does nothing).
+ * when the run is finished, or another worker is alive on it (a duplicate job does nothing), or
+ * another run of the same feed is running: a feed never runs twice at once.
  */
 export async function claimRun(db: Db, runId: string, now = new Date()) {
   const [row] = await db
@@ -32,6 +33,10 @@ export async function claimRun(db: Db, runId: string, now = new Date()) {
             or(isNull(feedRuns.heartbeatAt), lt(feedRuns.heartbeatAt, staleBefore(now))),
           ),
         ),
+        sql`not exists (select 1 from feed_runs o
+          where o.connection_id = ${feedRuns.connectionId} and o.feed_kind = ${feedRuns.feedKind}
+            and o.id <> ${feedRuns.id} and o.status = 'running'
+            and coalesce(o.heartbeat_at, o.started_at) >= ${staleBefore(now).toISOString()}::timestamptz)`,
       ),
     )
     .returning();
@@ -68,10 +73,39 @@ export async function stalledRuns(db: Db, now = new Date()) {
 }
 
 /**
- * The queue jobs still marked active for runs whose worker died. With one run of a feed active at
- * a time (the queue's "stately" policy), such a job would keep the feed from running again until
- * it expires, so it is failed before the run is sent again. pg-boss keeps no index by job data;
- * the active jobs of one queue are few.
+ * Runs paused between slices (queued again after they had started) that have not moved for a
+ * lease: their job may be lost, so the tick sends it again (a no-op while one waits).
+ */
+export async function pausedRuns(db: Db, now = new Date()) {
+  return db
+    .select()
+    .from(feedRuns)
+    .where(and(eq(feedRuns.status, "queued"), lt(feedRuns.heartbeatAt, staleBefore(now))))
+    .limit(100);
+}
+
+/** Whether another run of the same feed is queued (it will read the same records again). */
+export async function hasQueuedSibling(db: Db, run: { id: string; connectionId: string; feedKind: string }) {
+  const [row] = await db
+    .select({ id: feedRuns.id })
+    .from(feedRuns)
+    .where(
+      and(
+        eq(feedRuns.connectionId, run.connectionId),
+        eq(feedRuns.feedKind, run.feedKind),
+        eq(feedRuns.status, "queued"),
+        ne(feedRuns.id, run.id),
+      ),
+    )
+    .limit(1);
+  return row !== undefined;
+}
+
+/**
+ * The queue jobs still marked active for runs whose worker died, failed before the run is sent
+ * again: where the queue was created with the old "stately" policy, such a job would keep the run's
+ * next job from starting until it expires. pg-boss keeps no index by job data; the active jobs of
+ * one queue are few.
  */
 export async function orphanedJobIds(ctx: AppContext, queueName: string, runIds: string[]) {
   if (runIds.length === 0) return [];

@@ -11,12 +11,14 @@ import { processChannelOrder } from "./channel-order.ts";
 import { getConnectionById } from "./connection-lookup.ts";
 import { credentialsOf, openSession } from "./connections.ts";
 import { queueFeedRun } from "./feed-runner.ts";
+import { kickConnection } from "./lanes.ts";
 import { enqueueOne } from "./outbox.ts";
 import { nudgePumps } from "./pump.ts";
 import { webhookInbox } from "./schema.ts";
 import { recordSyncLog } from "./sync-log.ts";
 
-export const WEBHOOK_JOB = "sync.webhook";
+/** Processes one connection's received webhooks in order (inbox.ts); one waits per connection. */
+export const INBOX_JOB = "sync.inbox";
 /** A platform echoing the hub's own push within this window is not an outside change. */
 const ECHO_WINDOW_MS = 10 * 60 * 1000;
 
@@ -30,7 +32,7 @@ function headerMap(raw: Record<string, string | string[] | undefined>): Record<s
  * `POST /webhooks/:platform/:connectionId`: verified on the raw body (401, nothing stored, when the
  * signature is wrong or the connector refuses the delivery), de-duplicated on the platform's event
  * id and on the signed body itself (a captured delivery resent under a new event id is a
- * duplicate), stored, answered at once and processed by a job.
+ * duplicate), stored, answered at once and processed by the connection's inbox job.
  */
 export function registerWebhookRoute(app: FastifyInstance, ctx: AppContext): void {
   app.register(async (scope) => {
@@ -110,7 +112,7 @@ export function registerWebhookRoute(app: FastifyInstance, ctx: AppContext): voi
           .onConflictDoNothing()
           .returning({ id: webhookInbox.id });
         if (!stored) return reply.code(200).send({ received: true, duplicate: true });
-        await ctx.queue.send(WEBHOOK_JOB, { inboxId: stored.id });
+        await kickConnection(ctx, INBOX_JOB, connectionId);
         return reply.code(200).send({ received: true, duplicate: false });
       },
     );

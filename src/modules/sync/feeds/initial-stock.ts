@@ -1,18 +1,17 @@
-import { listingsOfConnection } from "../../catalog/listings.ts";
 import { adjustStock } from "../../inventory/adjustments.ts";
 import { stockOfProduct } from "../../inventory/stock.ts";
 import type { FeedContext } from "../feed-context.ts";
+import { listingsAfterCursor } from "./stock-check.ts";
 
 /**
  * Takes the platform's quantities as the hub's starting stock (at setup or go-live only): on-hand
- * becomes what the platform can sell plus what the hub already holds for open orders.
+ * becomes what the platform can sell plus what the hub already holds for open orders. Goes on from
+ * the run's cursor (the last product done) like the stock check.
  */
 export async function initialStockFeed(fc: FeedContext) {
   const { ctx, connection, session, recorder } = fc;
   if (!session.readStock) return "failed" as const;
-  const listings = (await listingsOfConnection(ctx.db, connection.id)).filter(
-    (l) => l.inventoryItemId && l.locationId,
-  );
+  const { listings, offset } = await listingsAfterCursor(fc);
   for (let i = 0; i < listings.length; i += 250) {
     const chunk = listings.slice(i, i + 250);
     const levels = await session.readStock(
@@ -39,7 +38,9 @@ export async function initialStockFeed(fc: FeedContext) {
       });
       recorder.count(res.movement.onHandDelta === 0 ? "skipped" : "updated");
     }
-    await recorder.progress(Math.min(i + 250, listings.length), listings.length);
+    const cursor = i + 250 < listings.length ? chunk.at(-1)!.productId : null;
+    await recorder.progress(offset + i + chunk.length, offset + listings.length, cursor);
+    if (cursor && fc.sliceOver?.()) return "queued" as const;
   }
   return undefined;
 }

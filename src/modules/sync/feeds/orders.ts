@@ -10,7 +10,7 @@ import { announceHistory, historyCutoff } from "../history.ts";
  * watermark, or a full run, the window is the last 90 days (R-ORD-1), and what it brings from
  * before the hub was watching is history: imported quietly, then one summary (history.ts). The page
  * cursor is saved after every page, so a run killed half way (a backfill of months) resumes where
- * it stopped.
+ * it stopped — and a queued run works in slices, each going on from where the last one paused.
  */
 function orderFeed(by: "created" | "updated"): FeedHandler {
   return async (fc: FeedContext) => {
@@ -24,7 +24,7 @@ function orderFeed(by: "created" | "updated"): FeedHandler {
         : new Date(startedAt.getTime() - BACKFILL_DAYS * 24 * 3600 * 1000);
     let cursor: string | null = recorder.run.progress?.cursor ?? null;
     let done = recorder.run.progress?.done ?? 0;
-    if (cursor) await recorder.message("info", "resumed", `resumed after ${done} orders`);
+    if (cursor && !fc.continued) await recorder.message("info", "resumed", `resumed after ${done} orders`);
     do {
       const page = await session.listOrders({
         ...(by === "created" ? { createdSince: since } : { updatedSince: since }),
@@ -38,6 +38,7 @@ function orderFeed(by: "created" | "updated"): FeedHandler {
       done += page.items.length;
       cursor = page.nextCursor;
       await recorder.progress(done, page.estimatedTotal ?? null, cursor);
+      if (cursor && fc.sliceOver?.()) return "queued";
     } while (cursor);
     if (historyBefore) await announceHistory(ctx, recorder, { from: since, to: historyBefore });
     await setWatermark(ctx.db, feed.id, startedAt);

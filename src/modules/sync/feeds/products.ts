@@ -1,6 +1,6 @@
 import type { ChannelProduct } from "../../../connectors/contract.ts";
 import { importProducts } from "../../catalog/import.ts";
-import { type ListingInput, upsertListings } from "../../catalog/listings.ts";
+import { type ListingInput, listingsOfConnection, upsertListings } from "../../catalog/listings.ts";
 import { productsBySku } from "../../catalog/products.ts";
 import { normaliseSku } from "../../catalog/sku.ts";
 import { WATERMARK_OVERLAP_MS } from "../defaults.ts";
@@ -14,35 +14,64 @@ type Mode = "new" | "update" | "images";
 /**
  * Products come from channels. `new` creates SKUs the hub lacks, `update` refreshes all of them,
  * `images` only images. A variant without a SKU, or two variants sharing one, is an error for a
- * person — never merged or guessed.
+ * person — never merged or guessed. The page cursor is saved after every page: a queued run works
+ * in slices, and a run resumed after its worker died goes on where it stopped.
  */
 function productFeed(mode: Mode): FeedHandler {
   return async (fc: FeedContext) => {
     const { session, feed, recorder, ctx } = fc;
     if (!session.listProducts) return "failed";
-    const startedAt = new Date();
+    const startedAt = recorder.run.startedAt ?? new Date();
     const since =
       !fc.full && feed.watermark && mode !== "update"
         ? new Date(feed.watermark.getTime() - WATERMARK_OVERLAP_MS)
         : undefined;
     const locationId = await stockLocation(fc);
     const seen = new Map<string, string>();
-    let cursor: string | null = null;
-    let done = 0;
+    let cursor: string | null = recorder.run.progress?.cursor ?? null;
+    let done = recorder.run.progress?.done ?? 0;
+    const resumed = cursor !== null;
     do {
       const page = await session.listProducts({
         ...(since ? { updatedSince: since } : {}),
         cursor,
         withImages: mode === "images",
       });
+      if (resumed) await rememberEarlierPages(fc, page.items, startedAt, seen);
       await importPage(fc, page.items, mode, locationId, seen);
       done += page.items.length;
-      await recorder.progress(done, page.estimatedTotal ?? null);
       cursor = page.nextCursor;
+      await recorder.progress(done, page.estimatedTotal ?? null, cursor);
+      if (cursor && fc.sliceOver?.()) return "queued";
     } while (cursor);
     await setWatermark(ctx.db, feed.id, startedAt);
     return recorder.counts.failed > 0 ? "partial" : undefined;
   };
+}
+
+/**
+ * A resumed run read earlier pages in another slice: the variants it listed there since it started
+ * count as seen, so a SKU shared by two variants is still caught across the pause.
+ */
+async function rememberEarlierPages(
+  fc: FeedContext,
+  items: ChannelProduct[],
+  since: Date,
+  seen: Map<string, string>,
+): Promise<void> {
+  const skus = items.flatMap((item) => {
+    const sku = normaliseSku(item.sku ?? "");
+    return sku.ok ? [sku.sku] : [];
+  });
+  const products = await productsBySku(fc.ctx.db, fc.connection.accountId, skus);
+  if (products.size === 0) return;
+  const listed = await listingsOfConnection(
+    fc.ctx.db,
+    fc.connection.id,
+    [...products.values()].map((p) => p.id),
+  );
+  for (const l of listed)
+    if (l.platformVariantId && l.updatedAt >= since && !seen.has(l.sku)) seen.set(l.sku, l.platformVariantId);
 }
 
 async function stockLocation(fc: FeedContext): Promise<string | null> {

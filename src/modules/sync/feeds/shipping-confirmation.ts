@@ -1,18 +1,21 @@
-import type { ConnectorSession } from "../../../connectors/contract.ts";
+import { type ConnectorSession, PlatformDeferred } from "../../../connectors/contract.ts";
 import type { AppContext } from "../../../context.ts";
 import { shipmentForChannel } from "../../orders/fulfillment-view.ts";
 import type { Connection } from "../connections.ts";
 import { raiseIssue, resolveIssue } from "../issues.ts";
-import { confirmRows, deferRows, dropRows, dueRows } from "../outbox.ts";
+import { confirmRows, deferRows, dropRows, dueRows, postponeRows } from "../outbox.ts";
 import { recordPreviews } from "../previews.ts";
 
-/** Sends the hub's shipments (carrier, tracking) to the channel the order came from. */
+/**
+ * Sends the hub's shipments (carrier, tracking) to the channel the order came from. A send the
+ * platform client deferred stops the drain, leaving the row due for when the platform allows.
+ */
 export async function drainFulfillments(
   ctx: AppContext,
   connection: Connection,
   session: ConnectorSession,
   deadline: number,
-): Promise<{ sent: number; more: boolean }> {
+): Promise<{ sent: number; more: boolean; retryAfterMs?: number }> {
   let sent = 0;
   while (Date.now() < deadline) {
     const rows = await dueRows(ctx.db, connection.id, "fulfillment", 20);
@@ -52,17 +55,22 @@ export async function drainFulfillments(
         sent += 1;
       } catch (error) {
         const message = (error as Error).message;
-        await deferRows(ctx.db, [row], message);
-        await raiseIssue(ctx.db, {
-          accountId: connection.accountId,
-          connectionId: connection.id,
-          feedKind: "shipping-confirmation",
-          subjectType: "shipment",
-          subjectId: row.subjectId,
-          severity: "retry",
-          code: "fulfillment_failed",
-          message: `shipment of order ${shipment.orderNumber} could not be sent to ${connection.name}: ${message}`,
-        });
+        const deferred = error instanceof PlatformDeferred ? error : undefined;
+        if (deferred) await postponeRows(ctx.db, [row], deferred.retryAfterMs, message);
+        else await deferRows(ctx.db, [row], message);
+        // A rate limit is the platform pacing the hub, not a problem to report.
+        if (deferred?.reason !== "rate-limit")
+          await raiseIssue(ctx.db, {
+            accountId: connection.accountId,
+            connectionId: connection.id,
+            feedKind: "shipping-confirmation",
+            subjectType: "shipment",
+            subjectId: row.subjectId,
+            severity: "retry",
+            code: "fulfillment_failed",
+            message: `shipment of order ${shipment.orderNumber} could not be sent to ${connection.name}: ${message}`,
+          });
+        if (deferred) return { sent, more: true, retryAfterMs: deferred.retryAfterMs };
       }
     }
   }

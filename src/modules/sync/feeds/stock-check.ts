@@ -10,14 +10,13 @@ const READ_BATCH = 250;
 /**
  * Nightly comparison of every listed SKU (R-SYNC-11): stores each difference with who last wrote
  * the platform's value — the hub's last push, or someone outside — and, in live mode with
- * correction on, queues a push of the hub's quantity.
+ * correction on, queues a push of the hub's quantity. Listings go in product order and the last
+ * product checked is the run's cursor, so a run goes on where its last slice stopped.
  */
 export async function stockCheckFeed(fc: FeedContext) {
   const { ctx, connection, session, recorder } = fc;
   if (!session.readStock) return "failed" as const;
-  const listings = (await listingsOfConnection(ctx.db, connection.id)).filter(
-    (l) => l.inventoryItemId && l.locationId,
-  );
+  const { listings, offset } = await listingsAfterCursor(fc);
   const correct = connection.mode === "live" && connection.settings.correctDrift === true;
   for (let i = 0; i < listings.length; i += READ_BATCH) {
     const chunk = listings.slice(i, i + READ_BATCH);
@@ -99,7 +98,21 @@ export async function stockCheckFeed(fc: FeedContext) {
       );
     }
     await recordSyncLog(ctx.db, log);
-    await recorder.progress(Math.min(i + READ_BATCH, listings.length), listings.length);
+    const cursor = i + READ_BATCH < listings.length ? chunk.at(-1)!.productId : null;
+    await recorder.progress(offset + i + chunk.length, offset + listings.length, cursor);
+    if (cursor && fc.sliceOver?.()) return "queued" as const;
   }
   return recorder.counts.failed > 0 ? ("partial" as const) : undefined;
+}
+
+/**
+ * The connection's listings with a stock location, in product order: after the run's cursor (and
+ * `offset`, how many came before it) when the run goes on from an earlier slice.
+ */
+export async function listingsAfterCursor(fc: FeedContext) {
+  const after = fc.recorder.run.progress?.cursor ?? null;
+  const listings = (await listingsOfConnection(fc.ctx.db, fc.connection.id))
+    .filter((l) => l.inventoryItemId && l.locationId && (after === null || l.productId > after))
+    .sort((a, b) => (a.productId < b.productId ? -1 : a.productId > b.productId ? 1 : 0));
+  return { listings, offset: after === null ? 0 : (fc.recorder.run.progress?.done ?? 0) };
 }

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import type { ConnectorSession, StockWrite } from "../../../connectors/contract.ts";
+import { type ConnectorSession, PlatformDeferred, type StockWrite } from "../../../connectors/contract.ts";
 import type { AppContext } from "../../../context.ts";
 import {
   type ListingWithSku,
@@ -10,7 +10,7 @@ import {
 import { channelAvailability } from "../../inventory/stock.ts";
 import type { Connection } from "../connections.ts";
 import { raiseIssue, resolveIssue, resolveIssues } from "../issues.ts";
-import { confirmRows, deferRows, dropRows, dueRows, type OutboxRow } from "../outbox.ts";
+import { confirmRows, deferRows, dropRows, dueRows, type OutboxRow, postponeRows } from "../outbox.ts";
 import { recordPreviews } from "../previews.ts";
 import type { RunRecorder } from "../runs.ts";
 import { recordSyncLog, type SyncLogEntry } from "../sync-log.ts";
@@ -21,6 +21,8 @@ export type DrainResult = {
   failed: number;
   deferred: number;
   more: boolean;
+  /** The platform cannot take more before this long (rate limit, outage): drain again then. */
+  retryAfterMs?: number;
 };
 
 const MAX_STALE_ROUNDS = 5;
@@ -34,7 +36,9 @@ const PARALLEL_BATCHES = 4;
  * Pushes queued stock for one connection in the platform's largest batches. Quantities are read
  * when the batch is built — after every order the hub has recorded — and a row is deleted only if
  * it did not change while the push was in flight. Stale compare-and-set answers re-read the
- * platform and go again; retryable failures back off; others become errors for a person.
+ * platform and go again; retryable failures back off; others become errors for a person. A push
+ * the platform client deferred (rate limit, outage) leaves its rows due for when the platform
+ * allows, counting no attempt, and ends the drain: the rest would only be deferred too.
  */
 export async function drainStock(
   ctx: AppContext,
@@ -125,6 +129,7 @@ export async function drainStock(
       chunks.map((chunk) => push(ctx, connection, session, chunk, options, result, log, staleRounds)),
     );
     await recordSyncLog(ctx.db, log);
+    if (result.retryAfterMs !== undefined) return { ...result, more: true };
   }
   result.more = (await dueRows(ctx.db, connection.id, "stock", 1)).length > 0;
   return result;
@@ -154,11 +159,16 @@ async function push(
     results = await session.writeStock!(writes, { idempotencyKey: `${connection.id}:${key}` });
   } catch (error) {
     const message = (error as Error).message;
-    await deferRows(
-      ctx.db,
-      batch.map((b) => b.row),
-      message,
-    );
+    const rows = batch.map((b) => b.row);
+    if (error instanceof PlatformDeferred) {
+      await postponeRows(ctx.db, rows, error.retryAfterMs, message);
+      result.retryAfterMs = Math.min(result.retryAfterMs ?? error.retryAfterMs, error.retryAfterMs);
+      // A rate limit is the platform pacing the hub, not a problem to report; an outage is one.
+      if (error.reason === "rate-limit") return;
+    } else {
+      await deferRows(ctx.db, rows, message);
+      result.deferred += batch.length;
+    }
     await raiseIssue(ctx.db, {
       accountId: connection.accountId,
       connectionId: connection.id,
@@ -170,7 +180,6 @@ async function push(
       message: `stock push to ${connection.name} failed: ${message}`,
     });
     await options.recorder?.message("retry", "platform_unavailable", message);
-    result.deferred += batch.length;
     return;
   }
   await resolveIssue(ctx.db, connection.id, "connection", connection.id, "platform reachable again");
