@@ -43,4 +43,4 @@ export {
   shopifyGraphqlSignals,
 } from "./signals.ts";
 export { checkPlatformUrl } from "./url-guard.ts";
-export { withWaitLimit } from "./wait-limit.ts";
+export { currentWaitLimit, withWaitLimit } from "./wait-limit.ts";

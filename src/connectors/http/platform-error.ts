@@ -51,9 +51,10 @@ export class AttemptFailure extends Error {
 
 /**
  * A call that would have had to wait in this process longer than its caller allows (see
- * `withWaitLimit`): for the platform's rate budget or a `Retry-After` (`rate-limit`), or for the
- * back-off after failed attempts (`unavailable`). Nothing more was sent. The caller reschedules
- * its work for `retryAfterMs` from now instead of holding a worker meanwhile.
+ * `withWaitLimit`): for the platform's pace — its rate budget, a `Retry-After`, a result it is
+ * still preparing (`rate-limit`) — or for the back-off after failed attempts (`unavailable`).
+ * Nothing more was sent. The caller reschedules its work for `retryAfterMs` from now instead of
+ * holding a worker meanwhile.
  */
 export class PlatformDeferred extends PlatformError {
   override name = "PlatformDeferred";

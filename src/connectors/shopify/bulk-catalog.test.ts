@@ -1,6 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ShopifySandbox } from "../../sandboxes/shopify/index.ts";
-import type { ChannelProduct, ConnectorSession, Page } from "../contract.ts";
+import {
+  type ChannelProduct,
+  type ConnectorSession,
+  type Page,
+  PlatformDeferred,
+  withWaitLimit,
+} from "../contract.ts";
 import { createShopifySession } from "./session.ts";
 import { credentialsFor, silentEnv, startShop } from "./test-support.ts";
 
@@ -51,6 +57,43 @@ describe("Shopify connector: bulk catalogue read", () => {
     );
     expect(viaBulk).toHaveLength(sandbox.store.variants.length);
     expect(byVariant(viaBulk)).toEqual(byVariant(paged));
+  });
+
+  it("under a job's wait limit hands out the operation's cursor instead of waiting for it", async () => {
+    const before = bulkRuns();
+    // The sandbox finishes at once; the first two status answers say "RUNNING", as a real shop's would.
+    let held = 2;
+    const fetchRunningFirst: typeof fetch = async (url, init) => {
+      const res = await fetch(url, init);
+      if (!String(init?.body).includes("StockwireBulkOperation") || held-- <= 0) return res;
+      const body = (await res.json()) as { data: { node: { status: string } } };
+      body.data.node.status = "RUNNING";
+      return new Response(JSON.stringify(body), { status: res.status, headers: res.headers });
+    };
+    const session = createShopifySession(
+      credentialsFor(sandbox, { plan: "plus" }),
+      { ...silentEnv(), fetch: fetchRunningFirst },
+      { bulk: { thresholdVariants: 100, pollMs: 10, pageSize: 200 } },
+    );
+    const items: ChannelProduct[] = [];
+    let cursor: string | null = null;
+    const outcomes: string[] = [];
+    for (let call = 0; call < 100 && !(cursor === null && items.length > 0); call++) {
+      try {
+        const page: Page<ChannelProduct> = await withWaitLimit(0, () => session.listProducts({ cursor }));
+        outcomes.push(page.items.length === 0 ? "cursor" : "page");
+        items.push(...page.items);
+        cursor = page.nextCursor;
+      } catch (error) {
+        if (!(error instanceof PlatformDeferred)) throw error;
+        outcomes.push("deferred");
+        await new Promise((r) => setTimeout(r, error.retryAfterMs));
+      }
+    }
+    // The first call came back with the running operation's cursor, the next one deferred.
+    expect(outcomes.slice(0, 3)).toEqual(["cursor", "deferred", "page"]);
+    expect(bulkRuns() - before).toBe(1);
+    expect(items).toHaveLength(sandbox.store.variants.length);
   });
 
   it("resumes a bulk cursor in a new session by downloading the result again", async () => {

@@ -1,7 +1,7 @@
 import type { Logger } from "pino";
 import type { z } from "zod";
 import type { ChannelProduct, Page } from "../contract.ts";
-import { PlatformError } from "../http/index.ts";
+import { currentWaitLimit, PlatformDeferred, PlatformError } from "../http/index.ts";
 import {
   type BulkOperationNode,
   bulkMediaLineSchema,
@@ -69,14 +69,21 @@ export function createBulkCatalog(client: GraphqlClient, logger: Logger, options
     return true;
   }
 
+  /**
+   * Waits for an operation to end. Under a wait limit (a job in a worker slot) it waits no longer
+   * than that: it defers, and the caller comes back with the operation's cursor.
+   */
   async function poll(id: string): Promise<BulkOperationNode> {
     const deadline = Date.now() + (options.timeoutMs ?? 30 * 60_000);
+    const limit = currentWaitLimit();
+    const patience = limit === undefined ? undefined : Date.now() + limit;
     let wait = options.pollMs ?? 1_000;
     for (;;) {
       const { node } = await client.run(BULK_OPERATION_QUERY, { id }, bulkOperationSchema, "catalog");
       if (!node) throw bulkError(`bulk operation ${id} is unknown to Shopify`);
       if (node.status && DONE.has(node.status)) return node;
       if (Date.now() > deadline) throw bulkError(`bulk operation ${id} did not finish in time`);
+      if (patience !== undefined && Date.now() + wait > patience) throw stillRunning(id, wait);
       await new Promise((resolve) => setTimeout(resolve, wait));
       wait = Math.min(wait * 2, 10_000);
     }
@@ -121,7 +128,13 @@ export function createBulkCatalog(client: GraphqlClient, logger: Logger, options
         logger.warn({ reasons }, "Shopify would not start a bulk catalogue read; paging instead");
         return null;
       }
-      return slice(await load(started.id, await poll(started.id)), 0, size);
+      try {
+        return slice(await load(started.id, await poll(started.id)), 0, size);
+      } catch (error) {
+        if (!(error instanceof PlatformDeferred)) throw error;
+        // Not ready within the caller's limit: its cursor, to come back for the result later.
+        return { items: [], nextCursor: encodeCursor({ bulk: { id: started.id, offset: 0 } }) };
+      }
     },
     async page(cursor: { id: string; offset: number }, size?: number): Promise<Page<ChannelProduct>> {
       const finished = latest?.id === cursor.id ? latest : await load(cursor.id, await poll(cursor.id));
@@ -131,6 +144,18 @@ export function createBulkCatalog(client: GraphqlClient, logger: Logger, options
 }
 
 export type BulkCatalog = ReturnType<typeof createBulkCatalog>;
+
+/** Shopify is still preparing the result: come back for it (a pace the platform sets, not a fault). */
+function stillRunning(id: string, retryAfterMs: number): PlatformDeferred {
+  return new PlatformDeferred({
+    platform: "shopify",
+    status: null,
+    reason: "rate-limit",
+    retryAfterMs,
+    message: `Shopify is still running bulk operation ${id}; next look in ${Math.ceil(retryAfterMs / 1000)} s`,
+    attempts: 1,
+  });
+}
 
 function bulkError(message: string): PlatformError {
   return new PlatformError({ platform: "shopify", status: null, retryable: true, message, attempts: 1 });
