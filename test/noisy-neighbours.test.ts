@@ -1,0 +1,187 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { watchStalls } from "../src/modules/sync/stall-episodes.ts";
+import { type ShopifySandbox, startShopifySandbox } from "../src/sandboxes/shopify/index.ts";
+import { type Api, apiFor } from "./helpers/api.ts";
+import { createTenant, startTestHub, type TestHub } from "./helpers/hub.ts";
+import { orderStream, p95, pairStore, START, sameShape, until } from "./helpers/noisy-stores.ts";
+
+/**
+ * One slow store must never stall the others (issue 16). A quiet store Q sells; each order must
+ * reach store R through the hub while a neighbour N1 in the same account (listing the same SKUs,
+ * so every sale queues a push to it too) is throttled to 0.5 points/s, answers 500s, or cannot be
+ * reached, and a store N2 of another merchant backfills 3,000 orders. The benchmark
+ * `noisy-neighbours` holds the stricter latency goal; here the bound is the issue's 2 s p95.
+ */
+const ORDERS = 12;
+type Health = { status: string; stalled?: { connectionId: string; reason: string }[] };
+const SCENARIOS = ["throttled", "answering 500s", "unreachable"] as const;
+/**
+ * The scenario whose pushes to N1 are truly held, so the stall alarm must speak. A store throttled
+ * to 0.5 points/s still takes one batched push (10 points, up to 250 SKUs) every 20 s: it keeps up,
+ * slowly, and under the 30 s threshold that is not a stall.
+ */
+const ALARMED = "answering 500s";
+
+let hub: TestHub;
+let api: Api;
+let q: ShopifySandbox;
+let r: ShopifySandbox;
+let n1: ShopifySandbox;
+let n2: ShopifySandbox;
+let other: Api;
+let backfillRunId: string;
+let ids: { q: string; r: string; n1: string; n2: string };
+let skus: string[];
+let n1Port: number;
+
+beforeAll(async () => {
+  const products = ORDERS * SCENARIOS.length + 4;
+  [q, r, n1] = await Promise.all([
+    sameShape("nn-q", products),
+    sameShape("nn-r", products),
+    sameShape("nn-n1", products),
+  ]);
+  n1Port = n1.port;
+  n2 = await startShopifySandbox({ seed: 29, products: 40, orders: 3_000, locations: 1, shopName: "nn-n2" });
+  hub = await startTestHub({ work: true, env: { STOCKWIRE_ALLOW_PRIVATE_URLS: "1" } });
+  hub.ctx.config.publicUrl = await hub.app.listen({ port: 0, host: "127.0.0.1" });
+  api = apiFor(hub.app, await createTenant(hub, "Quiet merchant"));
+  other = apiFor(hub.app, await createTenant(hub, "Busy merchant"));
+  ids = {
+    q: await pairStore(api, q, "Q"),
+    r: await pairStore(api, r, "R"),
+    n1: await pairStore(api, n1, "N1"),
+    n2: await pairStore(other, n2, "N2"),
+  };
+  skus = [...q.store.variantsBySku.keys()].sort().slice(0, ORDERS * SCENARIOS.length);
+  await api.post("/api/v1/products/import", {
+    products: skus.map((sku) => ({ sku, name: sku, quantity: START })),
+  });
+  for (const id of [ids.q, ids.r, ids.n1]) await api.post(`/api/v1/connections/${id}/mode`, { mode: "live" });
+  // The shortest threshold an account may set, so the alarm shows within the test.
+  expect((await api.put("/api/v1/sync/stall-thresholds", { pushSeconds: 30 })).status).toBe(200);
+  await until(
+    "every store to show the starting quantity",
+    () => skus.every((s) => [q, r, n1].every((st) => st.control.getInventory(s)?.available === START)),
+    120_000,
+  );
+  // The other merchant's 90-day backfill runs beside everything below.
+  const backfill = await other.post(`/api/v1/connections/${ids.n2}/feeds/new-orders/run`, { full: true });
+  expect(backfill.status).toBe(202);
+  backfillRunId = backfill.body.id;
+}, 240_000);
+
+afterAll(async () => {
+  await hub?.close();
+  for (const s of [q, r, n1, n2]) await s?.close();
+}, 120_000);
+
+/** Milliseconds between queueing a stock check of the connection and its start. */
+async function runNowWait(connectionId: string): Promise<number> {
+  const run = await api.post(`/api/v1/connections/${connectionId}/feeds/stock-check/run`, {});
+  const started = await until("the run to start", async () => {
+    const body = (await api.get(`/api/v1/feed-runs/${run.body.id}`)).body;
+    return body.startedAt && body;
+  });
+  return Date.parse(started.startedAt) - Date.parse(started.queuedAt);
+}
+
+describe("a quiet store beside noisy neighbours", () => {
+  it.each(SCENARIOS.map((s, i) => [s, i] as const))(
+    "stays in step while N1 is %s, and N1 converges once it recovers",
+    async (scenario, index) => {
+      const mine = skus.slice(index * ORDERS, (index + 1) * ORDERS);
+      if (scenario === "throttled") n1.control.setThrottle({ restoreRate: 0.5, currentlyAvailable: 0 });
+      if (scenario === "answering 500s") n1.control.setOutage(500);
+      const before = new Map(skus.map((s) => [s, n1.control.getInventory(s)?.available ?? START]));
+      if (scenario === "unreachable") await n1.close();
+
+      let runNow: Promise<number> | undefined;
+      const stream = await orderStream(q, r, mine, {
+        during: (i) => {
+          // "Run now" on the quiet store while the neighbours are at their worst; watched beside
+          // the stream, which keeps its one order a second.
+          if (i === Math.floor(ORDERS / 2)) runNow = runNowWait(ids.q);
+        },
+      });
+      const runNowStartedWithin = await runNow;
+      expect(stream.missing, `${scenario}: orders that never reached R`).toBe(0);
+      const shown = stream.latencies.map(Math.round).join(", ");
+      expect(p95(stream.latencies), `${scenario}: latencies ${shown} ms`).toBeLessThan(2_000);
+      expect(runNowStartedWithin, `${scenario}: Run now wait in ms`).toBeLessThan(5_000);
+      const health = (await hub.app.inject({ url: "/healthz" })).json() as Health;
+      expect(health.stalled?.map((x) => x.connectionId) ?? []).not.toContain(ids.q);
+
+      if (scenario === ALARMED) {
+        // While it lasts: healthz names N1 (never Q), and the watch raises one stall for it.
+        const degraded = await until(
+          "healthz to name N1",
+          async () => {
+            const body = (await hub.app.inject({ url: "/healthz" })).json() as Health;
+            return body.stalled?.some((x) => x.connectionId === ids.n1) && body;
+          },
+          120_000,
+          500,
+        );
+        expect(degraded.status).toBe("degraded");
+        expect(degraded.stalled?.map((x) => x.connectionId)).not.toContain(ids.q);
+        // The minute's watch job may open the episode first; either way it is opened once.
+        await watchStalls(hub.ctx.db);
+        expect((await watchStalls(hub.ctx.db)).stalled).toEqual([]);
+      }
+      if (scenario === "throttled") n1.control.setThrottle({ restoreRate: 100 });
+      if (scenario === "answering 500s") n1.control.setOutage(null);
+      if (scenario === "unreachable") {
+        // Back on its address, showing what it showed before it went away.
+        n1 = await startShopifySandbox({
+          seed: 17,
+          products: ORDERS * SCENARIOS.length + 4,
+          orders: 0,
+          locations: 1,
+          shopName: "nn-n1",
+          port: n1Port,
+        });
+        for (const s of skus) n1.control.setInventory({ sku: s, quantity: before.get(s)! });
+      }
+      const done = new Set(skus.slice(0, (index + 1) * ORDERS));
+      const wanted = (s: string) => (done.has(s) ? START - 1 : START);
+      await until(
+        `N1 to converge after being ${scenario}`,
+        () => skus.every((s) => n1.control.getInventory(s)?.available === wanted(s)),
+        180_000,
+        250,
+      );
+      expect(skus.every((s) => r.control.getInventory(s)?.available === wanted(s))).toBe(true);
+      if (scenario === ALARMED) {
+        await until("healthz to stop naming N1", async () => {
+          const body = (await hub.app.inject({ url: "/healthz" })).json() as Health;
+          return !body.stalled?.some((x) => x.connectionId === ids.n1);
+        });
+        await watchStalls(hub.ctx.db);
+        for (const type of ["sync_stalled", "sync_recovered"]) {
+          await until(`one ${type} notification for N1`, async () => {
+            const items = (await api.get(`/api/v1/notifications?type=${type}&connectionId=${ids.n1}`)).body
+              .items as unknown[];
+            return items.length === 1;
+          });
+        }
+        expect((await hub.app.inject({ url: "/healthz" })).json()).toMatchObject({ status: "ok" });
+      }
+      const products = (await api.get(`/api/v1/products?limit=500`)).body.items as {
+        sku: string;
+        available: number;
+      }[];
+      for (const p of products.filter((x) => skus.includes(x.sku)))
+        expect(p.available, p.sku).toBe(wanted(p.sku));
+    },
+    300_000,
+  );
+
+  it("lets the other merchant's backfill go on beside them", async () => {
+    const run = await until("the backfill to make progress", async () => {
+      const body = (await other.get(`/api/v1/feed-runs/${backfillRunId}`)).body;
+      return (body.progress?.done ?? 0) > 0 && body;
+    });
+    expect(run.status).not.toBe("failed");
+  });
+});
