@@ -7,7 +7,7 @@ import { setConnectionMode } from "../../src/modules/sync/connections.ts";
 import { queueFeedRun } from "../../src/modules/sync/feed-runner.ts";
 import { listFeeds, updateFeed } from "../../src/modules/sync/feeds.ts";
 import { registerWebhooksFor } from "../../src/modules/sync/webhook-registration.ts";
-import { type ShopifySandbox, startShopifySandbox } from "../../src/sandboxes/shopify/index.ts";
+import { startShopifySandbox } from "../../src/sandboxes/shopify/index.ts";
 import type { Benchmark } from "../harness.ts";
 import { observeAvailable } from "../observe.ts";
 import {
