@@ -206,7 +206,7 @@ describe(`a backfill of ${ORDERS} orders`, () => {
     expect(after.backfill_summary).toBe(1);
     const [order] = await queryRows<{ historical: boolean }>(
       hub.ctx.db,
-      sql`select historical from orders where connection_id = ${connectionId} order by created_at desc limit 1`,
+      sql`select historical from orders where connection_id = ${connectionId} and order_number = ${placed.name}`,
     );
     expect(order!.historical).toBe(false);
   }, 120_000);
