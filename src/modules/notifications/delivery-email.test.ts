@@ -1,52 +1,27 @@
-import type { AddressInfo } from "node:net";
 import { sql } from "drizzle-orm";
-import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Api, apiFor } from "../../../test/helpers/api.ts";
 import { createTenant, startTestHub, type Tenant, type TestHub } from "../../../test/helpers/hub.ts";
+import { type SmtpCapture, startSmtpCapture } from "../../../test/helpers/smtp-capture.ts";
 import { queryRows } from "../../db/rows.ts";
 import { appendEvents } from "../events/events.ts";
 import { deliverDue, SENDING_LEASE_MS } from "./delivery.ts";
 import { notifyOnce } from "./notifier.ts";
 
-type Received = { to: string[]; data: string };
-let received: Received[] = [];
-/** Recipients the server refuses with a temporary error, to prove retries. */
-const refuse = new Set<string>();
-let smtp: SMTPServer;
+let smtp: SmtpCapture;
 let hub: TestHub;
 let a: Tenant;
 let api: Api;
 
 beforeAll(async () => {
-  smtp = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ["STARTTLS"],
-    onRcptTo(address, _session, callback) {
-      if (refuse.has(address.address))
-        return callback(Object.assign(new Error("try later"), { responseCode: 451 }));
-      callback();
-    },
-    onData(stream, session, callback) {
-      let data = "";
-      stream.on("data", (chunk: Buffer) => {
-        data += chunk.toString("utf8");
-      });
-      stream.on("end", () => {
-        received.push({ to: session.envelope.rcptTo.map((r) => r.address), data });
-        callback();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => smtp.listen(0, "127.0.0.1", resolve));
-  const port = (smtp.server.address() as AddressInfo).port;
-  hub = await startTestHub({ env: { SMTP_URL: `smtp://127.0.0.1:${port}` } });
+  smtp = await startSmtpCapture();
+  hub = await startTestHub({ env: { SMTP_URL: smtp.url } });
   a = await createTenant(hub, "Mail shop");
   api = apiFor(hub.app, a);
 });
 afterAll(async () => {
   await hub?.close();
-  await new Promise<void>((resolve) => smtp.close(() => resolve()));
+  await smtp?.close();
 });
 
 /** The shared client has no PUT; settings are saved with one. */
@@ -113,22 +88,22 @@ describe("settings", () => {
 
 describe("e-mail delivery", () => {
   it("sends each notification once to every override address through SMTP", async () => {
-    received = [];
+    smtp.received.length = 0;
     await refundEvent("MUG-MAIL");
     await notifyOnce(hub.ctx);
-    expect(received.flatMap((m) => m.to).sort()).toEqual(["buyer@example.com", "ops@example.com"]);
-    const [mail] = received;
+    expect(smtp.received.flatMap((m) => m.to).sort()).toEqual(["buyer@example.com", "ops@example.com"]);
+    const [mail] = smtp.received;
     expect(mail!.data).toContain("Subject: Customer has initiated refund request for Product #MUG-MAIL");
     expect(mail!.data).toContain("Order o: 1 unit(s), refund 5.00 USD");
     expect((await deliveries()).map((d) => d.status)).toEqual(["sent", "sent"]);
     await deliverDue(hub.ctx, new Date(Date.now() + 86_400_000));
-    expect(received).toHaveLength(2);
+    expect(smtp.received).toHaveLength(2);
   });
 
   it("retries a refused e-mail with back-off and sends it once accepted", async () => {
     await hub.ctx.db.execute(sql`delete from notification_deliveries where account_id = ${a.accountId}`);
-    received = [];
-    refuse.add("ops@example.com");
+    smtp.received.length = 0;
+    smtp.refuse.add("ops@example.com");
     await refundEvent("MUG-RETRY");
     await notifyOnce(hub.ctx);
     let ops = (await deliveries()).find((d) => d.recipient === "ops@example.com")!;
@@ -136,16 +111,16 @@ describe("e-mail delivery", () => {
     expect(ops.last_error).toContain("try later");
     await deliverDue(hub.ctx);
     expect((await deliveries()).find((d) => d.recipient === "ops@example.com")!.attempts).toBe(1);
-    refuse.clear();
+    smtp.refuse.clear();
     await deliverDue(hub.ctx, new Date(Date.now() + 31_000));
     ops = (await deliveries()).find((d) => d.recipient === "ops@example.com")!;
     expect(ops).toMatchObject({ status: "sent", attempts: 2 });
-    expect(received.filter((m) => m.to.includes("ops@example.com"))).toHaveLength(1);
+    expect(smtp.received.filter((m) => m.to.includes("ops@example.com"))).toHaveLength(1);
   });
 
   it("never resends after a crash between the send and its record: the delivery turns uncertain", async () => {
     await hub.ctx.db.execute(sql`delete from notification_deliveries where account_id = ${a.accountId}`);
-    received = [];
+    smtp.received.length = 0;
     await refundEvent("MUG-CRASH");
     // Record the notification without sending, then play the crash: claimed (sending), never recorded.
     const { consumeNotificationEvents, NOTIFY_CONSUMER } = await import("./consumer.ts");
@@ -157,6 +132,6 @@ describe("e-mail delivery", () => {
     );
     await deliverDue(hub.ctx);
     expect((await deliveries()).map((d) => d.status)).toEqual(["uncertain", "uncertain"]);
-    expect(received).toHaveLength(0);
+    expect(smtp.received).toHaveLength(0);
   });
 });

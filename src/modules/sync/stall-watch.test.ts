@@ -1,9 +1,8 @@
-import type { AddressInfo } from "node:net";
 import { sql } from "drizzle-orm";
-import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Api, apiFor } from "../../../test/helpers/api.ts";
 import { createTenant, startTestHub, type Tenant, type TestHub } from "../../../test/helpers/hub.ts";
+import { type SmtpCapture, startSmtpCapture } from "../../../test/helpers/smtp-capture.ts";
 import { pair, runFeed, type SyncFixture } from "../../../test/helpers/sync-setup.ts";
 import {
   addTestProduct,
@@ -26,8 +25,7 @@ import { connectionHealth } from "./stall-watch.ts";
  * account's sync health, /healthz and /metrics, raises one sync_stalled (in-app and e-mail) per
  * episode and one sync_recovered once its pushes go through.
  */
-const received: { to: string[]; data: string }[] = [];
-let smtp: SMTPServer;
+let smtp: SmtpCapture;
 let hub: TestHub;
 let platform: TestPlatform;
 let tenant: Tenant;
@@ -37,25 +35,11 @@ let quiet: string;
 const MINUTE = 60_000;
 
 beforeAll(async () => {
-  smtp = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ["STARTTLS"],
-    onData(stream, session, callback) {
-      let data = "";
-      stream.on("data", (chunk: Buffer) => {
-        data += chunk.toString("utf8");
-      });
-      stream.on("end", () => {
-        received.push({ to: session.envelope.rcptTo.map((r) => r.address), data });
-        callback();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => smtp.listen(0, "127.0.0.1", resolve));
+  smtp = await startSmtpCapture();
   platform = createTestPlatform();
   for (const sku of ["STALL-A", "STALL-B"]) addTestProduct(platform, sku, 0);
   hub = await startTestHub({
-    env: { SMTP_URL: `smtp://127.0.0.1:${(smtp.server.address() as AddressInfo).port}` },
+    env: { SMTP_URL: smtp.url },
     connectors: { test: createTestConnector(platform) as Connector<unknown> },
   });
   tenant = await createTenant(hub, "Stall shop");
@@ -82,7 +66,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await hub?.close();
-  await new Promise<void>((resolve) => smtp?.close(() => resolve()));
+  await smtp?.close();
 });
 
 /** Plays the minutes the platform kept refusing: the connection's waiting pushes were queued earlier. */
@@ -106,7 +90,7 @@ const subjectOf = (data: string) =>
         .replaceAll("_", " ")
         .replace(/=([0-9A-F]{2})/g, (_hex, h: string) => String.fromCharCode(Number.parseInt(h, 16))),
     );
-const mailsAbout = (subject: string) => received.filter((m) => subjectOf(m.data) === subject);
+const mailsAbout = (subject: string) => smtp.received.filter((m) => subjectOf(m.data) === subject);
 const metric = (body: string, name: string, connectionId: string) => {
   const line = body.split("\n").find((l) => l.startsWith(`${name}{connection="${connectionId}"}`));
   return line === undefined ? undefined : Number(line.split(" ").at(-1));
