@@ -1,8 +1,8 @@
 import { and, asc, count, eq, isNull, sql } from "drizzle-orm";
 import type { Db } from "../../db/engine.ts";
+import { isUniqueViolation } from "../../db/sql.ts";
 import { inTransaction } from "../../db/tx.ts";
 import { AppError, conflict, invalid, notFound } from "../../lib/errors.ts";
-import { isUniqueViolation } from "../../lib/pg-errors.ts";
 import { decoyHash, hashPassword, PASSWORD_MIN_LENGTH, verifyPassword } from "./passwords.ts";
 import { accounts, type UserRole, users } from "./schema.ts";
 
