@@ -2,17 +2,15 @@ import { mkdirSync } from "node:fs";
 import { resolve } from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { drizzle as drizzlePg } from "drizzle-orm/node-postgres";
-import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import type pg from "pg";
 import { secureDataDir, tightenTree } from "./data-dir.ts";
+import type { Db } from "./db-type.ts";
 import { createPool, pingPool } from "./pg-pool.ts";
 import { ownConnectionTransactions } from "./pg-transactions.ts";
 import * as schema from "./schema.ts";
 
-export type Schema = typeof schema;
-/** The Drizzle handle every module receives; a transaction is assignable to it too. */
-export type Db = PgDatabase<PgQueryResultHKT, Schema>;
+export type { Db, Schema } from "./db-type.ts";
 export type EngineKind = "embedded" | "postgres";
 
 /** Raw SQL access pg-boss needs (text + positional values, multi-statement scripts allowed). */

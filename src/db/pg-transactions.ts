@@ -1,5 +1,5 @@
 import type pg from "pg";
-import type { Db } from "./engine.ts";
+import type { Db } from "./db-type.ts";
 import { isDatabaseUnavailable } from "./unavailable.ts";
 
 type Transaction = Db["transaction"];

@@ -1,7 +1,6 @@
-import { createWaitQueue } from "./wait-queue.ts";
+import { createWaitQueue, type Priority } from "./wait-queue.ts";
 
-/** Who is asking: when several callers wait, orders go before stock, stock before catalogue. */
-export type Priority = "orders" | "stock" | "catalog";
+export type { Priority } from "./wait-queue.ts";
 
 /** What a platform reports about its limiter, used to correct the local model. */
 export type BudgetStatus = {

@@ -1,4 +1,5 @@
-import type { Priority } from "./rate-budget.ts";
+/** Who is asking: when several callers wait, orders go before stock, stock before catalogue. */
+export type Priority = "orders" | "stock" | "catalog";
 
 /** Strict service order: a waiting order import is always served before stock, stock before catalogue. */
 const serviceOrder: readonly Priority[] = ["orders", "stock", "catalog"];

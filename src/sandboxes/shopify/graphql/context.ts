@@ -1,7 +1,7 @@
 import type { BulkRunner } from "../bulk/runner.ts";
 import type { Store } from "../store/store.ts";
 import type { IdempotencyStore } from "./idempotency.ts";
-import type { ListCache } from "./lists.ts";
+import type { ListCache } from "./list-cache.ts";
 import type { SearchWarning } from "./search-match.ts";
 
 /** Set while a bulk operation runs: the root connection pages through this window, nested ones are unbounded. */

@@ -20,7 +20,7 @@ import { requestedQueryCost } from "./cost.ts";
 import { IdempotencyStore, missingIdempotencyErrors } from "./idempotency.ts";
 import { inputArrayErrors } from "./input-limits.ts";
 import type { LeakyBucket } from "./leaky-bucket.ts";
-import { ListCache } from "./lists.ts";
+import { ListCache } from "./list-cache.ts";
 
 export interface GraphqlReply {
   readonly status: number;
