@@ -8,6 +8,9 @@ export const accounts = pgTable("accounts", {
   createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
 });
 
+/** The accounts module's tables other modules may point foreign keys at; nothing else of it is referenced. */
+export const accountsReferenceableTables = [accounts] as const;
+
 export const userRoles = ["owner", "admin", "member"] as const;
 export type UserRole = (typeof userRoles)[number];
 

@@ -44,6 +44,9 @@ export const products = pgTable(
   ],
 );
 
+/** The catalog's tables other modules may point foreign keys at; nothing else of it is referenced. */
+export const catalogReferenceableTables = [products] as const;
+
 /** A product as it exists on one connection, with the platform's ids and what was last pushed. */
 export const listings = pgTable(
   "listings",

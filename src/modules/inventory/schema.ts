@@ -31,6 +31,9 @@ export const warehouses = pgTable(
   (t) => [uniqueIndex().on(t.accountId, t.name), index().on(t.accountId)],
 );
 
+/** The inventory's tables other modules may point foreign keys at; nothing else of it is referenced. */
+export const inventoryReferenceableTables = [warehouses] as const;
+
 /** On-hand and reserved per product and warehouse; always the sum of the ledger's deltas. */
 export const stockLevels = pgTable(
   "stock_levels",
