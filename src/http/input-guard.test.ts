@@ -43,7 +43,7 @@ describe("input no route can store is a 400 before any handler runs", () => {
       const res = await pending;
       expect(res.status, `${path}: ${JSON.stringify(res.body)}`).toBe(400);
       expect(res.body).toMatchObject({
-        code: "invalid_data",
+        code: "nul_character",
         errors: [{ path: expect.stringContaining(path) }],
       });
     }
@@ -53,7 +53,7 @@ describe("input no route can store is a 400 before any handler runs", () => {
   it("refuses a NUL character in a CSV body", async () => {
     const res = await api.csv("/api/v1/products/import", "sku,name,quantity\nN-1,Wid\u0000get,1\n");
     expect(res.status).toBe(400);
-    expect(res.body.code).toBe("invalid_data");
+    expect(res.body.code).toBe("nul_character");
   });
 
   it(`refuses JSON nested deeper than ${MAX_INPUT_DEPTH} levels and accepts what real bodies nest`, async () => {
@@ -65,6 +65,7 @@ describe("input no route can store is a 400 before any handler runs", () => {
       payload: `{"platform":"x","name":"deep","credentials":${'{"a":'.repeat(100_000)}1${"}".repeat(100_000)}}`,
     });
     expect(deep.statusCode).toBe(400);
+    expect(deep.json()).toMatchObject({ code: "input_too_deep" });
     expect(deep.json().detail).toContain("nested deeper");
     const shallow = await api.post("/api/v1/custom-alerts/preview", {
       eventType: "stock.changed",

@@ -4,7 +4,7 @@ import { invalid } from "../lib/errors.ts";
 /** Deeper JSON than this is refused: no request needs it, and recursive code downstream would overflow. */
 export const MAX_INPUT_DEPTH = 32;
 
-type Finding = { path: string; problem: string };
+type Finding = { path: string; problem: string; tooDeep?: true };
 
 /**
  * Refuses, before any schema runs, input no route can store: NUL characters (PostgreSQL text and
@@ -17,7 +17,10 @@ export function registerInputGuard(app: FastifyInstance): void {
       scan(request.params, "params") ?? scan(request.query, "query") ?? scan(request.body, "body");
     if (finding) {
       const { path, problem } = finding;
-      throw invalid(`${path}: ${problem}`, { errors: [{ path, message: problem }] });
+      const details = { errors: [{ path, message: problem }] };
+      throw finding.tooDeep
+        ? invalid("input_too_deep", `${path}: ${problem}`, details)
+        : invalid("nul_character", `${path}: ${problem}`, details);
     }
   });
 }
@@ -35,7 +38,8 @@ function scan(root: unknown, rootPath: string): Finding | undefined {
     }
     // Raw bodies (webhooks verify a signature over the exact bytes) are not text to store.
     if (value === null || typeof value !== "object" || ArrayBuffer.isView(value)) continue;
-    if (depth >= MAX_INPUT_DEPTH) return { path, problem: `nested deeper than ${MAX_INPUT_DEPTH} levels` };
+    if (depth >= MAX_INPUT_DEPTH)
+      return { path, problem: `nested deeper than ${MAX_INPUT_DEPTH} levels`, tooDeep: true };
     for (const [key, child] of Object.entries(value)) {
       if (key.includes("\u0000")) return { path, problem: "keys must not contain NUL characters" };
       stack.push({ value: child, path: `${path}.${key}`, depth: depth + 1 });

@@ -58,7 +58,7 @@ export function decodeCursor<S extends z.ZodType<CursorKey>>(
     raw = undefined;
   }
   const parsed = shape.safeParse(raw);
-  if (!parsed.success) throw invalid("cursor is not one this API handed out");
+  if (!parsed.success) throw invalid("invalid_cursor", "cursor is not one this API handed out");
   return parsed.data;
 }
 

@@ -32,7 +32,11 @@ export class AppError extends Error {
 }
 
 export const notFound = (what: string) => new AppError("not_found", `${what}_not_found`, `${what} not found`);
-export const invalid = (message: string, details?: Record<string, unknown>) =>
-  new AppError("invalid_data", "invalid_data", message, details);
+/**
+ * A 400 for input the caller must correct. `code` names the failure (a snake_case string literal,
+ * listed in docs/error-codes.md), so clients branch on it rather than on the wording.
+ */
+export const invalid = (code: string, message: string, details?: Record<string, unknown>) =>
+  new AppError("invalid_data", code, message, details);
 export const conflict = (code: string, message: string, details?: Record<string, unknown>) =>
   new AppError("conflict", code, message, details);

@@ -22,13 +22,14 @@ function toView(row: typeof users.$inferSelect): UserView {
 
 function checkPassword(password: string): void {
   if (password.length < PASSWORD_MIN_LENGTH) {
-    throw invalid(`password must be at least ${PASSWORD_MIN_LENGTH} characters`);
+    throw invalid("password_too_short", `password must be at least ${PASSWORD_MIN_LENGTH} characters`);
   }
 }
 
 function normaliseEmail(email: string): string {
   const e = email.trim();
-  if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(e)) throw invalid(`"${email}" is not a valid e-mail address`);
+  if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(e))
+    throw invalid("email_invalid", `"${email}" is not a valid e-mail address`);
   return e;
 }
 
@@ -55,7 +56,7 @@ export async function createAccountWithOwner(
 ): Promise<{ accountId: string; userId: string }> {
   const email = normaliseEmail(input.email);
   checkPassword(input.password);
-  if (!input.accountName.trim()) throw invalid("account name must not be empty");
+  if (!input.accountName.trim()) throw invalid("account_name_empty", "account name must not be empty");
   const passwordHash = await hashPassword(input.password);
   return insertUser(email, () =>
     inTransaction(db, async (tx) => {

@@ -37,11 +37,13 @@ export function presetRange(preset: SyncPreset, now: Date): DayRange {
 export function checkRange(range: DayRange): DayRange {
   const from = new Date(`${range.from}T00:00:00Z`);
   const to = new Date(`${range.to}T00:00:00Z`);
-  if (Number.isNaN(from.getTime()) || Number.isNaN(to.getTime())) throw invalid("from and to are YYYY-MM-DD");
-  if (to < from) throw invalid("to is before from");
+  if (Number.isNaN(from.getTime()) || Number.isNaN(to.getTime()))
+    throw invalid("date_invalid", "from and to are YYYY-MM-DD");
+  if (to < from) throw invalid("range_reversed", "to is before from");
   const limit = utc(from.getUTCFullYear(), from.getUTCMonth() + MAX_RANGE_MONTHS, from.getUTCDate());
   if (to >= limit) {
     throw invalid(
+      "range_too_long",
       `a sync batch covers at most ${MAX_RANGE_MONTHS} months (${range.from} to ${range.to} is longer); split the range`,
     );
   }

@@ -4,7 +4,7 @@ import { z } from "zod";
 import type { AppContext } from "../../context.ts";
 import { principalOf } from "../../http/auth.ts";
 import { invalid } from "../../lib/errors.ts";
-import { getConnection } from "../sync/connections.ts";
+import { getConnection } from "../connections/index.ts";
 import { orderPostings } from "./order-postings.ts";
 import { presetRange, syncPresets } from "./periods.ts";
 import { syncProgress } from "./sync-progress.ts";
@@ -37,7 +37,7 @@ export function registerBooksStatusRoutes(root: FastifyInstance, ctx: AppContext
       // Another account's connection is a 404 whatever else is wrong with the query.
       await getConnection(ctx.db, accountId, connectionId);
       const range = preset ? presetRange(preset, new Date()) : from && to ? { from, to } : null;
-      if (!range) throw invalid("give a preset, or both from and to");
+      if (!range) throw invalid("range_missing", "give a preset, or both from and to");
       return syncProgress(ctx.db, accountId, connectionId, range);
     },
   );

@@ -4,7 +4,7 @@ import { z } from "zod";
 import type { AppContext } from "../../context.ts";
 import { principalOf } from "../../http/auth.ts";
 import { invalid } from "../../lib/errors.ts";
-import { getConnection } from "../sync/connections.ts";
+import { getConnection } from "../connections/index.ts";
 import { listPostings } from "./ledger.ts";
 import { presetRange, syncPresets } from "./periods.ts";
 import { resummarize } from "./resummarize.ts";
@@ -79,7 +79,7 @@ export function registerBooksRoutes(root: FastifyInstance, ctx: AppContext): voi
     async (request) => {
       const { connectionId, preset, from, to } = request.body;
       const range = preset ? presetRange(preset, new Date()) : from && to ? { from, to } : null;
-      if (!range) throw invalid("give a preset, or both from and to");
+      if (!range) throw invalid("range_missing", "give a preset, or both from and to");
       return syncBooks(ctx, principalOf(request).accountId, connectionId, range);
     },
   );

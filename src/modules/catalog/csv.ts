@@ -20,12 +20,13 @@ export function parseProductCsv(text: string): CsvRows {
       info: true,
     }) as unknown as typeof parsed;
   } catch (error) {
-    throw invalid(`CSV could not be read: ${(error as Error).message}`);
+    throw invalid("csv_unreadable", `CSV could not be read: ${(error as Error).message}`);
   }
   const [header, ...body] = parsed;
-  if (!header) throw invalid("CSV is empty");
+  if (!header) throw invalid("csv_empty", "CSV is empty");
   const columns = header.record.map((c) => c.trim());
-  if (!columns.includes("sku")) throw invalid('CSV header must include a "sku" column');
+  if (!columns.includes("sku"))
+    throw invalid("csv_sku_column_missing", 'CSV header must include a "sku" column');
   const out: CsvRows = { records: [], lines: [], rejected: [] };
   for (const { record, info } of body) {
     const skuAt = columns.indexOf("sku");

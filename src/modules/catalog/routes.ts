@@ -164,7 +164,7 @@ export function registerCatalogRoutes(root: FastifyInstance, ctx: AppContext): v
     },
     async (request) => {
       const { accountId } = principalOf(request);
-      if (Object.keys(request.body).length === 0) throw invalid("nothing to change");
+      if (Object.keys(request.body).length === 0) throw invalid("nothing_to_change", "nothing to change");
       const p = await updateProductSettings(ctx.db, accountId, request.params.sku, request.body);
       return {
         sku: p.sku,

@@ -39,9 +39,9 @@ export async function adjustStock(
   actor?: string,
 ): Promise<AdjustmentResult> {
   if ((input.delta === undefined) === (input.set === undefined))
-    throw invalid("give exactly one of delta or set");
-  if (input.set !== undefined && input.set < 0) throw invalid("set must be zero or more");
-  if (input.delta === 0) throw invalid("delta must not be zero");
+    throw invalid("delta_or_set_required", "give exactly one of delta or set");
+  if (input.set !== undefined && input.set < 0) throw invalid("set_negative", "set must be zero or more");
+  if (input.delta === 0) throw invalid("delta_zero", "delta must not be zero");
   const reason: MovementReason = input.reason ?? (input.set !== undefined ? "set" : "adjustment");
   const key = `api:${input.idempotencyKey}`;
   return inTransaction(db, async (tx) => {
@@ -106,7 +106,8 @@ export type TransferInput = {
 
 /** Moves units between warehouses as two ledger rows in one transaction. */
 export async function transferStock(db: Db, accountId: string, input: TransferInput, actor?: string) {
-  if (input.fromWarehouseId === input.toWarehouseId) throw invalid("from and to warehouses must differ");
+  if (input.fromWarehouseId === input.toWarehouseId)
+    throw invalid("transfer_same_warehouse", "from and to warehouses must differ");
   const key = `transfer:${input.idempotencyKey}`;
   return inTransaction(db, async (tx) => {
     const product = await getProductBySku(tx, accountId, input.sku);

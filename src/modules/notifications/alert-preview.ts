@@ -22,24 +22,32 @@ function checkDraft(draft: AlertDraft): void {
   const fields: readonly string[] = alertEvents[draft.eventType];
   if (draft.condition !== undefined && draft.condition !== null) {
     if (typeof draft.condition !== "boolean" && !jsonLogic.is_logic(draft.condition)) {
-      throw invalid("condition is not a json-logic expression", { field: "condition" });
+      throw invalid("condition_invalid", "condition is not a json-logic expression", { field: "condition" });
     }
     const unknown = logicVars(draft.condition).filter((v) => !fields.includes(v));
     if (unknown.length > 0) {
-      throw invalid(`condition reads unknown field(s) of ${draft.eventType}: ${unknown.join(", ")}`, {
-        field: "condition",
-        unknown,
-        fields,
-      });
+      throw invalid(
+        "condition_field_unknown",
+        `condition reads unknown field(s) of ${draft.eventType}: ${unknown.join(", ")}`,
+        {
+          field: "condition",
+          unknown,
+          fields,
+        },
+      );
     }
   }
   const unknown = [...new Set(templateRoots(draft.template))].filter((v) => !fields.includes(v));
   if (unknown.length > 0) {
-    throw invalid(`template reads unknown field(s) of ${draft.eventType}: ${unknown.join(", ")}`, {
-      field: "template",
-      unknown,
-      fields,
-    });
+    throw invalid(
+      "template_field_unknown",
+      `template reads unknown field(s) of ${draft.eventType}: ${unknown.join(", ")}`,
+      {
+        field: "template",
+        unknown,
+        fields,
+      },
+    );
   }
 }
 
@@ -54,7 +62,9 @@ export async function previewAlert(db: Db, accountId: string, draft: AlertDraft)
     try {
       return renderLenient(draft.template, vars);
     } catch (error) {
-      throw invalid(`template does not render: ${(error as Error).message}`, { field: "template" });
+      throw invalid("template_render_failed", `template does not render: ${(error as Error).message}`, {
+        field: "template",
+      });
     }
   };
   if (!event) {

@@ -28,24 +28,32 @@ async function validate(db: Db, accountId: string, input: CustomAlertInput): Pro
   const fields: readonly string[] = alertEvents[input.eventType];
   if (input.condition !== undefined && input.condition !== null) {
     if (typeof input.condition !== "boolean" && !jsonLogic.is_logic(input.condition)) {
-      throw invalid("condition is not a json-logic expression", { field: "condition" });
+      throw invalid("condition_invalid", "condition is not a json-logic expression", { field: "condition" });
     }
     const unknown = logicVars(input.condition).filter((v) => !fields.includes(v));
     if (unknown.length > 0) {
-      throw invalid(`condition reads unknown field(s) of ${input.eventType}: ${unknown.join(", ")}`, {
-        field: "condition",
-        unknown,
-        fields,
-      });
+      throw invalid(
+        "condition_field_unknown",
+        `condition reads unknown field(s) of ${input.eventType}: ${unknown.join(", ")}`,
+        {
+          field: "condition",
+          unknown,
+          fields,
+        },
+      );
     }
   }
   const unknownInTemplate = [...new Set(templateRoots(input.template))].filter((v) => !fields.includes(v));
   if (unknownInTemplate.length > 0) {
-    throw invalid(`template reads unknown field(s) of ${input.eventType}: ${unknownInTemplate.join(", ")}`, {
-      field: "template",
-      unknown: unknownInTemplate,
-      fields,
-    });
+    throw invalid(
+      "template_field_unknown",
+      `template reads unknown field(s) of ${input.eventType}: ${unknownInTemplate.join(", ")}`,
+      {
+        field: "template",
+        unknown: unknownInTemplate,
+        fields,
+      },
+    );
   }
   const webhookIds = [...new Set(input.recipients.webhookIds ?? [])];
   if (webhookIds.length > 0) {
@@ -74,7 +82,7 @@ async function validate(db: Db, accountId: string, input: CustomAlertInput): Pro
     recipients.emails.length === 0 &&
     webhookIds.length === 0
   ) {
-    throw invalid("an alert needs at least one recipient", { field: "recipients" });
+    throw invalid("recipients_missing", "an alert needs at least one recipient", { field: "recipients" });
   }
   return recipients;
 }

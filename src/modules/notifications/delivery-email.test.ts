@@ -66,7 +66,7 @@ describe("settings", () => {
       override: { enabled: true, emails: "ops@example.com, not-an-address , buyer@example.com" },
     });
     expect(res.status).toBe(400);
-    expect(res.body).toMatchObject({ code: "invalid_data" });
+    expect(res.body).toMatchObject({ code: "email_invalid" });
     expect(res.body.detail).toContain('"not-an-address"');
     expect((await api.get("/api/v1/notification-settings")).body).toEqual(before);
   });

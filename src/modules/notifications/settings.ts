@@ -4,7 +4,7 @@ import type { Db } from "../../db/engine.ts";
 import { inTransaction } from "../../db/tx.ts";
 import { invalid } from "../../lib/errors.ts";
 import { listUsers } from "../accounts/service.ts";
-import { getConnection } from "../sync/connections.ts";
+import { getConnection } from "../connections/index.ts";
 import {
   ACCOUNT_WIDE,
   type CountPeriod,
@@ -45,7 +45,10 @@ export function parseEmailList(list: string): string[] {
     const address = raw.trim();
     if (address === "") continue;
     if (!email.safeParse(address).success) {
-      throw invalid(`"${address}" is not an e-mail address`, { field: "override.emails", value: address });
+      throw invalid("email_invalid", `"${address}" is not an e-mail address`, {
+        field: "override.emails",
+        value: address,
+      });
     }
     if (!out.includes(address.toLowerCase())) out.push(address.toLowerCase());
   }
@@ -93,7 +96,9 @@ export async function getSettings(db: Db, accountId: string): Promise<Notificati
 export async function saveSettings(db: Db, accountId: string, update: SettingsUpdate): Promise<void> {
   const overrideEmails = update.override ? parseEmailList(update.override.emails) : undefined;
   if (update.override?.enabled && overrideEmails?.length === 0) {
-    throw invalid("override is ticked but lists no address", { field: "override.emails" });
+    throw invalid("override_emails_missing", "override is ticked but lists no address", {
+      field: "override.emails",
+    });
   }
   for (const c of update.connections ?? []) await getConnection(db, accountId, c.connectionId);
   const rows = [

@@ -106,6 +106,8 @@ export function templateRoots(template: string): string[] {
   try {
     return engine.globalVariableSegmentsSync(template).map((segments) => String(segments[0]));
   } catch (error) {
-    throw invalid(`template does not parse: ${(error as Error).message}`, { field: "template" });
+    throw invalid("template_invalid", `template does not parse: ${(error as Error).message}`, {
+      field: "template",
+    });
   }
 }

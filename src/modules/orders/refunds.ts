@@ -5,6 +5,7 @@ import { AppError, invalid } from "../../lib/errors.ts";
 import { backorderPolicy } from "../catalog/products.ts";
 import { appendEvents } from "../events/events.ts";
 import { release, restock } from "../inventory/order-stock.ts";
+import { orderStatusChanged, refundRecorded } from "./events.ts";
 import { loadLinesForUpdate, type OrderLine, stockItemOf } from "./lines.ts";
 import { lockOrder } from "./order-lookup.ts";
 import { orderLines, orders, refundLines, refunds } from "./schema.ts";
@@ -58,7 +59,7 @@ export async function recordRefund(
     const amount =
       input.amountMinor ??
       plan.reduce((n, p) => n + (p.amountMinor ?? p.quantity * p.line.unitPriceMinor), 0);
-    if (amount <= 0 && plan.length === 0) throw invalid("a refund needs lines or an amount");
+    if (amount <= 0 && plan.length === 0) throw invalid("refund_empty", "a refund needs lines or an amount");
     const [refund] = await tx
       .insert(refunds)
       .values({
@@ -118,9 +119,8 @@ export async function recordRefund(
       .set({ status, refundedMinor: order.refundedMinor + amount, updatedAt: new Date() })
       .where(eq(orders.id, order.id));
     await appendEvents(tx, [
-      {
+      refundRecorded.of({
         accountId,
-        type: "refund.recorded",
         subject: order.id,
         payload: {
           orderId: order.id,
@@ -132,12 +132,11 @@ export async function recordRefund(
           lines: plan.map((p) => ({ sku: p.line.sku, quantity: p.quantity, restock: p.restock })),
           ...history,
         },
-      },
+      }),
       ...(status !== order.status
         ? [
-            {
+            orderStatusChanged.of({
               accountId,
-              type: "order.status_changed",
               subject: order.id,
               payload: {
                 orderId: order.id,
@@ -146,7 +145,7 @@ export async function recordRefund(
                 connectionId: order.connectionId,
                 ...history,
               },
-            },
+            }),
           ]
         : []),
     ]);
@@ -161,11 +160,13 @@ function planRefund(lines: OrderLine[], wanted: RefundInput["lines"]): PlannedLi
   const left = new Map(lines.map((l) => [l.id, l.quantity - l.refundedQty]));
   const plan: PlannedLine[] = [];
   const skus = wanted.map((w) => w.sku);
-  if (new Set(skus).size !== skus.length) throw invalid("list each SKU once in a refund");
+  if (new Set(skus).size !== skus.length)
+    throw invalid("refund_sku_repeated", "list each SKU once in a refund");
   for (const w of wanted) {
     let need = w.quantity;
     const candidates = lines.filter((l) => l.sku === w.sku);
-    if (candidates.length === 0) throw invalid(`the order has no line with SKU ${w.sku}`, { sku: w.sku });
+    if (candidates.length === 0)
+      throw invalid("refund_sku_not_in_order", `the order has no line with SKU ${w.sku}`, { sku: w.sku });
     for (const line of candidates) {
       const take = Math.min(need, left.get(line.id) ?? 0);
       if (take <= 0) continue;
@@ -180,9 +181,13 @@ function planRefund(lines: OrderLine[], wanted: RefundInput["lines"]): PlannedLi
       });
     }
     if (need > 0)
-      throw invalid(`cannot refund ${w.quantity} of ${w.sku}: only ${w.quantity - need} not yet refunded`, {
-        sku: w.sku,
-      });
+      throw invalid(
+        "refund_quantity_exceeds_remaining",
+        `cannot refund ${w.quantity} of ${w.sku}: only ${w.quantity - need} not yet refunded`,
+        {
+          sku: w.sku,
+        },
+      );
   }
   return plan;
 }

@@ -5,6 +5,7 @@ import { AppError, invalid } from "../../lib/errors.ts";
 import { backorderPolicy } from "../catalog/products.ts";
 import { appendEvents } from "../events/events.ts";
 import { ship } from "../inventory/order-stock.ts";
+import { orderStatusChanged, shipmentCreated } from "./events.ts";
 import { loadLinesForUpdate, openQty, stockItemOf } from "./lines.ts";
 import { lockOrder } from "./order-lookup.ts";
 import { orderLines, orders, shipmentLines, shipments } from "./schema.ts";
@@ -98,10 +99,14 @@ export async function createShipment(
     remaining = new Map([...remaining].filter(([, q]) => q > 0));
     if (remaining.size > 0) {
       const [sku, qty] = [...remaining][0]!;
-      throw invalid(`cannot ship ${qty} more of ${sku}: more than the order has open`, {
-        sku,
-        quantity: qty,
-      });
+      throw invalid(
+        "shipment_quantity_exceeds_open",
+        `cannot ship ${qty} more of ${sku}: more than the order has open`,
+        {
+          sku,
+          quantity: qty,
+        },
+      );
     }
     const after = await loadLinesForUpdate(tx, order.id);
     const allShipped = after.every((l) => openQty(l) === 0);
@@ -109,9 +114,8 @@ export async function createShipment(
       allShipped && (order.status === "pending" || order.status === "processing") ? "shipped" : order.status;
     await tx.update(orders).set({ status, updatedAt: new Date() }).where(eq(orders.id, order.id));
     await appendEvents(tx, [
-      {
+      shipmentCreated.of({
         accountId,
-        type: "shipment.created",
         subject: order.id,
         payload: {
           orderId: order.id,
@@ -122,12 +126,11 @@ export async function createShipment(
           trackingUrl: shipment!.trackingUrl,
           ...history,
         },
-      },
+      }),
       ...(status !== order.status
         ? [
-            {
+            orderStatusChanged.of({
               accountId,
-              type: "order.status_changed",
               subject: order.id,
               payload: {
                 orderId: order.id,
@@ -136,7 +139,7 @@ export async function createShipment(
                 connectionId: order.connectionId,
                 ...history,
               },
-            },
+            }),
           ]
         : []),
     ]);

@@ -40,7 +40,9 @@ export async function savePlanSettings(
   s: PlanSettings,
 ): Promise<PlanSettings> {
   if (s.understockDays > s.overstockDays) {
-    throw invalid("understockDays must not be above overstockDays", { field: "understockDays" });
+    throw invalid("understock_above_overstock", "understockDays must not be above overstockDays", {
+      field: "understockDays",
+    });
   }
   const scope = connectionId ?? ALL_CHANNELS;
   await db

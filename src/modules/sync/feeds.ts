@@ -14,10 +14,13 @@ export function nextRun(cron: string, timezone: string, from = new Date()): Date
   try {
     job = new Cron(cron, { timezone, paused: true });
   } catch (error) {
-    throw invalid(`schedule "${cron}" is not a valid cron expression: ${(error as Error).message}`);
+    throw invalid(
+      "cron_invalid",
+      `schedule "${cron}" is not a valid cron expression: ${(error as Error).message}`,
+    );
   }
   const next = job.nextRun(from);
-  if (!next) throw invalid(`schedule "${cron}" never fires`);
+  if (!next) throw invalid("cron_never_fires", `schedule "${cron}" never fires`);
   return next;
 }
 
@@ -80,7 +83,7 @@ export async function updateFeed(
 ): Promise<Feed> {
   const current = await getFeed(db, accountId, connectionId, kind);
   const timezone = input.timezone ?? current.timezone;
-  if (!isValidTimezone(timezone)) throw invalid(`"${timezone}" is not a time zone`);
+  if (!isValidTimezone(timezone)) throw invalid("timezone_invalid", `"${timezone}" is not a time zone`);
   const cron = input.cron === undefined ? current.cron : input.cron;
   const [row] = await db
     .update(feeds)
