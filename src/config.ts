@@ -1,5 +1,6 @@
 import { isIP } from "node:net";
 import { z } from "zod";
+import { decodeKey } from "./lib/secret-key.ts";
 
 const logLevels = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
 
@@ -74,13 +75,6 @@ export type Config = {
 
 export class ConfigError extends Error {
   override name = "ConfigError";
-}
-
-export function decodeKey(value: string): Buffer | undefined {
-  const trimmed = value.trim();
-  if (/^[0-9a-fA-F]{64}$/.test(trimmed)) return Buffer.from(trimmed, "hex");
-  const b64 = Buffer.from(trimmed, "base64");
-  return b64.length === 32 ? b64 : undefined;
 }
 
 function isProxyAddress(entry: string): boolean {

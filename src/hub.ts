@@ -43,7 +43,8 @@ export async function startHub(options: HubOptions): Promise<Hub> {
   const { config, logger } = options;
   // Before the key is generated into it: a data dir others can write is refused, not used.
   if (!options.database && !config.databaseUrl) secureDataDir(config.dataDir);
-  const secretBox = createSecretBox(resolveSecretKey(config, logger));
+  const { secret, engine, dataDir } = config;
+  const secretBox = createSecretBox(resolveSecretKey({ secret, engine, dataDir }, logger));
   const database =
     options.database ??
     (config.databaseUrl

@@ -2,21 +2,37 @@ import { randomBytes } from "node:crypto";
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import type { Logger } from "pino";
-import { type Config, decodeKey } from "../config.ts";
+
+/** A 32-byte key written as 64 hex characters or base64; undefined when it is neither. */
+export function decodeKey(value: string): Buffer | undefined {
+  const trimmed = value.trim();
+  if (/^[0-9a-fA-F]{64}$/.test(trimmed)) return Buffer.from(trimmed, "hex");
+  const b64 = Buffer.from(trimmed, "base64");
+  return b64.length === 32 ? b64 : undefined;
+}
+
+export type SecretKeySource = {
+  /** The key the operator configured (STOCKWIRE_SECRET), if any. */
+  secret: Buffer | undefined;
+  /** Where the data lives: a shared PostgreSQL database needs the configured key. */
+  engine: "embedded" | "postgres";
+  /** The embedded engine's data dir, which keeps a generated key beside the data. */
+  dataDir: string;
+};
 
 /**
  * The credentials key: STOCKWIRE_SECRET when set; in embedded mode otherwise a key generated once
  * into the data dir (mode 0600). PostgreSQL deployments must set it, since several machines share
  * the database and a key on one machine's disk would strand the others.
  */
-export function resolveSecretKey(config: Config, logger: Logger): Buffer {
-  if (config.secret) return config.secret;
-  if (config.engine === "postgres") {
+export function resolveSecretKey(source: SecretKeySource, logger: Logger): Buffer {
+  if (source.secret) return source.secret;
+  if (source.engine === "postgres") {
     throw new Error(
       "STOCKWIRE_SECRET: required with DATABASE_URL (generate one with `openssl rand -hex 32`)",
     );
   }
-  const dir = resolve(config.dataDir);
+  const dir = resolve(source.dataDir);
   const file = join(dir, "secret.key");
   if (existsSync(file)) {
     const key = decodeKey(readFileSync(file, "utf8"));
