@@ -3,6 +3,7 @@ import PgBoss from "pg-boss";
 import type { Logger } from "pino";
 import type { Database } from "../db/engine.ts";
 import { createPool, pingPool } from "../db/pg-pool.ts";
+import { isUniqueViolation } from "../db/sql.ts";
 import { isDatabaseUnavailable } from "../db/unavailable.ts";
 import { logGate } from "../lib/log-gate.ts";
 
@@ -66,7 +67,7 @@ async function withDeadlockRetry(work: () => Promise<void>): Promise<void> {
       return await work();
     } catch (error) {
       const code = (error as { code?: string }).code;
-      const transient = code === "40P01" || code === "23505" || code === "42P07";
+      const transient = code === "40P01" || code === "42P07" || isUniqueViolation(error);
       if (!transient || attempt >= 5) throw error;
       await new Promise((r) => setTimeout(r, 50 * attempt + Math.random() * 100));
     }

@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import type { Db } from "../../db/engine.ts";
 import { queryRows } from "../../db/rows.ts";
+import { pgArray } from "../../db/sql.ts";
 
 export type BooksLagQuery = {
   accountId: string;
@@ -49,7 +50,7 @@ export async function booksLag(db: Db, q: BooksLagQuery): Promise<Map<string, nu
             where st.connection_id = o.connection_id and st.books_connection_id = ${q.booksConnectionId}
           ) as yes) posts
         where l.account_id = ${q.accountId}
-          and l.product_id = any(${`{${q.productIds.join(",")}}`}::uuid[])
+          and l.product_id = any(${pgArray(q.productIds)}::uuid[])
           and o.warehouse_id = ${q.warehouseId}
           and o.status <> 'cancelled'
           and (l.reserved_qty > 0 or (l.shipped_qty > 0 and o.created_at >= ${q.since.toISOString()}))

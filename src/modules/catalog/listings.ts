@@ -1,5 +1,6 @@
 import { and, eq, inArray, type SQL, sql } from "drizzle-orm";
 import type { Db } from "../../db/engine.ts";
+import { chunks, pgArray } from "../../db/sql.ts";
 import { listings, products } from "./schema.ts";
 
 export type Listing = typeof listings.$inferSelect;
@@ -18,10 +19,10 @@ export async function upsertListings(
   connectionId: string,
   items: ListingInput[],
 ): Promise<void> {
-  for (let i = 0; i < items.length; i += 1000) {
+  for (const chunk of chunks(items, 1000)) {
     await db
       .insert(listings)
-      .values(items.slice(i, i + 1000).map((l) => ({ ...l, accountId, connectionId })))
+      .values(chunk.map((l) => ({ ...l, accountId, connectionId })))
       .onConflictDoUpdate({
         target: [listings.connectionId, listings.productId],
         set: {
@@ -70,10 +71,9 @@ export async function markPushed(
   pushed: { productId: string; quantity: number }[],
   at = new Date(),
 ): Promise<void> {
-  for (let i = 0; i < pushed.length; i += 1000) {
-    const chunk = pushed.slice(i, i + 1000);
+  for (const chunk of chunks(pushed, 1000)) {
     await db.execute(sql`update listings l set last_pushed_quantity = p.quantity, last_pushed_at = ${at.toISOString()}::timestamptz
-      from unnest(${`{${chunk.map((p) => p.productId).join(",")}}`}::uuid[], ${`{${chunk.map((p) => p.quantity).join(",")}}`}::int[]) as p(product_id, quantity)
+      from unnest(${pgArray(chunk.map((p) => p.productId))}::uuid[], ${pgArray(chunk.map((p) => p.quantity))}::int[]) as p(product_id, quantity)
       where l.connection_id = ${connectionId} and l.product_id = p.product_id`);
   }
 }

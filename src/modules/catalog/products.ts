@@ -1,5 +1,6 @@
 import { and, eq, inArray } from "drizzle-orm";
 import type { Db } from "../../db/engine.ts";
+import { chunks } from "../../db/sql.ts";
 import { notFound } from "../../lib/errors.ts";
 import { listings, products } from "./schema.ts";
 
@@ -31,11 +32,11 @@ export async function productsBySku(
 ): Promise<Map<string, Product>> {
   const unique = [...new Set(skus)];
   const out = new Map<string, Product>();
-  for (let i = 0; i < unique.length; i += 1000) {
+  for (const chunk of chunks(unique, 1000)) {
     const rows = await db
       .select()
       .from(products)
-      .where(and(eq(products.accountId, accountId), inArray(products.sku, unique.slice(i, i + 1000))));
+      .where(and(eq(products.accountId, accountId), inArray(products.sku, chunk)));
     for (const r of rows) out.set(r.sku, r);
   }
   return out;

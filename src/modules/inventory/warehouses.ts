@@ -1,5 +1,6 @@
 import { and, asc, eq, ne, sql } from "drizzle-orm";
 import type { Db } from "../../db/engine.ts";
+import { isUniqueViolation } from "../../db/sql.ts";
 import { inTransaction } from "../../db/tx.ts";
 import { AppError, conflict, notFound } from "../../lib/errors.ts";
 import { stockLevels, warehouses } from "./schema.ts";
@@ -53,11 +54,6 @@ export async function resolveWarehouse(
   return id ? getWarehouse(db, accountId, id) : defaultWarehouse(db, accountId);
 }
 
-function nameTaken(error: unknown): boolean {
-  const e = error as { code?: string; cause?: { code?: string } };
-  return e.code === "23505" || e.cause?.code === "23505";
-}
-
 export async function createWarehouse(
   db: Db,
   accountId: string,
@@ -74,7 +70,7 @@ export async function createWarehouse(
       .returning();
     return row!;
   } catch (error) {
-    if (nameTaken(error))
+    if (isUniqueViolation(error))
       throw conflict("warehouse_name_taken", `a warehouse named "${input.name}" already exists`);
     throw error;
   }
@@ -114,7 +110,7 @@ export async function updateWarehouse(
       const [row] = await tx.update(warehouses).set(changes).where(eq(warehouses.id, id)).returning();
       return row!;
     } catch (error) {
-      if (nameTaken(error))
+      if (isUniqueViolation(error))
         throw conflict("warehouse_name_taken", `a warehouse named "${input.name}" already exists`);
       throw error;
     }

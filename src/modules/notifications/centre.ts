@@ -1,6 +1,7 @@
 import { and, eq, sql } from "drizzle-orm";
 import type { Db } from "../../db/engine.ts";
 import { queryRows } from "../../db/rows.ts";
+import { likePattern } from "../../db/sql.ts";
 import { notFound } from "../../lib/errors.ts";
 import { notificationDeliveries, notificationReads, notifications } from "./schema.ts";
 
@@ -32,7 +33,7 @@ export type NotificationRow = {
  * (simple dictionary, so SKUs and names match as typed) with a substring fallback for partial words.
  */
 function where(accountId: string, userId: string, f: CentreFilter) {
-  const like = f.q ? `%${f.q.replace(/[%_\\]/g, (c) => `\\${c}`)}%` : undefined;
+  const like = f.q ? likePattern(f.q) : undefined;
   const read = sql`exists (select 1 from notification_reads r where r.notification_id = n.id and r.user_id = ${userId})`;
   return sql`n.account_id = ${accountId}
     ${f.type ? sql`and n.type = ${f.type}` : sql``}

@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, gte, ilike, inArray, lte, or, sql } from "drizzle-orm";
 import type { Db } from "../../db/engine.ts";
+import { likePattern } from "../../db/sql.ts";
 import type { CursorKey } from "../../http/pagination.ts";
 import { notFound } from "../../lib/errors.ts";
 import {
@@ -50,7 +51,6 @@ export type OrderSummary = ReturnType<typeof orderSummary>;
 
 /** Newest first by placed time, keyset-paged. */
 export async function listOrders(db: Db, accountId: string, f: OrderFilter) {
-  const like = (v: string) => `%${v.replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
   const rows = await db
     .select()
     .from(orders)
@@ -63,9 +63,12 @@ export async function listOrders(db: Db, accountId: string, f: OrderFilter) {
         f.to ? lte(orders.placedAt, f.to) : undefined,
         f.state ? eq(orders.shipState, f.state) : undefined,
         f.customer
-          ? or(ilike(orders.customerName, like(f.customer)), ilike(orders.customerEmail, like(f.customer)))
+          ? or(
+              ilike(orders.customerName, likePattern(f.customer)),
+              ilike(orders.customerEmail, likePattern(f.customer)),
+            )
           : undefined,
-        f.q ? or(ilike(orders.orderNumber, like(f.q)), eq(orders.platformOrderId, f.q)) : undefined,
+        f.q ? or(ilike(orders.orderNumber, likePattern(f.q)), eq(orders.platformOrderId, f.q)) : undefined,
         f.after
           ? sql`(${orders.placedAt}, ${orders.id}) < (${new Date(String(f.after.v)).toISOString()}::timestamptz, ${f.after.id}::uuid)`
           : undefined,
