@@ -3,6 +3,7 @@ import fastifySwagger from "@fastify/swagger";
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from "fastify";
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from "fastify-type-provider-zod";
 import type { AppContext } from "../context.ts";
+import { principalFromSession, principalFromToken } from "../modules/accounts/index.ts";
 import { registerAccountRoutes } from "../modules/accounts/routes.ts";
 import { registerBooksRoutes } from "../modules/books/routes.ts";
 import { registerCatalogRoutes } from "../modules/catalog/routes.ts";
@@ -65,7 +66,10 @@ export async function buildApp(
     transform: jsonSchemaTransform,
   });
 
-  registerAuth(app, ctx.db);
+  registerAuth(app, {
+    fromToken: (token) => principalFromToken(ctx.db, token),
+    fromSession: (cookie) => principalFromSession(ctx.db, cookie),
+  });
   registerInputGuard(app);
   registerHttpMetrics(app, metrics);
   registerHealth(app, ctx);

@@ -1,8 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from "fastify";
-import type { Db } from "../db/engine.ts";
 import { AppError } from "../lib/errors.ts";
-import { type Principal, principalFromSession, principalFromToken } from "../modules/accounts/credentials.ts";
-import type { UserRole } from "../modules/accounts/schema.ts";
+import type { Principal, UserRole } from "../modules/accounts/index.ts";
 import { routeNotFound, sendProblem } from "./problem.ts";
 
 export const SESSION_COOKIE = "sw_session";
@@ -19,6 +17,15 @@ declare module "fastify" {
   }
 }
 
+/**
+ * How a bearer token or a session cookie becomes a caller. The accounts module answers it; the
+ * composition root passes it in, so this layer, which every module's routes use, imports no module.
+ */
+export type PrincipalLookup = {
+  fromToken(token: string): Promise<Principal | undefined>;
+  fromSession(cookie: string): Promise<Principal | undefined>;
+};
+
 const rank: Record<UserRole, number> = { member: 0, admin: 1, owner: 2 };
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
@@ -28,13 +35,13 @@ const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
  * the body limit or describing the schema back. Register after @fastify/cookie, whose hook parses
  * the session cookie.
  */
-export function registerAuth(app: FastifyInstance, db: Db): void {
+export function registerAuth(app: FastifyInstance, lookup: PrincipalLookup): void {
   app.decorateRequest("principal", null);
   app.addHook("onRequest", async (request, reply) => {
     // Answered here, so a body sent to no route is never read either.
     if (request.is404) return sendProblem(reply, routeNotFound(request));
     const config = request.routeOptions.config;
-    request.principal = await resolvePrincipal(db, request);
+    request.principal = await resolvePrincipal(lookup, request);
     if (config.public) return;
     if (!request.principal) {
       throw new AppError("unauthenticated", "unauthenticated", "sign in or send a valid bearer token");
@@ -56,7 +63,7 @@ export function registerAuth(app: FastifyInstance, db: Db): void {
   });
 }
 
-async function resolvePrincipal(db: Db, request: FastifyRequest): Promise<Principal | null> {
+async function resolvePrincipal(lookup: PrincipalLookup, request: FastifyRequest): Promise<Principal | null> {
   const header = request.headers.authorization;
   if (header) {
     const match = /^Bearer\s+(\S+)$/i.exec(header);
@@ -66,12 +73,12 @@ async function resolvePrincipal(db: Db, request: FastifyRequest): Promise<Princi
         "invalid_authorization",
         "Authorization must be 'Bearer <token>'",
       );
-    const p = await principalFromToken(db, match[1]!);
+    const p = await lookup.fromToken(match[1]!);
     if (!p) throw new AppError("unauthenticated", "invalid_token", "the API token is unknown or revoked");
     return p;
   }
   const cookie = request.cookies?.[SESSION_COOKIE];
-  if (cookie) return (await principalFromSession(db, cookie)) ?? null;
+  if (cookie) return (await lookup.fromSession(cookie)) ?? null;
   return null;
 }
 
