@@ -1,6 +1,6 @@
 import { type FormEvent, useEffect, useState } from "react";
 import { api } from "../api.ts";
-import { type Explain, Problem } from "../components/books/Problem.tsx";
+import { type Advice, type Explain, Problem } from "../components/books/Problem.tsx";
 import { NOTIFICATION_TABS, SubNav } from "../components/books/SubNav.tsx";
 import { useConnections } from "../components/books/useConnections.ts";
 import { Loading, useLoad } from "../components/common.tsx";
@@ -9,18 +9,18 @@ import type { NotificationSettingsView, NotificationTypeInfo } from "../types.ts
 const EMAIL = /^[^\s@,]+@[^\s@,]+\.[^\s@,]+$/;
 type PerConnection = Record<string, { types: Record<string, boolean>; ordersCountPeriod: string }>;
 
-const explain: Explain = (e) =>
-  /is not an e-mail address/.test(e.message)
-    ? {
-        what: "One of the override addresses is not an e-mail address.",
-        next: "correct it (addresses are separated by commas), then press Update.",
-      }
-    : /lists no address/.test(e.message)
-      ? {
-          what: "Override is ticked but no address is given.",
-          next: "add at least one address, or untick override.",
-        }
-      : undefined;
+/** What the hub's settings codes (docs/error-codes.md) mean on this page. */
+const adviceByCode: Record<string, Advice> = {
+  email_invalid: {
+    what: "One of the override addresses is not an e-mail address.",
+    next: "correct it (addresses are separated by commas), then press Update.",
+  },
+  override_emails_missing: {
+    what: "Override is ticked but no address is given.",
+    next: "add at least one address, or untick override.",
+  },
+};
+const explain: Explain = (e) => adviceByCode[e.code];
 
 async function load() {
   const [settings, types] = await Promise.all([

@@ -1,6 +1,6 @@
 import type { Explain } from "./Problem.tsx";
 
-/** Manual sync and re-summarise failures, by the books API's codes and messages. */
+/** Manual sync and re-summarise failures, by the books API's codes (docs/error-codes.md). */
 export const explainBooksError: Explain = (error) => {
   if (error.code === "no_books_connection")
     return {
@@ -27,15 +27,20 @@ export const explainBooksError: Explain = (error) => {
       what: "That connection no longer exists.",
       next: "reload the page and pick another connection.",
     };
-  if (/at most \d+ months/.test(error.message))
+  if (error.code === "range_too_long")
     return {
       what: "A manual sync covers at most four months at a time.",
       next: "pick a shorter range (split a long period into batches of up to four months), then press Sync again.",
     };
-  if (/to is before from/.test(error.message))
+  if (error.code === "range_reversed")
     return {
       what: "The end date is before the start date.",
       next: "swap the two dates, then press Sync again.",
+    };
+  if (error.code === "range_missing" || error.code === "date_invalid")
+    return {
+      what: "The period to sync is not complete.",
+      next: "choose a preset, or fill in both the start and the end date, then press Sync again.",
     };
   if (error.status === 403)
     return {

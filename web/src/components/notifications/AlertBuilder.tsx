@@ -2,7 +2,7 @@ import { type FormEvent, useRef, useState } from "react";
 import { api } from "../../api.ts";
 import { dateTime } from "../../format.ts";
 import type { AlertEvent, CustomAlert } from "../../types.ts";
-import { type Explain, Problem } from "../books/Problem.tsx";
+import { type Advice, type Explain, Problem } from "../books/Problem.tsx";
 import { ConditionBuilder } from "./ConditionBuilder.tsx";
 import { type Condition, fromLogic, toLogic } from "./condition.ts";
 import { useAlertPreview } from "./useAlertPreview.ts";
@@ -10,18 +10,34 @@ import { useAlertPreview } from "./useAlertPreview.ts";
 const ORDER_EVENTS = ["order.imported", "order.backordered"];
 const EMAIL = /^[^\s@,]+@[^\s@,]+\.[^\s@,]+$/;
 
-const explain: Explain = (e) =>
-  e.status === 400 && /unknown field/.test(e.message)
-    ? {
-        what: "The alert names a field this event does not have.",
-        next: "pick the field from the list under the template.",
-      }
-    : e.status === 400 && /recipient/.test(e.message)
-      ? {
-          what: "The alert has nobody to tell.",
-          next: "tick the account owner, or add an e-mail address or a webhook.",
-        }
-      : undefined;
+/** What the hub's alert codes (docs/error-codes.md) mean for the merchant writing one. */
+const adviceByCode: Record<string, Advice> = {
+  template_field_unknown: {
+    what: "The message names a field this event does not have.",
+    next: "pick the field from the list under the message.",
+  },
+  condition_field_unknown: {
+    what: "The condition names a field this event does not have.",
+    next: "choose each condition field again from its list (the list follows the event).",
+  },
+  condition_invalid: {
+    what: "The condition is not one Stockwire can read.",
+    next: "correct the JSON, or clear it and build the condition with rows.",
+  },
+  template_invalid: {
+    what: "The message is not a template Stockwire can read.",
+    next: "check that every {{ has its }} and every {% if %} its {% endif %}.",
+  },
+  template_render_failed: {
+    what: "The message could not be filled in with the latest event.",
+    next: "simplify the message (fewer filters or loops) until the preview shows it.",
+  },
+  recipients_missing: {
+    what: "The alert has nobody to tell.",
+    next: "tick the account owner, or add an e-mail address or a webhook.",
+  },
+};
+const explain: Explain = (e) => adviceByCode[e.code];
 
 /** R-NOT-5: event, condition, message template with the event's fields, recipients; a live preview. */
 export function AlertBuilder(props: {
