@@ -1,0 +1,21 @@
+import type { FastifyInstance } from "fastify";
+import type { AppContext } from "../context.ts";
+import type { Db } from "../db/engine.ts";
+
+/**
+ * What one module adds to a hub. Each module's index.ts exports one; `modules/index.ts` lists them
+ * in dependency order and the hub registers that list once, so adding a module is one line there.
+ */
+export type HubModule = {
+  name: string;
+  /** The module's API; registered under /api/v1, so paths here leave the prefix out. */
+  routes?: (app: FastifyInstance, ctx: AppContext) => void;
+  /** Routes outside /api/v1, for callers with their own authentication (platform webhooks). */
+  publicRoutes?: (app: FastifyInstance, ctx: AppContext) => void;
+  /** Queue handlers and schedules, defined before the queue starts. */
+  jobs?: (ctx: AppContext) => void;
+  /** Loops a worker process runs (pumps, posters); each start returns how to stop it. */
+  workers?: ReadonlyArray<(ctx: AppContext) => () => Promise<void>>;
+  /** Seeds a new account's defaults inside the transaction that creates it. */
+  onAccountCreated?: (tx: Db, accountId: string) => Promise<void>;
+};
