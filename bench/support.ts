@@ -6,12 +6,10 @@ import type { AppContext } from "../src/context.ts";
 import type { Database, Db } from "../src/db/engine.ts";
 import { type Hub, startHub } from "../src/hub.ts";
 import { createLogger } from "../src/logger.ts";
+import { createHubAccountHooks } from "../src/jobs.ts";
 import { createAccountWithOwner } from "../src/modules/accounts/service.ts";
-import {
-  type Connection,
-  type CreateConnectionInput,
-  createConnection,
-} from "../src/modules/sync/connections.ts";
+import type { Connection } from "../src/modules/connections/index.ts";
+import { type CreateConnectionInput, createConnection } from "../src/modules/sync/connection-setup.ts";
 import { executeFeedRun } from "../src/modules/sync/feed-runner.ts";
 import { createRun, type FeedRun } from "../src/modules/sync/runs.ts";
 import { feedRuns } from "../src/modules/sync/schema.ts";
@@ -45,7 +43,7 @@ export async function startBenchHub(
 let accounts = 0;
 export async function createBenchAccount(db: Db, name = "Bench"): Promise<string> {
   accounts += 1;
-  const { accountId } = await createAccountWithOwner(db, {
+  const { accountId } = await createAccountWithOwner({ db, accounts: createHubAccountHooks() }, {
     accountName: `${name} ${accounts}`,
     email: `bench-${accounts}-${Date.now()}@example.com`,
     password: "bench password",

@@ -2,9 +2,9 @@ import { sql } from "drizzle-orm";
 import type { AppContext } from "../../src/context.ts";
 import { queryRows } from "../../src/db/rows.ts";
 import { importProducts } from "../../src/modules/catalog/import.ts";
+import type { Connection } from "../../src/modules/connections/index.ts";
 import { recordImportedQuantities } from "../../src/modules/inventory/import-quantities.ts";
-import type { Connection } from "../../src/modules/sync/connections.ts";
-import { setConnectionMode } from "../../src/modules/sync/connections.ts";
+import { switchConnectionMode } from "../../src/modules/sync/connection-setup.ts";
 import { queueFeedRun } from "../../src/modules/sync/feed-runner.ts";
 import { getRun } from "../../src/modules/sync/runs.ts";
 import { registerWebhooksFor } from "../../src/modules/sync/webhook-registration.ts";
@@ -118,7 +118,7 @@ async function backfillAlone(ctx: AppContext, backfillOrders: number, log: (m: s
     const { done } = await runState(ctx, connection, runId);
     const rate = round(done / ((performance.now() - started) / 1000), 1);
     log(`backfill alone: ${done} orders at ${rate} orders/s`);
-    await setConnectionMode(ctx.db, accountId, connection.id, "test", "bench");
+    await switchConnectionMode(ctx.db, accountId, connection.id, "test", "bench");
     return rate;
   } finally {
     await store.close();
@@ -171,7 +171,7 @@ async function measureRow(
       )
     ).map((row) => row.sku);
     if (skus.length < o.orders) throw new Error(`only ${skus.length} SKUs listed on both quiet stores`);
-    for (const c of sameSkus) await setConnectionMode(ctx.db, accountId, c.id, "live", "bench");
+    for (const c of sameSkus) await switchConnectionMode(ctx.db, accountId, c.id, "live", "bench");
     await importProducts(
       ctx.db,
       accountId,
@@ -265,7 +265,7 @@ async function measureRow(
       `${o.neighbours} noisy: p50 ${row.p50} s, p95 ${row.p95} s, max ${row.max} s, lost ${row.lost}; backfill ${backfillRate ?? "—"} orders/s; throttled stores converged ${row.convergedAfterThrottleSeconds ?? "—"} s after the lift`,
     );
     for (const c of [q, r, ...neighbours.filter((n) => n.kind === "throttled").map((n) => n.connection)]) {
-      await setConnectionMode(ctx.db, accountId, c.id, "test", "bench");
+      await switchConnectionMode(ctx.db, accountId, c.id, "test", "bench");
     }
     return row;
   } finally {

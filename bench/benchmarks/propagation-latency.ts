@@ -3,7 +3,7 @@ import type { AppContext } from "../../src/context.ts";
 import { queryRows } from "../../src/db/rows.ts";
 import { importProducts } from "../../src/modules/catalog/import.ts";
 import { recordImportedQuantities } from "../../src/modules/inventory/import-quantities.ts";
-import { setConnectionMode } from "../../src/modules/sync/connections.ts";
+import { switchConnectionMode } from "../../src/modules/sync/connection-setup.ts";
 import { queueFeedRun } from "../../src/modules/sync/feed-runner.ts";
 import { listFeeds, updateFeed } from "../../src/modules/sync/feeds.ts";
 import { registerWebhooksFor } from "../../src/modules/sync/webhook-registration.ts";
@@ -123,7 +123,7 @@ async function measure(
       )
     ).map((r) => r.sku);
     if (skus.length <= o.orders) throw new Error(`only ${skus.length} SKUs listed on both stores`);
-    for (const c of [a, b]) await setConnectionMode(ctx.db, accountId, c.id, "live", "bench");
+    for (const c of [a, b]) await switchConnectionMode(ctx.db, accountId, c.id, "live", "bench");
     await importProducts(
       ctx.db,
       accountId,
@@ -242,7 +242,7 @@ async function measure(
         for (const f of await listFeeds(ctx.db, accountId, c.id)) {
           await updateFeed(ctx.db, accountId, c.id, f.kind, { enabled: false });
         }
-        await setConnectionMode(ctx.db, accountId, c.id, "test", "bench");
+        await switchConnectionMode(ctx.db, accountId, c.id, "test", "bench");
       }
     }
   } finally {

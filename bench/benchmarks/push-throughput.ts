@@ -7,7 +7,7 @@ import { createLogger } from "../../src/logger.ts";
 import { createAccountWithOwner } from "../../src/modules/accounts/service.ts";
 import { importProducts } from "../../src/modules/catalog/import.ts";
 import { recordImportedQuantities } from "../../src/modules/inventory/import-quantities.ts";
-import { createConnection, setConnectionMode } from "../../src/modules/sync/connections.ts";
+import { createConnection, switchConnectionMode } from "../../src/modules/sync/connection-setup.ts";
 import { drainConnection } from "../../src/modules/sync/drain.ts";
 import { executeFeedRun } from "../../src/modules/sync/feed-runner.ts";
 import { pumpUntilIdle } from "../../src/modules/sync/pump.ts";
@@ -64,7 +64,7 @@ export const pushThroughput: Benchmark = {
     const rss = rssSampler();
     try {
       const db = hub.ctx.db;
-      const { accountId } = await createAccountWithOwner(db, {
+      const { accountId } = await createAccountWithOwner(hub.ctx, {
         accountName: "Bench",
         email: `bench-${Date.now()}@example.com`,
         password: "bench password",
@@ -100,7 +100,7 @@ export const pushThroughput: Benchmark = {
         sql`select p.sku, l.location_id from listings l join products p on p.id = l.product_id where l.connection_id = ${connection.id} and l.inventory_item_id is not null order by p.sku limit ${updates}`,
       );
       log(`${listed.length} SKUs listed on the sandbox store`);
-      await setConnectionMode(db, accountId, connection.id, "live", "bench");
+      await switchConnectionMode(db, accountId, connection.id, "live", "bench");
 
       // One quantity change per SKU, each different from what the store holds.
       for (let i = 0; i < listed.length; i += 5000) {

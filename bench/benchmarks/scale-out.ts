@@ -2,8 +2,9 @@ import { sql } from "drizzle-orm";
 import type { AppContext } from "../../src/context.ts";
 import { queryRows } from "../../src/db/rows.ts";
 import { importProducts } from "../../src/modules/catalog/import.ts";
+import type { Connection } from "../../src/modules/connections/index.ts";
 import { recordImportedQuantities } from "../../src/modules/inventory/import-quantities.ts";
-import { type Connection, setConnectionMode } from "../../src/modules/sync/connections.ts";
+import { switchConnectionMode } from "../../src/modules/sync/connection-setup.ts";
 import { listFeeds, updateFeed } from "../../src/modules/sync/feeds.ts";
 import { kickDrain, pumpUntilIdle } from "../../src/modules/sync/pump.ts";
 import { type ShopifySandbox, startShopifySandbox } from "../../src/sandboxes/shopify/index.ts";
@@ -119,7 +120,7 @@ async function drainWith(
 ): Promise<{ seconds: number; lost: number }> {
   const { ctx, accountId, connections } = s;
   const setModes = async (mode: "live" | "test") => {
-    for (const c of connections) await setConnectionMode(ctx.db, accountId, c.id, mode, "bench");
+    for (const c of connections) await switchConnectionMode(ctx.db, accountId, c.id, mode, "bench");
   };
   await setModes("live");
   for (let i = 0; i < s.skus.length; i += 5_000) {

@@ -4,7 +4,7 @@ import { queryRows } from "../../src/db/rows.ts";
 import { periodEnded, periodKeys } from "../../src/modules/books/periods.ts";
 import { getOrderSettings, putOrderSettings } from "../../src/modules/books/settings.ts";
 import { summarisePeriod } from "../../src/modules/books/summaries.ts";
-import { createConnection, setConnectionMode } from "../../src/modules/sync/connections.ts";
+import { createConnection, switchConnectionMode } from "../../src/modules/sync/connection-setup.ts";
 import { startQuickBooksOnlineSandbox } from "../../src/sandboxes/quickbooks-online/index.ts";
 import { startShopifySandbox } from "../../src/sandboxes/shopify/index.ts";
 import type { Benchmark } from "../harness.ts";
@@ -42,7 +42,7 @@ export const summary: Benchmark = {
         { platform: "quickbooks-online", name: "Books", credentials: credentialsFor(qbo) },
         "bench",
       );
-      await setConnectionMode(ctx.db, accountId, books.id, "live", "bench");
+      await switchConnectionMode(ctx.db, accountId, books.id, "live", "bench");
       await putOrderSettings(ctx, accountId, channel.id, { booksConnectionId: books.id });
       const skus = await seedProducts(ctx.db, accountId, productCount);
       const seeding = performance.now();

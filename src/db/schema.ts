@@ -2,6 +2,7 @@
 export * from "../modules/accounts/schema.ts";
 export * from "../modules/books/schema.ts";
 export * from "../modules/catalog/schema.ts";
+export * from "../modules/connections/schema.ts";
 export * from "../modules/events/schema.ts";
 export * from "../modules/inventory/schema.ts";
 export * from "../modules/notifications/schema.ts";

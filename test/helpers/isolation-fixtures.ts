@@ -1,6 +1,6 @@
 import { storeSummary } from "../../src/modules/books/summaries.ts";
+import { raiseIssue } from "../../src/modules/connections/index.ts";
 import { recordNotification } from "../../src/modules/notifications/record.ts";
-import { raiseIssue } from "../../src/modules/sync/issues.ts";
 import { apiFor } from "./api.ts";
 import type { Tenant, TestHub } from "./hub.ts";
 

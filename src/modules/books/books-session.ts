@@ -1,6 +1,6 @@
 import type { BooksClient } from "../../connectors/quickbooks-online/index.ts";
 import type { AppContext } from "../../context.ts";
-import { type Connection, openSession } from "../sync/connections.ts";
+import { type Connection, openSession } from "../connections/index.ts";
 
 type WithBooks = { books(): BooksClient };
 

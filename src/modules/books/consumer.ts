@@ -1,8 +1,8 @@
 import { eq } from "drizzle-orm";
 import type { AppContext } from "../../context.ts";
 import type { Db } from "../../db/engine.ts";
+import { getConnection } from "../connections/index.ts";
 import { consumeEvents, type DomainEvent } from "../events/events.ts";
-import { getConnection } from "../sync/connections.ts";
 import { ensurePosting } from "./ledger.ts";
 import { booksOrderSettings } from "./schema.ts";
 

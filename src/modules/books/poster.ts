@@ -5,10 +5,13 @@ import type {
   SalesDocumentInput,
 } from "../../connectors/quickbooks-online/index.ts";
 import type { AppContext } from "../../context.ts";
-import { getConnection } from "../sync/connections.ts";
-import { raiseIssue, resolveIssue } from "../sync/issues.ts";
-import { recordPreviews } from "../sync/previews.ts";
-import { recordSyncLog } from "../sync/sync-log.ts";
+import {
+  getConnection,
+  raiseIssue,
+  recordPreviews,
+  recordSyncLog,
+  resolveIssue,
+} from "../connections/index.ts";
 import { booksClientOf } from "./books-session.ts";
 import { type DocumentDraft, orderDraft, refundDraft, summaryDocNumber, summaryDraft } from "./documents.ts";
 import { claimPosting, getPosting, type Posting, settlePosting } from "./ledger.ts";

@@ -3,7 +3,7 @@ import { QboFaultError } from "../../connectors/quickbooks-online/index.ts";
 import type { AppContext } from "../../context.ts";
 import { inTransaction } from "../../db/tx.ts";
 import { AppError, notFound } from "../../lib/errors.ts";
-import { getConnection } from "../sync/connections.ts";
+import { getConnection } from "../connections/index.ts";
 import { booksClientOf } from "./books-session.ts";
 import { ensurePosting, settlePosting } from "./ledger.ts";
 import { type PostOutcome, postOne } from "./poster.ts";

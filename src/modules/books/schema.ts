@@ -1,6 +1,6 @@
 import { index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { accounts } from "../accounts/schema.ts";
-import { connections } from "../sync/schema.ts";
+import { connections } from "../connections/schema.ts";
 
 export const postingModes = ["individual", "summary"] as const;
 export type PostingMode = (typeof postingModes)[number];

@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import type { AppContext } from "../../context.ts";
 import type { Db } from "../../db/engine.ts";
 import { AppError } from "../../lib/errors.ts";
-import { type Connection, getConnection } from "../sync/connections.ts";
+import { type Connection, getConnection } from "../connections/index.ts";
 import { booksClientOf } from "./books-session.ts";
 import {
   booksOrderSettings,

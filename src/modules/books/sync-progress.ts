@@ -1,7 +1,9 @@
 import { sql } from "drizzle-orm";
 import type { Db } from "../../db/engine.ts";
 import { queryRows } from "../../db/rows.ts";
-import { getConnection } from "../sync/connections.ts";
+import { pgArray } from "../../db/sql.ts";
+import { getConnection } from "../connections/index.ts";
+import { orderIdsPlacedIn, refundIdsRecordedIn } from "../orders/order-reads.ts";
 import { checkRange, type DayRange, periodBounds, periodKeys } from "./periods.ts";
 import { type PostingStatus, postingStatuses } from "./schema.ts";
 import { getOrderSettings } from "./settings.ts";
@@ -39,11 +41,11 @@ export async function syncProgress(
   const books = settings.booksConnectionId
     ? await getConnection(db, accountId, settings.booksConnectionId)
     : null;
-  const start = periodBounds(range.from).start.toISOString();
-  const end = periodBounds(range.to).end.toISOString();
-  const ordersInRange = sql`select o.id from orders o
-    where o.account_id = ${accountId} and o.connection_id = ${channelConnectionId}
-      and o.placed_at >= ${start} and o.placed_at < ${end} and o.status <> 'cancelled'`;
+  const start = periodBounds(range.from).start;
+  const end = periodBounds(range.to).end;
+  // The range's orders and refunds come from the orders module as two id lists; the ledger is ours.
+  const orderIds = pgArray(await orderIdsPlacedIn(db, accountId, channelConnectionId, start, end));
+  const refundIds = pgArray(await refundIdsRecordedIn(db, accountId, channelConnectionId, start, end));
 
   const [orderCounts] = await queryRows<{ total: string | number; in_books: string | number }>(
     db,
@@ -52,7 +54,7 @@ export async function syncProgress(
             or exists (select 1 from books_postings p where p.subject_type = 'order'
               and p.subject_id = r.id::text ${books ? sql`and p.books_connection_id = ${books.id}` : sql``})
           ) as in_books
-        from (${ordersInRange}) r`,
+        from unnest(${orderIds}::uuid[]) as r(id)`,
   );
 
   const documents = Object.fromEntries(postingStatuses.map((s) => [s, 0])) as Record<PostingStatus, number>;
@@ -67,11 +69,8 @@ export async function syncProgress(
           where p.account_id = ${accountId} and p.books_connection_id = ${books.id}
             and p.channel_connection_id = ${channelConnectionId}
             and (
-              (p.subject_type = 'order' and p.subject_id in (select id::text from (${ordersInRange}) r))
-              or (p.subject_type = 'refund' and p.subject_id in (
-                select f.id::text from refunds f join orders o on o.id = f.order_id
-                where f.account_id = ${accountId} and o.connection_id = ${channelConnectionId}
-                  and f.refunded_at >= ${start} and f.refunded_at < ${end}))
+              (p.subject_type = 'order' and p.subject_id = any(${orderIds}::text[]))
+              or (p.subject_type = 'refund' and p.subject_id = any(${refundIds}::text[]))
               or (p.subject_type = 'summary'
                 and length(split_part(p.subject_id, ':', 2)) = ${keys[0]!.length}
                 and split_part(p.subject_id, ':', 2) between ${keys[0]!} and ${keys.at(-1)!})

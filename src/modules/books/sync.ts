@@ -1,6 +1,6 @@
 import type { AppContext } from "../../context.ts";
 import { AppError } from "../../lib/errors.ts";
-import { getConnection } from "../sync/connections.ts";
+import { getConnection } from "../connections/index.ts";
 import { ensurePosting, type PostingKey } from "./ledger.ts";
 import { checkRange, type DayRange, periodBounds, periodEnded, periodKeys } from "./periods.ts";
 import { type PostOutcome, postOne } from "./poster.ts";

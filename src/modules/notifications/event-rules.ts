@@ -1,8 +1,8 @@
 import type { Db } from "../../db/engine.ts";
 import { getProductById } from "../catalog/products.ts";
+import { listConnections } from "../connections/index.ts";
 import type { DomainEvent } from "../events/events.ts";
 import { stockOfProduct } from "../inventory/stock.ts";
-import { listConnections } from "../sync/connections.ts";
 import type { NotificationInput } from "./record.ts";
 
 /** Feeds that bring products in; their runs speak for "product synchronization". */

@@ -1,7 +1,7 @@
 import { and, desc, eq, inArray } from "drizzle-orm";
 import type { Db } from "../../db/engine.ts";
 import { notFound } from "../../lib/errors.ts";
-import { getConnection } from "../sync/connections.ts";
+import { getConnection } from "../connections/index.ts";
 import { metricValue } from "./goal-progress.ts";
 import { periodBounds } from "./periods.ts";
 import type { NotificationInput } from "./record.ts";

@@ -1,19 +1,13 @@
-import { eq, sql } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import type { Db } from "../../db/engine.ts";
-import { queryRows } from "../../db/rows.ts";
 import { inTransaction } from "../../db/tx.ts";
+import { accountsWithProducts } from "../catalog/product-reads.ts";
+import { listConnections } from "../connections/index.ts";
 import { planStatusChanges } from "../planning/states.ts";
-import { listConnections } from "../sync/connections.ts";
 import { metricValue } from "./goal-progress.ts";
 import { periodBounds } from "./periods.ts";
 import { recordNotification } from "./record.ts";
 import { type CountPeriod, ordersCountPeriods } from "./schema.ts";
-
-/** Accounts that have products: a read of the catalogue's table, only to know whom to check. */
-async function accountsWithProducts(db: Db): Promise<string[]> {
-  const rows = await queryRows<{ account_id: string }>(db, sql`select distinct account_id from products`);
-  return rows.map((r) => r.account_id);
-}
 
 /** Nightly: understock / overstock per product, raised on state changes only. */
 export async function checkStockPlans(db: Db, now = new Date()): Promise<number> {

@@ -4,7 +4,7 @@ import { z } from "zod";
 import type { AppContext } from "../../context.ts";
 import { principalOf } from "../../http/auth.ts";
 import { cursorShapes, decodeCursor, pageOf, pageQuery } from "../../http/pagination.ts";
-import { getConnection } from "../sync/connections.ts";
+import { getConnection } from "../connections/index.ts";
 import { plannerReport } from "./report.ts";
 import { planSettingsFor, savePlanSettings } from "./settings.ts";
 

@@ -1,6 +1,7 @@
 import type { ChannelOrder } from "../../connectors/contract.ts";
 import type { AppContext } from "../../context.ts";
 import { productsBySku } from "../catalog/products.ts";
+import type { Connection } from "../connections/index.ts";
 import { importOrders } from "../orders/import.ts";
 import {
   type ChannelOrderOptions,
@@ -8,7 +9,6 @@ import {
   processChannelOrder,
   toOrderInput,
 } from "./channel-order.ts";
-import type { Connection } from "./connections.ts";
 import type { RunRecorder } from "./runs.ts";
 
 /**

@@ -1,16 +1,14 @@
 import type { ChannelOrder } from "../../connectors/contract.ts";
 import type { AppContext } from "../../context.ts";
 import { productsBySku } from "../catalog/products.ts";
+import { type Connection, raiseIssue, recordSyncLog, resolveIssue } from "../connections/index.ts";
 import { type ImportOrderResult, importOrder } from "../orders/import.ts";
 import { findOrderId } from "../orders/order-lookup.ts";
 import { recordRefund } from "../orders/refunds.ts";
 import { createShipment } from "../orders/shipments.ts";
-import type { Connection } from "./connections.ts";
 import { UNPAID_MAX_ATTEMPTS, UNPAID_RECHECK_MS } from "./defaults.ts";
 import { isHistory } from "./history.ts";
-import { raiseIssue, resolveIssue } from "./issues.ts";
 import type { RunRecorder } from "./runs.ts";
-import { recordSyncLog } from "./sync-log.ts";
 
 export type OrderOutcome = "imported" | "updated" | "unchanged" | "parked" | "skipped" | "failed";
 

@@ -35,9 +35,5 @@ export const ORDER_WATERMARK_OVERLAP_MS = 2 * 60 * 1000;
 export const UNPAID_RECHECK_MS = 60 * 60 * 1000;
 export const UNPAID_MAX_ATTEMPTS = 72;
 
-/** Other retryable problems back off exponentially from one minute, five attempts. */
-export const RETRY_BASE_MS = 60 * 1000;
-export const RETRY_MAX_ATTEMPTS = 5;
-
 /** How far back a first order import (or a full one) reads (R-ORD-1). */
 export const BACKFILL_DAYS = 90;

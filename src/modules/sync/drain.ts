@@ -1,8 +1,7 @@
 import type { AppContext } from "../../context.ts";
-import { getConnectionById } from "./connection-lookup.ts";
-import { openSession } from "./connections.ts";
+import { getConnectionById, openSession } from "../connections/index.ts";
 import { acquireDrainLease, releaseDrainLease } from "./drain-lease.ts";
-import { listFeedsOf } from "./feed-state.ts";
+import { listFeedsOf } from "./feeds.ts";
 import { drainFulfillments } from "./feeds/shipping-confirmation.ts";
 import { drainStock } from "./feeds/stock-export.ts";
 import { DRAIN_SLICE_MS } from "./lanes.ts";

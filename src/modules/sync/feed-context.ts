@@ -1,6 +1,6 @@
 import type { ConnectorSession, FeedKind } from "../../connectors/contract.ts";
 import type { AppContext } from "../../context.ts";
-import type { Connection } from "./connections.ts";
+import type { Connection } from "../connections/index.ts";
 import type { Feed } from "./feeds.ts";
 import type { RunRecorder } from "./runs.ts";
 import type { RunStatus } from "./schema.ts";

@@ -1,10 +1,9 @@
 import { and, eq } from "drizzle-orm";
 import { type FeedKind, feedDirection, PlatformDeferred } from "../../connectors/contract.ts";
 import type { AppContext } from "../../context.ts";
-import { getConnectionById } from "./connection-lookup.ts";
-import { openSession } from "./connections.ts";
+import { getConnectionById, openSession } from "../connections/index.ts";
 import { feedHandlers } from "./feed-handlers.ts";
-import { feedOf } from "./feed-state.ts";
+import { feedOf } from "./feeds.ts";
 import { LANE_BUSY_RETRY_MS } from "./lanes.ts";
 import { claimRun, keepRunAlive } from "./run-lease.ts";
 import { createRun, type FeedRun, finishRun, startRun } from "./runs.ts";

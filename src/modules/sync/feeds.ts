@@ -74,6 +74,20 @@ export async function getFeed(db: Db, accountId: string, connectionId: string, k
   return row;
 }
 
+/** A connection's feeds, for jobs (no account scope: job data carries ids the hub itself wrote). */
+export async function listFeedsOf(db: Db, connectionId: string): Promise<Feed[]> {
+  return db.select().from(feeds).where(eq(feeds.connectionId, connectionId));
+}
+
+/** One feed of a connection, or undefined; for jobs, like listFeedsOf. */
+export async function feedOf(db: Db, connectionId: string, kind: string): Promise<Feed | undefined> {
+  const [row] = await db
+    .select()
+    .from(feeds)
+    .where(and(eq(feeds.connectionId, connectionId), eq(feeds.kind, kind)));
+  return row;
+}
+
 export async function updateFeed(
   db: Db,
   accountId: string,

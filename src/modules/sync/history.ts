@@ -1,8 +1,9 @@
 import { eq } from "drizzle-orm";
 import type { AppContext } from "../../context.ts";
 import type { Db } from "../../db/engine.ts";
+import type { SyncIssue } from "../connections/index.ts";
 import { appendEvents } from "../events/events.ts";
-import type { SyncIssue } from "./issues.ts";
+import { backfillFinished } from "./events.ts";
 import type { RunRecorder } from "./runs.ts";
 import { feedRuns } from "./schema.ts";
 
@@ -77,9 +78,8 @@ export async function announceHistory(
   const refunds = counts.historicalRefunds ?? 0;
   if (orders === 0 && refunds === 0) return;
   await appendEvents(ctx.db, [
-    {
+    backfillFinished.of({
       accountId: run.accountId,
-      type: "backfill.finished",
       subject: run.connectionId,
       payload: {
         runId: run.id,
@@ -91,6 +91,6 @@ export async function announceHistory(
         from: window.from.toISOString().slice(0, 10),
         to: window.to.toISOString().slice(0, 10),
       },
-    },
+    }),
   ]);
 }

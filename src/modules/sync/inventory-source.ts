@@ -3,8 +3,8 @@ import type { AppContext } from "../../context.ts";
 import type { Db } from "../../db/engine.ts";
 import { inTransaction } from "../../db/tx.ts";
 import { AppError } from "../../lib/errors.ts";
+import { getConnection } from "../connections/index.ts";
 import { getWarehouse } from "../inventory/warehouses.ts";
-import { getConnection } from "./connections.ts";
 import { ensureFeeds } from "./feeds.ts";
 import { feeds, inventorySources } from "./schema.ts";
 

@@ -1,11 +1,10 @@
 import { withWaitLimit } from "../../connectors/contract.ts";
 import type { AppContext } from "../../context.ts";
-import { getConnectionById } from "./connection-lookup.ts";
+import { dueRetries, getConnectionById } from "../connections/index.ts";
 import { DRAIN_JOB, drainConnection } from "./drain.ts";
 import { executeFeedRun, FEED_RUN_JOB, type FeedRunJob, queueFeedRun } from "./feed-runner.ts";
 import { claimDueFeeds } from "./feeds.ts";
 import { connectionsWithWebhooksWaiting, drainInbox } from "./inbox.ts";
-import { dueRetries } from "./issues.ts";
 import { FEED_SLICE_MS, HIGH_LANE_SLOTS, kickConnection, LOW_LANE_SLOTS, SLOT_WAIT_MS } from "./lanes.ts";
 import { advanceOnboarding, openOnboardings } from "./onboarding.ts";
 import { connectionsWithDueWork } from "./outbox.ts";

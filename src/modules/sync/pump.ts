@@ -1,12 +1,12 @@
-import { and, eq, inArray } from "drizzle-orm";
 import type { AppContext } from "../../context.ts";
 import type { Db } from "../../db/engine.ts";
 import { startPoller } from "../../queue/poller.ts";
+import { getConnectionById } from "../connections/index.ts";
 import { consumeEvents, consumeUntilCaughtUp, unreadEventCount } from "../events/events.ts";
 import { DRAIN_JOB } from "./drain.ts";
+import { feedOf } from "./feeds.ts";
 import { kickConnection } from "./lanes.ts";
 import { enqueueOne, enqueueStockPushes } from "./outbox.ts";
-import { connections, feeds } from "./schema.ts";
 
 export const PUMP_CONSUMER = "sync.outbox";
 
@@ -63,20 +63,12 @@ async function kickOwed(ctx: AppContext, owed: Set<string>): Promise<void> {
   }
 }
 
+/** The shipment's channel, when it sends shipping confirmations (live or shadow, feed enabled). */
 async function fulfillmentTarget(tx: Db, connectionId: string): Promise<string | undefined> {
-  const [row] = await tx
-    .select({ id: connections.id })
-    .from(connections)
-    .innerJoin(
-      feeds,
-      and(
-        eq(feeds.connectionId, connections.id),
-        eq(feeds.kind, "shipping-confirmation"),
-        eq(feeds.enabled, true),
-      ),
-    )
-    .where(and(eq(connections.id, connectionId), inArray(connections.mode, ["live", "shadow"])));
-  return row?.id;
+  const connection = await getConnectionById(tx, connectionId);
+  if (!connection || connection.mode === "test") return undefined;
+  const feed = await feedOf(tx, connectionId, "shipping-confirmation");
+  return feed?.enabled ? connection.id : undefined;
 }
 
 const PUMP_TYPES = ["stock.changed", "shipment.created"];

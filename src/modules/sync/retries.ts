@@ -1,12 +1,16 @@
 import { PlatformDeferred } from "../../connectors/contract.ts";
 import type { AppContext } from "../../context.ts";
 import { productsBySku } from "../catalog/products.ts";
+import {
+  getConnectionById,
+  openSession,
+  raiseIssue,
+  resolveIssue,
+  type SyncIssue,
+} from "../connections/index.ts";
 import { processChannelOrder } from "./channel-order.ts";
-import { getConnectionById } from "./connection-lookup.ts";
-import { openSession } from "./connections.ts";
 import { queueFeedRun } from "./feed-runner.ts";
 import { retryHistoryCutoff } from "./history.ts";
-import { raiseIssue, resolveIssue, type SyncIssue } from "./issues.ts";
 import { enqueueOne } from "./outbox.ts";
 import { kickDrain } from "./pump.ts";
 

@@ -5,14 +5,19 @@ import { feedDirection, feedKinds } from "../../connectors/contract.ts";
 import type { AppContext } from "../../context.ts";
 import { principalOf } from "../../http/auth.ts";
 import { cursorShapes, decodeCursor, encodeCursor, pageOf, pageQuery } from "../../http/pagination.ts";
-import { getConnection } from "./connections.ts";
+import {
+  getConnection,
+  getIssue,
+  issueView,
+  listIssues,
+  listSyncLog,
+  severities,
+} from "../connections/index.ts";
 import { queueFeedRun } from "./feed-runner.ts";
 import { type Feed, getFeed, listFeeds, updateFeed } from "./feeds.ts";
-import { getIssue, issueView, listIssues } from "./issues.ts";
 import { retrySubject } from "./retries.ts";
 import { getRun, listRuns, runView } from "./runs.ts";
-import { runStatuses, runTriggers, severities } from "./schema.ts";
-import { listSyncLog } from "./sync-log.ts";
+import { runStatuses, runTriggers } from "./schema.ts";
 
 const idParams = z.object({ id: z.uuid() });
 const feedParams = z.object({ id: z.uuid(), kind: z.enum(feedKinds) });

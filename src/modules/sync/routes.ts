@@ -6,22 +6,21 @@ import type { AppContext } from "../../context.ts";
 import { principalOf } from "../../http/auth.ts";
 import { cursorShapes, decodeCursor, pageOf, pageQuery } from "../../http/pagination.ts";
 import {
+  connectionModes,
   connectionView,
-  createConnection,
   deleteConnection,
   getConnection,
   listConnections,
+  listPreviews,
   modeHistory,
-  setConnectionMode,
   updateConnection,
-} from "./connections.ts";
+} from "../connections/index.ts";
+import { createConnection, switchConnectionMode } from "./connection-setup.ts";
 import { listDrift } from "./drift.ts";
 import { onboardingOptionsSchema } from "./onboarding.ts";
 import { onboardingView } from "./onboarding-view.ts";
 import { pendingItems, pendingSummary } from "./outbox.ts";
-import { listPreviews } from "./previews.ts";
 import { nudgePumps } from "./pump.ts";
-import { connectionModes } from "./schema.ts";
 import { registerWebhooksFor } from "./webhook-registration.ts";
 
 const idParams = z.object({ id: z.uuid() });
@@ -152,7 +151,7 @@ export function registerConnectionRoutes(root: FastifyInstance, ctx: AppContext)
     },
     async (request) => {
       const p = principalOf(request);
-      const { connection, changed, queuedPushes } = await setConnectionMode(
+      const { connection, changed, queuedPushes } = await switchConnectionMode(
         ctx.db,
         p.accountId,
         request.params.id,

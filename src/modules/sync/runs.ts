@@ -1,15 +1,10 @@
 import { and, desc, eq, gte, ilike, lte, sql } from "drizzle-orm";
 import type { Db } from "../../db/engine.ts";
 import { notFound } from "../../lib/errors.ts";
+import type { Severity } from "../connections/index.ts";
 import { appendEvents } from "../events/events.ts";
-import {
-  feedRuns,
-  type RunCounts,
-  type RunStatus,
-  type RunTrigger,
-  runMessages,
-  type Severity,
-} from "./schema.ts";
+import { feedRunFinished } from "./events.ts";
+import { feedRuns, type RunCounts, type RunStatus, type RunTrigger, runMessages } from "./schema.ts";
 
 export type FeedRun = typeof feedRuns.$inferSelect;
 export const zeroCounts = (): RunCounts => ({
@@ -84,9 +79,8 @@ export async function finishRun(
     .set({ status, counts, error: error ?? null, finishedAt: new Date() })
     .where(eq(feedRuns.id, run.id));
   await appendEvents(db, [
-    {
+    feedRunFinished.of({
       accountId: run.accountId,
-      type: "feed_run.finished",
       subject: run.connectionId,
       payload: {
         runId: run.id,
@@ -97,7 +91,7 @@ export async function finishRun(
         counts,
         error: error ?? null,
       },
-    },
+    }),
   ]);
 }
 

@@ -1,5 +1,5 @@
 import type { AppContext } from "../../context.ts";
-import { type Connection, openSession } from "./connections.ts";
+import { type Connection, openSession } from "../connections/index.ts";
 
 /** Where a platform should send this connection's webhooks. */
 export function webhookUrl(ctx: AppContext, connection: Connection): string {

@@ -6,16 +6,14 @@ import type { AppContext } from "../../context.ts";
 import { isUuid } from "../../lib/ids.ts";
 import { findListingByInventoryItem, listingsByVariant, notePlatformQuantity } from "../catalog/listings.ts";
 import { normaliseSku } from "../catalog/sku.ts";
+import { credentialsOf, getConnectionById, openSession, recordSyncLog } from "../connections/index.ts";
 import { channelAvailability } from "../inventory/stock.ts";
 import { processChannelOrder } from "./channel-order.ts";
-import { getConnectionById } from "./connection-lookup.ts";
-import { credentialsOf, openSession } from "./connections.ts";
 import { queueFeedRun } from "./feed-runner.ts";
 import { kickConnection } from "./lanes.ts";
 import { enqueueOne } from "./outbox.ts";
 import { nudgePumps } from "./pump.ts";
 import { webhookInbox } from "./schema.ts";
-import { recordSyncLog } from "./sync-log.ts";
 
 /** Processes one connection's received webhooks in order (inbox.ts); one waits per connection. */
 export const INBOX_JOB = "sync.inbox";

@@ -1,13 +1,13 @@
 import { isInventorySourceSession, type SourceStockItem } from "../../../connectors/contract.ts";
 import { booksLag } from "../../books/books-lag.ts";
 import { type Product, productsBySku } from "../../catalog/products.ts";
+import { recordSyncLog, type SyncLogEntry } from "../../connections/index.ts";
 import { applySourceCounts, type SourceCount } from "../../inventory/source-counts.ts";
 import { resolveWarehouse } from "../../inventory/warehouses.ts";
 import { WATERMARK_OVERLAP_MS } from "../defaults.ts";
 import type { FeedContext } from "../feed-context.ts";
 import { setWatermark } from "../feeds.ts";
 import { getInventorySource } from "../inventory-source.ts";
-import { recordSyncLog, type SyncLogEntry } from "../sync-log.ts";
 
 /** Counts applied per transaction: keeps level locks short while orders keep arriving. */
 const APPLY_BATCH = 200;

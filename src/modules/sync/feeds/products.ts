@@ -3,11 +3,10 @@ import { importProducts } from "../../catalog/import.ts";
 import { type ListingInput, listingsOfConnection, upsertListings } from "../../catalog/listings.ts";
 import { productsBySku } from "../../catalog/products.ts";
 import { normaliseSku } from "../../catalog/sku.ts";
+import { raiseIssue, recordSyncLog, resolveIssue } from "../../connections/index.ts";
 import { WATERMARK_OVERLAP_MS } from "../defaults.ts";
 import type { FeedContext, FeedHandler } from "../feed-context.ts";
 import { setWatermark } from "../feeds.ts";
-import { raiseIssue, resolveIssue } from "../issues.ts";
-import { recordSyncLog } from "../sync-log.ts";
 
 type Mode = "new" | "update" | "images";
 

@@ -1,10 +1,8 @@
 import { type ConnectorSession, PlatformDeferred } from "../../../connectors/contract.ts";
 import type { AppContext } from "../../../context.ts";
+import { type Connection, raiseIssue, recordPreviews, resolveIssue } from "../../connections/index.ts";
 import { shipmentForChannel } from "../../orders/fulfillment-view.ts";
-import type { Connection } from "../connections.ts";
-import { raiseIssue, resolveIssue } from "../issues.ts";
 import { confirmRows, deferRows, dropRows, dueRows, postponeRows } from "../outbox.ts";
-import { recordPreviews } from "../previews.ts";
 
 /**
  * Sends the hub's shipments (carrier, tracking) to the channel the order came from. A send the

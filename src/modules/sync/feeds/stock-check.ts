@@ -1,9 +1,9 @@
 import { listingsOfConnection } from "../../catalog/listings.ts";
+import { recordSyncLog, type SyncLogEntry } from "../../connections/index.ts";
 import { channelAvailability } from "../../inventory/stock.ts";
 import type { FeedContext } from "../feed-context.ts";
 import { enqueueOne } from "../outbox.ts";
 import { stockDrift } from "../schema.ts";
-import { recordSyncLog, type SyncLogEntry } from "../sync-log.ts";
 
 const READ_BATCH = 250;
 

@@ -7,13 +7,18 @@ import {
   markPushed,
   notePlatformQuantity,
 } from "../../catalog/listings.ts";
+import {
+  type Connection,
+  raiseIssue,
+  recordPreviews,
+  recordSyncLog,
+  resolveIssue,
+  resolveIssues,
+  type SyncLogEntry,
+} from "../../connections/index.ts";
 import { channelAvailability } from "../../inventory/stock.ts";
-import type { Connection } from "../connections.ts";
-import { raiseIssue, resolveIssue, resolveIssues } from "../issues.ts";
 import { confirmRows, deferRows, dropRows, dueRows, type OutboxRow, postponeRows } from "../outbox.ts";
-import { recordPreviews } from "../previews.ts";
 import type { RunRecorder } from "../runs.ts";
-import { recordSyncLog, type SyncLogEntry } from "../sync-log.ts";
 
 export type DrainResult = {
   pushed: number;

@@ -2,8 +2,11 @@ import { and, asc, desc, eq, inArray, isNull, lte, sql } from "drizzle-orm";
 import type { Db } from "../../db/engine.ts";
 import { notFound } from "../../lib/errors.ts";
 import { appendEvents } from "../events/events.ts";
-import { RETRY_BASE_MS, RETRY_MAX_ATTEMPTS } from "./defaults.ts";
 import { type Severity, syncIssues } from "./schema.ts";
+
+/** Other retryable problems back off exponentially from one minute, five attempts. */
+export const RETRY_BASE_MS = 60 * 1000;
+export const RETRY_MAX_ATTEMPTS = 5;
 
 export type SyncIssue = typeof syncIssues.$inferSelect;
 
