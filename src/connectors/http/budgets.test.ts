@@ -1,5 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { concurrencyLimit, perMinuteBudget, shopifyGraphqlBudget, windowBudget } from "./budgets.ts";
+import {
+  concurrencyLimit,
+  costBucket,
+  leakyBucket,
+  perMinuteBudget,
+  perSecondQuota,
+  windowBudget,
+} from "./budgets.ts";
 
 describe("named budgets", () => {
   beforeEach(() => {
@@ -9,25 +16,51 @@ describe("named budgets", () => {
     vi.useRealTimers();
   });
 
-  it("models Shopify GraphQL cost buckets per plan", () => {
-    const numbers = (["standard", "advanced", "plus", "enterprise"] as const).map((plan) => {
-      const { capacity, refillPerSecond } = shopifyGraphqlBudget(plan).snapshot();
-      return [plan, capacity, refillPerSecond];
-    });
-    expect(numbers).toEqual([
-      ["standard", 2_000, 100],
-      ["advanced", 4_000, 200],
-      ["plus", 20_000, 1_000],
-      ["enterprise", 40_000, 2_000],
-    ]);
+  it("spends a cost-based bucket by cost and refunds the over-estimate", async () => {
+    const budget = costBucket({ capacity: 1_000, refillPerSecond: 50, now: () => Date.now() });
+    await budget.take(400, "catalog");
+    budget.settle(400, 90);
+    expect(budget.snapshot()).toMatchObject({ available: 910, capacity: 1_000, refillPerSecond: 50 });
   });
 
-  it("models BigCommerce's 150 requests per 30-second window", () => {
+  it("lets a leaky bucket's burst through, then one request per leak", async () => {
+    const budget = leakyBucket({ requests: 4, leakPerSecond: 2, now: () => Date.now() });
+    let granted = 0;
+    for (let i = 0; i < 6; i++)
+      void budget.take(1, "stock").then(() => {
+        granted++;
+      });
+    await vi.advanceTimersByTimeAsync(0);
+    expect(granted).toBe(4);
+    await vi.advanceTimersByTimeAsync(500);
+    expect(granted).toBe(5);
+    await vi.advanceTimersByTimeAsync(500);
+    expect(granted).toBe(6);
+  });
+
+  it("holds a per-second quota to its count in each second", async () => {
+    const budget = perSecondQuota({ requests: 3, now: () => Date.now() });
+    let granted = 0;
+    for (let i = 0; i < 7; i++)
+      void budget.take(1, "orders").then(() => {
+        granted++;
+      });
+    await vi.advanceTimersByTimeAsync(0);
+    expect(granted).toBe(3);
+    await vi.advanceTimersByTimeAsync(999);
+    expect(granted).toBe(3);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(granted).toBe(6);
+    await vi.advanceTimersByTimeAsync(1_000);
+    expect(granted).toBe(7);
+  });
+
+  it("models a quota of 150 requests per 30-second window", () => {
     const snapshot = windowBudget({ requests: 150, windowSeconds: 30 }).snapshot();
     expect(snapshot).toEqual({ available: 150, capacity: 150, refillPerSecond: 5, waiting: 0 });
   });
 
-  it("never lets more than 500 QuickBooks requests through in any 60 seconds, nor 10 in any second", async () => {
+  it("never lets more than 500 requests a minute through in any 60 seconds, nor 10 in any second", async () => {
     const budget = perMinuteBudget(500, { now: () => Date.now() });
     expect(budget.snapshot()).toMatchObject({ capacity: 1, refillPerSecond: 499 / 60 });
     const grants: number[] = [];
@@ -46,7 +79,7 @@ describe("named budgets", () => {
     expect(most(1_000)).toBeLessThanOrEqual(10);
   });
 
-  it("caps QuickBooks Online at 10 concurrent requests", () => {
+  it("caps requests in flight", () => {
     expect(concurrencyLimit(10).executionSlots).toBe(10);
     expect(() => concurrencyLimit(0)).toThrow(RangeError);
   });

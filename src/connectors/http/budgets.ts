@@ -5,37 +5,37 @@ import { createTokenBucket, positive, type RateBudget } from "./rate-budget.ts";
 /** Clock injection shared by every factory (milliseconds); defaults to `performance.now()`. */
 type Clock = { now?: () => number };
 
-export type ShopifyPlan = "standard" | "advanced" | "plus" | "enterprise";
-
 /**
- * Shopify GraphQL Admin: calculated query cost in a leaky bucket (platform-apis.md §1.3).
- * Restore rates are published: 100 / 200 / 1,000 / 2,000 points per second for Standard (Basic,
- * Shopify), Advanced, Plus and Enterprise. Bucket sizes follow the observed 20 × restore rate:
- * 2,000 and 20,000 are seen in recorded `throttleStatus.maximumAvailable`; 4,000 and 40,000 are derived.
- * The real numbers arrive with every response (`throttleStatus`), so `shopifyGraphqlSignals` corrects these.
+ * A cost-based bucket: each call spends its estimated cost in points, the bucket refills
+ * continuously, and the platform's report of what the call really cost refunds the difference
+ * (`settle`) while its reported bucket state replaces the local one (`observe`).
  */
-const shopifyPlans: Record<ShopifyPlan, { capacity: number; refillPerSecond: number }> = {
-  standard: { capacity: 2_000, refillPerSecond: 100 },
-  advanced: { capacity: 4_000, refillPerSecond: 200 },
-  plus: { capacity: 20_000, refillPerSecond: 1_000 },
-  enterprise: { capacity: 40_000, refillPerSecond: 2_000 },
-};
-
-/** Shopify refuses any single GraphQL query whose cost exceeds 1,000 points, whatever the plan (§1.3). */
-export const SHOPIFY_MAX_QUERY_COST = 1_000;
-
-/** Cost-point bucket for one Shopify shop on the given plan (§1.3 table). */
-export function shopifyGraphqlBudget(plan: ShopifyPlan, clock: Clock = {}): RateBudget {
-  return createTokenBucket({ ...shopifyPlans[plan], ...clock });
+export function costBucket(options: Clock & { capacity: number; refillPerSecond: number }): RateBudget {
+  return createTokenBucket({
+    capacity: options.capacity,
+    refillPerSecond: options.refillPerSecond,
+    ...(options.now ? { now: options.now } : {}),
+  });
 }
 
 /**
- * A per-minute request limit, e.g. QuickBooks Online's 500 requests/minute per realm (§7.5).
- * Intuit does not say whether the minute is fixed or sliding and reports no remaining quota, so the
- * bucket is shaped to stay under the limit in *any* span: a token bucket never spends more than
+ * A request-count leaky bucket: up to `requests` calls at once, draining at `leakPerSecond`
+ * (a bucket of 40 leaking 2 per second, say). Every call costs 1.
+ */
+export function leakyBucket(options: Clock & { requests: number; leakPerSecond: number }): RateBudget {
+  return createTokenBucket({
+    capacity: options.requests,
+    refillPerSecond: options.leakPerSecond,
+    ...(options.now ? { now: options.now } : {}),
+  });
+}
+
+/**
+ * A per-minute request limit for a platform that says neither whether the minute is fixed or
+ * sliding nor how much is left, so the bucket is shaped to stay under the limit in *any* span: a token bucket never spends more than
  * `capacity + rate × T` in T seconds, so with `burst` tokens and `(requestsPerMinute − burst) / 60`
  * per second no 60-second span exceeds the limit. The default burst of 1 paces requests evenly
- * (8.32/s for 500/min), which also keeps QuickBooks' 10 requests/second per realm and app (§7.5).
+ * (8.32/s for 500/min), which also keeps any per-second cap above that pace.
  */
 export function perMinuteBudget(
   requestsPerMinute: number,
@@ -53,9 +53,8 @@ export function perMinuteBudget(
 }
 
 /**
- * A quota of `requests` per fixed window, e.g. BigCommerce: 150 per 30 s on Standard/Plus, 450 per
- * 30 s on Pro, shared by every app on the store (§5.2). The window resets all at once, and the
- * `X-Rate-Limit-Requests-Left` / `X-Rate-Limit-Time-Reset-Ms` headers realign it (`bigCommerceSignals`).
+ * A quota of `requests` per fixed window that resets all at once (150 per 30 s, say). A platform
+ * that reports what is left and when the window resets realigns it through `rateHeaderSignals`.
  */
 export function windowBudget(options: Clock & { requests: number; windowSeconds: number }): RateBudget {
   return createFixedWindow({
@@ -66,9 +65,22 @@ export function windowBudget(options: Clock & { requests: number; windowSeconds:
 }
 
 /**
- * At most `n` requests in flight; the rest queue (unbounded) in arrival order. QuickBooks Online
- * answers 429 beyond 10 concurrent requests per app and realm (§7.5), so share one limit across
- * every client talking to the same realm.
+ * A hard per-second quota: `requests` calls in each one-second window, reset all at once. For
+ * platforms that cap calls per second rather than per minute; a quota over a longer window whose
+ * reset is reported in seconds (`X-Rate-Limit-Reset`) is a `windowBudget` read by
+ * `rateHeaderSignals` with `resetUnit: "s"`.
+ */
+export function perSecondQuota(options: Clock & { requests: number }): RateBudget {
+  return createFixedWindow({
+    requests: options.requests,
+    windowMs: 1000,
+    ...(options.now ? { now: options.now } : {}),
+  });
+}
+
+/**
+ * At most `n` requests in flight; the rest queue (unbounded) in arrival order. Share one limit
+ * across every client talking to the same account when the platform counts concurrency per account.
  */
 export function concurrencyLimit(n: number): BulkheadPolicy {
   if (!Number.isInteger(n) || n < 1)

@@ -15,7 +15,7 @@ export type Classify = (res: ResponseView) => Verdict;
 
 /**
  * Rate-limit facts a platform reports on a response, read by a per-platform function
- * (see `signals.ts`) and applied by the one generic client.
+ * (`rateHeaderSignals`, or a reader in the platform's folder) and applied by the one generic client.
  */
 export type RateSignals = {
   /** The platform's view of the limiter; replaces the local estimate. */

@@ -10,7 +10,7 @@ export type FixedWindowOptions = {
 };
 
 /**
- * A quota that resets all at once at the end of each window (BigCommerce: N requests per 30 s).
+ * A quota that resets all at once at the end of each window (N requests per 30 s, say).
  * A token bucket cannot say "nothing left until the reset, then the whole quota", which is what the
  * platform's `Requests-Left` + `Time-Reset-Ms` headers describe; `observe` realigns the window on them.
  */

@@ -1,9 +1,9 @@
 export {
   concurrencyLimit,
+  costBucket,
+  leakyBucket,
   perMinuteBudget,
-  SHOPIFY_MAX_QUERY_COST,
-  type ShopifyPlan,
-  shopifyGraphqlBudget,
+  perSecondQuota,
   windowBudget,
 } from "./budgets.ts";
 export {
@@ -33,14 +33,15 @@ export {
   type RateBudget,
   type TokenBucketOptions,
 } from "./rate-budget.ts";
+export { type RateHeaderSpec, rateHeaderSignals, retryUnreportedThrottle } from "./rate-headers.ts";
 export { redactSecrets } from "./redact.ts";
 export type { RetryOptions } from "./retry-schedule.ts";
 export {
-  bigCommerceClassify,
-  bigCommerceSignals,
-  quickBooksSignals,
-  shopifyGraphqlClassify,
-  shopifyGraphqlSignals,
-} from "./signals.ts";
+  headerValue,
+  hmacSha256,
+  type SignatureEncoding,
+  signatureMatches,
+  verifyBodyHmac,
+} from "./signatures.ts";
 export { checkPlatformUrl } from "./url-guard.ts";
 export { currentWaitLimit, withWaitLimit } from "./wait-limit.ts";

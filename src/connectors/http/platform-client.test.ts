@@ -1,11 +1,11 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import { pino } from "pino";
 import { afterEach, describe, expect, it } from "vitest";
-import { concurrencyLimit, shopifyGraphqlBudget } from "./budgets.ts";
+import { concurrencyLimit, windowBudget } from "./budgets.ts";
 import { createPlatformClient, type PlatformClientOptions } from "./platform-client.ts";
 import { PlatformError } from "./platform-error.ts";
 import { createTokenBucket } from "./rate-budget.ts";
-import { shopifyGraphqlClassify, shopifyGraphqlSignals } from "./signals.ts";
+import { rateHeaderSignals } from "./rate-headers.ts";
 import { type Handler, reply, startTestServer } from "./test-server.ts";
 
 type Server = Awaited<ReturnType<typeof startTestServer>>;
@@ -146,47 +146,28 @@ describe("createPlatformClient", () => {
     });
   });
 
-  it("retries Shopify's HTTP 200 THROTTLED after the bucket refills, counting it as throttled, not failed", async () => {
-    const throttleStatus = (available: number) => ({
-      maximumAvailable: 2000,
-      currentlyAvailable: available,
-      restoreRate: 1000,
+  it("waits out a window reset reported in headers, counting the 429 as throttled, not failed", async () => {
+    const window = (left: number, resetMs: number) => ({
+      "x-rate-limit-requests-left": String(left),
+      "x-rate-limit-requests-quota": "150",
+      "x-rate-limit-time-window-ms": "30000",
+      "x-rate-limit-time-reset-ms": String(resetMs),
     });
     const s = await serve((_seen, res, i) =>
-      i === 0
-        ? reply(res, 200, {
-            errors: [{ message: "Throttled", extensions: { code: "THROTTLED" } }],
-            extensions: {
-              cost: { requestedQueryCost: 150, actualQueryCost: null, throttleStatus: throttleStatus(0) },
-            },
-          })
-        : reply(res, 200, {
-            data: { shop: { name: "Demo" } },
-            extensions: {
-              cost: { requestedQueryCost: 150, actualQueryCost: 40, throttleStatus: throttleStatus(1960) },
-            },
-          }),
+      i === 0 ? reply(res, 429, {}, window(0, 50)) : reply(res, 200, { ok: true }, window(148, 29_000)),
     );
-    const budget = shopifyGraphqlBudget("standard");
-    const { client: c } = client({
-      budget,
-      classify: shopifyGraphqlClassify,
-      signals: shopifyGraphqlSignals,
+    const budget = windowBudget({ requests: 150, windowSeconds: 30 });
+    const signals = rateHeaderSignals({
+      remaining: "X-Rate-Limit-Requests-Left",
+      limit: "X-Rate-Limit-Requests-Quota",
+      window: "X-Rate-Limit-Time-Window-Ms",
+      reset: "X-Rate-Limit-Time-Reset-Ms",
     });
-    const started = performance.now();
-    const res = await c.request({
-      method: "POST",
-      url: `${s.url}/graphql.json`,
-      body: "{}",
-      cost: 150,
-      priority: "orders",
-    });
-    // Reported 0 available at 1,000 points/s: the retry waits ~150 ms for its 150 points.
-    expect(performance.now() - started).toBeGreaterThanOrEqual(140);
-    expect(res.json()).toMatchObject({ data: { shop: { name: "Demo" } } });
+    const { client: c } = client({ budget, signals });
+    const res = await c.request({ method: "GET", url: `${s.url}/orders`, priority: "orders" });
+    expect(res.json()).toEqual({ ok: true });
     expect(c.stats()).toEqual({ requests: 2, retries: 1, throttled: 1, failures: 0 });
-    expect(budget.snapshot()).toMatchObject({ capacity: 2000, refillPerSecond: 1000 });
-    expect(budget.snapshot().available).toBeGreaterThanOrEqual(1960);
+    expect(budget.snapshot()).toMatchObject({ available: 148, capacity: 150, refillPerSecond: 5 });
   });
 
   it("gives up after maxAttempts with a retryable error, never logging headers, query or bodies", async () => {

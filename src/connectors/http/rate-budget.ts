@@ -8,7 +8,7 @@ export type BudgetStatus = {
   available: number;
   capacity?: number;
   refillPerSecond?: number;
-  /** Milliseconds until a request window resets (BigCommerce); token buckets ignore it. */
+  /** Milliseconds until a request window resets (fixed windows); token buckets ignore it. */
   resetInMs?: number;
 };
 

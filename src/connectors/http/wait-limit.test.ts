@@ -3,7 +3,6 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import { createPlatformClient, type PlatformClientOptions } from "./platform-client.ts";
 import { PlatformDeferred } from "./platform-error.ts";
 import { createTokenBucket } from "./rate-budget.ts";
-import { shopifyGraphqlClassify, shopifyGraphqlSignals } from "./signals.ts";
 import { type Handler, reply, startTestServer } from "./test-server.ts";
 import { withWaitLimit } from "./wait-limit.ts";
 import { BudgetWaitTooLong, createWaitQueue } from "./wait-queue.ts";
@@ -68,30 +67,6 @@ describe("calls under a wait limit", () => {
     const res = await limited(() => c.request({ method: "GET", url: s.url, cost: 10, priority: "stock" }));
     expect(res.status).toBe(200);
     expect(s.seen).toHaveLength(2);
-  });
-
-  it("defer a Shopify throttle for as long as the reported restore rate needs", async () => {
-    const throttled = {
-      errors: [{ message: "Throttled", extensions: { code: "THROTTLED" } }],
-      extensions: {
-        cost: {
-          requestedQueryCost: 50,
-          actualQueryCost: null,
-          throttleStatus: { maximumAvailable: 2000, currentlyAvailable: 0, restoreRate: 0.5 },
-        },
-      },
-    };
-    const s = await serve((_seen, res) => reply(res, 200, throttled));
-    const c = client({ classify: shopifyGraphqlClassify, signals: shopifyGraphqlSignals });
-    const started = performance.now();
-    const error = await rejection(
-      limited(() => c.request({ method: "POST", url: s.url, body: "{}", cost: 50, priority: "stock" })),
-    );
-    expect(performance.now() - started).toBeLessThan(1_500);
-    expect(error).toMatchObject({ name: "PlatformDeferred", reason: "rate-limit" });
-    // 50 points at 0.5 per second: about 100 s, where an unlimited call would have waited.
-    expect((error as PlatformDeferred).retryAfterMs).toBeGreaterThan(90_000);
-    expect(s.seen).toHaveLength(1);
   });
 
   it("defer for a Retry-After longer than the limit", async () => {

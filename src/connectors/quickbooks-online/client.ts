@@ -1,21 +1,18 @@
-import type { BulkheadPolicy } from "cockatiel";
 import type { ConnectorEnv } from "../contract.ts";
 import {
   type Classify,
   type ClientStats,
-  concurrencyLimit,
   createPlatformClient,
   PlatformError,
   type Priority,
-  perMinuteBudget,
-  quickBooksSignals,
-  type RateBudget,
   type ReadSignals,
   type RetryOptions,
 } from "../http/index.ts";
+import { createQuickBooksClients, type QuickBooksClients } from "./clients.ts";
 import { type QuickBooksCredentials, resolveEndpoints } from "./credentials.ts";
 import { faultFrom, isAuthenticationFailure, safeFault } from "./faults.ts";
 import { createTokenManager } from "./oauth.ts";
+import { quickBooksSignals } from "./rate-limits.ts";
 
 export const PLATFORM = "quickbooks-online";
 
@@ -25,6 +22,8 @@ export type QboClientOptions = {
   retry?: RetryOptions;
   /** Wait after a 429 that names no `Retry-After`; default 60 000 ms as Intuit asks (§7.5). */
   throttleWaitMs?: number;
+  /** The hub's limits per realm, shared with its other sessions; default limits of this client alone. */
+  clients?: QuickBooksClients;
 };
 
 export type QboClient = {
@@ -44,27 +43,6 @@ export type QboClient = {
   credentials(): QuickBooksCredentials;
 };
 
-type RealmLimits = { budget: RateBudget; batchBudget: RateBudget; concurrency: BulkheadPolicy };
-
-/**
- * One budget and one concurrency limit per realm in this process (§7.5: 500 requests/min and 10
- * in flight per realm and app, 40 batch requests/min); every session on the realm shares them.
- */
-const realmLimits = new Map<string, RealmLimits>();
-
-function limitsFor(key: string): RealmLimits {
-  let limits = realmLimits.get(key);
-  if (!limits) {
-    limits = {
-      budget: perMinuteBudget(500),
-      batchBudget: perMinuteBudget(40),
-      concurrency: concurrencyLimit(10),
-    };
-    realmLimits.set(key, limits);
-  }
-  return limits;
-}
-
 /** 429 is a throttle; so is the historic 403 carrying Fault 3001 (ThrottleExceeded). Other 4xx are read here. */
 const classify: Classify = (res) => {
   if (res.status === 429) return "throttled";
@@ -79,7 +57,8 @@ export function createQboClient(
   options: QboClientOptions = {},
 ): QboClient {
   const endpoints = resolveEndpoints(credentials, env.allowPrivateUrls);
-  const limits = limitsFor(`${endpoints.apiBase}|${credentials.realmId}`);
+  const clients = options.clients ?? createQuickBooksClients();
+  const limits = clients.limitsFor(`${endpoints.apiBase}|${credentials.realmId}`);
   const throttleWaitMs = options.throttleWaitMs ?? 60_000;
   const signals: ReadSignals = (res) => {
     const read = quickBooksSignals(res);

@@ -1,7 +1,7 @@
-import { createHmac, timingSafeEqual } from "node:crypto";
 import { z } from "zod";
 import { AppError } from "../../lib/errors.ts";
 import type { WebhookNotice } from "../contract.ts";
+import { headerValue, verifyBodyHmac } from "../http/index.ts";
 import type { QuickBooksCredentials } from "./credentials.ts";
 
 /** `intuit-signature` = base64(HMAC-SHA256(raw body, verifier token)) (§7.7), compared in constant time. */
@@ -10,16 +10,12 @@ export function verifyQuickBooksWebhook(
   headers: Record<string, string | undefined>,
   rawBody: Buffer,
 ): boolean {
-  const signature = headerValue(headers, "intuit-signature");
-  if (!credentials.verifierToken || !signature) return false;
-  const expected = createHmac("sha256", credentials.verifierToken).update(rawBody).digest();
-  const given = Buffer.from(signature.trim(), "base64");
-  return given.length === expected.length && timingSafeEqual(given, expected);
-}
-
-function headerValue(headers: Record<string, string | undefined>, name: string): string | undefined {
-  for (const [key, value] of Object.entries(headers)) if (key.toLowerCase() === name) return value;
-  return undefined;
+  return verifyBodyHmac({
+    secret: credentials.verifierToken,
+    rawBody,
+    signature: headerValue(headers, "intuit-signature"),
+    encoding: "base64",
+  });
 }
 
 const cloudEvent = z.looseObject({

@@ -1,6 +1,5 @@
 import { AppError } from "../../lib/errors.ts";
 import type { ChannelLocation, ChannelProduct, Page } from "../contract.ts";
-import { SHOPIFY_MAX_QUERY_COST } from "../http/index.ts";
 import type { BulkCatalog } from "./bulk-catalog.ts";
 import { type LocationsPage, locationsSchema, shopSchema, variantsSchema } from "./catalog-schema.ts";
 import type { GraphqlClient } from "./client.ts";
@@ -9,6 +8,7 @@ import { decodeCursor, encodeCursor } from "./cursor.ts";
 import { mapLocation, mapVariant } from "./map-product.ts";
 import { imagesOfProducts } from "./product-media.ts";
 import { LOCATIONS_QUERY, SHOP_QUERY, VARIANTS_QUERY } from "./queries.ts";
+import { SHOPIFY_MAX_QUERY_COST } from "./rate-limits.ts";
 import { sinceQuery } from "./search.ts";
 
 export async function validateShop(client: GraphqlClient): Promise<{ label: string; currency: string }> {

@@ -7,13 +7,15 @@ import {
   PlatformError,
   type Priority,
   type RetryOptions,
+} from "../http/index.ts";
+import { estimateCost } from "./cost.ts";
+import { graphqlEnvelopeSchema } from "./envelope.ts";
+import {
   SHOPIFY_MAX_QUERY_COST,
   shopifyGraphqlBudget,
   shopifyGraphqlClassify,
   shopifyGraphqlSignals,
-} from "../http/index.ts";
-import { estimateCost } from "./cost.ts";
-import { graphqlEnvelopeSchema } from "./envelope.ts";
+} from "./rate-limits.ts";
 
 /** The Admin API version every document here is written for (the sandbox serves only this one). */
 export const SHOPIFY_API_VERSION = "2026-04";

@@ -1,5 +1,4 @@
 import type { Logger } from "pino";
-import { SHOPIFY_MAX_QUERY_COST } from "../http/index.ts";
 import type { GraphqlClient } from "./client.ts";
 import { largestPage } from "./cost.ts";
 import {
@@ -12,6 +11,7 @@ import {
   refundLinesPageSchema,
 } from "./order-schema.ts";
 import { ORDER_LINES_QUERY, ORDER_REFUNDS_QUERY, REFUND_LINES_QUERY } from "./queries.ts";
+import { SHOPIFY_MAX_QUERY_COST } from "./rate-limits.ts";
 
 /** Nested page sizes of one order read: most orders fit, the rest are completed below. */
 export type NestedSizes = { lines: number; refunds: number; refundLines: number };

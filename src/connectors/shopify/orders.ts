@@ -1,6 +1,5 @@
 import type { Logger } from "pino";
 import type { ChannelOrder, Page } from "../contract.ts";
-import { SHOPIFY_MAX_QUERY_COST } from "../http/index.ts";
 import type { GraphqlClient } from "./client.ts";
 import { largestPage } from "./cost.ts";
 import { decodeCursor, encodeCursor } from "./cursor.ts";
@@ -9,6 +8,7 @@ import { mapOrder } from "./map-order.ts";
 import { completeOrder, type NestedSizes } from "./order-completion.ts";
 import { oneOrderSchema, ordersCountSchema, ordersSchema } from "./order-schema.ts";
 import { ORDER_QUERY, ORDERS_COUNT_QUERY, ORDERS_QUERY } from "./queries.ts";
+import { SHOPIFY_MAX_QUERY_COST } from "./rate-limits.ts";
 import { sinceQuery } from "./search.ts";
 
 /** Per order in a page: 20 lines, 3 refunds of 10 lines — about 195 points, so 5 orders a page. */

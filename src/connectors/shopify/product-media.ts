@@ -1,9 +1,9 @@
 import { z } from "zod";
-import { SHOPIFY_MAX_QUERY_COST } from "../http/index.ts";
 import { pageInfoSchema } from "./catalog-schema.ts";
 import type { GraphqlClient } from "./client.ts";
 import { estimateCost } from "./cost.ts";
 import { PRODUCT_MEDIA_PAGE_QUERY, PRODUCT_MEDIA_QUERY } from "./queries.ts";
+import { SHOPIFY_MAX_QUERY_COST } from "./rate-limits.ts";
 
 /** Images read per product in the batched query; a product with more is finished one page at a time. */
 const FIRST_MEDIA = 10;

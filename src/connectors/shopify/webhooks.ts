@@ -1,6 +1,7 @@
-import { createHash, createHmac, timingSafeEqual } from "node:crypto";
+import { createHash } from "node:crypto";
 import { AppError } from "../../lib/errors.ts";
 import type { WebhookNotice } from "../contract.ts";
+import { headerValue as header, verifyBodyHmac } from "../http/index.ts";
 import { myshopifyDomain, type ShopifyCredentials } from "./credentials.ts";
 import { restGid } from "./ids.ts";
 import { mapRestOrder } from "./map-rest-order.ts";
@@ -13,23 +14,18 @@ import {
 
 type Headers = Record<string, string | undefined>;
 
-function header(headers: Headers, name: string): string | undefined {
-  const wanted = name.toLowerCase();
-  for (const [key, value] of Object.entries(headers)) if (key.toLowerCase() === wanted) return value;
-  return undefined;
-}
-
 /** `X-Shopify-Hmac-SHA256` = base64(HMAC-SHA256(raw body, app client secret)), compared in constant time. */
 export function verifyShopifyWebhook(
   credentials: ShopifyCredentials,
   headers: Headers,
   rawBody: Buffer,
 ): boolean {
-  const given = header(headers, "x-shopify-hmac-sha256");
-  if (!given) return false;
-  const expected = createHmac("sha256", credentials.apiSecret).update(rawBody).digest();
-  const received = Buffer.from(given.trim(), "base64");
-  return received.length === expected.length && timingSafeEqual(received, expected);
+  return verifyBodyHmac({
+    secret: credentials.apiSecret,
+    rawBody,
+    signature: header(headers, "x-shopify-hmac-sha256"),
+    encoding: "base64",
+  });
 }
 
 /** Shopify retries a failed delivery 8 times over 4 hours; older deliveries are not retries. */
