@@ -2,9 +2,9 @@ import type { FeedHandlers } from "./feed-context.ts";
 import { initialStockFeed } from "./feeds/initial-stock.ts";
 import { inventorySourceFeed } from "./feeds/inventory-source.ts";
 import { newOrdersFeed, updateOrdersFeed } from "./feeds/orders.ts";
-import { outboundNow } from "./feeds/outbound.ts";
 import { newProductsFeed, productImagesFeed, updateProductsFeed } from "./feeds/products.ts";
 import { stockCheckFeed } from "./feeds/stock-check.ts";
+import { outboundNow } from "./outbound-feed.ts";
 
 /**
  * Feed kinds and what runs them. Stock export and shipping confirmation normally run from the

@@ -1,6 +1,6 @@
-import { drainConnection } from "../drain.ts";
-import type { FeedContext } from "../feed-context.ts";
-import { kickDrain } from "../pump.ts";
+import { drainConnection } from "./drain.ts";
+import type { FeedContext } from "./feed-context.ts";
+import { kickDrain } from "./pump.ts";
 
 /**
  * "Run now" on stock export or shipping confirmation: drain the connection's outbox at once (or
