@@ -1,8 +1,10 @@
 import { randomUUID } from "node:crypto";
 import { and, eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "../../db/engine.ts";
+import { chunks } from "../../db/sql.ts";
 import { inTransaction } from "../../db/tx.ts";
 import { appendEvents } from "../events/events.ts";
+import { productImported, productUpdated } from "./events.ts";
 import { checkProductRow, type ProductRow } from "./product-row.ts";
 import { products } from "./schema.ts";
 
@@ -57,8 +59,7 @@ export async function importProducts(
   const importId = randomUUID();
   const done: ImportedProduct[] = [];
   await inTransaction(db, async (tx) => {
-    for (let i = 0; i < good.length; i += CHUNK) {
-      const chunk = good.slice(i, i + CHUNK);
+    for (const chunk of chunks(good, CHUNK)) {
       const rows = await upsertChunk(
         tx,
         accountId,
@@ -73,12 +74,13 @@ export async function importProducts(
       for (const r of rows) done.push({ id: r.id, sku: r.sku, inserted: r.inserted, row: bySku.get(r.sku)! });
       await appendEvents(
         tx,
-        rows.map((r) => ({
-          accountId,
-          type: r.inserted ? "product.imported" : "product.updated",
-          subject: r.sku,
-          payload: { productId: r.id, sku: r.sku, source: options.source ?? "import" },
-        })),
+        rows.map((r) =>
+          (r.inserted ? productImported : productUpdated).of({
+            accountId,
+            subject: r.sku,
+            payload: { productId: r.id, sku: r.sku, source: options.source ?? "import" },
+          }),
+        ),
       );
     }
     if (options.recordQuantities)

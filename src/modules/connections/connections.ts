@@ -6,6 +6,7 @@ import { conflict, notFound } from "../../lib/errors.ts";
 import { appendEvents } from "../events/events.ts";
 import { getWarehouse } from "../inventory/warehouses.ts";
 import { type CheckedCredentials, validateCredentials } from "./credentials.ts";
+import { connectionCreated, connectionModeChanged } from "./events.ts";
 import {
   type Connection,
   type ConnectionMode,
@@ -89,12 +90,11 @@ export async function insertConnection(
     })
     .returning();
   await appendEvents(tx, [
-    {
+    connectionCreated.of({
       accountId,
-      type: "connection.created",
       subject: row!.id,
       payload: { connectionId: row!.id, platform: row!.platform, actor },
-    },
+    }),
   ]);
   return row!;
 }
@@ -188,12 +188,11 @@ export async function setConnectionMode(
       .where(eq(connections.id, id))
       .returning();
     await appendEvents(tx, [
-      {
+      connectionModeChanged.of({
         accountId,
-        type: "connection.mode_changed",
         subject: id,
         payload: { connectionId: id, from: current.mode, to: mode, actor },
-      },
+      }),
     ]);
     return { connection: row!, changed: true };
   });

@@ -2,6 +2,7 @@ import { and, asc, desc, eq, inArray, isNull, lte, sql } from "drizzle-orm";
 import type { Db } from "../../db/engine.ts";
 import { notFound } from "../../lib/errors.ts";
 import { appendEvents } from "../events/events.ts";
+import { syncError } from "./events.ts";
 import { type Severity, syncIssues } from "./schema.ts";
 
 /** Other retryable problems back off exponentially from one minute, five attempts. */
@@ -73,9 +74,8 @@ export async function raiseIssue(db: Db, input: IssueInput, now = new Date()): P
         .returning();
   if (severity === "error" && open?.severity !== "error") {
     await appendEvents(db, [
-      {
+      syncError.of({
         accountId: input.accountId,
-        type: "sync.error",
         subject: input.subjectId,
         payload: {
           issueId: row!.id,
@@ -86,7 +86,7 @@ export async function raiseIssue(db: Db, input: IssueInput, now = new Date()): P
           code: input.code,
           message: values.message,
         },
-      },
+      }),
     ]);
   }
   return row!;

@@ -1,27 +1,34 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "../../db/engine.ts";
 import { queryRows } from "../../db/rows.ts";
+import { chunks, pgArray } from "../../db/sql.ts";
 import { inTransaction } from "../../db/tx.ts";
+import type { NewEvent } from "./define-event.ts";
 import { eventCursors, events } from "./schema.ts";
 
-export type DomainEventInput = {
+/** A stored event as consumers read it; narrow it with its definition's `is` (define-event.ts). */
+export type DomainEvent = {
+  id: number;
+  txid: number;
   accountId: string;
   type: string;
-  subject?: string | null;
+  subject: string | null;
   payload: Record<string, unknown>;
+  createdAt: Date;
 };
 
-export type DomainEvent = DomainEventInput & { id: number; txid: number; createdAt: Date };
-
-/** Appends events inside the caller's transaction, so they exist exactly when the change does. */
-export async function appendEvents(tx: Db, input: DomainEventInput[]): Promise<void> {
+/**
+ * Appends events inside the caller's transaction, so they exist exactly when the change does.
+ * Each is made by its definition's `of`, which types the payload.
+ */
+export async function appendEvents(tx: Db, input: readonly NewEvent[]): Promise<void> {
   if (input.length === 0) return;
-  for (let i = 0; i < input.length; i += 1000) {
+  for (const chunk of chunks(input, 1000)) {
     await tx.insert(events).values(
-      input.slice(i, i + 1000).map((e) => ({
+      chunk.map((e) => ({
         accountId: e.accountId,
         type: e.type,
-        subject: e.subject ?? null,
+        subject: e.subject,
         payload: e.payload,
       })),
     );
@@ -39,12 +46,7 @@ export async function readEvents(
 ): Promise<DomainEvent[]> {
   const [cursor] = await db.select().from(eventCursors).where(eq(eventCursors.consumer, consumer));
   const after = { txid: cursor?.txid ?? 0, id: cursor?.eventId ?? 0 };
-  const typeFilter = options.types?.length
-    ? sql`and type in (${sql.join(
-        options.types.map((t) => sql`${t}`),
-        sql`, `,
-      )})`
-    : sql``;
+  const typeFilter = options.types?.length ? sql`and type = any(${pgArray(options.types)}::text[])` : sql``;
   const rows = await queryRows<{
     id: string | number;
     txid: string | number;
@@ -140,12 +142,7 @@ export async function listEvents(
  */
 export async function unreadEventCount(db: Db, consumer: string, types?: string[]): Promise<number> {
   const [cursor] = await db.select().from(eventCursors).where(eq(eventCursors.consumer, consumer));
-  const typeFilter = types?.length
-    ? sql`and type in (${sql.join(
-        types.map((t) => sql`${t}`),
-        sql`, `,
-      )})`
-    : sql``;
+  const typeFilter = types?.length ? sql`and type = any(${pgArray(types)}::text[])` : sql``;
   const [row] = await queryRows<{ n: number }>(
     db,
     sql`select count(*)::int as n from events where (txid, id) > (${cursor?.txid ?? 0}, ${cursor?.eventId ?? 0}) ${typeFilter}`,

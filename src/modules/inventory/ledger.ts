@@ -1,8 +1,11 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "../../db/engine.ts";
 import { queryRows } from "../../db/rows.ts";
+import { chunks, pgArray } from "../../db/sql.ts";
 import { AppError } from "../../lib/errors.ts";
-import { appendEvents, type DomainEventInput } from "../events/events.ts";
+import type { NewEvent } from "../events/define-event.ts";
+import { appendEvents } from "../events/events.ts";
+import { stockChanged, stockOversold } from "./events.ts";
 import { type MovementReason, stockLevels, stockMovements } from "./schema.ts";
 
 export type Movement = typeof stockMovements.$inferSelect;
@@ -43,16 +46,11 @@ export async function findMovement(
 
 async function findMovements(tx: Db, accountId: string, keys: string[]): Promise<Map<string, Movement>> {
   const out = new Map<string, Movement>();
-  for (let i = 0; i < keys.length; i += 1000) {
+  for (const chunk of chunks(keys, 1000)) {
     const rows = await tx
       .select()
       .from(stockMovements)
-      .where(
-        and(
-          eq(stockMovements.accountId, accountId),
-          inArray(stockMovements.idempotencyKey, keys.slice(i, i + 1000)),
-        ),
-      );
+      .where(and(eq(stockMovements.accountId, accountId), inArray(stockMovements.idempotencyKey, chunk)));
     for (const r of rows) out.set(r.idempotencyKey, r);
   }
   return out;
@@ -68,15 +66,14 @@ export async function lockLevels(tx: Db, accountId: string, keys: LevelKey[]): P
     levelKey(a).localeCompare(levelKey(b)),
   );
   const out = new Map<string, Level>();
-  for (let i = 0; i < unique.length; i += 1000) {
-    const chunk = unique.slice(i, i + 1000);
+  for (const chunk of chunks(unique, 1000)) {
     await tx
       .insert(stockLevels)
       .values(chunk.map((k) => ({ accountId, productId: k.productId, warehouseId: k.warehouseId })))
       .onConflictDoNothing();
     // Arrays as single parameters: a long `(a, b) in (…)` list overflows PGlite's parser stack.
-    const products = uuidArray(chunk.map((k) => k.productId));
-    const warehouses = uuidArray(chunk.map((k) => k.warehouseId));
+    const products = pgArray(chunk.map((k) => k.productId));
+    const warehouses = pgArray(chunk.map((k) => k.warehouseId));
     const rows = await queryRows<{
       product_id: string;
       warehouse_id: string;
@@ -128,7 +125,7 @@ export async function applyMovements(tx: Db, accountId: string, inputs: Movement
   const earlier = await findMovements(tx, accountId, keys);
   const fresh = inputs.filter((i) => !earlier.has(i.idempotencyKey));
   const rows: (typeof stockMovements.$inferInsert)[] = [];
-  const events: DomainEventInput[] = [];
+  const events: NewEvent[] = [];
   for (const input of fresh) {
     const level = levels.get(levelKey(input))!;
     const onHand = level.onHand + input.onHandDelta;
@@ -174,15 +171,12 @@ export async function applyMovements(tx: Db, accountId: string, inputs: Movement
       available: availableAfter,
       idempotencyKey: input.idempotencyKey,
     };
-    events.push({ accountId, type: "stock.changed", subject: input.sku, payload });
-    if (oversold) events.push({ accountId, type: "stock.oversold", subject: input.sku, payload });
+    events.push(stockChanged.of({ accountId, subject: input.sku, payload }));
+    if (oversold) events.push(stockOversold.of({ accountId, subject: input.sku, payload }));
   }
   const written = new Map<string, Movement>();
-  for (let i = 0; i < rows.length; i += 1000) {
-    for (const m of await tx
-      .insert(stockMovements)
-      .values(rows.slice(i, i + 1000))
-      .returning())
+  for (const chunk of chunks(rows, 1000)) {
+    for (const m of await tx.insert(stockMovements).values(chunk).returning())
       written.set(m.idempotencyKey, m);
   }
   await writeLevels(tx, fresh, levels);
@@ -197,22 +191,16 @@ export async function applyMovements(tx: Db, accountId: string, inputs: Movement
 
 async function writeLevels(tx: Db, changed: LevelKey[], levels: Map<string, Level>): Promise<void> {
   const touched = [...new Map(changed.map((k) => [levelKey(k), k])).values()];
-  for (let i = 0; i < touched.length; i += 1000) {
-    const chunk = touched.slice(i, i + 1000);
-    const products = uuidArray(chunk.map((k) => k.productId));
-    const warehouses = uuidArray(chunk.map((k) => k.warehouseId));
-    const onHand = `{${chunk.map((k) => levels.get(levelKey(k))!.onHand).join(",")}}`;
-    const reserved = `{${chunk.map((k) => levels.get(levelKey(k))!.reserved).join(",")}}`;
+  for (const chunk of chunks(touched, 1000)) {
+    const products = pgArray(chunk.map((k) => k.productId));
+    const warehouses = pgArray(chunk.map((k) => k.warehouseId));
+    const onHand = pgArray(chunk.map((k) => levels.get(levelKey(k))!.onHand));
+    const reserved = pgArray(chunk.map((k) => levels.get(levelKey(k))!.reserved));
     await tx.execute(sql`update stock_levels s set on_hand = v.on_hand, reserved = v.reserved, updated_at = now()
       from unnest(${products}::uuid[], ${warehouses}::uuid[], ${onHand}::int[], ${reserved}::int[])
         as v(product_id, warehouse_id, on_hand, reserved)
       where s.product_id = v.product_id and s.warehouse_id = v.warehouse_id`);
   }
-}
-
-/** A Postgres array literal of UUIDs (they need no quoting), sent as one parameter. */
-function uuidArray(ids: string[]): string {
-  return `{${ids.join(",")}}`;
 }
 
 export async function applyMovement(tx: Db, input: MovementInput): Promise<Applied> {

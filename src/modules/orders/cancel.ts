@@ -2,6 +2,7 @@ import { eq } from "drizzle-orm";
 import type { Db } from "../../db/engine.ts";
 import { appendEvents } from "../events/events.ts";
 import { release } from "../inventory/order-stock.ts";
+import { orderStatusChanged } from "./events.ts";
 import { loadLinesForUpdate, stockItemOf } from "./lines.ts";
 import { orderLines, orders } from "./schema.ts";
 
@@ -33,9 +34,8 @@ export async function cancelInTx(
   }
   await tx.update(orders).set({ status: "cancelled", updatedAt: new Date() }).where(eq(orders.id, order.id));
   await appendEvents(tx, [
-    {
+    orderStatusChanged.of({
       accountId: order.accountId,
-      type: "order.status_changed",
       subject: order.id,
       payload: {
         orderId: order.id,
@@ -45,6 +45,6 @@ export async function cancelInTx(
         connectionId: order.connectionId,
         ...(options.historical ? { historical: true } : {}),
       },
-    },
+    }),
   ]);
 }

@@ -1,5 +1,6 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "../../db/engine.ts";
+import { chunks, pgArray } from "../../db/sql.ts";
 import { inTransaction } from "../../db/tx.ts";
 import { AppError } from "../../lib/errors.ts";
 import { type Product, productsBySku } from "../catalog/products.ts";
@@ -7,6 +8,7 @@ import { appendEvents } from "../events/events.ts";
 import { applyMovements, levelKey, lockLevels, type MovementInput } from "../inventory/ledger.ts";
 import { resolveWarehouse } from "../inventory/warehouses.ts";
 import { cancelInTx } from "./cancel.ts";
+import { orderBackordered, orderImported, orderStatusChanged } from "./events.ts";
 import type { OrderInput } from "./order-input.ts";
 import { orderLines, orders } from "./schema.ts";
 
@@ -53,12 +55,8 @@ export async function importOrders(
   return inTransaction(db, async (tx) => {
     const keys = [...new Set(inputs.map((i) => keyOf(accountId, i)))].sort();
     // Serialise imports of the same order (webhook and schedule racing) before looking it up.
-    const list = sql.join(
-      keys.map((k) => sql`${k}`),
-      sql`, `,
-    );
     await tx.execute(
-      sql`select pg_advisory_xact_lock(hashtext(k)) from unnest(array[${list}]::text[]) as k order by k`,
+      sql`select pg_advisory_xact_lock(hashtext(k)) from unnest(${pgArray(keys)}::text[]) as k order by k`,
     );
     const existing = await findExisting(tx, accountId, inputs);
     const results: ImportOrderResult[] = new Array(inputs.length);
@@ -147,9 +145,8 @@ async function updateExisting(
   if (cancel) await cancelInTx(tx, existing, "channel", { historical });
   if (changed && !cancel) {
     await appendEvents(tx, [
-      {
+      orderStatusChanged.of({
         accountId: existing.accountId,
-        type: "order.status_changed",
         subject: existing.id,
         payload: {
           orderId: existing.id,
@@ -159,7 +156,7 @@ async function updateExisting(
           connectionId: existing.connectionId,
           ...(historical ? { historical: true } : {}),
         },
-      },
+      }),
     ]);
   }
   return { ...base, outcome: changed ? "updated" : "unchanged" };
@@ -260,8 +257,7 @@ async function createOrders(
     });
   });
   await applyMovements(tx, accountId, movements);
-  for (let i = 0; i < lineRows.length; i += 1000)
-    await tx.insert(orderLines).values(lineRows.slice(i, i + 1000));
+  for (const chunk of chunks(lineRows, 1000)) await tx.insert(orderLines).values(chunk);
   if (backorderedOrders.size > 0)
     await tx
       .update(orders)
@@ -283,8 +279,8 @@ async function createOrders(
       ...(order.historical ? { historical: true } : {}),
     };
     return [
-      { accountId, type: "order.imported", subject: order.id, payload },
-      ...(backordered ? [{ accountId, type: "order.backordered", subject: order.id, payload }] : []),
+      orderImported.of({ accountId, subject: order.id, payload }),
+      ...(backordered ? [orderBackordered.of({ accountId, subject: order.id, payload })] : []),
     ];
   });
   await appendEvents(tx, events);

@@ -4,6 +4,7 @@ import { inTransaction } from "../../db/tx.ts";
 import { AppError } from "../../lib/errors.ts";
 import { appendEvents } from "../events/events.ts";
 import { cancelInTx } from "./cancel.ts";
+import { orderStatusChanged } from "./events.ts";
 import { lockOrder } from "./order-lookup.ts";
 import { type OrderStatus, orders } from "./schema.ts";
 
@@ -47,9 +48,8 @@ export async function changeOrderStatus(
     }
     await tx.update(orders).set({ status: to, updatedAt: new Date() }).where(eq(orders.id, order.id));
     await appendEvents(tx, [
-      {
+      orderStatusChanged.of({
         accountId,
-        type: "order.status_changed",
         subject: order.id,
         payload: {
           orderId: order.id,
@@ -58,7 +58,7 @@ export async function changeOrderStatus(
           by: actor,
           connectionId: order.connectionId,
         },
-      },
+      }),
     ]);
     return { status: to, changed: true };
   });

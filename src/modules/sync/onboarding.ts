@@ -5,6 +5,7 @@ import type { AppContext } from "../../context.ts";
 import type { Db } from "../../db/engine.ts";
 import { appendEvents } from "../events/events.ts";
 import { accountHasStock } from "../inventory/stock-presence.ts";
+import { connectionOnboarded } from "./events.ts";
 import { sendRunJob } from "./feed-runner.ts";
 import { claimRun } from "./run-lease.ts";
 import { createRun, type FeedRun, finishRun, startRun } from "./runs.ts";
@@ -147,9 +148,8 @@ async function closeOnboarding(ctx: AppContext, onboarding: Onboarding, status: 
   const runs = await runsOf(ctx.db, onboarding);
   const orders = [...runs.values()].find((r) => r.feedKind === "new-orders");
   await appendEvents(ctx.db, [
-    {
+    connectionOnboarded.of({
       accountId: onboarding.accountId,
-      type: "connection.onboarded",
       subject: onboarding.connectionId,
       payload: {
         connectionId: onboarding.connectionId,
@@ -161,7 +161,7 @@ async function closeOnboarding(ctx: AppContext, onboarding: Onboarding, status: 
           status: s.runId ? (runs.get(s.runId)?.status ?? "failed") : "skipped",
         })),
       },
-    },
+    }),
   ]);
 }
 

@@ -3,6 +3,7 @@ import type { AppContext } from "../../context.ts";
 import type { Db } from "../../db/engine.ts";
 import { inTransaction } from "../../db/tx.ts";
 import { appendEvents } from "../events/events.ts";
+import { syncRecovered, syncStalled } from "./events.ts";
 import { stallEpisodes } from "./schema.ts";
 import { type ConnectionHealth, connectionHealth, type StallReason, stallDetail } from "./stall-watch.ts";
 
@@ -56,9 +57,8 @@ async function openEpisode(db: Db, h: ConnectionHealth, now: Date): Promise<bool
       .returning();
     if (!row) return false;
     await appendEvents(tx, [
-      {
+      syncStalled.of({
         accountId: h.accountId,
-        type: "sync.stalled",
         subject: h.connectionId,
         payload: {
           episodeId: row.id,
@@ -69,7 +69,7 @@ async function openEpisode(db: Db, h: ConnectionHealth, now: Date): Promise<bool
           oldestSeconds: stall.oldestSeconds,
           oldestMinutes: Math.floor(stall.oldestSeconds / 60),
         },
-      },
+      }),
     ]);
     return true;
   });
@@ -84,9 +84,8 @@ async function closeEpisode(db: Db, h: ConnectionHealth, now: Date): Promise<boo
     if (!row) return false;
     const reason = row.reason as StallReason;
     await appendEvents(tx, [
-      {
+      syncRecovered.of({
         accountId: h.accountId,
-        type: "sync.recovered",
         subject: h.connectionId,
         payload: {
           episodeId: row.id,
@@ -95,7 +94,7 @@ async function closeEpisode(db: Db, h: ConnectionHealth, now: Date): Promise<boo
           detail: stallDetail[reason] ?? reason,
           stalledMinutes: Math.max(0, Math.round((now.getTime() - row.openedAt.getTime()) / 60_000)),
         },
-      },
+      }),
     ]);
     return true;
   });
