@@ -2,6 +2,9 @@ import type { Logger } from "pino";
 import type { z } from "zod";
 import type { HostResolver } from "./http/guarded-lookup.ts";
 
+/** The books side (`BooksClient`, `BooksError` and their types) lives beside this file. */
+export * from "./contract-books.ts";
+
 /**
  * A session call run under `withWaitLimit` that would have to wait longer for the platform (rate
  * limit, back-off after failures) ends with `PlatformDeferred` and its `retryAfterMs`: the engine
@@ -200,7 +203,18 @@ export type WebhookVariant = {
   sku: string | null;
 };
 
-export type ConnectorEnv = {
+/**
+ * What one hub keeps for a platform across its sessions (QuickBooks: a rate budget per realm). The
+ * hub creates it with the connector's `createClients`, hands it to every session as `env.clients`
+ * and clears it when it stops, so two hubs in one process never share it.
+ */
+export type ConnectorClients = {
+  /** Entries held now (realms, stores …). */
+  readonly size: number;
+  clear(): void;
+};
+
+export type ConnectorEnv<Clients extends ConnectorClients = ConnectorClients> = {
   logger: Logger;
   /** Allow http:// and private addresses (sandboxes); otherwise only public https URLs. */
   allowPrivateUrls: boolean;
@@ -211,6 +225,8 @@ export type ConnectorEnv = {
   /** Where platform host names are looked up; default the system resolver (tests inject one). */
   resolveHost?: HostResolver;
   now?: () => Date;
+  /** The hub's state for this platform (see `Connector.createClients`); absent, a session keeps its own. */
+  clients?: Clients;
 };
 
 /** What a connection can do with a platform once its credentials are known. */
@@ -247,7 +263,7 @@ export type Capabilities = {
   maxStockBatch: number;
 };
 
-export type Connector<Credentials = unknown> = {
+export type Connector<Credentials = unknown, Clients extends ConnectorClients = ConnectorClients> = {
   platform: string;
   displayName: string;
   capabilities: Capabilities;
@@ -255,7 +271,9 @@ export type Connector<Credentials = unknown> = {
   credentials: z.ZodType<Credentials>;
   /** Non-secret hints shown instead of credentials (e.g. shop domain, last 4 of a token). */
   describeCredentials(credentials: Credentials): Record<string, string>;
-  connect(credentials: Credentials, env: ConnectorEnv): ConnectorSession;
+  /** State its sessions share within one hub; the hub creates one per start and passes it as `env.clients`. */
+  createClients?(): Clients;
+  connect(credentials: Credentials, env: ConnectorEnv<Clients>): ConnectorSession;
   /** Verifies a webhook's signature on the raw body; false means 401 and nothing stored. */
   verifyWebhook?(
     credentials: Credentials,

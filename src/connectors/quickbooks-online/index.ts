@@ -1,4 +1,5 @@
 import type { Connector } from "../contract.ts";
+import { createQuickBooksClients, type QuickBooksClients } from "./clients.ts";
 import {
   describeQuickBooksCredentials,
   type QuickBooksCredentials,
@@ -10,12 +11,13 @@ import { parseQuickBooksWebhook, verifyQuickBooksWebhook } from "./webhooks.ts";
 
 export * from "./books-client.ts";
 export type { ChangedItem, ItemChanges } from "./cdc.ts";
+export { createQuickBooksClients, type QuickBooksClients } from "./clients.ts";
 export type { QuickBooksCredentials } from "./credentials.ts";
 export { createQuickBooksSession, type QuickBooksSession, type QuickBooksSessionOptions } from "./session.ts";
 export { parseQuickBooksChanges, type QuickBooksChange } from "./webhooks.ts";
 
 /** QuickBooks Online Accounting API v3 as books and (R-SYNC-8) inventory source; see README.md. */
-export const quickBooksOnlineConnector: Connector<QuickBooksCredentials> = {
+export const quickBooksOnlineConnector: Connector<QuickBooksCredentials, QuickBooksClients> = {
   platform: "quickbooks-online",
   displayName: "QuickBooks Online",
   capabilities: {
@@ -27,7 +29,9 @@ export const quickBooksOnlineConnector: Connector<QuickBooksCredentials> = {
   },
   credentials: quickBooksCredentialsSchema,
   describeCredentials: describeQuickBooksCredentials,
-  connect: (credentials, env) => createQuickBooksSession(credentials, env),
+  createClients: createQuickBooksClients,
+  connect: (credentials, env) =>
+    createQuickBooksSession(credentials, env, env.clients ? { clients: env.clients } : {}),
   verifyWebhook: verifyQuickBooksWebhook,
   parseWebhook: parseQuickBooksWebhook,
 };
