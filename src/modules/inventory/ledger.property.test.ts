@@ -50,7 +50,9 @@ const step = fc.oneof(
 /** Expected failures (refused by a business rule) are part of the game; anything else is a bug. */
 const expected = new Set([
   "insufficient_stock",
-  "invalid_data",
+  "shipment_quantity_exceeds_open",
+  "refund_quantity_exceeds_remaining",
+  "refund_sku_not_in_order",
   "order_cancelled",
   "nothing_to_ship",
   "invalid_transition",
