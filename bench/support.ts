@@ -5,8 +5,8 @@ import type { ConnectorRegistry } from "../src/connectors/registry.ts";
 import type { AppContext } from "../src/context.ts";
 import type { Database, Db } from "../src/db/engine.ts";
 import { type Hub, startHub } from "../src/hub.ts";
-import { createLogger } from "../src/logger.ts";
 import { createHubAccountHooks } from "../src/jobs.ts";
+import { createLogger } from "../src/logger.ts";
 import { createAccountWithOwner } from "../src/modules/accounts/service.ts";
 import type { Connection } from "../src/modules/connections/index.ts";
 import { type CreateConnectionInput, createConnection } from "../src/modules/sync/connection-setup.ts";
@@ -43,11 +43,14 @@ export async function startBenchHub(
 let accounts = 0;
 export async function createBenchAccount(db: Db, name = "Bench"): Promise<string> {
   accounts += 1;
-  const { accountId } = await createAccountWithOwner({ db, accounts: createHubAccountHooks() }, {
-    accountName: `${name} ${accounts}`,
-    email: `bench-${accounts}-${Date.now()}@example.com`,
-    password: "bench password",
-  });
+  const { accountId } = await createAccountWithOwner(
+    { db, accountHooks: createHubAccountHooks() },
+    {
+      accountName: `${name} ${accounts}`,
+      email: `bench-${accounts}-${Date.now()}@example.com`,
+      password: "bench password",
+    },
+  );
   return accountId;
 }
 

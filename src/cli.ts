@@ -14,6 +14,7 @@ import { openDatabase } from "./db/engine.ts";
 import { migrateDatabase } from "./db/migrate.ts";
 import { localAdminRoutes } from "./http/local-admin.ts";
 import { type Hub, startHub } from "./hub.ts";
+import { createHubAccountHooks } from "./jobs.ts";
 import { createLogger } from "./logger.ts";
 import { tokenCreate, userCreate } from "./modules/accounts/admin-ops.ts";
 import { type UserRole, userRoles } from "./modules/accounts/schema.ts";
@@ -170,9 +171,9 @@ user
   .action(
     async (opts: { account: string; email: string; password: string; role?: UserRole; name?: string }) => {
       printJson(
-        await withDatabase("user-create", opts, (db) => userCreate(db, opts)).catch((e: Error) =>
-          fail(e.message),
-        ),
+        await withDatabase("user-create", opts, (db) =>
+          userCreate({ db, accountHooks: createHubAccountHooks() }, opts),
+        ).catch((e: Error) => fail(e.message)),
       );
     },
   );

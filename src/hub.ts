@@ -3,18 +3,20 @@ import type { Logger } from "pino";
 import type { Config } from "./config.ts";
 import type { HostResolver } from "./connectors/http/guarded-lookup.ts";
 import { connectors as productionConnectors } from "./connectors/index.ts";
-import type { ConnectorRegistry } from "./connectors/registry.ts";
+import { type ConnectorRegistry, withPlatformClients } from "./connectors/registry.ts";
 import type { AppContext } from "./context.ts";
 import { secureDataDir } from "./db/data-dir.ts";
 import { type Database, openDatabase, redactUrl } from "./db/engine.ts";
 import { migrateDatabase } from "./db/migrate.ts";
 import { buildApp, type RouteRegistrar } from "./http/app.ts";
 import { createMetrics } from "./http/metrics.ts";
-import { registerHooks, registerJobs } from "./jobs.ts";
+import { createHubAccountHooks, registerJobs } from "./jobs.ts";
 import { createSecretBox } from "./lib/secret-box.ts";
 import { resolveSecretKey } from "./lib/secret-key.ts";
 import { startBooksPoster } from "./modules/books/runner.ts";
+import { createMailTransports } from "./modules/notifications/email-sender.ts";
 import { startNotifier } from "./modules/notifications/notifier.ts";
+import { clearSyncProcessState, createSyncProcessState } from "./modules/sync/process-state.ts";
 import { startPump } from "./modules/sync/pump.ts";
 import { connectionHealth } from "./modules/sync/stall-watch.ts";
 import { createQueue } from "./queue/queue.ts";
@@ -65,6 +67,9 @@ export async function startHub(options: HubOptions): Promise<Hub> {
       () => queue.depth(),
       () => connectionHealth(database.db),
     );
+    const { connectors, clients: platformClients } = withPlatformClients(
+      options.connectors ?? productionConnectors,
+    );
     const ctx: AppContext = {
       config,
       database,
@@ -72,10 +77,14 @@ export async function startHub(options: HubOptions): Promise<Hub> {
       queue,
       logger,
       secretBox,
-      connectors: options.connectors ?? productionConnectors,
+      connectors,
+      platformClients,
+      accountHooks: createHubAccountHooks(),
+      mail: createMailTransports(),
+      connectorSessions: new Map(),
+      sync: createSyncProcessState(),
       ...(options.resolveHost ? { resolveHost: options.resolveHost } : {}),
     };
-    registerHooks();
     registerJobs(ctx);
     await queue.start({ work: options.work });
     const stopPump = options.work ? startPump(ctx) : async () => undefined;
@@ -94,6 +103,7 @@ export async function startHub(options: HubOptions): Promise<Hub> {
         await stopNotifier();
         await stopBooks();
         await queue.stop();
+        clearProcessState(ctx);
         if (!options.database) await database.close();
       },
     };
@@ -101,4 +111,13 @@ export async function startHub(options: HubOptions): Promise<Hub> {
     if (!options.database) await database.close();
     throw error;
   }
+}
+
+/** Drops what this hub kept in memory, once nothing of it runs any more: another hub's is its own. */
+function clearProcessState(ctx: AppContext): void {
+  ctx.mail.close();
+  for (const clients of Object.values(ctx.platformClients)) clients.clear();
+  ctx.accountHooks.clear();
+  ctx.connectorSessions.clear();
+  clearSyncProcessState(ctx.sync);
 }

@@ -1,6 +1,6 @@
 import type { AppContext } from "./context.ts";
+import { type AccountHooks, createAccountHooks } from "./modules/accounts/hooks.ts";
 import { registerAccountJobs } from "./modules/accounts/jobs.ts";
-import { onAccountCreated } from "./modules/accounts/service.ts";
 import { registerBooksJobs } from "./modules/books/jobs.ts";
 import { createDefaultWarehouse } from "./modules/inventory/warehouses.ts";
 import { registerNotificationJobs } from "./modules/notifications/jobs.ts";
@@ -16,7 +16,12 @@ export function registerJobs(ctx: AppContext): void {
   registerBooksJobs(ctx);
 }
 
-/** Cross-module reactions that run inside another module's transaction. */
-export function registerHooks(): void {
-  onAccountCreated(createDefaultWarehouse);
+/**
+ * Cross-module reactions that run inside another module's transaction: a new set for each hub (and
+ * each CLI command that writes directly), never shared between them.
+ */
+export function createHubAccountHooks(): AccountHooks {
+  const accounts = createAccountHooks();
+  accounts.onAccountCreated(createDefaultWarehouse);
+  return accounts;
 }

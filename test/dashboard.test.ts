@@ -41,7 +41,7 @@ beforeAll(async () => {
   if (!address || typeof address === "string") throw new Error("no port");
   base = `http://127.0.0.1:${address.port}`;
 
-  const { accountId, userId } = await createAccountWithOwner(hub.ctx.db, {
+  const { accountId, userId } = await createAccountWithOwner(hub.ctx, {
     accountName: "Corner Shop",
     email: EMAIL,
     password: PASSWORD,

@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import { queryRows } from "../../src/db/rows.ts";
+import { createHubAccountHooks } from "../../src/jobs.ts";
 import { createAccountWithOwner } from "../../src/modules/accounts/service.ts";
 import { importProducts } from "../../src/modules/catalog/import.ts";
 import { recordImportedQuantities } from "../../src/modules/inventory/import-quantities.ts";
@@ -16,11 +17,14 @@ export const coreImport: Benchmark = {
     const linesPerOrder = 5;
     const orderLines = smoke ? 2_000 : 1_000_000;
     const db = database.db;
-    const { accountId } = await createAccountWithOwner(db, {
-      accountName: "Bench",
-      email: `bench-${Date.now()}@example.com`,
-      password: "bench password",
-    });
+    const { accountId } = await createAccountWithOwner(
+      { db, accountHooks: createHubAccountHooks() },
+      {
+        accountName: "Bench",
+        email: `bench-${Date.now()}@example.com`,
+        password: "bench password",
+      },
+    );
     const rss = rssSampler();
 
     const productsStarted = performance.now();

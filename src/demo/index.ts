@@ -107,7 +107,7 @@ export async function startDemo(options: DemoOptions = {}): Promise<Demo> {
     writeLocalServer(dir.path, url, adminKey);
     cleanups.push(() => removeLocalServer(dir.path));
     const password = randomBytes(12).toString("base64url");
-    const { accountId } = await userCreate(hub.ctx.db, {
+    const { accountId } = await userCreate(hub.ctx, {
       account: DEMO_ACCOUNT,
       email: DEMO_EMAIL,
       password,

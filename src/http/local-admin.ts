@@ -53,7 +53,7 @@ function registerLocalAdmin(scope: FastifyInstance, ctx: AppContext, adminKey: s
         }),
       },
     },
-    async (request) => userCreate(ctx.db, request.body),
+    async (request) => userCreate(ctx, request.body),
   );
   app.post(
     "/token-create",

@@ -29,7 +29,7 @@ export async function startDashboardHub(options: {
   await hub.app.listen({ port: 0, host: "127.0.0.1" });
   const address = hub.app.server.address();
   if (!address || typeof address === "string") throw new Error("no port");
-  const { accountId, userId } = await createAccountWithOwner(hub.ctx.db, {
+  const { accountId, userId } = await createAccountWithOwner(hub.ctx, {
     accountName: options.accountName,
     email: options.email,
     password: options.password,

@@ -54,7 +54,7 @@ let counter = 0;
 /** Creates an account with an owner and an API token for it. */
 export async function createTenant(hub: Hub, name = `Shop ${++counter}`): Promise<Tenant> {
   const email = `owner${counter}-${Date.now()}@example.com`;
-  const { accountId, userId } = await createAccountWithOwner(hub.ctx.db, {
+  const { accountId, userId } = await createAccountWithOwner(hub.ctx, {
     accountName: name,
     email,
     password: "correct horse battery",

@@ -124,7 +124,7 @@ describe("adding users", () => {
     const owner = await createTenant(hub);
     const api = apiFor(hub.app, owner);
     const probe = (email: string) => api.post("/api/v1/users", { email, password: "a long password" });
-    await createAccountWithOwner(hub.ctx.db, {
+    await createAccountWithOwner(hub.ctx, {
       accountName: "Probed",
       email: "probed@enumeration.example",
       password: "a long password",
@@ -177,7 +177,7 @@ describe("error logs", () => {
     });
     app = logged.app!;
     const email = "logged@example.com";
-    const { accountId } = await createAccountWithOwner(logged.ctx.db, {
+    const { accountId } = await createAccountWithOwner(logged.ctx, {
       accountName: "Logged",
       email,
       password: "a long password",

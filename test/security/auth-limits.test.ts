@@ -27,7 +27,7 @@ afterAll(() => hub?.close());
 let users = 0;
 async function createUser(): Promise<string> {
   const email = `user${++users}@limits.example`;
-  await createAccountWithOwner(hub.ctx.db, { accountName: `Limits ${users}`, email, password: PASSWORD });
+  await createAccountWithOwner(hub.ctx, { accountName: `Limits ${users}`, email, password: PASSWORD });
   return email;
 }
 

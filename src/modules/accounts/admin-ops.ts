@@ -2,7 +2,13 @@ import type { Db } from "../../db/engine.ts";
 import { notFound } from "../../lib/errors.ts";
 import { createApiToken } from "./credentials.ts";
 import type { UserRole } from "./schema.ts";
-import { createAccountWithOwner, createUser, findAccountByName, getUserByEmail } from "./service.ts";
+import {
+  type AccountStore,
+  createAccountWithOwner,
+  createUser,
+  findAccountByName,
+  getUserByEmail,
+} from "./service.ts";
 
 export type UserCreateInput = {
   account: string;
@@ -14,12 +20,13 @@ export type UserCreateInput = {
 
 /** `stockwire user create`: adds the user to the named account, creating the account if it is new. */
 export async function userCreate(
-  db: Db,
+  store: AccountStore,
   input: UserCreateInput,
 ): Promise<{ accountId: string; userId: string }> {
+  const { db } = store;
   const existing = await findAccountByName(db, input.account);
   if (!existing) {
-    return createAccountWithOwner(db, {
+    return createAccountWithOwner(store, {
       accountName: input.account,
       email: input.email,
       password: input.password,

@@ -108,7 +108,7 @@ export function registerAccountRoutes(root: FastifyInstance, ctx: AppContext): v
         if ((await countUsers(ctx.db)) > 0) {
           throw new AppError("conflict", "setup_done", "setup is already done; sign in instead");
         }
-        return createAccountWithOwner(ctx.db, request.body);
+        return createAccountWithOwner(ctx, request.body);
       });
       const body = await startSession(reply, {
         id: userId,

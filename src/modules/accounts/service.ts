@@ -3,16 +3,12 @@ import type { Db } from "../../db/engine.ts";
 import { isUniqueViolation } from "../../db/sql.ts";
 import { inTransaction } from "../../db/tx.ts";
 import { AppError, conflict, invalid, notFound } from "../../lib/errors.ts";
+import type { AccountHooks } from "./hooks.ts";
 import { decoyHash, hashPassword, PASSWORD_MIN_LENGTH, verifyPassword } from "./passwords.ts";
 import { accounts, type UserRole, users } from "./schema.ts";
 
-export type AccountCreatedHook = (tx: Db, accountId: string) => Promise<void>;
-const accountCreatedHooks: AccountCreatedHook[] = [];
-
-/** Lets other modules seed an account's defaults (e.g. the Default warehouse) in the same transaction. */
-export function onAccountCreated(hook: AccountCreatedHook): void {
-  if (!accountCreatedHooks.includes(hook)) accountCreatedHooks.push(hook);
-}
+/** Where accounts are created: the database and the hub's hooks that run in the creating transaction. */
+export type AccountStore = { db: Db; accountHooks: AccountHooks };
 
 export type UserView = { id: string; accountId: string; email: string; name: string | null; role: UserRole };
 
@@ -51,7 +47,7 @@ async function insertUser<T>(email: string, insert: () => Promise<T>): Promise<T
 const emailTaken = (email: string) => conflict("email_taken", `a user with e-mail ${email} already exists`);
 
 export async function createAccountWithOwner(
-  db: Db,
+  { db, accountHooks }: AccountStore,
   input: { accountName: string; email: string; password: string; name?: string; role?: UserRole },
 ): Promise<{ accountId: string; userId: string }> {
   const email = normaliseEmail(input.email);
@@ -71,7 +67,7 @@ export async function createAccountWithOwner(
           passwordHash,
         })
         .returning();
-      for (const hook of accountCreatedHooks) await hook(tx, account!.id);
+      await accountHooks.accountCreated(tx, account!.id);
       return { accountId: account!.id, userId: user!.id };
     }),
   );

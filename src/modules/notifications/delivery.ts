@@ -78,7 +78,7 @@ async function sendOne(ctx: AppContext, d: Claimed): Promise<void> {
     const smtpUrl = ctx.config.smtpUrl;
     if (!smtpUrl) throw new Error("SMTP_URL is not set");
     const host = ctx.config.publicUrl ? new URL(ctx.config.publicUrl).hostname : "stockwire.localhost";
-    await sendEmail(smtpUrl, `Stockwire <notifications@${host}>`, {
+    await sendEmail(ctx.mail, smtpUrl, `Stockwire <notifications@${host}>`, {
       to: d.recipient,
       subject: n.title,
       text: `${n.title}\n\n${n.body}\n`,
