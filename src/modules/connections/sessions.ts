@@ -5,14 +5,13 @@ import { connectorFor } from "./credentials.ts";
 import { type Connection, connections } from "./schema.ts";
 
 /**
- * Sessions per connection and credentials version, so every feed and drain of a connection in
- * this process shares one rate budget (orders before stock before catalogue) instead of each
- * believing it has the platform's whole allowance.
+ * A live session with the platform, saving rotated credentials (OAuth refresh) as they change.
+ * Sessions are kept per connection and credentials version on the hub's context, so every feed and
+ * drain of a connection in this process shares one rate budget (orders before stock before
+ * catalogue) instead of each believing it has the platform's whole allowance.
  */
-const sessions = new Map<string, ConnectorSession>();
-
-/** A live session with the platform, saving rotated credentials (OAuth refresh) as they change. */
 export function openSession(ctx: AppContext, connection: Connection): ConnectorSession {
+  const sessions = ctx.connectorSessions;
   const key = `${connection.id}:${connection.credentialsSealed}`;
   const cached = sessions.get(key);
   if (cached) return cached;

@@ -1,29 +1,19 @@
 import type { AppContext } from "../../context.ts";
 import { getConnectionById, openSession } from "../connections/index.ts";
 import { acquireDrainLease, releaseDrainLease } from "./drain-lease.ts";
-import { listFeedsOf } from "./feeds.ts";
 import { drainFulfillments } from "./feeds/shipping-confirmation.ts";
 import { drainStock } from "./feeds/stock-export.ts";
+import { listFeedsOf } from "./feeds.ts";
 import { DRAIN_SLICE_MS } from "./lanes.ts";
 import { dueRows, nextDueAt } from "./outbox.ts";
+import type { DrainOutcome } from "./process-state.ts";
 
 export const DRAIN_JOB = "sync.drain";
 
 /** How long a drain that found another worker's lease waits before it looks again. */
 export const LEASE_BUSY_RETRY_MS = 1_000;
 
-export type DrainOutcome = {
-  /** Work is left (or arrived while the lease was being let go): the caller should drain again. */
-  more: boolean;
-  /**
-   * Drain again only after this long: another worker holds the lease, the platform deferred the
-   * work (rate limit, outage), or the rows left are in back-off until then.
-   */
-  retryAfterMs?: number;
-};
-
-/** Drains running (or waiting their turn) in this process, by connection. */
-const inProcess = new Map<string, { done: Promise<DrainOutcome>; again: boolean }>();
+export type { DrainOutcome };
 
 /**
  * Empties a connection's outbox: stock first, then shipping confirmations. Test-mode connections
@@ -39,6 +29,8 @@ export async function drainConnection(
   connectionId: string,
   options: { whenBusy?: "wait" | "leave" } = {},
 ): Promise<DrainOutcome> {
+  // Drains running (or waiting their turn) in this process, by connection.
+  const inProcess = ctx.sync.drains;
   const before = inProcess.get(connectionId);
   if (before && options.whenBusy === "leave") {
     before.again = true;

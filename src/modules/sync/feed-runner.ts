@@ -75,9 +75,6 @@ export async function queueFeedRun(
   return { run, queued: true };
 }
 
-/** Connections with a feed-run slice in progress in this process: one slot each in the low lane. */
-const busyConnections = new Set<string>();
-
 /**
  * Executes a queued run: checks the mode allows it, opens a session, runs the feed, records the
  * outcome. With `sliceMs` (the queue's jobs) it works that long — a feed stops at its next saved
@@ -91,6 +88,8 @@ export async function executeFeedRun(
   options: { sliceMs?: number } = {},
 ): Promise<void> {
   const sliced = options.sliceMs !== undefined;
+  // Connections with a feed-run slice in progress in this process: one slot each in the low lane.
+  const busyConnections = ctx.sync.feedSlices;
   if (sliced && busyConnections.has(job.connectionId)) {
     await sendRunJob(ctx, runOf(job), { delayMs: LANE_BUSY_RETRY_MS, continued: job.continued ?? false });
     return;

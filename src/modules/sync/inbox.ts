@@ -3,6 +3,7 @@ import { PlatformDeferred } from "../../connectors/contract.ts";
 import type { AppContext } from "../../context.ts";
 import type { Db } from "../../db/engine.ts";
 import { INBOX_SLICE_MS } from "./lanes.ts";
+import type { SyncProcessState } from "./process-state.ts";
 import { webhookInbox } from "./schema.ts";
 import { processWebhook } from "./webhooks.ts";
 
@@ -19,15 +20,6 @@ export type InboxOutcome = {
 };
 
 /**
- * Webhooks this process set aside: deferred by the platform client (rate limit, outage) or failed,
- * until `retryAt`. Kept in memory: after a restart they are simply tried again.
- */
-const setAside = new Map<string, { connectionId: string; failures: number; retryAt: number }>();
-
-/** Inbox passes running in this process, by connection; a kick meanwhile asks for one more loop. */
-const running = new Map<string, { again: boolean }>();
-
-/**
  * One pass over a connection's received webhooks, oldest first, one at a time — so one store's
  * burst of 600 deliveries is this connection's job, queued behind the other connections' jobs
  * rather than 600 jobs in front of them. The pass stops after `INBOX_SLICE_MS` and asks for
@@ -37,6 +29,9 @@ const running = new Map<string, { again: boolean }>();
  * marked failed with its error. Idempotent: a webhook is applied only while it is `received`.
  */
 export async function drainInbox(ctx: AppContext, connectionId: string): Promise<InboxOutcome> {
+  // Passes running here (a kick meanwhile asks for one more loop) and webhooks set aside until
+  // their retry time (deferred by the platform client, or failed): this hub's, on its context.
+  const { inboxPasses: running, inboxSetAside: setAside } = ctx.sync;
   const current = running.get(connectionId);
   if (current) {
     current.again = true;
@@ -50,7 +45,7 @@ export async function drainInbox(ctx: AppContext, connectionId: string): Promise
     const seen = new Set<string>();
     for (;;) {
       pass.again = false;
-      const ids = await receivedWebhooks(ctx.db, connectionId, BATCH, seen);
+      const ids = await receivedWebhooks(ctx.db, setAside, connectionId, BATCH, seen);
       for (const id of ids) {
         seen.add(id);
         await processOne(ctx, connectionId, id);
@@ -73,6 +68,7 @@ export async function drainInbox(ctx: AppContext, connectionId: string): Promise
 }
 
 async function processOne(ctx: AppContext, connectionId: string, id: string): Promise<void> {
+  const setAside = ctx.sync.inboxSetAside;
   try {
     await processWebhook(ctx, id);
     setAside.delete(id);
@@ -98,6 +94,7 @@ async function processOne(ctx: AppContext, connectionId: string, id: string): Pr
 
 async function receivedWebhooks(
   db: Db,
+  setAside: SyncProcessState["inboxSetAside"],
   connectionId: string,
   limit: number,
   seen: Set<string>,

@@ -86,12 +86,10 @@ export async function kickDrain(ctx: AppContext, connectionId: string, delayMs?:
   await kickConnection(ctx, DRAIN_JOB, connectionId, delayMs);
 }
 
-/** The running pumps of this process, to wake them when work that changed stock commits. */
-const pumps = new Set<() => void>();
-
 /** Polls for new events until stopped; returns the stop function. */
 export function startPump(ctx: AppContext, intervalMs = 250): () => Promise<void> {
   const owed = new Set<string>();
+  const pumps = ctx.sync.pumps;
   const poller = startPoller("event pump", () => pumpOnce(ctx, owed), { intervalMs, logger: ctx.logger });
   pumps.add(poller.nudge);
   return async () => {
@@ -101,6 +99,6 @@ export function startPump(ctx: AppContext, intervalMs = 250): () => Promise<void
 }
 
 /** A change that may have moved stock just committed here: pump now rather than at the next interval. */
-export function nudgePumps(): void {
-  for (const nudge of pumps) nudge();
+export function nudgePumps(ctx: AppContext): void {
+  for (const nudge of ctx.sync.pumps) nudge();
 }

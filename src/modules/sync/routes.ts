@@ -159,7 +159,7 @@ export function registerConnectionRoutes(root: FastifyInstance, ctx: AppContext)
         p.user.email,
       );
       // What was held while not live goes out now, not at the pump's next interval.
-      if (queuedPushes > 0) nudgePumps();
+      if (queuedPushes > 0) nudgePumps(ctx);
       return { ...connectionView(connection), changed, queuedPushes };
     },
   );

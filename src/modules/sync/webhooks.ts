@@ -155,7 +155,7 @@ export async function processWebhook(ctx: AppContext, inboxId: string): Promise<
     .set({ status, processedAt: new Date() })
     .where(and(eq(webhookInbox.id, inboxId)));
   // A webhook is the fast path: its stock change goes out now, not at the pump's next interval.
-  if (status === "processed") nudgePumps();
+  if (status === "processed") nudgePumps(ctx);
 }
 
 /**
