@@ -24,7 +24,7 @@ export {
   type PlatformRequest,
   type PlatformResponse,
 } from "./platform-client.ts";
-export { PlatformDeferred, PlatformError } from "./platform-error.ts";
+export { PlatformDeferred, PlatformError, type PlatformErrorInit } from "./platform-error.ts";
 export {
   type BudgetSnapshot,
   type BudgetStatus,

@@ -1,10 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { QuickBooksOnlineSandbox } from "../../sandboxes/quickbooks-online/index.ts";
-import { type BooksClient, QboFaultError, type SalesDocumentInput } from "./books-client.ts";
+import { BooksError, type SalesDocumentInput } from "../contract-books.ts";
+import { QboFaultError, type QuickBooksBooksClient } from "./books-client.ts";
 import { sessionFor, startCompany } from "./test-support.ts";
 
 let sandbox: QuickBooksOnlineSandbox;
-let books: BooksClient;
+let books: QuickBooksBooksClient;
 
 beforeAll(async () => {
   sandbox = await startCompany();
@@ -133,8 +134,9 @@ describe("books API", () => {
     const stale = await books
       .deleteSalesReceipt(found.id, String(Number(found.syncToken) + 5))
       .catch((e: unknown) => e);
-    expect(stale).toBeInstanceOf(QboFaultError);
+    expect(stale).toBeInstanceOf(BooksError);
     expect(stale).toMatchObject({ kind: "stale", code: "5010", retryable: true });
+    expect((stale as BooksError).cause).toBeInstanceOf(QboFaultError);
     await books.deleteSalesReceipt(found.id, found.syncToken);
     expect(qty("7")).toBe(stock);
     await expect(books.findSalesReceiptByDocNumber("SUM-2026-01-02")).resolves.toBeNull();
@@ -146,13 +148,14 @@ describe("books API", () => {
     });
   });
 
-  it("reports an unknown item as an invalid reference", async () => {
+  it("reports an unknown item as a validation error, keeping QuickBooks' invalid reference as the cause", async () => {
     const error = await books
       .createSalesReceipt(
         receipt({ idempotencyKey: "bad-item", lines: [{ itemId: "9999", qty: 1, unitPriceMinor: 100 }] }),
       )
       .catch((e: unknown) => e);
-    expect(error).toMatchObject({ kind: "invalid_reference", code: "2500", retryable: false, status: 400 });
+    expect(error).toMatchObject({ kind: "validation", code: "2500", retryable: false, status: 400 });
+    expect((error as BooksError).cause).toMatchObject({ kind: "invalid_reference" });
   });
 
   it("runs a batch with per-operation faults", async () => {

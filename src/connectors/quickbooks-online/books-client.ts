@@ -1,14 +1,9 @@
 import { z } from "zod";
 import type { ConnectorEnv } from "../contract.ts";
-import {
-  type BooksDocument,
-  createDocument,
-  deleteDocument,
-  findSalesReceiptsByDocNumber,
-  type RefundReceiptInput,
-  type SalesDocumentInput,
-} from "./books-documents.ts";
-import { findItemsBySku, type SkuMatchReport } from "./books-items.ts";
+import type { BooksClient } from "../contract-books.ts";
+import { createDocument, deleteDocument, findSalesReceiptsByDocNumber } from "./books-documents.ts";
+import { withBooksErrors } from "./books-errors.ts";
+import { findItemsBySku } from "./books-items.ts";
 import { createQboClient, type QboClient, type QboClientOptions } from "./client.ts";
 import type { QuickBooksCredentials } from "./credentials.ts";
 import { faultSchema, QboFaultError, toFaultError } from "./faults.ts";
@@ -16,17 +11,8 @@ import { queryRows, quote } from "./query.ts";
 import { requestIdFor } from "./request-id.ts";
 import { accountSchema, customerSchema, type QboCustomer } from "./schemas.ts";
 
-export type {
-  BooksDiscountLine,
-  BooksDocument,
-  BooksDocumentKind,
-  BooksItemLine,
-  BooksLine,
-  RefundReceiptInput,
-  SalesDocumentInput,
-} from "./books-documents.ts";
 export { salesDocumentBody } from "./books-documents.ts";
-export type { ItemCandidate, ItemMatch, ItemMatchRule, SkuMatchReport } from "./books-items.ts";
+export { toBooksError } from "./books-errors.ts";
 export { QboFaultError, type QboFaultKind } from "./faults.ts";
 export { QboAuthError } from "./oauth.ts";
 
@@ -52,19 +38,11 @@ export type BatchResult = {
   fault?: QboFaultError;
 };
 
-export type BooksClient = {
-  findItemsBySku(skus: readonly string[]): Promise<SkuMatchReport>;
-  /** The active customer with this display name, created when there is none (reactivated if inactive). */
-  ensureCustomer(name: string): Promise<{ id: string; displayName: string; created: boolean }>;
-  createSalesReceipt(input: SalesDocumentInput): Promise<BooksDocument>;
-  /** A sale billed rather than paid at once; QuickBooks requires the customer. Lowers stock like a receipt. */
-  createInvoice(input: SalesDocumentInput): Promise<BooksDocument>;
-  createRefundReceipt(input: RefundReceiptInput): Promise<BooksDocument>;
-  createCreditMemo(input: SalesDocumentInput): Promise<BooksDocument>;
-  /** Reverses its stock movement. Throws QboFaultError `stale` (5010) or `not_found` (610). */
-  deleteSalesReceipt(id: string, syncToken: string): Promise<void>;
-  /** The first sales receipt with exactly this number, or null. */
-  findSalesReceiptByDocNumber(docNumber: string): Promise<BooksDocument | null>;
+/**
+ * The contract's BooksClient (its calls end a Fault as a BooksError: `stale` is 5010, `not_found`
+ * 610) plus QuickBooks' batch endpoint, whose per-operation faults stay QboFaultErrors.
+ */
+export type QuickBooksBooksClient = BooksClient & {
   /** Up to 30 operations in one request, run serially; a later one cannot see an earlier create. */
   batch(operations: BatchOperation[], options: { idempotencyKey: string }): Promise<BatchResult[]>;
 };
@@ -83,11 +61,11 @@ export function connectBooks(
   credentials: QuickBooksCredentials,
   env: ConnectorEnv,
   options: BooksClientOptions = {},
-): BooksClient {
+): QuickBooksBooksClient {
   return createBooksClient(createQboClient(credentials, env, options), options.currency ?? "USD");
 }
 
-export function createBooksClient(client: QboClient, currency: string): BooksClient {
+export function createBooksClient(client: QboClient, currency: string): QuickBooksBooksClient {
   let bankAccount: Promise<string> | null = null;
   const defaultBankAccount = () => {
     bankAccount ??= queryRows(
@@ -110,7 +88,7 @@ export function createBooksClient(client: QboClient, currency: string): BooksCli
     return rows.sort((a, b) => Number(b.DisplayName === name) - Number(a.DisplayName === name));
   }
 
-  return {
+  const quickBooks: QuickBooksBooksClient = {
     findItemsBySku: (skus) => findItemsBySku(client, skus),
     async ensureCustomer(name) {
       const [existing] = await customersNamed(name, false);
@@ -177,5 +155,17 @@ export function createBooksClient(client: QboClient, currency: string): BooksCli
         return { bId, ...(entity ? { entity: entity as Record<string, unknown> } : {}) };
       });
     },
+  };
+  // The contract's calls speak BooksError; batch is QuickBooks' own and reports its Faults per operation.
+  return {
+    findItemsBySku: withBooksErrors(quickBooks.findItemsBySku),
+    ensureCustomer: withBooksErrors(quickBooks.ensureCustomer),
+    createSalesReceipt: withBooksErrors(quickBooks.createSalesReceipt),
+    createInvoice: withBooksErrors(quickBooks.createInvoice),
+    createRefundReceipt: withBooksErrors(quickBooks.createRefundReceipt),
+    createCreditMemo: withBooksErrors(quickBooks.createCreditMemo),
+    deleteSalesReceipt: withBooksErrors(quickBooks.deleteSalesReceipt),
+    findSalesReceiptByDocNumber: withBooksErrors(quickBooks.findSalesReceiptByDocNumber),
+    batch: quickBooks.batch,
   };
 }

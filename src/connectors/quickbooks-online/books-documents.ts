@@ -1,55 +1,10 @@
 import { AppError } from "../../lib/errors.ts";
+import type { BooksDocument, BooksDocumentKind, BooksLine, SalesDocumentInput } from "../contract-books.ts";
 import type { QboClient } from "./client.ts";
 import { fromQboAmount, toQboAmount } from "./money.ts";
 import { queryRows, quote } from "./query.ts";
 import { requestIdFor } from "./request-id.ts";
 import { type QboSalesDocument, salesDocumentSchema } from "./schemas.ts";
-
-export type BooksItemLine = {
-  itemId: string;
-  /** Whole units; negative only where QuickBooks allows it. */
-  qty: number;
-  unitPriceMinor: number;
-  description?: string | null;
-};
-/** A discount on the whole document (QuickBooks subtracts it from the subtotal). */
-export type BooksDiscountLine = { discountMinor: number; description?: string | null };
-export type BooksLine = BooksItemLine | BooksDiscountLine;
-
-export type SalesDocumentInput = {
-  /**
-   * Names the logical write (e.g. the posting-ledger row and its generation). The same key and
-   * content always send the same `requestid`, so a repeat returns the first document instead of a
-   * second one. Re-creating a deleted document needs a new key.
-   */
-  idempotencyKey: string;
-  /** At most 21 characters; QuickBooks numbers it when absent. */
-  docNumber?: string | null;
-  /** The company's date, `YYYY-MM-DD`. */
-  txnDate: string;
-  /** Customer Id (see `ensureCustomer`); required for an invoice or a credit memo. */
-  customerRef?: string | null;
-  lines: BooksLine[];
-  /** Up to 4,000 characters: the order numbers a summary covers. */
-  privateNote?: string | null;
-  /** ISO 4217; decides the minor-unit digits (JPY 0, USD 2, KWD 3). */
-  currency: string;
-};
-
-/** RefundReceipt must say which account paid the refund; default the first Bank account. */
-export type RefundReceiptInput = SalesDocumentInput & { depositAccountRef?: string };
-
-export type BooksDocumentKind = "SalesReceipt" | "Invoice" | "RefundReceipt" | "CreditMemo";
-
-export type BooksDocument = {
-  kind: BooksDocumentKind;
-  id: string;
-  syncToken: string;
-  docNumber: string | null;
-  txnDate: string | null;
-  /** null when QuickBooks' total has more digits than the currency (never seen; reported, not rounded). */
-  totalMinor: number | null;
-};
 
 const resourceOf: Record<BooksDocumentKind, string> = {
   SalesReceipt: "salesreceipt",

@@ -1,31 +1,9 @@
+import type { ItemMatchRule, SkuMatchReport } from "../contract-books.ts";
 import type { QboClient } from "./client.ts";
 import { chunk, MAX_RESULTS, queryRows, quote } from "./query.ts";
 import { itemSchema, type QboItem } from "./schemas.ts";
 
 const VALUES_PER_QUERY = 50;
-
-export type ItemMatchRule = "sku" | "sku-ignoring-case" | "name" | "name-ignoring-case";
-
-export type ItemMatch = {
-  /** The hub SKU that was looked up. */
-  sku: string;
-  itemId: string;
-  itemName: string;
-  itemSku: string | null;
-  itemType: string | null;
-  matchedBy: ItemMatchRule;
-  qtyOnHand: number | null;
-};
-
-export type ItemCandidate = { itemId: string; itemName: string; itemSku: string | null };
-
-export type SkuMatchReport = {
-  matches: ItemMatch[];
-  /** No active item has this SKU or name: the sync log's "unmatched SKU" error. */
-  unknown: string[];
-  /** More than one item fits at the first rule that found any: nothing is guessed. */
-  ambiguous: { sku: string; matchedBy: ItemMatchRule; candidates: ItemCandidate[] }[];
-};
 
 async function itemsWhere(client: QboClient, field: "Sku" | "Name", values: string[]): Promise<QboItem[]> {
   const rows: QboItem[] = [];

@@ -1,6 +1,6 @@
 import type { ConnectorEnv, ConnectorSession } from "../contract.ts";
 import type { ClientStats } from "../http/index.ts";
-import { type BooksClient, createBooksClient } from "./books-client.ts";
+import { createBooksClient, type QuickBooksBooksClient } from "./books-client.ts";
 import { listProductPage, readStock, validateCompany } from "./catalog.ts";
 import { changedItemsSince, type ItemChanges } from "./cdc.ts";
 import { createQboClient, type QboClientOptions } from "./client.ts";
@@ -18,7 +18,7 @@ export type QuickBooksSession = Required<
   /** Inventory items changed since `since` (CDC, or a query past 30 days / 1,000 objects), R-SYNC-8. */
   changedStockSince(since: Date): Promise<ItemChanges>;
   /** The books-side API sharing this session's tokens and limits. */
-  books(): BooksClient;
+  books(): QuickBooksBooksClient;
   stats(): ClientStats;
 };
 
@@ -30,7 +30,7 @@ export function createQuickBooksSession(
   const client = createQboClient(credentials, env, options);
   let currency = options.currency ?? null;
   let adjustAccount: Promise<{ value: string }> | null = null;
-  let books: BooksClient | null = null;
+  let books: QuickBooksBooksClient | null = null;
   const homeCurrency = async () => {
     currency ??= (await validateCompany(client)).currency ?? "USD";
     return currency;

@@ -1,4 +1,4 @@
-import type { BooksClient } from "../../connectors/quickbooks-online/index.ts";
+import type { BooksClient } from "../../connectors/contract.ts";
 import type { AppContext } from "../../context.ts";
 import { type Connection, openSession } from "../connections/index.ts";
 

@@ -151,6 +151,48 @@ describe("daily summaries", () => {
     expect(postings.body.items).toHaveLength(1);
     expect(postings.body.items[0]).toMatchObject({ status: "posted", generation: 2 });
   });
+
+  const resummarize = async () => {
+    const [summary] = (await api.get(`/api/v1/books/summaries?connectionId=${shop}`)).body.items;
+    return api.post(`/api/v1/books/summaries/${summary.id}/resummarize`);
+  };
+
+  it("re-summarising a receipt an accountant edited since deletes the current version (BooksError stale)", async () => {
+    const [live] = receipts(summaryDoc);
+    const [edit] = await sessionFor(qbo)
+      .session.books()
+      .batch(
+        [
+          {
+            operation: "update",
+            entity: "SalesReceipt",
+            body: { Id: live!.Id, SyncToken: live!.SyncToken, sparse: true, PrivateNote: "checked" },
+          },
+        ],
+        { idempotencyKey: "accountant-edit" },
+      );
+    expect(edit?.fault).toBeUndefined();
+    // The hub's posting still holds the old SyncToken: its delete is refused as stale.
+    expect(edit?.entity?.SyncToken).not.toBe(live!.SyncToken);
+    const res = await resummarize();
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    expect(res.body.outcomes).toEqual(["posted"]);
+    const [again] = receipts(summaryDoc);
+    expect(receipts(summaryDoc)).toHaveLength(1);
+    expect(again!.Id).not.toBe(live!.Id);
+    expect(again!.TotalAmt).toBe(66.5);
+  });
+
+  it("re-summarising a receipt already deleted in QuickBooks posts it again (BooksError not_found)", async () => {
+    const [live] = receipts(summaryDoc);
+    await sessionFor(qbo).session.books().deleteSalesReceipt(String(live!.Id), String(live!.SyncToken));
+    expect(receipts(summaryDoc)).toHaveLength(0);
+    const res = await resummarize();
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    expect(res.body.outcomes).toEqual(["posted"]);
+    expect(receipts(summaryDoc)).toHaveLength(1);
+    expect(receipts(summaryDoc)[0]!.TotalAmt).toBe(66.5);
+  });
 });
 
 describe("individual postings and refunds", () => {

@@ -1,9 +1,4 @@
-import type {
-  BooksClient,
-  BooksDocument,
-  BooksLine,
-  SalesDocumentInput,
-} from "../../connectors/quickbooks-online/index.ts";
+import type { BooksClient, BooksDocument, BooksLine, SalesDocumentInput } from "../../connectors/contract.ts";
 import type { AppContext } from "../../context.ts";
 import {
   getConnection,

@@ -1,5 +1,5 @@
 import { eq } from "drizzle-orm";
-import { QboFaultError } from "../../connectors/quickbooks-online/index.ts";
+import { BooksError } from "../../connectors/contract.ts";
 import type { AppContext } from "../../context.ts";
 import { inTransaction } from "../../db/tx.ts";
 import { AppError, notFound } from "../../lib/errors.ts";
@@ -82,7 +82,7 @@ async function deleteReceipt(
   try {
     await client.deleteSalesReceipt(id, syncToken);
   } catch (error) {
-    if (!(error instanceof QboFaultError)) throw error;
+    if (!(error instanceof BooksError)) throw error;
     if (error.kind === "not_found") return;
     // Someone edited the receipt in QuickBooks since: delete the current version.
     if (error.kind === "stale" && docNumber) {
