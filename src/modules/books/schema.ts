@@ -1,5 +1,5 @@
 import { index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
-import { accounts } from "../accounts/schema.ts";
+import { createdAt, tenantId, timestamps, updatedAt } from "../../db/columns.ts";
 import { connections } from "../connections/schema.ts";
 
 export const postingModes = ["individual", "summary"] as const;
@@ -19,9 +19,7 @@ export const booksOrderSettings = pgTable("books_order_settings", {
   connectionId: uuid()
     .primaryKey()
     .references(() => connections.id, { onDelete: "cascade" }),
-  accountId: uuid()
-    .notNull()
-    .references(() => accounts.id, { onDelete: "cascade" }),
+  accountId: tenantId(),
   postingMode: text({ enum: postingModes }).notNull().default("summary"),
   grouping: text({ enum: summaryGroupings }).notNull().default("day"),
   booksConnectionId: uuid().references(() => connections.id, { onDelete: "set null" }),
@@ -30,7 +28,7 @@ export const booksOrderSettings = pgTable("books_order_settings", {
   /** Individual mode only: summaries are always sales receipts (re-summarise deletes receipts). */
   saleDocument: text({ enum: saleDocuments }).notNull().default("SalesReceipt"),
   refundDocument: text({ enum: refundDocuments }).notNull().default("RefundReceipt"),
-  updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  updatedAt: updatedAt(),
 });
 
 export const postingStatuses = ["pending", "posting", "posted", "failed", "preview"] as const;
@@ -48,9 +46,7 @@ export const booksPostings = pgTable(
   "books_postings",
   {
     id: uuid().primaryKey().defaultRandom(),
-    accountId: uuid()
-      .notNull()
-      .references(() => accounts.id, { onDelete: "cascade" }),
+    accountId: tenantId(),
     booksConnectionId: uuid()
       .notNull()
       .references(() => connections.id, { onDelete: "cascade" }),
@@ -67,8 +63,7 @@ export const booksPostings = pgTable(
     error: text(),
     attempts: integer().notNull().default(0),
     postedAt: timestamp({ withTimezone: true }),
-    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
-    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    ...timestamps(),
   },
   (t) => [
     uniqueIndex("books_postings_subject").on(t.booksConnectionId, t.subjectType, t.subjectId),
@@ -90,9 +85,7 @@ export const booksSummaries = pgTable(
   "books_summaries",
   {
     id: uuid().primaryKey().defaultRandom(),
-    accountId: uuid()
-      .notNull()
-      .references(() => accounts.id, { onDelete: "cascade" }),
+    accountId: tenantId(),
     channelConnectionId: uuid()
       .notNull()
       .references(() => connections.id, { onDelete: "cascade" }),
@@ -105,7 +98,7 @@ export const booksSummaries = pgTable(
     shippingMinor: integer().notNull().default(0),
     totalMinor: integer().notNull(),
     generation: integer().notNull().default(1),
-    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAt(),
   },
   (t) => [uniqueIndex("books_summaries_period").on(t.channelConnectionId, t.periodKey, t.currency)],
 );

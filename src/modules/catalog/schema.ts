@@ -9,16 +9,14 @@ import {
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
-import { accounts } from "../accounts/schema.ts";
+import { tenantId, timestamps } from "../../db/columns.ts";
 
 /** A product at SKU level; variants are products sharing a `groupKey` with their option values. */
 export const products = pgTable(
   "products",
   {
     id: uuid().primaryKey().defaultRandom(),
-    accountId: uuid()
-      .notNull()
-      .references(() => accounts.id, { onDelete: "cascade" }),
+    accountId: tenantId(),
     sku: text().notNull(),
     name: text().notNull(),
     groupKey: text(),
@@ -34,8 +32,7 @@ export const products = pgTable(
     lowStockThreshold: integer(),
     /** When true, orders may reserve beyond what is available (pre-orders, made to order). */
     allowBackorder: boolean().notNull().default(false),
-    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
-    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    ...timestamps(),
   },
   (t) => [
     uniqueIndex().on(t.accountId, t.sku),
@@ -52,9 +49,7 @@ export const listings = pgTable(
   "listings",
   {
     id: uuid().primaryKey().defaultRandom(),
-    accountId: uuid()
-      .notNull()
-      .references(() => accounts.id, { onDelete: "cascade" }),
+    accountId: tenantId(),
     productId: uuid()
       .notNull()
       .references(() => products.id, { onDelete: "cascade" }),
@@ -65,8 +60,7 @@ export const listings = pgTable(
     locationId: text(),
     lastPushedQuantity: integer(),
     lastPushedAt: timestamp({ withTimezone: true }),
-    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
-    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    ...timestamps(),
   },
   (t) => [
     uniqueIndex().on(t.connectionId, t.productId),

@@ -11,7 +11,7 @@ import {
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
-import { accounts } from "../accounts/schema.ts";
+import { createdAt, tenantId, timestamps } from "../../db/columns.ts";
 
 export const connectionModes = ["test", "shadow", "live"] as const;
 export type ConnectionMode = (typeof connectionModes)[number];
@@ -29,9 +29,7 @@ export const connections = pgTable(
   "connections",
   {
     id: uuid().primaryKey().defaultRandom(),
-    accountId: uuid()
-      .notNull()
-      .references(() => accounts.id, { onDelete: "cascade" }),
+    accountId: tenantId(),
     platform: text().notNull(),
     name: text().notNull(),
     mode: text({ enum: connectionModes }).notNull().default("test"),
@@ -41,8 +39,7 @@ export const connections = pgTable(
     /** What the platform calls itself (shop name, company), from credential validation. */
     label: text(),
     settings: jsonb().$type<ConnectionSettings>().notNull().default({}),
-    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
-    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    ...timestamps(),
   },
   (t) => [index().on(t.accountId), uniqueIndex().on(t.accountId, t.name)],
 );
@@ -95,8 +92,7 @@ export const syncIssues = pgTable(
     lastRunId: uuid(),
     resolvedAt: timestamp({ withTimezone: true }),
     resolution: text(),
-    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
-    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    ...timestamps(),
   },
   (t) => [
     uniqueIndex("sync_issues_open_key")
@@ -139,7 +135,7 @@ export const shadowPreviews = pgTable(
     subject: text(),
     description: text().notNull(),
     payload: jsonb().$type<Record<string, unknown>>().notNull(),
-    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAt(),
   },
   (t) => [index().on(t.connectionId, t.id)],
 );

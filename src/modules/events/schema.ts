@@ -1,15 +1,6 @@
 import { sql } from "drizzle-orm";
-import {
-  bigint,
-  bigserial,
-  index,
-  jsonb,
-  pgTable,
-  primaryKey,
-  text,
-  timestamp,
-  uuid,
-} from "drizzle-orm/pg-core";
+import { bigint, bigserial, index, jsonb, pgTable, primaryKey, text, uuid } from "drizzle-orm/pg-core";
+import { createdAt, updatedAt } from "../../db/columns.ts";
 
 /**
  * Domain events, written in the same transaction as the change they describe. Consumers read them
@@ -26,7 +17,7 @@ export const events = pgTable(
     /** What the event is about, for filtering: a SKU, an order id, a connection id. */
     subject: text(),
     payload: jsonb().$type<Record<string, unknown>>().notNull(),
-    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAt(),
   },
   (t) => [index().on(t.txid, t.id), index().on(t.accountId, t.type, t.id)],
 );
@@ -38,7 +29,7 @@ export const eventCursors = pgTable(
     consumer: text().notNull(),
     txid: bigint({ mode: "number" }).notNull().default(0),
     eventId: bigint({ mode: "number" }).notNull().default(0),
-    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    updatedAt: updatedAt(),
   },
   (t) => [primaryKey({ columns: [t.consumer] })],
 );

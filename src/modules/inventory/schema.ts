@@ -8,25 +8,22 @@ import {
   pgTable,
   primaryKey,
   text,
-  timestamp,
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
-import { accounts } from "../accounts/schema.ts";
+import { createdAt, tenantId, updatedAt } from "../../db/columns.ts";
 import { products } from "../catalog/schema.ts";
 
 export const warehouses = pgTable(
   "warehouses",
   {
     id: uuid().primaryKey().defaultRandom(),
-    accountId: uuid()
-      .notNull()
-      .references(() => accounts.id, { onDelete: "cascade" }),
+    accountId: tenantId(),
     name: text().notNull(),
     isDefault: boolean().notNull().default(false),
     /** Whether this warehouse's stock counts toward what channels may sell. */
     countsForAvailability: boolean().notNull().default(true),
-    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAt(),
   },
   (t) => [uniqueIndex().on(t.accountId, t.name), index().on(t.accountId)],
 );
@@ -47,7 +44,7 @@ export const stockLevels = pgTable(
       .references(() => warehouses.id, { onDelete: "restrict" }),
     onHand: integer().notNull().default(0),
     reserved: integer().notNull().default(0),
-    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    updatedAt: updatedAt(),
   },
   (t) => [
     primaryKey({ columns: [t.productId, t.warehouseId] }),
@@ -98,7 +95,7 @@ export const stockMovements = pgTable(
     oversold: boolean().notNull().default(false),
     note: text(),
     actor: text(),
-    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAt(),
   },
   (t) => [
     uniqueIndex().on(t.accountId, t.idempotencyKey),

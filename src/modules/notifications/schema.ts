@@ -11,6 +11,7 @@ import {
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
+import { createdAt, tenantId, updatedAt } from "../../db/columns.ts";
 import { accounts } from "../accounts/schema.ts";
 
 /** Stands for "account-wide" where a connection id is part of a unique key (nulls never collide). */
@@ -24,9 +25,7 @@ export const notifications = pgTable(
   "notifications",
   {
     id: uuid().primaryKey().defaultRandom(),
-    accountId: uuid()
-      .notNull()
-      .references(() => accounts.id, { onDelete: "cascade" }),
+    accountId: tenantId(),
     type: text().notNull(),
     severity: text({ enum: notificationSeverities }).notNull(),
     title: text().notNull(),
@@ -40,7 +39,7 @@ export const notifications = pgTable(
     eventId: bigint({ mode: "number" }),
     /** Makes a second notification for the same cause impossible (event id + type, goal + period). */
     dedupeKey: text().notNull(),
-    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAt(),
   },
   (t) => [
     uniqueIndex().on(t.accountId, t.dedupeKey),
@@ -74,16 +73,14 @@ export const notificationSettings = pgTable("notification_settings", {
   overrideEnabled: boolean().notNull().default(false),
   overrideEmails: jsonb().$type<string[]>().notNull().default([]),
   globalOptIn: boolean().notNull().default(false),
-  updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  updatedAt: updatedAt(),
 });
 
 /** A type switched on or off, account-wide (connection = ACCOUNT_WIDE) or for one connection. */
 export const notificationTypeSettings = pgTable(
   "notification_type_settings",
   {
-    accountId: uuid()
-      .notNull()
-      .references(() => accounts.id, { onDelete: "cascade" }),
+    accountId: tenantId(),
     connectionId: uuid().notNull().default(ACCOUNT_WIDE),
     type: text().notNull(),
     enabled: boolean().notNull(),
@@ -98,16 +95,14 @@ export const notificationWebhooks = pgTable(
   "notification_webhooks",
   {
     id: uuid().primaryKey().defaultRandom(),
-    accountId: uuid()
-      .notNull()
-      .references(() => accounts.id, { onDelete: "cascade" }),
+    accountId: tenantId(),
     url: text().notNull(),
     format: text({ enum: webhookFormats }).notNull().default("json"),
     /** HMAC key, sealed with the hub's secret box; shown once at creation. */
     secretSealed: text().notNull(),
     /** Off: only custom alerts naming it post to it. */
     allNotifications: boolean().notNull().default(true),
-    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAt(),
   },
   (t) => [index().on(t.accountId)],
 );
@@ -145,7 +140,7 @@ export const notificationDeliveries = pgTable(
     nextAttemptAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     claimedAt: timestamp({ withTimezone: true }),
     sentAt: timestamp({ withTimezone: true }),
-    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAt(),
   },
   (t) => [
     uniqueIndex().on(t.notificationId, t.channel, t.recipient),
@@ -166,16 +161,14 @@ export const customAlerts = pgTable(
   "custom_alerts",
   {
     id: uuid().primaryKey().defaultRandom(),
-    accountId: uuid()
-      .notNull()
-      .references(() => accounts.id, { onDelete: "cascade" }),
+    accountId: tenantId(),
     name: text().notNull(),
     eventType: text().notNull(),
     condition: jsonb().$type<unknown>(),
     template: text().notNull(),
     recipients: jsonb().$type<CustomAlertRecipients>().notNull(),
     enabled: boolean().notNull().default(true),
-    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAt(),
   },
   (t) => [index().on(t.accountId, t.eventType)],
 );
@@ -190,16 +183,14 @@ export const goals = pgTable(
   "goals",
   {
     id: uuid().primaryKey().defaultRandom(),
-    accountId: uuid()
-      .notNull()
-      .references(() => accounts.id, { onDelete: "cascade" }),
+    accountId: tenantId(),
     name: text().notNull(),
     metric: text({ enum: goalMetrics }).notNull(),
     period: text({ enum: goalPeriods }).notNull(),
     /** Minor units for revenue and refunds, a count otherwise. */
     amount: bigint({ mode: "number" }).notNull(),
     connectionId: uuid(),
-    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAt(),
   },
   (t) => [index().on(t.accountId)],
 );
@@ -210,8 +201,6 @@ export type CountPeriod = (typeof countPeriods)[number];
 /** How often the "total orders count" notification covers a connection (default: daily). */
 export const ordersCountPeriods = pgTable("orders_count_periods", {
   connectionId: uuid().primaryKey(),
-  accountId: uuid()
-    .notNull()
-    .references(() => accounts.id, { onDelete: "cascade" }),
+  accountId: tenantId(),
   period: text({ enum: countPeriods }).notNull(),
 });

@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { boolean, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
-import { accounts } from "../accounts/schema.ts";
+import { createdAt, tenantId, timestamps } from "../../db/columns.ts";
 import { products } from "../catalog/schema.ts";
 import { warehouses } from "../inventory/schema.ts";
 
@@ -21,9 +21,7 @@ export const orders = pgTable(
   "orders",
   {
     id: uuid().primaryKey().defaultRandom(),
-    accountId: uuid()
-      .notNull()
-      .references(() => accounts.id, { onDelete: "cascade" }),
+    accountId: tenantId(),
     /** The channel connection it came from; null for orders entered through the API. */
     connectionId: uuid(),
     platformOrderId: text().notNull(),
@@ -56,8 +54,7 @@ export const orders = pgTable(
     backordered: boolean().notNull().default(false),
     /** Placed before the hub was watching (a backfill brought it): counts as a sale, announces nothing. */
     historical: boolean().notNull().default(false),
-    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
-    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    ...timestamps(),
   },
   (t) => [
     uniqueIndex("orders_platform_key").on(
@@ -119,7 +116,7 @@ export const refunds = pgTable(
     refundedAt: timestamp({ withTimezone: true }).notNull(),
     /** Refunded before the hub was watching (a backfill brought it); see `orders.historical`. */
     historical: boolean().notNull().default(false),
-    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAt(),
   },
   (t) => [uniqueIndex().on(t.orderId, t.platformRefundId), index().on(t.accountId, t.refundedAt)],
 );
@@ -150,7 +147,7 @@ export const shipments = pgTable(
     trackingNumber: text(),
     trackingUrl: text(),
     shippedAt: timestamp({ withTimezone: true }).notNull(),
-    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAt(),
   },
   (t) => [uniqueIndex().on(t.orderId, t.platformShipmentId), index().on(t.accountId, t.shippedAt)],
 );

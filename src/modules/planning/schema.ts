@@ -1,5 +1,5 @@
 import { integer, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
-import { accounts } from "../accounts/schema.ts";
+import { tenantId, updatedAt } from "../../db/columns.ts";
 
 /** Stands for "every channel" where a connection id is part of a key. */
 export const ALL_CHANNELS = "00000000-0000-0000-0000-000000000000";
@@ -8,14 +8,12 @@ export const ALL_CHANNELS = "00000000-0000-0000-0000-000000000000";
 export const planningSettings = pgTable(
   "planning_settings",
   {
-    accountId: uuid()
-      .notNull()
-      .references(() => accounts.id, { onDelete: "cascade" }),
+    accountId: tenantId(),
     connectionId: uuid().notNull().default(ALL_CHANNELS),
     reportDays: integer().notNull().default(90),
     overstockDays: integer().notNull().default(100),
     understockDays: integer().notNull().default(7),
-    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    updatedAt: updatedAt(),
   },
   (t) => [primaryKey({ columns: [t.accountId, t.connectionId] })],
 );
@@ -27,9 +25,7 @@ export type PlanStatus = (typeof planStatuses)[number];
 export const planStates = pgTable(
   "plan_states",
   {
-    accountId: uuid()
-      .notNull()
-      .references(() => accounts.id, { onDelete: "cascade" }),
+    accountId: tenantId(),
     connectionId: uuid().notNull().default(ALL_CHANNELS),
     productId: uuid().notNull(),
     status: text({ enum: planStatuses }).notNull(),

@@ -12,6 +12,7 @@ import {
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
+import { createdAt, timestamps, updatedAt } from "../../db/columns.ts";
 import { accounts } from "../accounts/schema.ts";
 import { connections, severities } from "../connections/schema.ts";
 import { warehouses } from "../inventory/schema.ts";
@@ -32,8 +33,7 @@ export const feeds = pgTable(
     nextRunAt: timestamp({ withTimezone: true }),
     /** Incremental feeds read from here (minus an overlap) next time. */
     watermark: timestamp({ withTimezone: true }),
-    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
-    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    ...timestamps(),
   },
   (t) => [uniqueIndex().on(t.connectionId, t.kind), index().on(t.enabled, t.nextRunAt)],
 );
@@ -100,7 +100,7 @@ export const runMessages = pgTable(
     code: text().notNull(),
     message: text().notNull(),
     subject: text(),
-    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAt(),
   },
   (t) => [index().on(t.runId)],
 );
@@ -184,7 +184,7 @@ export const stockDrift = pgTable(
     /** "hub" when the platform still shows the hub's last push, "outside" when someone changed it there. */
     lastWriter: text({ enum: ["hub", "outside", "unknown"] }).notNull(),
     corrected: boolean().notNull().default(false),
-    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAt(),
   },
   (t) => [index().on(t.runId), index().on(t.connectionId, t.createdAt)],
 );
@@ -215,7 +215,7 @@ export const inventorySources = pgTable("inventory_sources", {
     .references(() => connections.id, { onDelete: "cascade" }),
   warehouseId: uuid().references(() => warehouses.id, { onDelete: "set null" }),
   since: timestamp({ withTimezone: true }).notNull().defaultNow(),
-  updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  updatedAt: updatedAt(),
 });
 
 /** One step of a connection's onboarding: the feed it runs and the run queued for it (null = off). */
@@ -235,7 +235,7 @@ export const connectionOnboardings = pgTable("connection_onboardings", {
   accountId: uuid().notNull(),
   steps: jsonb().$type<OnboardingStep[]>().notNull(),
   initialStock: text({ enum: initialStockModes }).notNull().default("auto"),
-  createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  createdAt: createdAt(),
   finishedAt: timestamp({ withTimezone: true }),
 });
 
@@ -248,7 +248,7 @@ export const stallThresholds = pgTable("stall_thresholds", {
   jobSeconds: integer(),
   heartbeatSeconds: integer(),
   webhookSeconds: integer(),
-  updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  updatedAt: updatedAt(),
 });
 
 /**
