@@ -1,0 +1,107 @@
+import type { FastifyReply, FastifyRequest } from "fastify";
+import { pageSlice, parsePagePerPage, wordpressPagingHeaders } from "../../kit/paging.ts";
+import { parseFilterDate, type SiteClock } from "../dates.ts";
+import { invalidParam } from "../errors.ts";
+
+/** Query parameters every WooCommerce collection shares, validated as WordPress REST does. */
+export type Query = Record<string, string | undefined>;
+
+export const PAGE_LIMITS = { defaultPerPage: 10, maxPerPage: 100 } as const;
+
+/** The query as PHP's `$_GET` has it: a repeated name keeps its last value. */
+export function query(request: FastifyRequest): Query {
+  const raw = request.query as Record<string, string | string[] | undefined>;
+  return Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, Array.isArray(v) ? v[v.length - 1] : v]));
+}
+
+export function booleanParam(q: Query, name: string, fallback: boolean): boolean {
+  const value = q[name];
+  if (value === undefined) return fallback;
+  if (value === "true" || value === "1") return true;
+  if (value === "false" || value === "0") return false;
+  throw invalidParam(name, `${name} is not of type boolean.`);
+}
+
+interface Dated {
+  readonly createdMs: number;
+  readonly modifiedMs: number;
+}
+
+/** `after`/`before` (created) and `modified_after`/`modified_before`, read per `dates_are_gmt`. */
+export function dateFilter(clock: SiteClock, q: Query): (item: Dated) => boolean {
+  const gmt = booleanParam(q, "dates_are_gmt", false);
+  const bound = (name: string) => {
+    const value = q[name];
+    if (value === undefined) return null;
+    const ms = parseFilterDate(clock, value, gmt);
+    if (ms === null) throw invalidParam(name, "Invalid date.");
+    return ms;
+  };
+  const after = bound("after");
+  const before = bound("before");
+  const modifiedAfter = bound("modified_after");
+  const modifiedBefore = bound("modified_before");
+  return (item) =>
+    (after === null || item.createdMs > after) &&
+    (before === null || item.createdMs < before) &&
+    (modifiedAfter === null || item.modifiedMs > modifiedAfter) &&
+    (modifiedBefore === null || item.modifiedMs < modifiedBefore);
+}
+
+const ORDER_BY = ["date", "id", "modified", "title", "include"] as const;
+
+/** `orderby` (default date) and `order` (default desc), ties broken by id like MySQL's post order. */
+export function sorter<T extends Dated & { readonly id: number }>(
+  q: Query,
+  title: (item: T) => string = () => "",
+) {
+  const orderby = q.orderby ?? "date";
+  if (!(ORDER_BY as readonly string[]).includes(orderby)) {
+    throw invalidParam("orderby", `orderby is not one of ${ORDER_BY.join(", ")}.`);
+  }
+  const order = q.order ?? "desc";
+  if (order !== "asc" && order !== "desc") throw invalidParam("order", "order is not one of asc and desc.");
+  const key = (item: T): number | string =>
+    orderby === "modified"
+      ? item.modifiedMs
+      : orderby === "title"
+        ? title(item)
+        : orderby === "id"
+          ? item.id
+          : item.createdMs;
+  const sign = order === "asc" ? 1 : -1;
+  return (a: T, b: T) => {
+    const ka = key(a);
+    const kb = key(b);
+    return (ka < kb ? -1 : ka > kb ? 1 : a.id - b.id) * sign;
+  };
+}
+
+/** Sends one page of `items` with `X-WP-Total`, `X-WP-TotalPages` and `Link`. */
+export function sendPage<T>(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  siteUrl: string,
+  items: readonly T[],
+  render: (item: T) => unknown,
+): FastifyReply {
+  const parsed = parsePagePerPage(query(request), PAGE_LIMITS);
+  if (!parsed.ok) throw invalidParam(parsed.param, parsed.message);
+  // Links repeat the query without its credentials, each name once (PHP reads the last value).
+  const url = new URL(request.url.split("?")[0] as string, siteUrl);
+  for (const [name, value] of Object.entries(query(request))) {
+    if (value !== undefined && !isAuthParam(name)) url.searchParams.set(name, value);
+  }
+  reply.headers(wordpressPagingHeaders(url, items.length, parsed.value));
+  return reply.send(pageSlice(items, parsed.value).map(render));
+}
+
+export function isAuthParam(name: string): boolean {
+  return name.startsWith("oauth_") || name === "consumer_key" || name === "consumer_secret";
+}
+
+export function idParam(request: FastifyRequest, name = "id"): number {
+  const raw = (request.params as Record<string, string>)[name];
+  const id = Number(raw);
+  return Number.isInteger(id) && id > 0 ? id : 0;
+}
