@@ -290,7 +290,11 @@ describe.skipIf(!hasChromium)("orders, books, planner and notifications in Chrom
     await page.getByLabel("Value 1").fill("1000");
     await preview.getByText(/the condition holds, so it would alert/).waitFor();
     await page.getByLabel("Message template").fill("Hi {{ customer }}");
-    await preview.getByRole("alert").getByText("The alert names a field this event does not have.").waitFor();
+    const unknownField = preview.getByRole("alert");
+    await unknownField.getByText("The message names a field this event does not have.").waitFor();
+    expect(await unknownField.textContent()).toMatch(
+      /What to do: pick the field from the list under the message/,
+    );
     await page.getByLabel("Message template").fill("Big order {{ orderNumber }}");
     await page.getByRole("button", { name: "Create alert" }).click();
     await page.getByRole("table", { name: "Custom alerts" }).getByText("Big order").waitFor();
