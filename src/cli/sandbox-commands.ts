@@ -1,6 +1,7 @@
 import { type Command, InvalidArgumentError } from "commander";
 import { startQuickBooksOnlineSandbox } from "../sandboxes/quickbooks-online/index.ts";
 import { startShopifySandbox } from "../sandboxes/shopify/index.ts";
+import { startWooCommerceSandbox } from "../sandboxes/woocommerce/index.ts";
 
 function count(value: string): number {
   const n = Number(value);
@@ -53,6 +54,12 @@ export function registerSandboxCommands(program: Command): void {
             apiSecret: s.apiSecret,
             apiVersion: s.apiVersion,
             graphqlUrl: s.graphqlUrl,
+            credentials: {
+              shopDomain: s.url,
+              accessToken: s.accessToken,
+              apiSecret: s.apiSecret,
+              plan: opts.plan,
+            },
           },
           () => s.close(),
         );
@@ -75,6 +82,41 @@ export function registerSandboxCommands(program: Command): void {
           clientSecret: s.clientSecret,
           verifierToken: s.verifierToken,
           ...s.initialTokens,
+          credentials: {
+            realmId: s.realmId,
+            clientId: s.clientId,
+            clientSecret: s.clientSecret,
+            accessToken: s.initialTokens.accessToken,
+            refreshToken: s.initialTokens.refreshToken,
+            accessTokenExpiresAt: new Date(Date.now() + s.initialTokens.expiresIn * 1000).toISOString(),
+            refreshTokenExpiresAt: new Date(
+              Date.now() + s.initialTokens.xRefreshTokenExpiresIn * 1000,
+            ).toISOString(),
+            verifierToken: s.verifierToken,
+            baseUrl: s.url,
+            tokenUrl: `${s.url}/oauth2/v1/tokens/bearer`,
+          },
+        },
+        () => s.close(),
+      );
+    });
+  sandbox
+    .command("woocommerce")
+    .description("a WooCommerce store speaking the REST API v3 (OAuth 1.0a over plain HTTP)")
+    .option("--port <port>", "port (0 = any free one)", count, 0)
+    .option("--seed <n>", "seed for the generated store", count, 1)
+    .option("--products <n>", "products to generate", count, 50)
+    .option("--orders <n>", "orders over the last 90 days", count, 200)
+    .action(async (opts: { port: number; seed: number; products: number; orders: number }) => {
+      const s = await startWooCommerceSandbox({ ...opts, log: (m) => process.stderr.write(`${m}\n`) });
+      serveUntilStopped(
+        {
+          platform: "woocommerce",
+          url: s.url,
+          apiUrl: `${s.url}/wp-json/wc/v3`,
+          consumerKey: s.consumerKey,
+          consumerSecret: s.consumerSecret,
+          credentials: s.credentials,
         },
         () => s.close(),
       );
