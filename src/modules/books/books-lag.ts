@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import type { Db } from "../../db/engine.ts";
 import { queryRows } from "../../db/rows.ts";
 import { pgArray } from "../../db/sql.ts";
+import { openLineTotals } from "../orders/order-reads.ts";
 
 export type BooksLagQuery = {
   accountId: string;
@@ -25,37 +26,48 @@ export type BooksLagQuery = {
  */
 export async function booksLag(db: Db, q: BooksLagQuery): Promise<Map<string, number>> {
   const out = new Map<string, number>();
-  if (q.productIds.length === 0) return out;
-  const rows = await queryRows<{ product_id: string; posted_reserved: number; unposted_shipped: number }>(
+  const lines = await openLineTotals(db, q);
+  if (lines.length === 0) return out;
+  const orderIds = [...new Set(lines.map((l) => l.orderId))];
+  const posted = await ordersPostedTo(db, q.booksConnectionId, orderIds);
+  const posting = await channelsPostingTo(db, q.booksConnectionId);
+  for (const l of lines) {
+    const lag = posted.has(l.orderId)
+      ? l.reservedQty
+      : l.connectionId !== null && posting.has(l.connectionId)
+        ? -l.shippedSinceQty
+        : 0;
+    out.set(l.productId, (out.get(l.productId) ?? 0) + lag);
+  }
+  return out;
+}
+
+/** Which of these orders the books have: posted on their own or inside a posted summary. */
+async function ordersPostedTo(db: Db, booksConnectionId: string, orderIds: string[]): Promise<Set<string>> {
+  const rows = await queryRows<{ id: string }>(
     db,
-    sql`select l.product_id,
-          coalesce(sum(l.reserved_qty) filter (where posted.yes), 0)::int as posted_reserved,
-          coalesce(sum(l.shipped_qty) filter (where not posted.yes and posts.yes and o.created_at >= ${q.since.toISOString()}), 0)::int as unposted_shipped
-        from order_lines l
-        join orders o on o.id = l.order_id
-        cross join lateral (select exists (
+    sql`select o.id from unnest(${pgArray(orderIds)}::uuid[]) as o(id)
+        where exists (
             select 1 from books_postings p
-            where p.books_connection_id = ${q.booksConnectionId} and p.status = 'posted'
+            where p.books_connection_id = ${booksConnectionId} and p.status = 'posted'
               and p.subject_type = 'order' and p.subject_id = o.id::text
           ) or exists (
             select 1 from books_summary_orders so
             join books_summaries s on s.id = so.summary_id
-            join books_postings p on p.books_connection_id = ${q.booksConnectionId} and p.status = 'posted'
+            join books_postings p on p.books_connection_id = ${booksConnectionId} and p.status = 'posted'
               and p.subject_type = 'summary'
               and p.subject_id = s.channel_connection_id::text || ':' || s.period_key || ':' || s.currency
             where so.order_id = o.id
-          ) as yes) posted
-        cross join lateral (select exists (
-            select 1 from books_order_settings st
-            where st.connection_id = o.connection_id and st.books_connection_id = ${q.booksConnectionId}
-          ) as yes) posts
-        where l.account_id = ${q.accountId}
-          and l.product_id = any(${pgArray(q.productIds)}::uuid[])
-          and o.warehouse_id = ${q.warehouseId}
-          and o.status <> 'cancelled'
-          and (l.reserved_qty > 0 or (l.shipped_qty > 0 and o.created_at >= ${q.since.toISOString()}))
-        group by l.product_id`,
+          )`,
   );
-  for (const r of rows) out.set(r.product_id, Number(r.posted_reserved) - Number(r.unposted_shipped));
-  return out;
+  return new Set(rows.map((r) => r.id));
+}
+
+/** Channel connections whose orders post to these books. */
+async function channelsPostingTo(db: Db, booksConnectionId: string): Promise<Set<string>> {
+  const rows = await queryRows<{ connection_id: string }>(
+    db,
+    sql`select connection_id from books_order_settings where books_connection_id = ${booksConnectionId}`,
+  );
+  return new Set(rows.map((r) => r.connection_id));
 }

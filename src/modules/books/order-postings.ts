@@ -1,7 +1,7 @@
 import { and, asc, eq, inArray, or } from "drizzle-orm";
 import type { Db } from "../../db/engine.ts";
 import { notFound } from "../../lib/errors.ts";
-import { orders, refunds } from "../orders/schema.ts";
+import { orderExists, refundIdsOfOrder } from "../orders/order-reads.ts";
 import { postingView } from "./ledger.ts";
 import { booksPostings, booksSummaries, booksSummaryOrders } from "./schema.ts";
 import { summarySubject } from "./summaries.ts";
@@ -11,11 +11,7 @@ import { summarySubject } from "./summaries.ts";
  * (summary mode) and its refunds' postings, for the order page.
  */
 export async function orderPostings(db: Db, accountId: string, orderId: string) {
-  const [order] = await db
-    .select({ id: orders.id })
-    .from(orders)
-    .where(and(eq(orders.accountId, accountId), eq(orders.id, orderId)));
-  if (!order) throw notFound("order");
+  if (!(await orderExists(db, accountId, orderId))) throw notFound("order");
   const [summary] = await db
     .select({
       id: booksSummaries.id,
@@ -26,9 +22,7 @@ export async function orderPostings(db: Db, accountId: string, orderId: string) 
     .from(booksSummaryOrders)
     .innerJoin(booksSummaries, eq(booksSummaries.id, booksSummaryOrders.summaryId))
     .where(eq(booksSummaryOrders.orderId, orderId));
-  const refundIds = (
-    await db.select({ id: refunds.id }).from(refunds).where(eq(refunds.orderId, orderId))
-  ).map((r) => r.id);
+  const refundIds = await refundIdsOfOrder(db, orderId);
   const subjects = [
     and(eq(booksPostings.subjectType, "order"), eq(booksPostings.subjectId, orderId)),
     summary

@@ -1,6 +1,7 @@
-import { sql } from "drizzle-orm";
 import type { Db } from "../../db/engine.ts";
-import { queryRows } from "../../db/rows.ts";
+import { productPage } from "../catalog/product-reads.ts";
+import type { Product } from "../catalog/products.ts";
+import { type StockTotals, stockTotals } from "./stock-totals.ts";
 
 export const stockStatuses = ["in_stock", "low", "out"] as const;
 export type StockStatus = (typeof stockStatuses)[number];
@@ -33,53 +34,62 @@ export type ProductListItem = {
 };
 
 /**
- * The catalogue with stock totals and status, SKU order, keyset-paged. A read model joining the
- * catalogue with stock levels: filtering by stock status needs both in one query.
+ * The catalogue with stock totals and status, SKU order, keyset-paged: the catalogue's page of
+ * products, then their stock totals in one query. Filtering by stock status reads the catalogue in
+ * batches until the page is full, since the status needs both modules' figures.
  */
 export async function listProductsWithStock(
   db: Db,
   accountId: string,
   f: ProductListFilter,
 ): Promise<ProductListItem[]> {
-  const like = f.q ? `%${f.q.replace(/[%_\\]/g, (c) => `\\${c}`)}%` : undefined;
-  const status = sql`case when coalesce(s.available, 0) <= 0 then 'out'
-    when p.low_stock_threshold is not null and coalesce(s.available, 0) <= p.low_stock_threshold then 'low'
-    else 'in_stock' end`;
-  const rows = await queryRows<Record<string, unknown>>(
-    db,
-    sql`select p.id, p.sku, p.name, p.group_key, p.options, p.barcode, p.price_minor, p.currency, p.archived,
-          p.lead_time_days, p.low_stock_threshold,
-          coalesce(s.on_hand, 0)::int as on_hand, coalesce(s.reserved, 0)::int as reserved,
-          coalesce(s.available, 0)::int as available, ${status} as stock_status
-        from products p
-        left join lateral (
-          select sum(on_hand) as on_hand, sum(reserved) as reserved, sum(on_hand - reserved) as available
-          from stock_levels where product_id = p.id
-        ) s on true
-        where p.account_id = ${accountId}
-          ${like ? sql`and (p.sku ilike ${like} or p.name ilike ${like} or p.barcode = ${f.q})` : sql``}
-          ${f.sku ? sql`and p.sku = ${f.sku}` : sql``}
-          ${f.archived !== undefined ? sql`and p.archived = ${f.archived}` : sql``}
-          ${f.stockStatus ? sql`and ${status} = ${f.stockStatus}` : sql``}
-          ${f.afterSku !== undefined ? sql`and p.sku > ${f.afterSku}` : sql``}
-        order by p.sku
-        limit ${f.limit + 1}`,
-  );
-  return rows.map((r) => ({
-    id: String(r.id),
-    sku: String(r.sku),
-    name: String(r.name),
-    groupKey: (r.group_key as string | null) ?? null,
-    options: (r.options as Record<string, string>) ?? {},
-    barcode: (r.barcode as string | null) ?? null,
-    priceMinor: r.price_minor === null ? null : Number(r.price_minor),
-    currency: (r.currency as string | null) ?? null,
-    archived: Boolean(r.archived),
-    leadTimeDays: r.lead_time_days === null ? null : Number(r.lead_time_days),
-    lowStockThreshold: r.low_stock_threshold === null ? null : Number(r.low_stock_threshold),
-    onHand: Number(r.on_hand),
-    reserved: Number(r.reserved),
-    available: Number(r.available),
-    stockStatus: r.stock_status as StockStatus,
-  }));
+  const wanted = f.limit + 1;
+  const batch = f.stockStatus ? Math.max(wanted, STATUS_FILTER_BATCH) : wanted;
+  const out: ProductListItem[] = [];
+  let afterSku = f.afterSku;
+  for (;;) {
+    const page = await productPage(db, accountId, { ...f, afterSku, limit: batch });
+    const totals = await stockTotals(
+      db,
+      page.map((p) => p.id),
+    );
+    for (const product of page) {
+      const item = listItem(product, totals.get(product.id));
+      if (f.stockStatus && item.stockStatus !== f.stockStatus) continue;
+      out.push(item);
+      if (out.length === wanted) return out;
+    }
+    if (page.length < batch) return out;
+    afterSku = page.at(-1)!.sku;
+  }
+}
+
+/** Products read per round when filtering by stock status. */
+const STATUS_FILTER_BATCH = 500;
+
+function listItem(p: Product, stock: StockTotals | undefined): ProductListItem {
+  const { onHand, reserved, available } = stock ?? { onHand: 0, reserved: 0, available: 0 };
+  const stockStatus: StockStatus =
+    available <= 0
+      ? "out"
+      : p.lowStockThreshold !== null && available <= p.lowStockThreshold
+        ? "low"
+        : "in_stock";
+  return {
+    id: p.id,
+    sku: p.sku,
+    name: p.name,
+    groupKey: p.groupKey,
+    options: p.options ?? {},
+    barcode: p.barcode,
+    priceMinor: p.priceMinor,
+    currency: p.currency,
+    archived: p.archived,
+    leadTimeDays: p.leadTimeDays,
+    lowStockThreshold: p.lowStockThreshold,
+    onHand,
+    reserved,
+    available,
+    stockStatus,
+  };
 }

@@ -5,6 +5,7 @@ import type { AppContext } from "../../context.ts";
 import { principalOf } from "../../http/auth.ts";
 import { cursorShapes, decodeCursor, encodeCursor, pageQuery } from "../../http/pagination.ts";
 import { adjustmentReasons, adjustStock, transferStock } from "./adjustments.ts";
+import { registerProductStockRoutes } from "./routes-products.ts";
 import { movementReasons } from "./schema.ts";
 import { listMovements } from "./stock.ts";
 import {
@@ -26,6 +27,7 @@ const idParams = z.object({ id: z.uuid() });
 const idempotencyKey = z.string().trim().min(1).max(200);
 
 export function registerInventoryRoutes(root: FastifyInstance, ctx: AppContext): void {
+  registerProductStockRoutes(root, ctx);
   const app = root.withTypeProvider<ZodTypeProvider>();
 
   app.get(

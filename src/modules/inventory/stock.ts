@@ -1,6 +1,8 @@
 import { and, asc, desc, eq, gte, inArray, lt, lte, sql } from "drizzle-orm";
 import type { Db } from "../../db/engine.ts";
-import { products } from "../catalog/schema.ts";
+import { chunks } from "../../db/sql.ts";
+import { productSkus } from "../catalog/product-reads.ts";
+import { productsBySku } from "../catalog/products.ts";
 import { type MovementReason, stockLevels, stockMovements, warehouses } from "./schema.ts";
 
 export type WarehouseStock = {
@@ -64,7 +66,7 @@ export async function channelAvailability(
   productIds: string[],
 ): Promise<Map<string, number>> {
   const out = new Map<string, number>(productIds.map((id) => [id, 0]));
-  for (let i = 0; i < productIds.length; i += 1000) {
+  for (const chunk of chunks(productIds, 1000)) {
     const rows = await db
       .select({
         productId: stockLevels.productId,
@@ -76,7 +78,7 @@ export async function channelAvailability(
         and(
           eq(stockLevels.accountId, accountId),
           eq(warehouses.countsForAvailability, true),
-          inArray(stockLevels.productId, productIds.slice(i, i + 1000)),
+          inArray(stockLevels.productId, chunk),
         ),
       )
       .groupBy(stockLevels.productId);
@@ -116,17 +118,21 @@ export type MovementFilter = {
   limit: number;
 };
 
-/** Ledger rows newest first; `beforeId` pages backwards. */
+/** Ledger rows newest first; `beforeId` pages backwards. SKUs come from the catalogue. */
 export async function listMovements(db: Db, accountId: string, f: MovementFilter): Promise<MovementView[]> {
+  let productId = f.productId;
+  if (f.sku) {
+    const bySku = (await productsBySku(db, accountId, [f.sku])).get(f.sku);
+    if (!bySku || (productId && productId !== bySku.id)) return [];
+    productId = bySku.id;
+  }
   const rows = await db
-    .select({ m: stockMovements, sku: products.sku })
+    .select()
     .from(stockMovements)
-    .innerJoin(products, eq(products.id, stockMovements.productId))
     .where(
       and(
         eq(stockMovements.accountId, accountId),
-        f.sku ? eq(products.sku, f.sku) : undefined,
-        f.productId ? eq(stockMovements.productId, f.productId) : undefined,
+        productId ? eq(stockMovements.productId, productId) : undefined,
         f.warehouseId ? eq(stockMovements.warehouseId, f.warehouseId) : undefined,
         f.reason ? eq(stockMovements.reason, f.reason) : undefined,
         f.from ? gte(stockMovements.createdAt, f.from) : undefined,
@@ -136,7 +142,12 @@ export async function listMovements(db: Db, accountId: string, f: MovementFilter
     )
     .orderBy(desc(stockMovements.id))
     .limit(f.limit);
-  return rows.map(({ m, sku }) => movementView(m, sku));
+  const skus = await productSkus(
+    db,
+    accountId,
+    rows.map((m) => m.productId),
+  );
+  return rows.map((m) => movementView(m, skus.get(m.productId) ?? ""));
 }
 
 export function movementView(m: typeof stockMovements.$inferSelect, sku: string): MovementView {

@@ -1,6 +1,9 @@
 import { and, asc, eq, inArray, lte, sql } from "drizzle-orm";
 import type { Db } from "../../db/engine.ts";
 import { queryRows } from "../../db/rows.ts";
+import { pgArray } from "../../db/sql.ts";
+import { listingsOfProducts } from "../catalog/product-reads.ts";
+import { listConnections } from "../connections/index.ts";
 import { outbox } from "./schema.ts";
 
 export type OutboxRow = typeof outbox.$inferSelect;
@@ -8,7 +11,8 @@ export type OutboxRow = typeof outbox.$inferSelect;
 /**
  * Queues stock pushes for every live or shadow connection that lists these products and exports
  * stock. One row per (connection, product): a second change before the push only bumps its
- * generation, so a burst of orders becomes one push of the latest quantity.
+ * generation, so a burst of orders becomes one push of the latest quantity. The listings come from
+ * the catalogue and the modes from the connections module; the feeds and the queue are ours.
  */
 export async function enqueueStockPushes(
   db: Db,
@@ -18,17 +22,23 @@ export async function enqueueStockPushes(
   onlyConnectionId?: string,
 ): Promise<string[]> {
   if (productIds.length === 0) return [];
-  const onlyConnection = onlyConnectionId ? sql`and l.connection_id = ${onlyConnectionId}` : sql``;
+  const pushing = new Set(
+    (await listConnections(db, accountId))
+      .filter((c) => c.mode === "live" || c.mode === "shadow")
+      .map((c) => c.id),
+  );
+  if (pushing.size === 0) return [];
+  const listed = (await listingsOfProducts(db, accountId, productIds, onlyConnectionId)).filter((l) =>
+    pushing.has(l.connectionId),
+  );
+  if (listed.length === 0) return [];
   const rows = await queryRows<{ connection_id: string }>(
     db,
     sql`insert into outbox (account_id, connection_id, kind, subject_id, sku)
-        select l.account_id, l.connection_id, 'stock', l.product_id::text, p.sku
-        from listings l
-        join connections c on c.id = l.connection_id and c.mode in ('live', 'shadow')
-        join feeds f on f.connection_id = c.id and f.kind = 'stock-export' and f.enabled
-        join products p on p.id = l.product_id
-        where l.account_id = ${accountId} and l.product_id = any(${`{${productIds.join(",")}}`}::uuid[])
-          ${onlyConnection}
+        select ${accountId}::uuid, l.connection_id, 'stock', l.product_id, l.sku
+        from unnest(${pgArray(listed.map((l) => l.connectionId))}::uuid[], ${pgArray(listed.map((l) => l.productId))}::text[],
+          ${pgArray(listed.map((l) => l.sku))}::text[]) as l(connection_id, product_id, sku)
+        join feeds f on f.connection_id = l.connection_id and f.kind = 'stock-export' and f.enabled
         on conflict (connection_id, kind, subject_id)
         do update set generation = outbox.generation + 1, next_attempt_at = least(outbox.next_attempt_at, now())
         returning connection_id`,
