@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { pair, runFeed, type SyncFixture, startSyncHub } from "../../../test/helpers/sync-setup.ts";
 import { addTestProduct, testOrder } from "../../../test/helpers/test-connector.ts";
 import { tick } from "./jobs.ts";
+import { createRun, finishRun, startRun } from "./runs.ts";
 
 let f: SyncFixture;
 let connectionId: string;
@@ -285,6 +286,27 @@ describe("feed runs", () => {
     expect(detail.body.messages.length).toBeGreaterThan(0);
     expect((await f.api.get("/api/v1/feed-runs?q=duplicate")).body.items.length).toBeGreaterThan(0);
     expect((await f.api.get("/api/v1/feed-runs?status=failed&feed=stock-check")).body.items).toEqual([]);
+  });
+
+  it('finds "50%_off" in run errors and messages literally, not as a pattern', async () => {
+    const failWith = async (error: string, message: string) => {
+      const run = await createRun(f.hub.ctx.db, {
+        accountId: f.tenant.accountId,
+        connectionId,
+        feedKind: "new-orders",
+        trigger: "manual",
+      });
+      const recorder = await startRun(f.hub.ctx.db, run);
+      await recorder.message("error", "order_failed", message);
+      await finishRun(f.hub.ctx.db, recorder, "failed", error);
+      return run.id;
+    };
+    const byError = await failWith("coupon 50%_off was refused", "order #1 failed");
+    const byMessage = await failWith("2 orders failed", "order #2: coupon 50%_off was refused");
+    await failWith("coupon 50 percent off was refused", "coupon 5000_off was refused");
+    const found = (await f.api.get(`/api/v1/feed-runs?q=${encodeURIComponent("50%_off")}&limit=50`)).body
+      .items;
+    expect(found.map((r: { id: string }) => r.id).sort()).toEqual([byError, byMessage].sort());
   });
 
   it("queues Run now once and blocks outbound feeds in test mode", async () => {

@@ -1,5 +1,6 @@
 import { and, desc, eq, gte, ilike, lte, sql } from "drizzle-orm";
 import type { Db } from "../../db/engine.ts";
+import { likePattern } from "../../db/sql.ts";
 import { notFound } from "../../lib/errors.ts";
 import type { Severity } from "../connections/index.ts";
 import { appendEvents } from "../events/events.ts";
@@ -121,7 +122,7 @@ export async function listRuns(db: Db, accountId: string, f: RunFilter) {
         f.from ? gte(feedRuns.queuedAt, f.from) : undefined,
         f.to ? lte(feedRuns.queuedAt, f.to) : undefined,
         f.q
-          ? sql`(${ilike(feedRuns.error, `%${f.q}%`)} or exists (select 1 from run_messages m where m.run_id = ${feedRuns.id} and (m.message ilike ${`%${f.q}%`} or m.code ilike ${`%${f.q}%`})))`
+          ? sql`(${ilike(feedRuns.error, likePattern(f.q))} or exists (select 1 from run_messages m where m.run_id = ${feedRuns.id} and (m.message ilike ${likePattern(f.q)} or m.code ilike ${likePattern(f.q)})))`
           : undefined,
         // Cursors carry milliseconds; the column has microseconds, so page on the truncated value.
         f.before
