@@ -1,7 +1,9 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { z } from "zod";
 import { openDatabase } from "../src/db/engine.ts";
 import { importProducts } from "../src/modules/catalog/import.ts";
+import { defineEvent } from "../src/modules/events/define-event.ts";
 import { appendEvents, readEvents } from "../src/modules/events/events.ts";
 import { adjustStock } from "../src/modules/inventory/adjustments.ts";
 import { recordImportedQuantities } from "../src/modules/inventory/import-quantities.ts";
@@ -12,6 +14,10 @@ import { checkLedger } from "./helpers/ledger-check.ts";
 
 // Parallel writers need a multi-connection engine; PGlite runs one statement at a time, so these
 // run in CI's PostgreSQL pass (DATABASE_URL set).
+/** Events of this test only, so no consumer of the hub reacts to them. */
+const testSlow = defineEvent("test.slow", z.object({}));
+const testFast = defineEvent("test.fast", z.object({}));
+
 describe.skipIf(!onPostgres)("concurrent writers on PostgreSQL", () => {
   let hub: TestHub;
   beforeAll(async () => {
@@ -74,12 +80,12 @@ describe.skipIf(!onPostgres)("concurrent writers on PostgreSQL", () => {
       let started!: () => void;
       const slowStarted = new Promise<void>((r) => (started = r));
       const slow = other.db.transaction(async (tx) => {
-        await appendEvents(tx as never, [{ accountId, type: "test.slow", payload: {} }]);
+        await appendEvents(tx as never, [testSlow.of({ accountId, payload: {} })]);
         started();
         await gate;
       });
       await slowStarted;
-      await appendEvents(hub.ctx.db, [{ accountId, type: "test.fast", payload: {} }]);
+      await appendEvents(hub.ctx.db, [testFast.of({ accountId, payload: {} })]);
       const whileOpen = await readEvents(hub.ctx.db, consumer, { types: ["test.slow", "test.fast"] });
       expect(whileOpen.map((e) => e.type)).toEqual([]);
       releaseSlow();

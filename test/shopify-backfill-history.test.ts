@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { queryRows } from "../src/db/rows.ts";
 import { appendEvents, unreadEventCount } from "../src/modules/events/events.ts";
 import { NOTIFY_CONSUMER } from "../src/modules/notifications/consumer.ts";
+import { backfillFinished } from "../src/modules/sync/events.ts";
 import { HISTORY_GRACE_MS } from "../src/modules/sync/history.ts";
 import { type ShopifySandbox, startShopifySandbox } from "../src/sandboxes/shopify/index.ts";
 import { type Api, apiFor } from "./helpers/api.ts";
@@ -163,12 +164,11 @@ describe(`a backfill of ${ORDERS} orders`, () => {
       sql`select payload from events where type = 'backfill.finished' and subject = ${connectionId}`,
     );
     await appendEvents(hub.ctx.db, [
-      {
+      backfillFinished.of({
         accountId: tenant.accountId,
-        type: "backfill.finished",
         subject: connectionId,
-        payload: announced!.payload,
-      },
+        payload: backfillFinished.schema.parse(announced!.payload),
+      }),
     ]);
     await notifiedUpToNow();
     expect((await counts()).backfill_summary).toBe(1);

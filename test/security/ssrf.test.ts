@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { guardedFetch } from "../../src/connectors/http/guarded-fetch.ts";
 import { createPlatformClient } from "../../src/connectors/http/platform-client.ts";
 import { createTokenBucket } from "../../src/connectors/http/rate-budget.ts";
+import { syncError } from "../../src/modules/connections/events.ts";
 import { appendEvents } from "../../src/modules/events/events.ts";
 import { notifyOnce } from "../../src/modules/notifications/notifier.ts";
 import { postWebhook } from "../../src/modules/notifications/webhook-sender.ts";
@@ -175,19 +176,18 @@ describe("SSRF: notification webhooks through the hub's API", () => {
       ids.push(created.body.id);
     }
     await appendEvents(hub.ctx.db, [
-      {
+      syncError.of({
         accountId: tenant.accountId,
-        type: "sync.error",
         payload: {
           issueId: "ssrf-1",
-          connectionId: null,
+          connectionId: "00000000-0000-4000-8000-00000000c0de",
           feedKind: "new-products",
           subjectType: "variant",
           subjectId: "ssrf-1",
           code: "missing_sku",
           message: "no SKU",
         },
-      },
+      }),
     ]);
     await notifyOnce(hub.ctx);
 

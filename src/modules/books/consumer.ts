@@ -3,23 +3,42 @@ import type { AppContext } from "../../context.ts";
 import type { Db } from "../../db/engine.ts";
 import { getConnection } from "../connections/index.ts";
 import { consumeEvents, type DomainEvent } from "../events/events.ts";
+import { orderImported, refundRecorded } from "../orders/events.ts";
 import { ensurePosting } from "./ledger.ts";
 import { booksOrderSettings } from "./schema.ts";
 
 export const BOOKS_CONSUMER = "books.postings";
 /** The events that queue postings; the cursor only moves over these. */
-export const BOOKS_EVENT_TYPES = ["order.imported", "refund.recorded"];
+export const BOOKS_EVENT_TYPES = [orderImported.type, refundRecorded.type];
 
-/** The books connection an event's channel posts to, or null (no settings, or books in test mode). */
-async function targetOf(tx: Db, event: DomainEvent) {
-  const channelId = event.payload.connectionId;
-  if (typeof channelId !== "string") return null;
+/** The posting an event asks for, and the channel whose books take it. */
+function postingOf(event: DomainEvent) {
+  if (orderImported.is(event)) {
+    return {
+      subjectType: "order" as const,
+      subjectId: event.payload.orderId,
+      channelId: event.payload.connectionId,
+    };
+  }
+  if (refundRecorded.is(event)) {
+    return {
+      subjectType: "refund" as const,
+      subjectId: event.payload.refundId,
+      channelId: event.payload.connectionId,
+    };
+  }
+  return null;
+}
+
+/** The books connection a channel posts to, or null (no channel, no settings, or books in test mode). */
+async function targetOf(tx: Db, accountId: string, channelId: string | null) {
+  if (channelId === null) return null;
   const [settings] = await tx
     .select()
     .from(booksOrderSettings)
     .where(eq(booksOrderSettings.connectionId, channelId));
   if (!settings?.booksConnectionId) return null;
-  const books = await getConnection(tx, event.accountId, settings.booksConnectionId).catch(() => null);
+  const books = await getConnection(tx, accountId, settings.booksConnectionId).catch(() => null);
   if (!books || books.mode === "test") return null;
   return { settings, books, channelId };
 }
@@ -35,26 +54,19 @@ export async function queueFromEvents(ctx: AppContext): Promise<number> {
     BOOKS_CONSUMER,
     async (tx, batch) => {
       for (const event of batch) {
-        const target = await targetOf(tx, event);
+        const posting = postingOf(event);
+        if (!posting) continue;
+        const target = await targetOf(tx, event.accountId, posting.channelId);
         if (!target) continue;
-        const base = {
+        // Orders of a summary-mode channel wait for the daily summary; refunds always post.
+        if (posting.subjectType === "order" && target.settings.postingMode !== "individual") continue;
+        await ensurePosting(tx, {
           accountId: event.accountId,
           booksConnectionId: target.books.id,
           channelConnectionId: target.channelId,
-        };
-        if (event.type === "order.imported" && target.settings.postingMode === "individual") {
-          await ensurePosting(tx, {
-            ...base,
-            subjectType: "order",
-            subjectId: String(event.payload.orderId),
-          });
-        } else if (event.type === "refund.recorded") {
-          await ensurePosting(tx, {
-            ...base,
-            subjectType: "refund",
-            subjectId: String(event.payload.refundId),
-          });
-        }
+          subjectType: posting.subjectType,
+          subjectId: posting.subjectId,
+        });
       }
     },
     { types: BOOKS_EVENT_TYPES },

@@ -2,6 +2,7 @@ import { and, eq, inArray } from "drizzle-orm";
 import type { Db } from "../../db/engine.ts";
 import { listUsers } from "../accounts/service.ts";
 import type { DomainEvent } from "../events/events.ts";
+import { orderBackordered, orderImported } from "../orders/events.ts";
 import { conditionHolds } from "./custom-alerts.ts";
 import { alertEventTypes } from "./event-fields.ts";
 import type { NotificationInput } from "./record.ts";
@@ -37,7 +38,7 @@ export async function alertNotifications(tx: Db, batch: DomainEvent[]): Promise<
       // The customer of the order: only order events carry the address in their payload.
       if (
         alert.recipients.customer &&
-        typeof e.payload.customerEmail === "string" &&
+        (orderImported.is(e) || orderBackordered.is(e)) &&
         e.payload.customerEmail
       ) {
         emails.push(e.payload.customerEmail);

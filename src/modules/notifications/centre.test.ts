@@ -5,6 +5,8 @@ import { createTenant, startTestHub, type Tenant, type TestHub } from "../../../
 import { createApiToken } from "../accounts/credentials.ts";
 import { createUser } from "../accounts/service.ts";
 import { appendEvents } from "../events/events.ts";
+import { refundRecorded } from "../orders/events.ts";
+import { feedRunFinished } from "../sync/events.ts";
 import { notifyOnce } from "./notifier.ts";
 
 let hub: TestHub;
@@ -14,6 +16,8 @@ let colleague: Api;
 let other: Api;
 
 const counts = { imported: 4, updated: 2, new: 1, archived: 0, skipped: 0, failed: 1 };
+/** A connection id no connection has (any more): its notifications name it "deleted connection". */
+const GONE_CONNECTION = "00000000-0000-4000-8000-00000000c0de";
 
 beforeAll(async () => {
   hub = await startTestHub();
@@ -28,32 +32,31 @@ beforeAll(async () => {
   colleague = apiFor(hub.app, { ...a, userId: user.id, token, auth: { authorization: `Bearer ${token}` } });
   other = apiFor(hub.app, await createTenant(hub, "Other shop"));
   await appendEvents(hub.ctx.db, [
-    {
+    feedRunFinished.of({
       accountId: a.accountId,
-      type: "feed_run.finished",
       payload: {
         runId: "r1",
-        connectionId: null,
+        connectionId: GONE_CONNECTION,
         feedKind: "new-orders",
         trigger: "schedule",
         status: "partial",
         counts,
         error: null,
       },
-    },
-    {
+    }),
+    refundRecorded.of({
       accountId: a.accountId,
-      type: "refund.recorded",
       subject: "o1",
       payload: {
         orderId: "o1",
+        orderNumber: "o1",
         refundId: "f1",
         connectionId: null,
         amountMinor: 1250,
         currency: "USD",
         lines: [{ sku: "MUG-RED", quantity: 1, restock: true }],
       },
-    },
+    }),
   ]);
   await notifyOnce(hub.ctx);
 });
@@ -66,7 +69,7 @@ describe("notification centre", () => {
     const { items } = await list(api);
     expect(items.map((n: { title: string }) => n.title).sort()).toEqual([
       "Customer has initiated refund request for Product #MUG-RED",
-      'new-orders partial for ""',
+      'new-orders partial for "deleted connection"',
     ]);
     const job = items.find((n: { type: string }) => n.type === "job_completion");
     expect(job.body).toContain("Imported: 4");

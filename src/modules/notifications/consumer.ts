@@ -1,6 +1,7 @@
 import type { AppContext } from "../../context.ts";
 import type { Db } from "../../db/engine.ts";
 import { consumeEvents, type DomainEvent } from "../events/events.ts";
+import { orderImported, orderStatusChanged, refundRecorded } from "../orders/events.ts";
 import { alertNotifications } from "./alert-runner.ts";
 import { connectionNames, lowStockNotifications, notificationsForEvent } from "./event-rules.ts";
 import { achievedGoals } from "./goals.ts";
@@ -9,7 +10,7 @@ import { type NotificationInput, recordNotification } from "./record.ts";
 export const NOTIFY_CONSUMER = "notifications";
 
 /** Events after which goal progress may have moved. */
-const GOAL_EVENTS = new Set(["order.imported", "order.status_changed", "refund.recorded"]);
+const GOAL_EVENTS = new Set<string>([orderImported.type, orderStatusChanged.type, refundRecorded.type]);
 
 /** Everything one batch of events raises: standard types, low stock, custom alerts, goals. */
 export async function notificationsForBatch(tx: Db, batch: DomainEvent[]): Promise<NotificationInput[]> {

@@ -5,6 +5,7 @@ import { createTenant, startTestHub, type Tenant, type TestHub } from "../../../
 import { type SmtpCapture, startSmtpCapture } from "../../../test/helpers/smtp-capture.ts";
 import { queryRows } from "../../db/rows.ts";
 import { appendEvents } from "../events/events.ts";
+import { refundRecorded } from "../orders/events.ts";
 import { deliverDue, SENDING_LEASE_MS } from "./delivery.ts";
 import { notifyOnce } from "./notifier.ts";
 
@@ -37,18 +38,18 @@ async function put(url: string, payload: object) {
 
 const refundEvent = (sku: string) =>
   appendEvents(hub.ctx.db, [
-    {
+    refundRecorded.of({
       accountId: a.accountId,
-      type: "refund.recorded",
       payload: {
         orderId: "o",
+        orderNumber: "o",
         refundId: sku,
         connectionId: null,
         amountMinor: 500,
         currency: "USD",
         lines: [{ sku, quantity: 1, restock: false }],
       },
-    },
+    }),
   ]);
 
 const deliveries = () =>

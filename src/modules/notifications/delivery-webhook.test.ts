@@ -5,7 +5,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Api, apiFor } from "../../../test/helpers/api.ts";
 import { createTenant, startTestHub, type Tenant, type TestHub } from "../../../test/helpers/hub.ts";
 import { queryRows } from "../../db/rows.ts";
+import { syncError } from "../connections/events.ts";
 import { appendEvents } from "../events/events.ts";
+import { refundRecorded } from "../orders/events.ts";
 import { deliverDue } from "./delivery.ts";
 import { notifyOnce } from "./notifier.ts";
 import { DELIVERY_HEADER, SIGNATURE_HEADER, signWebhook, TIMESTAMP_HEADER } from "./webhook-sender.ts";
@@ -51,21 +53,20 @@ afterAll(async () => {
   await new Promise((r) => server.close(r));
 });
 
-const syncError = (subjectId: string) =>
+const raiseSyncError = (subjectId: string) =>
   appendEvents(hub.ctx.db, [
-    {
+    syncError.of({
       accountId: a.accountId,
-      type: "sync.error",
       payload: {
         issueId: subjectId,
-        connectionId: null,
+        connectionId: "00000000-0000-4000-8000-00000000c0de",
         feedKind: "new-products",
         subjectType: "variant",
         subjectId,
         code: "missing_sku",
         message: "no SKU",
       },
-    },
+    }),
   ]);
 
 describe("webhook delivery", () => {
@@ -76,7 +77,7 @@ describe("webhook delivery", () => {
     expect(JSON.stringify((await api.get("/api/v1/notification-webhooks")).body)).not.toContain(
       created.body.secret,
     );
-    await syncError("v-1");
+    await raiseSyncError("v-1");
     await notifyOnce(hub.ctx);
     // sync_error and product_sync_failed: one post each
     expect(hits).toHaveLength(2);
@@ -95,18 +96,18 @@ describe("webhook delivery", () => {
     const created = await api.post("/api/v1/notification-webhooks", { url, format: "slack" });
     failNext = 2;
     await appendEvents(hub.ctx.db, [
-      {
+      refundRecorded.of({
         accountId: a.accountId,
-        type: "refund.recorded",
         payload: {
           orderId: "o",
+          orderNumber: "o",
           refundId: "r",
           connectionId: null,
           amountMinor: 100,
           currency: "EUR",
           lines: [{ sku: "SLACK-1", quantity: 1, restock: false }],
         },
-      },
+      }),
     ]);
     await notifyOnce(hub.ctx);
     const state = () =>

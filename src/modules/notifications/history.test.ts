@@ -5,6 +5,7 @@ import { appendEvents } from "../events/events.ts";
 import { importOrders } from "../orders/import.ts";
 import { recordRefund } from "../orders/refunds.ts";
 import { createShipment } from "../orders/shipments.ts";
+import { backfillFinished } from "../sync/events.ts";
 import { notifyOnce } from "./notifier.ts";
 
 /**
@@ -100,9 +101,8 @@ describe("history is not news", () => {
   });
 
   it("raises one backfill summary per run, however often the run announces it", async () => {
-    const event = {
+    const event = backfillFinished.of({
       accountId: tenant.accountId,
-      type: "backfill.finished",
       payload: {
         runId: "3b0f8f2e-6f55-4a8e-9d0b-5f1f0d1f2a11",
         connectionId: "7c3e1d52-0a8b-4f3e-9a51-2b6f4e8d9c10",
@@ -113,7 +113,7 @@ describe("history is not news", () => {
         from: "2025-03-12",
         to: "2025-06-10",
       },
-    };
+    });
     await appendEvents(hub.ctx.db, [event]);
     await notifyOnce(hub.ctx);
     await appendEvents(hub.ctx.db, [event]);

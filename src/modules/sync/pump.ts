@@ -3,6 +3,8 @@ import type { Db } from "../../db/engine.ts";
 import { startPoller } from "../../queue/poller.ts";
 import { getConnectionById } from "../connections/index.ts";
 import { consumeEvents, consumeUntilCaughtUp, unreadEventCount } from "../events/events.ts";
+import { stockChanged } from "../inventory/events.ts";
+import { shipmentCreated } from "../orders/events.ts";
 import { DRAIN_JOB } from "./drain.ts";
 import { feedOf } from "./feeds.ts";
 import { kickConnection } from "./lanes.ts";
@@ -26,18 +28,18 @@ export async function pumpOnce(ctx: AppContext, owed = new Set<string>()): Promi
     async (tx, batch) => {
       const byAccount = new Map<string, Set<string>>();
       for (const e of batch) {
-        if (e.type === "stock.changed") {
+        if (stockChanged.is(e)) {
           const set = byAccount.get(e.accountId) ?? new Set<string>();
-          set.add(String(e.payload.productId));
+          set.add(e.payload.productId);
           byAccount.set(e.accountId, set);
-        } else if (e.type === "shipment.created" && e.payload.connectionId) {
-          const target = await fulfillmentTarget(tx, String(e.payload.connectionId));
+        } else if (shipmentCreated.is(e) && e.payload.connectionId) {
+          const target = await fulfillmentTarget(tx, e.payload.connectionId);
           if (target) {
             await enqueueOne(tx, {
               accountId: e.accountId,
               connectionId: target,
               kind: "fulfillment",
-              subjectId: String(e.payload.shipmentId),
+              subjectId: e.payload.shipmentId,
             });
             kicked.add(target);
           }
@@ -71,7 +73,7 @@ async function fulfillmentTarget(tx: Db, connectionId: string): Promise<string |
   return feed?.enabled ? connection.id : undefined;
 }
 
-const PUMP_TYPES = ["stock.changed", "shipment.created"];
+const PUMP_TYPES = [stockChanged.type, shipmentCreated.type];
 
 /** Pumps until every event written so far is consumed (tests, and callers that need read-your-writes). */
 export async function pumpUntilIdle(ctx: AppContext, timeoutMs = 10_000): Promise<void> {
