@@ -52,13 +52,14 @@ function compare(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
+/** RFC 5849 §3.4.2; one-legged requests have no token, so `tokenSecret` stays empty. */
 export function oauth1Signature(
   method: keyof typeof METHODS,
   baseString: string,
   consumerSecret: string,
+  tokenSecret = "",
 ): string {
-  // One-legged: no token, so the key is the consumer secret and an empty token secret.
-  return createHmac(METHODS[method], `${percentEncode(consumerSecret)}&`)
+  return createHmac(METHODS[method], `${percentEncode(consumerSecret)}&${percentEncode(tokenSecret)}`)
     .update(baseString)
     .digest("base64");
 }

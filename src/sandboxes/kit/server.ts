@@ -1,6 +1,7 @@
 import type { AddressInfo } from "node:net";
 import Fastify, { type FastifyInstance, type FastifyRequest } from "fastify";
 import type { AuthRequest, AuthResult, AuthScheme } from "./auth.ts";
+import { controlValidationReply } from "./control-routes.ts";
 import type { Fault, Faults } from "./faults.ts";
 import type { RequestParams } from "./oauth1.ts";
 import type { RateDecision, RateModel } from "./rate-limit.ts";
@@ -128,6 +129,15 @@ export function createSandboxServer(options: SandboxServerOptions): FastifyInsta
 
   app.addHook("onResponse", async (request, reply) => {
     if (request.sandboxWrite) request.sandboxWrite.status = reply.statusCode;
+  });
+  // A default the platform replaces with its own error shapes (calling controlValidationReply too).
+  app.setErrorHandler((error, _request, reply) => {
+    const control = controlValidationReply(error);
+    if (control) return reply.code(control.status).send(control.body);
+    const status = (error as { statusCode?: unknown }).statusCode;
+    if (typeof status === "number" && status < 500)
+      return reply.code(status).send({ error: (error as Error).message });
+    return reply.code(500).send({ error: "Internal Server Error" });
   });
   return app;
 }
