@@ -1,6 +1,7 @@
 import { and, asc, eq } from "drizzle-orm";
 import type { AppContext } from "../../context.ts";
 import type { Db } from "../../db/engine.ts";
+import { isUniqueViolation } from "../../db/sql.ts";
 import { inTransaction } from "../../db/tx.ts";
 import { conflict, notFound } from "../../lib/errors.ts";
 import { appendEvents } from "../events/events.ts";
@@ -116,6 +117,14 @@ export async function listConnections(db: Db, accountId: string): Promise<Connec
     .orderBy(asc(connections.createdAt));
 }
 
+/** Every account's connections, or one account's: for hub-wide watches such as the stall watch. */
+export async function listConnectionsAcrossAccounts(db: Db, accountId?: string): Promise<Connection[]> {
+  return db
+    .select()
+    .from(connections)
+    .where(accountId ? eq(connections.accountId, accountId) : undefined);
+}
+
 /** Internal lookup for jobs (no account scope: job data carries ids the hub itself wrote). */
 export async function getConnectionById(db: Db, id: string): Promise<Connection | undefined> {
   const [row] = await db.select().from(connections).where(eq(connections.id, id));
@@ -153,8 +162,7 @@ export async function updateConnection(
       .returning();
     return row!;
   } catch (error) {
-    const e = error as { code?: string; cause?: { code?: string } };
-    if (e.code === "23505" || e.cause?.code === "23505")
+    if (isUniqueViolation(error))
       throw conflict("connection_name_taken", `a connection named "${input.name}" already exists`);
     throw error;
   }

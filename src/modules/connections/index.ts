@@ -10,6 +10,7 @@ export {
   getConnectionById,
   insertConnection,
   listConnections,
+  listConnectionsAcrossAccounts,
   modeHistory,
   type NewConnection,
   setConnectionMode,

@@ -1,6 +1,8 @@
 import { sql } from "drizzle-orm";
 import type { Db } from "../../db/engine.ts";
 import { queryRows } from "../../db/rows.ts";
+import { pgArray } from "../../db/sql.ts";
+import { listConnectionsAcrossAccounts } from "../connections/index.ts";
 import { RUN_LEASE_MS } from "./run-lease.ts";
 import { DEFAULT_STALL_THRESHOLDS, type StallThresholds, thresholdsByAccount } from "./stall-thresholds.ts";
 
@@ -66,13 +68,21 @@ export async function connectionHealth(
 ): Promise<ConnectionHealth[]> {
   const at = (options.now ?? new Date()).toISOString();
   const silentSince = new Date(Date.parse(at) - RUN_LEASE_MS).toISOString();
+  // The connections come from their module; everything measured beside them is sync's own.
+  const list = await listConnectionsAcrossAccounts(db, options.accountId);
+  if (list.length === 0) return [];
+  const column = (f: (c: (typeof list)[number]) => string) => pgArray(list.map(f));
   const rows = await queryRows<Row>(
     db,
     sql`with at as (select ${at}::timestamptz as now),
+      conns as (
+        select * from unnest(${column((c) => c.id)}::uuid[], ${column((c) => c.accountId)}::uuid[],
+          ${column((c) => c.name)}::text[], ${column((c) => c.mode)}::text[]) as c(id, account_id, name, mode)
+      ),
       pushes as (
         select o.connection_id, count(*)::int as n, min(o.enqueued_at) as oldest
         from outbox o
-        join connections c on c.id = o.connection_id and c.mode in ('live', 'shadow')
+        join conns c on c.id = o.connection_id and c.mode in ('live', 'shadow')
         join feeds f on f.connection_id = o.connection_id and f.enabled
           and f.kind = case o.kind when 'stock' then 'stock-export' else 'shipping-confirmation' end
         group by o.connection_id
@@ -104,13 +114,12 @@ export async function connectionHealth(
         coalesce(j.n, 0) as job_n, ${ageOf("j")} as job_age,
         coalesce(r.n, 0) as run_n, ${ageOf("r")} as run_age,
         coalesce(h.n, 0) as hook_n, ${ageOf("h")} as hook_age
-      from connections c
+      from conns c
       cross join at
       left join pushes p on p.connection_id = c.id
       left join jobs j on j.connection_id = c.id::text
       left join runs r on r.connection_id = c.id
       left join hooks h on h.connection_id = c.id
-      ${options.accountId ? sql`where c.account_id = ${options.accountId}` : sql``}
       order by c.account_id, c.name`,
   );
   const thresholds = await thresholdsByAccount(db, options.accountId);
