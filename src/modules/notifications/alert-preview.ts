@@ -2,8 +2,9 @@ import jsonLogic from "json-logic-js";
 import type { Db } from "../../db/engine.ts";
 import { invalid } from "../../lib/errors.ts";
 import { listEvents } from "../events/events.ts";
+import { type AlertEventType, type AlertField, alertFieldRoots, alertFields } from "./alert-fields.ts";
 import { conditionHolds } from "./custom-alerts.ts";
-import { type AlertEventType, alertEvents, logicVars } from "./event-fields.ts";
+import { logicVars } from "./logic-vars.ts";
 import { renderLenient, templateRoots } from "./templates.ts";
 
 export type AlertDraft = { eventType: AlertEventType; condition?: unknown; template: string };
@@ -19,7 +20,7 @@ export type AlertPreview = {
 
 /** The same field checks an alert gets on save, so the builder shows the 400 before Save does. */
 function checkDraft(draft: AlertDraft): void {
-  const fields: readonly string[] = alertEvents[draft.eventType];
+  const fields = alertFieldRoots(draft.eventType);
   if (draft.condition !== undefined && draft.condition !== null) {
     if (typeof draft.condition !== "boolean" && !jsonLogic.is_logic(draft.condition)) {
       throw invalid("condition_invalid", "condition is not a json-logic expression", { field: "condition" });
@@ -68,8 +69,12 @@ export async function previewAlert(db: Db, accountId: string, draft: AlertDraft)
     }
   };
   if (!event) {
-    const placeholders = Object.fromEntries(alertEvents[draft.eventType].map((f) => [f, `[${f}]`]));
-    return { sample: true, event: null, matches: null, message: render(placeholders) };
+    return {
+      sample: true,
+      event: null,
+      matches: null,
+      message: render(placeholders(alertFields(draft.eventType))),
+    };
   }
   return {
     sample: false,
@@ -77,4 +82,19 @@ export async function previewAlert(db: Db, accountId: string, draft: AlertDraft)
     matches: conditionHolds({ condition: draft.condition ?? null }, event.payload),
     message: render(event.payload),
   };
+}
+
+/** `[name]` in place of each field, nested as the event's payload is (`counts.new` inside `counts`). */
+function placeholders(fields: AlertField[]): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const { name } of fields) {
+    const path = name.split(".");
+    let at = out;
+    for (const key of path.slice(0, -1)) {
+      at[key] ??= {};
+      at = at[key] as Record<string, unknown>;
+    }
+    at[path.at(-1)!] = `[${name}]`;
+  }
+  return out;
 }

@@ -3,7 +3,8 @@ import jsonLogic from "json-logic-js";
 import type { Db } from "../../db/engine.ts";
 import { AppError, invalid, notFound } from "../../lib/errors.ts";
 import { listEvents } from "../events/events.ts";
-import { type AlertEventType, alertEvents, logicVars } from "./event-fields.ts";
+import { type AlertEventType, alertFieldRoots } from "./alert-fields.ts";
+import { logicVars } from "./logic-vars.ts";
 import { type CustomAlertRecipients, customAlerts, notificationWebhooks } from "./schema.ts";
 import { parseEmailList } from "./settings.ts";
 import { renderForDelivery, templateRoots } from "./templates.ts";
@@ -25,7 +26,7 @@ export type CustomAlertInput = {
 
 /** Checks the condition and template against the event's fields; every problem is a 400 naming it. */
 async function validate(db: Db, accountId: string, input: CustomAlertInput): Promise<CustomAlertRecipients> {
-  const fields: readonly string[] = alertEvents[input.eventType];
+  const fields = alertFieldRoots(input.eventType);
   if (input.condition !== undefined && input.condition !== null) {
     if (typeof input.condition !== "boolean" && !jsonLogic.is_logic(input.condition)) {
       throw invalid("condition_invalid", "condition is not a json-logic expression", { field: "condition" });

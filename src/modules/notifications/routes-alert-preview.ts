@@ -3,8 +3,8 @@ import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { AppContext } from "../../context.ts";
 import { principalOf } from "../../http/auth.ts";
+import { alertEventTypes } from "./alert-fields.ts";
 import { previewAlert } from "./alert-preview.ts";
-import { alertEventTypes } from "./event-fields.ts";
 
 export function registerAlertPreviewRoutes(root: FastifyInstance, ctx: AppContext): void {
   const app = root.withTypeProvider<ZodTypeProvider>();

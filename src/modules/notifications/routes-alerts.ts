@@ -3,6 +3,7 @@ import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { AppContext } from "../../context.ts";
 import { principalOf } from "../../http/auth.ts";
+import { alertEventTypes, alertFields } from "./alert-fields.ts";
 import {
   type CustomAlert,
   createAlert,
@@ -12,7 +13,6 @@ import {
   testAlert,
   updateAlert,
 } from "./custom-alerts.ts";
-import { alertEvents, alertEventTypes } from "./event-fields.ts";
 
 const idParams = z.object({ id: z.uuid() });
 const alertBody = z.strictObject({
@@ -47,7 +47,13 @@ export function registerAlertRoutes(root: FastifyInstance, ctx: AppContext): voi
   app.get(
     "/api/v1/custom-alerts/events",
     { schema: { tags, summary: "Events an alert can watch and the fields each offers" } },
-    async () => ({ items: alertEventTypes.map((type) => ({ type, fields: alertEvents[type] })) }),
+    async () => ({
+      items: alertEventTypes.map((type) => ({
+        type,
+        fields: alertFields(type).map((f) => f.name),
+        fieldTypes: Object.fromEntries(alertFields(type).map(({ name, ...kind }) => [name, kind])),
+      })),
+    }),
   );
   app.get("/api/v1/custom-alerts", { schema: { tags, summary: "Custom alerts" } }, async (request) => ({
     items: (await listAlerts(ctx.db, principalOf(request).accountId)).map(view),

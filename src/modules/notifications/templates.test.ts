@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { logicVars } from "./event-fields.ts";
+import { logicVars } from "./logic-vars.ts";
 import { renderLenient, templateRoots } from "./templates.ts";
 import { notificationTypes } from "./types.ts";
 

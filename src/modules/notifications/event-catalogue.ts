@@ -1,0 +1,43 @@
+import { productImported, productUpdated } from "../catalog/events.ts";
+import { connectionCreated, connectionModeChanged, syncError } from "../connections/events.ts";
+import type { EventDefinition } from "../events/define-event.ts";
+import { stockChanged, stockOversold } from "../inventory/events.ts";
+import {
+  orderBackordered,
+  orderImported,
+  orderStatusChanged,
+  refundRecorded,
+  shipmentCreated,
+} from "../orders/events.ts";
+import {
+  backfillFinished,
+  connectionOnboarded,
+  feedRunFinished,
+  syncRecovered,
+  syncStalled,
+} from "../sync/events.ts";
+
+/**
+ * Every domain event the hub appends, from the producing modules' own declarations. It lives here,
+ * not in the events module, because notifications already depends on every producer and the
+ * events module must not. `event-catalogue.test.ts` fails when a `defineEvent` in src/ is missing.
+ */
+export const eventCatalogue = [
+  productImported,
+  productUpdated,
+  stockChanged,
+  stockOversold,
+  connectionCreated,
+  connectionModeChanged,
+  syncError,
+  orderImported,
+  orderBackordered,
+  orderStatusChanged,
+  refundRecorded,
+  shipmentCreated,
+  feedRunFinished,
+  backfillFinished,
+  connectionOnboarded,
+  syncStalled,
+  syncRecovered,
+] as const satisfies readonly EventDefinition[];
