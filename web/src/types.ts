@@ -335,7 +335,14 @@ export type NotificationSettingsView = {
   types: Record<string, boolean>;
   connections: { connectionId: string; types: Record<string, boolean>; ordersCountPeriod: string }[];
 };
-export type AlertEvent = { type: string; fields: string[] };
+/** `list`: an array field, read with json-logic's `some`/`all` or a template loop. */
+export type AlertFieldType = "string" | "number" | "boolean" | "date" | "enum" | "list";
+/** An event a custom alert can watch; the hub derives its fields from the event's schema. */
+export type AlertEvent = {
+  type: string;
+  fields: string[];
+  fieldTypes: Record<string, { type: AlertFieldType; values?: string[] }>;
+};
 export type CustomAlert = {
   id: string;
   name: string;

@@ -63,7 +63,8 @@ export function AlertBuilder(props: {
   const [error, setError] = useState<unknown>();
   const templateBox = useRef<HTMLTextAreaElement>(null);
 
-  const fields = props.events.find((ev) => ev.type === eventType)?.fields ?? [];
+  const event = props.events.find((ev) => ev.type === eventType);
+  const fields = event?.fields ?? [];
   let logic: unknown = toLogic(condition);
   let rawError: string | null = null;
   if (rawCondition !== null) {
@@ -127,7 +128,12 @@ export function AlertBuilder(props: {
         </label>
       </div>
       {rawCondition === null ? (
-        <ConditionBuilder fields={fields} value={condition} onChange={setCondition} />
+        <ConditionBuilder
+          fields={fields}
+          fieldTypes={event?.fieldTypes ?? {}}
+          value={condition}
+          onChange={setCondition}
+        />
       ) : (
         <label>
           Condition (json-logic)

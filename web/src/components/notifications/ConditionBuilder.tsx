@@ -1,12 +1,21 @@
+import type { AlertEvent } from "../../types.ts";
 import { type Condition, type ConditionRow, OPERATORS, type Operator, rowId } from "./condition.ts";
+
+/** Values to suggest for a field: an enum's own, or true/false. */
+function suggestions(field: AlertEvent["fieldTypes"][string] | undefined): string[] {
+  if (field?.type === "enum") return field.values ?? [];
+  if (field?.type === "boolean") return ["true", "false"];
+  return [];
+}
 
 /** Rows of "field operator value", all or any of which must hold; none = every event alerts. */
 export function ConditionBuilder(props: {
   fields: string[];
+  fieldTypes: AlertEvent["fieldTypes"];
   value: Condition;
   onChange: (c: Condition) => void;
 }) {
-  const { value, onChange, fields } = props;
+  const { value, onChange, fields, fieldTypes } = props;
   const update = (i: number, patch: Partial<ConditionRow>) =>
     onChange({ ...value, rows: value.rows.map((r, j) => (j === i ? { ...r, ...patch } : r)) });
   return (
@@ -52,8 +61,15 @@ export function ConditionBuilder(props: {
           <input
             aria-label={`Value ${i + 1}`}
             value={row.value}
+            list={`condition-values-${row.id}`}
+            inputMode={fieldTypes[row.field]?.type === "number" ? "decimal" : undefined}
             onChange={(e) => update(i, { value: e.target.value })}
           />
+          <datalist id={`condition-values-${row.id}`}>
+            {suggestions(fieldTypes[row.field]).map((v) => (
+              <option key={v} value={v} />
+            ))}
+          </datalist>
           <button
             type="button"
             className="link-button"
