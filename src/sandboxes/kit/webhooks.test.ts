@@ -65,6 +65,21 @@ describe("WebhookDispatcher", () => {
     expect(settled).toEqual([{ id: "e1", ok: false }]);
   });
 
+  it("asks headersFor for each attempt's headers when the platform signs attempts anew", async () => {
+    const receiver = await startReceiver();
+    const dispatcher = new WebhookDispatcher({
+      rng: createRng(1),
+      retryDelaysMs: [5],
+      headersFor: (webhook, attempt) => ({ ...webhook.headers, "X-Attempt": String(attempt) }),
+    });
+    closers.push(receiver.close, async () => dispatcher.stop());
+    receiver.answerWith(() => (receiver.received.length < 2 ? 500 : 200));
+    dispatcher.send({ subscriptionId: "1", topic: "t", url: receiver.url, body: "{}", eventId: "e", headers: {} });
+    await dispatcher.whenIdle();
+    expect(receiver.received.map((r) => r.headers["x-attempt"])).toEqual(["1", "2"]);
+    expect(dispatcher.deliveries().map((d) => d.headers["X-Attempt"])).toEqual(["1", "2"]);
+  });
+
   it("sends duplicates with the same event id, drops when told, shuffles when told", async () => {
     const { receiver, dispatcher, webhook } = await setup();
     dispatcher.mode = { duplicate: true, outOfOrder: false, drop: false };

@@ -47,6 +47,11 @@ export interface DispatcherOptions {
   readonly timeoutMs?: number;
   readonly outOfOrderWindowMs?: number;
   readonly log?: (message: string) => void;
+  /**
+   * Headers for one attempt, for platforms that sign each attempt anew (a timestamp inside the
+   * signature, as Standard Webhooks has); default the webhook's own headers on every attempt.
+   */
+  readonly headersFor?: (webhook: OutgoingWebhook, attempt: number) => Readonly<Record<string, string>>;
 }
 
 interface Job {
@@ -122,10 +127,11 @@ export class WebhookDispatcher {
     const { webhook } = job;
     let status: number | null = null;
     let error: string | null = null;
+    const headers = this.options.headersFor?.(webhook, attempt) ?? webhook.headers;
     try {
       const response = await fetch(webhook.url, {
         method: "POST",
-        headers: webhook.headers,
+        headers,
         body: webhook.body,
         redirect: "manual",
         signal: AbortSignal.timeout(this.options.timeoutMs ?? 5000),
@@ -136,7 +142,7 @@ export class WebhookDispatcher {
       error = (caught as Error).message;
     }
     const ok = status !== null && (this.options.isSuccess ?? isTwoHundred)(status);
-    this.record(job, attempt, { status, error, dropped: false });
+    this.record(job, attempt, { status, error, dropped: false }, headers);
     const delay = this.options.retryDelaysMs[attempt - 1];
     if (ok || delay === undefined || this.stopped) {
       if (!ok)
@@ -152,6 +158,7 @@ export class WebhookDispatcher {
     job: Job,
     attempt: number,
     outcome: { status: number | null; error: string | null; dropped: boolean },
+    headers: Readonly<Record<string, string>> = job.webhook.headers,
   ): void {
     const { webhook } = job;
     this.records.push({
@@ -166,7 +173,7 @@ export class WebhookDispatcher {
       ok: outcome.status !== null && (this.options.isSuccess ?? isTwoHundred)(outcome.status),
       error: outcome.error,
       sentAt: new Date().toISOString(),
-      headers: webhook.headers,
+      headers,
       body: webhook.body,
     });
     if (this.records.length > MAX_RECORDS) this.records.splice(0, this.records.length - MAX_RECORDS);
