@@ -74,7 +74,14 @@ describe("WebhookDispatcher", () => {
     });
     closers.push(receiver.close, async () => dispatcher.stop());
     receiver.answerWith(() => (receiver.received.length < 2 ? 500 : 200));
-    dispatcher.send({ subscriptionId: "1", topic: "t", url: receiver.url, body: "{}", eventId: "e", headers: {} });
+    dispatcher.send({
+      subscriptionId: "1",
+      topic: "t",
+      url: receiver.url,
+      body: "{}",
+      eventId: "e",
+      headers: {},
+    });
     await dispatcher.whenIdle();
     expect(receiver.received.map((r) => r.headers["x-attempt"])).toEqual(["1", "2"]);
     expect(dispatcher.deliveries().map((d) => d.headers["X-Attempt"])).toEqual(["1", "2"]);
