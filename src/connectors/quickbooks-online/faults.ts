@@ -7,11 +7,13 @@ import { PlatformError } from "../http/index.ts";
  */
 const errorEntry = z.looseObject({
   Message: z.string().optional(),
-  message: z.string().optional(),
+  message: z.string().nullish(),
   Detail: z.string().optional(),
-  detail: z.string().optional(),
+  // A 403's `detail` is null as well.
+  detail: z.string().nullish(),
   code: z.union([z.string(), z.number()]).optional(),
-  element: z.string().optional(),
+  // The gateway's 401/403 bodies carry `"element": null`; data-service faults a field name or nothing.
+  element: z.string().nullish(),
 });
 const faultBody = z.looseObject({
   Error: z.array(errorEntry).optional(),
