@@ -41,6 +41,8 @@ export interface SandboxServerOptions {
   readonly writeLog: WriteLog;
   readonly rateLimit: RateLimitSlot;
   readonly bodyLimit?: number;
+  /** The platform's error handler (its error JSON); the default answers control validation with 422. */
+  readonly errorHandler?: Parameters<FastifyInstance["setErrorHandler"]>[0];
 }
 
 declare module "fastify" {
@@ -130,7 +132,10 @@ export function createSandboxServer(options: SandboxServerOptions): FastifyInsta
   app.addHook("onResponse", async (request, reply) => {
     if (request.sandboxWrite) request.sandboxWrite.status = reply.statusCode;
   });
-  // A default the platform replaces with its own error shapes (calling controlValidationReply too).
+  if (options.errorHandler) {
+    app.setErrorHandler(options.errorHandler);
+    return app;
+  }
   app.setErrorHandler((error, _request, reply) => {
     const control = controlValidationReply(error);
     if (control) return reply.code(control.status).send(control.body);

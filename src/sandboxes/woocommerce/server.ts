@@ -28,6 +28,23 @@ export interface WooServerDeps {
   readonly info: () => Record<string, unknown>;
 }
 
+/** WooCommerce's error JSON for every failure; control requests that fail validation get 422. */
+const wooErrorHandler: Parameters<FastifyInstance["setErrorHandler"]>[0] = (error, _request, reply) => {
+  if (error instanceof WooError) return reply.code(error.status).send(error.body());
+  const control = controlValidationReply(error);
+  if (control) return reply.code(control.status).send(control.body);
+  const status = (error as { statusCode?: unknown }).statusCode;
+  if (status === 400 && (error as { code?: string }).code === "FST_ERR_CTP_INVALID_JSON_BODY") {
+    return reply.code(400).send(wooErrorBody(400, "rest_invalid_json", "Invalid JSON body passed."));
+  }
+  if (typeof status === "number" && status < 500) {
+    return reply.code(status).send(wooErrorBody(status, "rest_invalid_request", (error as Error).message));
+  }
+  return reply
+    .code(500)
+    .send(wooErrorBody(500, "internal_server_error", "There has been a critical error on this website."));
+};
+
 /** The sandbox's HTTP face: the kit gate, WooCommerce's routes, the control API, its error JSON. */
 export function buildWooServer(deps: WooServerDeps): FastifyInstance {
   const { ctx } = deps;
@@ -36,6 +53,7 @@ export function buildWooServer(deps: WooServerDeps): FastifyInstance {
     faults: deps.faults,
     writeLog: deps.writeLog,
     rateLimit: deps.rateLimit,
+    errorHandler: wooErrorHandler,
   });
   registerProductRoutes(app, ctx);
   registerBatchRoutes(app, ctx);
@@ -63,21 +81,6 @@ export function buildWooServer(deps: WooServerDeps): FastifyInstance {
   app.setNotFoundHandler((request, reply) => {
     if (request.url.startsWith("/wp-json/")) return reply.code(404).send(routeNotFound().body());
     return reply.code(404).send("Not Found");
-  });
-  app.setErrorHandler((error, _request, reply) => {
-    if (error instanceof WooError) return reply.code(error.status).send(error.body());
-    const control = controlValidationReply(error);
-    if (control) return reply.code(control.status).send(control.body);
-    const status = (error as { statusCode?: unknown }).statusCode;
-    if (status === 400 && (error as { code?: string }).code === "FST_ERR_CTP_INVALID_JSON_BODY") {
-      return reply.code(400).send(wooErrorBody(400, "rest_invalid_json", "Invalid JSON body passed."));
-    }
-    if (typeof status === "number" && status < 500) {
-      return reply.code(status).send(wooErrorBody(status, "rest_invalid_request", (error as Error).message));
-    }
-    return reply
-      .code(500)
-      .send(wooErrorBody(500, "internal_server_error", "There has been a critical error on this website."));
   });
   return app;
 }
