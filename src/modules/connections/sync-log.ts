@@ -1,5 +1,6 @@
 import { and, desc, eq, gte, lte, sql } from "drizzle-orm";
 import type { Db } from "../../db/engine.ts";
+import { chunks } from "../../db/sql.ts";
 import { type Severity, syncLog } from "./schema.ts";
 
 export type SyncLogEntry = {
@@ -15,8 +16,7 @@ export type SyncLogEntry = {
 
 /** Keeps the latest push and pull per SKU and connection (R-SYNC-5). */
 export async function recordSyncLog(db: Db, entries: SyncLogEntry[]): Promise<void> {
-  for (let i = 0; i < entries.length; i += 500) {
-    const chunk = entries.slice(i, i + 500);
+  for (const chunk of chunks(entries, 500)) {
     // One row per (connection, sku, direction) in a statement: keep the last entry for each.
     const latest = [...new Map(chunk.map((e) => [`${e.connectionId}/${e.sku}/${e.direction}`, e])).values()];
     await db

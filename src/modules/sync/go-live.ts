@@ -1,4 +1,5 @@
 import type { Db } from "../../db/engine.ts";
+import { chunks } from "../../db/sql.ts";
 import { listingsOfConnection } from "../catalog/listings.ts";
 import { channelAvailability } from "../inventory/stock.ts";
 import { enqueueStockPushes } from "./outbox.ts";
@@ -20,8 +21,6 @@ export async function queueHeldStock(db: Db, accountId: string, connectionId: st
   const held = listed
     .filter((l) => l.lastPushedQuantity !== Math.max(0, wanted.get(l.productId) ?? 0))
     .map((l) => l.productId);
-  for (let i = 0; i < held.length; i += 1000) {
-    await enqueueStockPushes(db, accountId, held.slice(i, i + 1000), connectionId);
-  }
+  for (const chunk of chunks(held, 1000)) await enqueueStockPushes(db, accountId, chunk, connectionId);
   return held.length;
 }

@@ -1,7 +1,7 @@
 import { and, asc, eq, inArray, lte, sql } from "drizzle-orm";
 import type { Db } from "../../db/engine.ts";
 import { queryRows } from "../../db/rows.ts";
-import { pgArray } from "../../db/sql.ts";
+import { chunks, pgArray } from "../../db/sql.ts";
 import { listingsOfProducts } from "../catalog/product-reads.ts";
 import { listConnections } from "../connections/index.ts";
 import { outbox } from "./schema.ts";
@@ -83,21 +83,15 @@ export async function dueRows(
 
 /** Deletes rows the platform confirmed, unless they changed while the push was in flight. */
 export async function confirmRows(db: Db, rows: OutboxRow[]): Promise<void> {
-  for (let i = 0; i < rows.length; i += 1000) {
-    const chunk = rows.slice(i, i + 1000);
+  for (const chunk of chunks(rows, 1000)) {
     const first = chunk[0];
     if (!first) return;
     // One statement per chunk; rows of one drain share connection and kind.
     await db.execute(sql`delete from outbox o
-      using unnest(${textArray(chunk.map((r) => r.subjectId))}::text[], ${`{${chunk.map((r) => r.generation).join(",")}}`}::int[]) as c(subject_id, generation)
+      using unnest(${pgArray(chunk.map((r) => r.subjectId))}::text[], ${pgArray(chunk.map((r) => r.generation))}::int[]) as c(subject_id, generation)
       where o.connection_id = ${first.connectionId} and o.kind = ${first.kind}
         and o.subject_id = c.subject_id and o.generation = c.generation`);
   }
-}
-
-/** A Postgres text-array literal, quoting every element. */
-function textArray(values: string[]): string {
-  return `{${values.map((v) => `"${v.replaceAll("\\", "\\\\").replaceAll('"', '\\"')}"`).join(",")}}`;
 }
 
 /** Puts rows back for later with exponential back-off (1 s, 2 s, 4 s … capped at 10 min). */

@@ -2,6 +2,7 @@ import { and, eq, inArray, isNull, lt, ne, or, sql } from "drizzle-orm";
 import type { AppContext } from "../../context.ts";
 import type { Db } from "../../db/engine.ts";
 import { queryRows } from "../../db/rows.ts";
+import { pgArray } from "../../db/sql.ts";
 import { feedRuns } from "./schema.ts";
 
 /**
@@ -112,10 +113,7 @@ export async function orphanedJobIds(ctx: AppContext, queueName: string, runIds:
   const rows = await queryRows<{ id: string }>(
     ctx.db,
     sql`select id::text as id from pgboss.job
-        where name = ${queueName} and state = 'active' and data->>'runId' in (${sql.join(
-          runIds.map((id) => sql`${id}`),
-          sql`, `,
-        )})`,
+        where name = ${queueName} and state = 'active' and data->>'runId' = any(${pgArray(runIds)}::text[])`,
   );
   return rows.map((r) => r.id);
 }

@@ -1,3 +1,4 @@
+import { chunks } from "../../../db/sql.ts";
 import { adjustStock } from "../../inventory/adjustments.ts";
 import { stockOfProduct } from "../../inventory/stock.ts";
 import type { FeedContext } from "../feed-context.ts";
@@ -12,8 +13,8 @@ export async function initialStockFeed(fc: FeedContext) {
   const { ctx, connection, session, recorder } = fc;
   if (!session.readStock) return "failed" as const;
   const { listings, offset } = await listingsAfterCursor(fc);
-  for (let i = 0; i < listings.length; i += 250) {
-    const chunk = listings.slice(i, i + 250);
+  let done = offset;
+  for (const chunk of chunks(listings, 250)) {
     const levels = await session.readStock(
       chunk.map((l) => ({ inventoryItemId: l.inventoryItemId!, locationId: l.locationId! })),
     );
@@ -38,8 +39,9 @@ export async function initialStockFeed(fc: FeedContext) {
       });
       recorder.count(res.movement.onHandDelta === 0 ? "skipped" : "updated");
     }
-    const cursor = i + 250 < listings.length ? chunk.at(-1)!.productId : null;
-    await recorder.progress(offset + i + chunk.length, offset + listings.length, cursor);
+    done += chunk.length;
+    const cursor = done < offset + listings.length ? chunk.at(-1)!.productId : null;
+    await recorder.progress(done, offset + listings.length, cursor);
     if (cursor && fc.sliceOver?.()) return "queued" as const;
   }
   return undefined;

@@ -1,4 +1,5 @@
 import { isInventorySourceSession, type SourceStockItem } from "../../../connectors/contract.ts";
+import { chunks } from "../../../db/sql.ts";
 import { booksLag } from "../../books/books-lag.ts";
 import { type Product, productsBySku } from "../../catalog/products.ts";
 import { recordSyncLog, type SyncLogEntry } from "../../connections/index.ts";
@@ -45,27 +46,21 @@ export async function inventorySourceFeed(fc: FeedContext) {
   const { counts, log } = await matchItems(fc, changes.items);
   recorder.count("skipped", changes.deletedIds.length);
   let done = 0;
-  for (let i = 0; i < counts.length; i += APPLY_BATCH) {
-    const results = await applySourceCounts(
-      ctx.db,
-      accountId,
-      warehouse.id,
-      counts.slice(i, i + APPLY_BATCH),
-      {
-        keyPrefix: `inventory-source:${recorder.run.id}`,
-        referenceType: "feed-run",
-        referenceId: recorder.run.id,
-        note: `count from ${connection.name}`,
-        offsets: (tx, productIds) =>
-          booksLag(tx, {
-            accountId,
-            booksConnectionId: connection.id,
-            warehouseId: warehouse.id,
-            productIds,
-            since: new Date(source.since),
-          }),
-      },
-    );
+  for (const batch of chunks(counts, APPLY_BATCH)) {
+    const results = await applySourceCounts(ctx.db, accountId, warehouse.id, batch, {
+      keyPrefix: `inventory-source:${recorder.run.id}`,
+      referenceType: "feed-run",
+      referenceId: recorder.run.id,
+      note: `count from ${connection.name}`,
+      offsets: (tx, productIds) =>
+        booksLag(tx, {
+          accountId,
+          booksConnectionId: connection.id,
+          warehouseId: warehouse.id,
+          productIds,
+          since: new Date(source.since),
+        }),
+    });
     for (const r of results) {
       recorder.count(r.onHandAfter === r.onHandBefore ? "skipped" : "updated");
       if (r.clamped) {

@@ -1,3 +1,4 @@
+import { chunks } from "../../../db/sql.ts";
 import { listingsOfConnection } from "../../catalog/listings.ts";
 import { recordSyncLog, type SyncLogEntry } from "../../connections/index.ts";
 import { channelAvailability } from "../../inventory/stock.ts";
@@ -18,8 +19,8 @@ export async function stockCheckFeed(fc: FeedContext) {
   if (!session.readStock) return "failed" as const;
   const { listings, offset } = await listingsAfterCursor(fc);
   const correct = connection.mode === "live" && connection.settings.correctDrift === true;
-  for (let i = 0; i < listings.length; i += READ_BATCH) {
-    const chunk = listings.slice(i, i + READ_BATCH);
+  let done = offset;
+  for (const chunk of chunks(listings, READ_BATCH)) {
     const levels = await session.readStock(
       chunk.map((l) => ({ inventoryItemId: l.inventoryItemId!, locationId: l.locationId! })),
     );
@@ -98,8 +99,9 @@ export async function stockCheckFeed(fc: FeedContext) {
       );
     }
     await recordSyncLog(ctx.db, log);
-    const cursor = i + READ_BATCH < listings.length ? chunk.at(-1)!.productId : null;
-    await recorder.progress(offset + i + chunk.length, offset + listings.length, cursor);
+    done += chunk.length;
+    const cursor = done < offset + listings.length ? chunk.at(-1)!.productId : null;
+    await recorder.progress(done, offset + listings.length, cursor);
     if (cursor && fc.sliceOver?.()) return "queued" as const;
   }
   return recorder.counts.failed > 0 ? ("partial" as const) : undefined;

@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import { type ConnectorSession, PlatformDeferred, type StockWrite } from "../../../connectors/contract.ts";
 import type { AppContext } from "../../../context.ts";
+import { chunks } from "../../../db/sql.ts";
 import {
   type ListingWithSku,
   listingsOfConnection,
@@ -127,11 +128,10 @@ export async function drainStock(
       result.previewed += sendable.length;
       continue;
     }
-    const chunks: (typeof sendable)[] = [];
-    for (let i = 0; i < sendable.length; i += options.batchSize)
-      chunks.push(sendable.slice(i, i + options.batchSize));
     await Promise.all(
-      chunks.map((chunk) => push(ctx, connection, session, chunk, options, result, log, staleRounds)),
+      chunks(sendable, options.batchSize).map((chunk) =>
+        push(ctx, connection, session, chunk, options, result, log, staleRounds),
+      ),
     );
     await recordSyncLog(ctx.db, log);
     if (result.retryAfterMs !== undefined) return { ...result, more: true };
