@@ -3,12 +3,12 @@ import { createHmac, timingSafeEqual } from "node:crypto";
 export type HmacAlgorithm = "sha1" | "sha256";
 
 /** base64(HMAC(secret, body)): WooCommerce's `X-WC-Webhook-Signature`, Shopify's `X-Shopify-Hmac-SHA256`. */
-export function hmacBase64(algorithm: HmacAlgorithm, secret: string, body: string | Buffer): string {
+export function hmacBase64(algorithm: HmacAlgorithm, secret: string, body: string | Uint8Array): string {
   return createHmac(algorithm, secret).update(body).digest("base64");
 }
 
 /** hex(HMAC(secret, body)): the form some platforms (and Standard Webhooks' older cousins) use. */
-export function hmacHex(algorithm: HmacAlgorithm, secret: string, body: string | Buffer): string {
+export function hmacHex(algorithm: HmacAlgorithm, secret: string, body: string | Uint8Array): string {
   return createHmac(algorithm, secret).update(body).digest("hex");
 }
 

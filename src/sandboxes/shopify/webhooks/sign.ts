@@ -1,8 +1,8 @@
-import { createHmac, timingSafeEqual } from "node:crypto";
+import { hmacBase64, signaturesEqual } from "../../kit/signing.ts";
 
 /** Shopify's webhook signature: base64(HMAC-SHA256(raw body, app client secret)). */
 export function signShopifyWebhook(body: string | Uint8Array, secret: string): string {
-  return createHmac("sha256", secret).update(body).digest("base64");
+  return hmacBase64("sha256", secret, body);
 }
 
 /** Constant-time check of an `X-Shopify-Hmac-SHA256` header against the raw body. */
@@ -11,8 +11,5 @@ export function verifyShopifyWebhook(
   secret: string,
   header: string | null | undefined,
 ): boolean {
-  if (!header) return false;
-  const expected = Buffer.from(signShopifyWebhook(body, secret));
-  const given = Buffer.from(header);
-  return expected.length === given.length && timingSafeEqual(expected, given);
+  return !!header && signaturesEqual(signShopifyWebhook(body, secret), header);
 }
