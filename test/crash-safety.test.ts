@@ -3,6 +3,7 @@ import { type ShopifySandbox, startShopifySandbox } from "../src/sandboxes/shopi
 import { type Daemon, lastJsonLine, runCli, startDaemon } from "./helpers/cli.ts";
 import { freshDatabase, onPostgres } from "./helpers/database.ts";
 import { TEST_SECRET } from "./helpers/hub.ts";
+import { until } from "./helpers/until.ts";
 
 // A hub process killed with SIGKILL mid-drain must lose no stock push. PGlite cannot be shared
 // between the killed process and its successor safely, so this runs in CI's PostgreSQL pass.
@@ -29,20 +30,6 @@ describe.skipIf(!onPostgres)("crash safety of the stock outbox", () => {
     await sandbox?.close();
     await database?.close();
   });
-
-  async function until<T>(
-    what: string,
-    probe: () => Promise<T | undefined | false>,
-    timeoutMs = 60_000,
-  ): Promise<T> {
-    const deadline = Date.now() + timeoutMs;
-    while (Date.now() < deadline) {
-      const value = await probe();
-      if (value) return value;
-      await new Promise((r) => setTimeout(r, 100));
-    }
-    throw new Error(`timed out waiting for ${what}`);
-  }
 
   it("pushes every queued quantity after a SIGKILL and restart", async () => {
     server = await startDaemon(["serve"], env, listening);
@@ -87,6 +74,7 @@ describe.skipIf(!onPostgres)("crash safety of the stock outbox", () => {
     await until(
       "the catalogue",
       async () => (await call("GET", `/api/v1/feed-runs/${run.id}`)).status === "succeeded",
+      60_000,
     );
     await call("POST", `/api/v1/connections/${connection.id}/mode`, { mode: "live" });
 
@@ -99,10 +87,14 @@ describe.skipIf(!onPostgres)("crash safety of the stock outbox", () => {
     await call("POST", "/api/v1/products/import", {
       products: products.map((p) => ({ sku: p.sku, name: p.sku, quantity: expected.get(p.sku) })),
     });
-    const pendingAtKill = await until("the first pushes, with more waiting", async () => {
-      if ((sandbox.control.callLog().byRootField.inventorySetQuantities ?? 0) < 1) return false;
-      return (await call("GET", `/api/v1/connections/${connection.id}/pending`)).count as unknown as number;
-    });
+    const pendingAtKill = await until(
+      "the first pushes, with more waiting",
+      async () => {
+        if ((sandbox.control.callLog().byRootField.inventorySetQuantities ?? 0) < 1) return false;
+        return (await call("GET", `/api/v1/connections/${connection.id}/pending`)).count as unknown as number;
+      },
+      60_000,
+    );
     expect(await server.stop("SIGKILL")).not.toBe(0);
     expect(pendingAtKill).toBeGreaterThan(0);
 

@@ -12,6 +12,7 @@ import {
   createTestPlatform,
   testOrder,
 } from "./helpers/test-connector.ts";
+import { until } from "./helpers/until.ts";
 
 /**
  * The sync screens in Chromium: feed schedules and Run now, shadow mode and its previews, the sync
@@ -26,14 +27,6 @@ let base: string;
 let storeId: string;
 
 let call: DashboardHub["call"];
-
-async function until(what: string, check: () => Promise<boolean>, ms = 30_000): Promise<void> {
-  const deadline = Date.now() + ms;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-}
 
 beforeAll(async () => {
   const platform = createTestPlatform();
@@ -236,13 +229,18 @@ describe.skipIf(!hasChromium)("sync screens in Chromium", () => {
 
   it("filters the per-SKU sync log and replays an order once its cause is fixed", async () => {
     await call("POST", `/api/v1/connections/${storeId}/feeds/new-orders/run`, {});
-    await until("the unknown-SKU order to need attention", async () => {
-      const issues = await call<{ items: { subjectId: string }[] }>(
-        "GET",
-        "/api/v1/sync/issues?severity=error",
-      );
-      return issues.items.some((i) => i.subjectId === "5002");
-    });
+    await until(
+      "the unknown-SKU order to need attention",
+      async () => {
+        const issues = await call<{ items: { subjectId: string }[] }>(
+          "GET",
+          "/api/v1/sync/issues?severity=error",
+        );
+        return issues.items.some((i) => i.subjectId === "5002");
+      },
+      30_000,
+      200,
+    );
 
     await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Sync log" }).click();
     const issue = page.getByRole("listitem", { name: "Order 5002" });

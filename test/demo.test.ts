@@ -6,6 +6,7 @@ import { startActivity } from "../src/demo/activity.ts";
 import { DemoDataDirError, prepareDataDir } from "../src/demo/data-dir.ts";
 import { type Demo, startDemo } from "../src/demo/index.ts";
 import { runCli } from "./helpers/cli.ts";
+import { until } from "./helpers/until.ts";
 
 /**
  * `stockwire demo`: the first minute of a new user. A whole hub on the embedded engine with two
@@ -20,16 +21,6 @@ function tempDir(): string {
 afterAll(() => {
   for (const d of dirs) rmSync(d, { recursive: true, force: true });
 });
-
-async function until<T>(what: string, probe: () => Promise<T | undefined | false> | T | undefined | false) {
-  const deadline = Date.now() + 120_000;
-  while (Date.now() < deadline) {
-    const value = await probe();
-    if (value) return value;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`timed out waiting for ${what}`);
-}
 
 /** A small deterministic source of randomness (mulberry32), so the activity stream is the same every run. */
 function seeded(seed: number): () => number {

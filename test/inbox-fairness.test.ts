@@ -12,6 +12,7 @@ import {
   type TestPlatform,
   testOrder,
 } from "./helpers/test-connector.ts";
+import { until } from "./helpers/until.ts";
 
 /**
  * Webhooks are drained per connection, each connection's job taking its turn: one store's backlog
@@ -77,16 +78,17 @@ describe("webhook inbox", () => {
     const order = testOrder(platform, "quiet-1", [{ sku: "FAIR-1", quantity: 1 }]);
     await deliver(quiet, "quiet-1", { objectId: order.platformOrderId, order });
 
-    const deadline = Date.now() + 60_000;
-    let rows: { connection_id: string; processed_at: string | Date | null }[] = [];
-    while (Date.now() < deadline) {
-      rows = await queryRows(
-        hub.ctx.db,
-        sql`select connection_id, processed_at from webhook_inbox where connection_id in (${busy}, ${quiet})`,
-      );
-      if (rows.every((r) => r.processed_at !== null)) break;
-      await new Promise((r) => setTimeout(r, 100));
-    }
+    const rows = await until(
+      "every webhook to be processed",
+      async () => {
+        const inbox = await queryRows<{ connection_id: string; processed_at: string | Date | null }>(
+          hub.ctx.db,
+          sql`select connection_id, processed_at from webhook_inbox where connection_id in (${busy}, ${quiet})`,
+        );
+        return inbox.every((r) => r.processed_at !== null) && inbox;
+      },
+      60_000,
+    );
     expect(rows.filter((r) => r.processed_at !== null)).toHaveLength(61);
     const at = (r: (typeof rows)[number]) => new Date(r.processed_at!).getTime();
     const quietAt = at(rows.find((r) => r.connection_id === quiet)!);

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type ShopifySandbox, startShopifySandbox } from "../src/sandboxes/shopify/index.ts";
 import { type Api, apiFor } from "./helpers/api.ts";
 import { createTenant, startTestHub, type TestHub } from "./helpers/hub.ts";
+import { until } from "./helpers/until.ts";
 
 /**
  * The product's core promise over real HTTP: two Shopify stores (sandboxes) paired with one hub;
@@ -13,20 +14,6 @@ let storeA: ShopifySandbox;
 let storeB: ShopifySandbox;
 let a: string;
 let b: string;
-
-async function until<T>(
-  what: string,
-  probe: () => Promise<T | undefined | false> | T | undefined | false,
-  timeoutMs = 30_000,
-): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    const value = await probe();
-    if (value) return value;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`timed out waiting for ${what}`);
-}
 
 async function runAndWait(connectionId: string, kind: string, full = false) {
   const run = await api.post(`/api/v1/connections/${connectionId}/feeds/${kind}/run`, { full });
@@ -111,23 +98,24 @@ describe("two Shopify stores on one hub", () => {
     await api.post(`/api/v1/connections/${b}/mode`, { mode: "live" });
     const sku = (await api.get("/api/v1/products?limit=2")).body.items[1].sku as string;
     await api.post("/api/v1/stock/adjustments", { sku, set: 40, idempotencyKey: "e2e-set" });
-    await until("store B to show 40", () => storeB.control.getInventory(sku)?.available === 40);
-    await until("store A to show 40", () => storeA.control.getInventory(sku)?.available === 40);
+    await until("store B to show 40", () => storeB.control.getInventory(sku)?.available === 40, 30_000);
+    await until("store A to show 40", () => storeA.control.getInventory(sku)?.available === 40, 30_000);
     storeA.control.createOrder({ lines: [{ sku, quantity: 3 }] });
     await until(
       "the hub to reserve the order",
       async () => (await api.get(`/api/v1/products/${encodeURIComponent(sku)}`)).body.available === 37,
+      30_000,
     );
-    await until("store B to follow", () => storeB.control.getInventory(sku)?.available === 37);
+    await until("store B to follow", () => storeB.control.getInventory(sku)?.available === 37, 30_000);
     expect(storeA.control.getInventory(sku)!.available).toBe(37);
   });
 
   it("restocks a refund with restock everywhere", async () => {
     const sku = (await api.get("/api/v1/products?limit=2")).body.items[1].sku as string;
     const order = storeA.control.createOrder({ lines: [{ sku, quantity: 2 }] });
-    await until("store B at 35", () => storeB.control.getInventory(sku)?.available === 35);
+    await until("store B at 35", () => storeB.control.getInventory(sku)?.available === 35, 30_000);
     storeA.control.createRefund({ orderId: order.id, lines: [{ sku, quantity: 2, restock: true }] });
-    await until("store B back at 37", () => storeB.control.getInventory(sku)?.available === 37);
+    await until("store B back at 37", () => storeB.control.getInventory(sku)?.available === 37, 30_000);
   });
 
   it("refuses a webhook with a bad signature", async () => {

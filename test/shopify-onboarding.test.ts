@@ -5,6 +5,7 @@ import { type ShopifySandbox, startShopifySandbox } from "../src/sandboxes/shopi
 import { imagesOf } from "../src/sandboxes/shopify/store/media.ts";
 import { type Api, apiFor } from "./helpers/api.ts";
 import { createTenant, startTestHub, type TestHub } from "./helpers/hub.ts";
+import { until } from "./helpers/until.ts";
 
 /**
  * Pairing a Shopify store (the sandbox, over HTTP) onboards it by itself: products, the last 90
@@ -26,16 +27,6 @@ type Step = {
 };
 type Onboarding = { status: string; steps: Step[]; reason?: string };
 
-async function until<T>(what: string, probe: () => Promise<T | undefined | false>, timeoutMs = 90_000) {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    const value = await probe();
-    if (value) return value;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  throw new Error(`timed out waiting for ${what}`);
-}
-
 const credentials = (s: ShopifySandbox) => ({
   shopDomain: s.url,
   accessToken: s.accessToken,
@@ -45,12 +36,17 @@ const credentials = (s: ShopifySandbox) => ({
 /** Follows an onboarding to its end, keeping every backfill progress value seen on the way. */
 async function followOnboarding(connectionId: string) {
   const seen: number[] = [];
-  const onboarding = await until("the onboarding to finish", async () => {
-    const body = (await api.get(`/api/v1/connections/${connectionId}`)).body as { onboarding: Onboarding };
-    const orders = body.onboarding.steps.find((s) => s.kind === "new-orders");
-    if (orders) seen.push(orders.done);
-    return body.onboarding.status !== "running" && body.onboarding;
-  });
+  const onboarding = await until(
+    "the onboarding to finish",
+    async () => {
+      const body = (await api.get(`/api/v1/connections/${connectionId}`)).body as { onboarding: Onboarding };
+      const orders = body.onboarding.steps.find((s) => s.kind === "new-orders");
+      if (orders) seen.push(orders.done);
+      return body.onboarding.status !== "running" && body.onboarding;
+    },
+    90_000,
+    50,
+  );
   return { onboarding, seen };
 }
 
@@ -167,10 +163,15 @@ describe("product images from Shopify", () => {
   it("stores each product's image URLs in position order and returns them with the product", async () => {
     const queued = await api.post(`/api/v1/connections/${a}/feeds/product-images/run`, {});
     expect(queued.status).toBe(202);
-    const run = await until("the images feed", async () => {
-      const r = (await api.get(`/api/v1/feed-runs/${queued.body.id}`)).body;
-      return ["succeeded", "partial", "failed"].includes(r.status) && r;
-    });
+    const run = await until(
+      "the images feed",
+      async () => {
+        const r = (await api.get(`/api/v1/feed-runs/${queued.body.id}`)).body;
+        return ["succeeded", "partial", "failed"].includes(r.status) && r;
+      },
+      90_000,
+      50,
+    );
     expect(run.status).toBe("succeeded");
     let withImages = 0;
     for (const variant of storeA.store.variants) {

@@ -5,6 +5,7 @@ import { DRAIN_JOB } from "../src/modules/sync/drain.ts";
 import { type ShopifySandbox, startShopifySandbox } from "../src/sandboxes/shopify/index.ts";
 import { type Api, apiFor } from "./helpers/api.ts";
 import { createTenant, startTestHub, type TestHub } from "./helpers/hub.ts";
+import { until } from "./helpers/until.ts";
 
 /**
  * One store's trouble never holds the hub's worker slots (issue 16). Three Shopify stores list
@@ -21,15 +22,6 @@ const stores: Record<"a" | "b" | "c", ShopifySandbox | undefined> = {
 };
 const ids: Record<"a" | "b" | "c", string> = { a: "", b: "", c: "" };
 let skus: string[] = [];
-
-async function until(what: string, probe: () => Promise<boolean> | boolean, timeoutMs = 15_000) {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (await probe()) return;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`timed out waiting for ${what}`);
-}
 
 async function pairStore(key: "a" | "b" | "c") {
   const store = stores[key]!;
@@ -99,18 +91,26 @@ describe("a throttled or unreachable store beside a healthy one", () => {
       const quantity = 20 + round;
       const started = Date.now();
       await api.post("/api/v1/stock/adjustments", { sku, set: quantity, idempotencyKey: `iso-${round}` });
-      await until(`store A to show ${quantity} for ${sku}`, () => {
-        return stores.a!.control.getInventory(sku)?.available === quantity;
-      });
+      await until(
+        `store A to show ${quantity} for ${sku}`,
+        () => {
+          return stores.a!.control.getInventory(sku)?.available === quantity;
+        },
+        15_000,
+      );
       expect(Date.now() - started).toBeLessThan(15_000);
     }
     // B and C kept their pushes, due again later, with nothing counted as a failed attempt on B.
     const errors = async (id: string) => (await pendingOf(id)).items.map((i) => i.lastError ?? "");
-    await until("B's pushes to be put off", async () =>
-      (await errors(ids.b)).some((e) => e.includes("next try in")),
+    await until(
+      "B's pushes to be put off",
+      async () => (await errors(ids.b)).some((e) => e.includes("next try in")),
+      15_000,
     );
-    await until("C's pushes to be put off", async () =>
-      (await errors(ids.c)).some((e) => e.includes("could not reach the host")),
+    await until(
+      "C's pushes to be put off",
+      async () => (await errors(ids.c)).some((e) => e.includes("could not reach the host")),
+      15_000,
     );
     expect((await pendingOf(ids.b)).retrying).toBe(0);
     // No drain job sat in a slot waiting: a throttled push would have waited minutes.

@@ -8,25 +8,12 @@ import {
   createTestPlatform,
   type TestPlatform,
 } from "./helpers/test-connector.ts";
+import { until } from "./helpers/until.ts";
 
 /** The engine with its real workers: jobs, the event pump and drains run by themselves. */
 let hub: TestHub;
 let api: Api;
 let platform: TestPlatform;
-
-async function until<T>(
-  what: string,
-  probe: () => Promise<T | undefined | false>,
-  timeoutMs = 20_000,
-): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    const value = await probe();
-    if (value) return value;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`timed out waiting for ${what}`);
-}
 
 beforeAll(async () => {
   platform = createTestPlatform();
@@ -52,19 +39,28 @@ describe("sync engine with workers", () => {
     ).body;
     const run = await api.post(`/api/v1/connections/${connection.id}/feeds/new-products/run`, {});
     expect(run.status).toBe(202);
-    const done = await until("the product feed", async () => {
-      const r = (await api.get(`/api/v1/feed-runs/${run.body.id}`)).body;
-      return r.status === "succeeded" && r;
-    });
+    const done = await until(
+      "the product feed",
+      async () => {
+        const r = (await api.get(`/api/v1/feed-runs/${run.body.id}`)).body;
+        return r.status === "succeeded" && r;
+      },
+      20_000,
+    );
     expect(done.counts).toMatchObject({ new: 2 });
     await api.post(`/api/v1/connections/${connection.id}/mode`, { mode: "live" });
     await api.post("/api/v1/products/import", {
       products: [{ sku: "JOB-1", name: "Job one", quantity: 12 }],
     });
-    await until("the push to reach the platform", async () => platform.stock.get("item-1@loc-1") === 12);
+    await until(
+      "the push to reach the platform",
+      async () => platform.stock.get("item-1@loc-1") === 12,
+      20_000,
+    );
     await until(
       "the queue to empty",
       async () => (await api.get(`/api/v1/connections/${connection.id}/pending`)).body.count === 0,
+      20_000,
     );
   });
 });
