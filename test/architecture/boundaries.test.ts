@@ -1,16 +1,14 @@
-import { readFileSync } from "node:fs";
-import { join, relative } from "node:path";
+import { join } from "node:path";
 import { is } from "drizzle-orm";
 import { getTableConfig, PgTable } from "drizzle-orm/pg-core";
 import { describe, expect, it } from "vitest";
 import * as allTables from "../../src/db/schema.ts";
+import { foreignKeyBreaches, type LoadedSchema } from "./foreign-keys.ts";
 import {
   foreignSchemaImports,
   foreignSqlTables,
-  lineAt,
   moduleCodeFiles,
   moduleNames,
-  root,
   schemaPath,
   tablesFromSchemas,
   type Violation,
@@ -55,47 +53,18 @@ describe("module boundaries", () => {
   });
 
   it("foreign keys across modules point only at the tables their owner publishes for reference", async () => {
-    const schemas = new Map<string, Record<string, unknown>>();
-    for (const module of modules) {
-      if ([...tableOwners.values()].includes(module)) {
-        schemas.set(module, await import(schemaPath(module)));
-      }
-    }
-    const ownerOf = new Map<unknown, { module: string; name: string }>();
-    for (const [module, exports] of schemas) {
-      for (const [name, value] of Object.entries(exports)) {
-        if (is(value, PgTable)) ownerOf.set(value, { module, name });
-      }
-    }
-    const referenceable = (module: string) => {
-      const list = schemas.get(module)?.[`${module}ReferenceableTables`];
-      return new Set(Array.isArray(list) ? list : []);
-    };
-
-    const violations: Violation[] = [];
-    for (const [module, exports] of schemas) {
-      const path = schemaPath(module);
-      const text = readFileSync(path, "utf8");
-      for (const value of Object.values(exports)) {
-        if (!is(value, PgTable)) continue;
-        for (const fk of getTableConfig(value).foreignKeys) {
-          const target = fk.reference().foreignTable;
-          const owner = ownerOf.get(target);
-          if (!owner || owner.module === module || referenceable(owner.module).has(target)) continue;
-          const tableAt = Math.max(
-            0,
-            text.search(new RegExp(`pgTable\\(\\s*["'\`]${getTableConfig(value).name}["'\`]`)),
-          );
-          const use = text.slice(tableAt).search(new RegExp(`=>\\s*${owner.name}\\.`));
-          violations.push({
-            where: `${relative(root, path)}:${lineAt(text, use >= 0 ? tableAt + use : tableAt)}`,
-            message: `${getTableConfig(value).name} references ${getTableConfig(target).name}, which the ${owner.module} module does not list in ${owner.module}ReferenceableTables`,
-          });
-        }
-      }
-      violations.push(...foreignSchemaNamesBeyondReferenceable(module, text, schemas, referenceable));
-    }
+    const schemas = await loadSchemas();
+    const violations = [...schemas.values()].flatMap((schema) => foreignKeyBreaches(schema, schemas));
     expect(report(violations)).toEqual([]);
+  });
+
+  it("recognises a foreign key to a table its owner does not publish", async () => {
+    const path = join(import.meta.dirname, "fixtures/reports-schema.ts");
+    const fixture = { module: "reports", path, exports: await import(path) };
+    expect(report(foreignKeyBreaches(fixture, await loadSchemas()))).toEqual([
+      "test/architecture/fixtures/reports-schema.ts:10  report_lines references listings, which catalogReferenceableTables does not list",
+      "test/architecture/fixtures/reports-schema.ts:4  imports listings from catalog/schema.ts, which catalogReferenceableTables does not list",
+    ]);
   });
 
   it("recognises reads of another module's tables, in SQL and by schema import", () => {
@@ -112,32 +81,12 @@ describe("module boundaries", () => {
   });
 });
 
-/** Tables a schema.ts imports from another module's schema.ts that the other does not publish. */
-function foreignSchemaNamesBeyondReferenceable(
-  module: string,
-  text: string,
-  schemas: Map<string, Record<string, unknown>>,
-  referenceable: (module: string) => Set<unknown>,
-): Violation[] {
-  const out: Violation[] = [];
-  for (const match of text.matchAll(
-    /import\s+(type\s+)?\{([^}]*)\}\s+from\s+["']\.\.\/([a-z-]+)\/schema\.ts["']/g,
-  )) {
-    const owner = match[3]!;
-    if (owner === module) continue;
-    for (const spec of match[2]!
-      .split(",")
-      .map((s) => s.trim())
-      .filter(Boolean)) {
-      const name = spec.replace(/^type\s+/, "").split(/\s+as\s+/)[0]!;
-      const value = schemas.get(owner)?.[name];
-      // Shared value lists and types are not references; only tables are.
-      if (!is(value, PgTable) || referenceable(owner).has(value)) continue;
-      out.push({
-        where: `${relative(root, schemaPath(module))}:${lineAt(text, match.index)}`,
-        message: `imports ${name} from ${owner}/schema.ts, which is not in ${owner}ReferenceableTables`,
-      });
-    }
+/** Every module's schema.ts, loaded. */
+async function loadSchemas(): Promise<Map<string, LoadedSchema>> {
+  const out = new Map<string, LoadedSchema>();
+  for (const module of new Set(tableOwners.values())) {
+    const path = schemaPath(module);
+    out.set(module, { module, path, exports: await import(path) });
   }
   return out;
 }
