@@ -1,4 +1,4 @@
-import { randomUUID } from "node:crypto";
+import { randomBytes } from "node:crypto";
 import { setTimeout as sleep } from "node:timers/promises";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { faults, gatewayFaultBody, QboFault } from "./faults.ts";
@@ -6,6 +6,15 @@ import { queryParam, sendFault } from "./http-util.ts";
 import { RequestIdCache } from "./idempotency.ts";
 import type { SandboxState } from "./sandbox-state.ts";
 import { isRecord } from "./types.ts";
+
+/** Intuit's transaction id: `1-<epoch seconds, 8 hex>-<24 random hex>`, the form real responses carry. */
+export function intuitTid(epochMs: number): string {
+  const seconds = Math.floor(epochMs / 1000)
+    .toString(16)
+    .padStart(8, "0")
+    .slice(-8);
+  return `1-${seconds}-${randomBytes(12).toString("hex")}`;
+}
 
 /** Minor versions 1–74 are retired; QBO answers them (and requests without one) as 75. */
 export const MIN_MINOR_VERSION = 75;
@@ -49,7 +58,7 @@ export function registerApiGuard(app: FastifyInstance, state: SandboxState): voi
       replayed: false,
     };
     metas.set(request, meta);
-    reply.header("intuit_tid", randomUUID());
+    reply.header("intuit_tid", intuitTid(state.clock.now()));
     const bearer = /^Bearer\s+(.+)$/i.exec(request.headers.authorization ?? "")?.[1];
     if (!bearer) return rejectAuth(reply, 401, "Authorization header missing or not a bearer token");
     const access = state.oauth.checkAccess(bearer);

@@ -43,9 +43,11 @@ export function registerApiRoutes(app: FastifyInstance, state: SandboxState): vo
     sendQbo(reply, state, 200, runQuery(queryParam(request, "query"))),
   );
 
-  // Intuit also takes the statement as the body of a POST with Content-Type application/text.
+  // Intuit also takes the statement as the body of a POST with Content-Type application/text, or in
+  // the URL with an empty body of any type.
   app.post("/query", async (request, reply) => {
-    const text = typeof request.body === "string" ? request.body : queryParam(request, "query");
+    const body = typeof request.body === "string" ? request.body.trim() : "";
+    const text = body !== "" ? body : queryParam(request, "query");
     return sendQbo(reply, state, 200, runQuery(text));
   });
 

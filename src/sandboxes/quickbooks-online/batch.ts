@@ -40,6 +40,7 @@ export function executeBatch(
         Message: "Request has invalid or unsupported property",
         Detail: `BatchItemRequest has ${items.length} items; at most ${maxItems} are allowed in one batch request.`,
         code: "2010",
+        element: "BatchItemRequest",
       },
     ]);
   }

@@ -7,7 +7,8 @@ export interface FaultError {
   Message: string;
   Detail: string;
   code: string;
-  element?: string;
+  /** The offending field's name, or "" when the fault names none (QBO always sends the key). */
+  element: string;
 }
 
 export type FaultType = "ValidationFault" | "SERVICE" | "SystemFault";
@@ -27,8 +28,8 @@ export class QboFault extends Error {
   }
 }
 
-function validation(code: string, Message: string, Detail: string): QboFault {
-  return new QboFault(400, "ValidationFault", [{ Message, Detail, code }]);
+function validation(code: string, Message: string, Detail: string, element = ""): QboFault {
+  return new QboFault(400, "ValidationFault", [{ Message, Detail, code, element }]);
 }
 
 const INACTIVE_HINT =
@@ -40,20 +41,28 @@ export const faults = {
       "2020",
       "Required param missing, need to supply the required value for the API",
       `Required parameter ${field} is missing in the request`,
+      field,
     ),
   invalidProperty: (field: string) =>
     validation(
       "2010",
       "Request has invalid or unsupported property",
       `Property Name:${field} specified is unsupported or invalid`,
+      field,
     ),
   invalidReference: (field: string, id: string) =>
-    validation("2500", "Invalid Reference Id", `Invalid Reference Id : ${INACTIVE_HINT} (${field} ${id})`),
+    validation(
+      "2500",
+      "Invalid Reference Id",
+      `Invalid Reference Id : ${INACTIVE_HINT} (${field} ${id})`,
+      field,
+    ),
   stringLength: (field: string, max: number, supplied: number) =>
     validation(
       "2050",
       "String length is either shorter or longer than supported by specification",
       `String length specified does not match the supported length. Min:0 Max:${max} supported. Supplied length:${supplied} (${field})`,
+      field,
     ),
   staleObject: () =>
     validation(
@@ -91,6 +100,7 @@ export const faults = {
         Message: "message=ThrottleExceeded; errorCode=003001; statusCode=429",
         Detail: "The request limit was reached.  Try again later",
         code: "3001",
+        element: "",
       },
     ]),
   system: () =>
@@ -99,6 +109,7 @@ export const faults = {
         Message: "An application error has occurred while processing your request",
         Detail: "System Failure Error: An unexpected error occurred while accessing or saving your data.",
         code: "10000",
+        element: "",
       },
     ]),
 };

@@ -18,7 +18,13 @@ export type { Preferences } from "./kinds/index.ts";
 export { DEFAULT_LIMITS, type LimitSettings } from "./limits.ts";
 export type { RequestLogEntry, RequestLogSummary } from "./request-log.ts";
 export type { WebhookFormat } from "./webhook-payloads.ts";
-export { signIntuitWebhook, type WebhookDelivery, type WebhookSubscriptionInput } from "./webhooks.ts";
+export {
+  signIntuitWebhook,
+  WEBHOOK_RETRY_SCHEDULE_MS,
+  type WebhookDelivery,
+  type WebhookSubscriptionInput,
+  webhookRetryDelayMs,
+} from "./webhooks.ts";
 
 export interface QuickBooksOnlineSandboxOptions {
   /** Port to listen on. Default 0 (a free port). */
@@ -39,6 +45,11 @@ export interface QuickBooksOnlineSandboxOptions {
   now?: () => Date;
   /** Real milliseconds changes are aggregated before a webhook notification is sent. Default 200. */
   webhookBatchMs?: number;
+  /**
+   * Real milliseconds per millisecond of Intuit's webhook retry schedule (10 s, 20 s, 30 s, 5 min,
+   * 20 min, 2 h, 4 h, then every 6 h). Default 1; 0.001 turns the 10 s retry into 10 ms.
+   */
+  webhookRetryScale?: number;
 }
 
 export interface QuickBooksOnlineSandbox {
@@ -74,6 +85,7 @@ export async function startQuickBooksOnlineSandbox(
       clientSecret: options.clientSecret ?? "stockwire-sandbox-secret",
       verifierToken: options.verifierToken ?? "stockwire-sandbox-verifier",
       webhookBatchMs: options.webhookBatchMs ?? 200,
+      webhookRetryScale: options.webhookRetryScale ?? 1,
     },
     clock,
   );

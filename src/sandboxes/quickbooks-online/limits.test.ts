@@ -27,7 +27,7 @@ describe("throttling", () => {
     sandbox = await startQuickBooksOnlineSandbox({ items: 1 });
     expect(sandbox.control.limits()).toEqual({
       requestsPerMinute: 500,
-      requestsPerSecond: 10,
+      requestsPerSecond: null,
       concurrentRequests: 10,
       batchRequestsPerMinute: 40,
       maxBatchItems: 30,
@@ -52,9 +52,22 @@ describe("throttling", () => {
     expect((await api.get(`item/${FIRST_INVENTORY_ITEM_ID}`)).status).toBe(200);
   });
 
-  it("allows 10 requests in one second by default and throttles the 11th", async () => {
+  it("allows 500 requests in one minute by default (no per-second cap) and throttles the 501st", async () => {
     const frozen = new Date("2026-04-01T12:00:00Z");
     sandbox = await startQuickBooksOnlineSandbox({ items: 1, now: () => frozen });
+    const api = qboApi(sandbox);
+    const statuses = [];
+    for (let i = 0; i < 501; i += 1) statuses.push((await api.get(`item/${FIRST_INVENTORY_ITEM_ID}`)).status);
+    expect(statuses.filter((status) => status === 200)).toHaveLength(500);
+    expect(statuses.at(-1)).toBe(429);
+    sandbox.control.advanceClock(60_000);
+    expect((await api.get(`item/${FIRST_INVENTORY_ITEM_ID}`)).status).toBe(200);
+  });
+
+  it("a per-second cap is a setting, off by default", async () => {
+    const frozen = new Date("2026-04-01T12:00:00Z");
+    sandbox = await startQuickBooksOnlineSandbox({ items: 1, now: () => frozen });
+    sandbox.control.setLimits({ requestsPerSecond: 10 });
     const api = qboApi(sandbox);
     const statuses = [];
     for (let i = 0; i < 11; i += 1) statuses.push((await api.get(`item/${FIRST_INVENTORY_ITEM_ID}`)).status);

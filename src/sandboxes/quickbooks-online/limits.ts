@@ -3,7 +3,10 @@ import type { Clock } from "./clock.ts";
 export interface LimitSettings {
   /** Accounting API requests per realm per rolling minute (batch requests included). Default 500; null = off. */
   requestsPerMinute: number | null;
-  /** Requests per realm and app per rolling second. Default 10; null = off. */
+  /**
+   * Requests per realm and app per rolling second. Default null (off): Intuit publishes 500/minute
+   * per company and 10 concurrent as the limits it enforces; a per-second cap can be switched on.
+   */
   requestsPerSecond: number | null;
   /** Requests in flight at once per realm and app. Default 10; null = off. */
   concurrentRequests: number | null;
@@ -17,7 +20,7 @@ export interface LimitSettings {
 
 export const DEFAULT_LIMITS: Readonly<LimitSettings> = {
   requestsPerMinute: 500,
-  requestsPerSecond: 10,
+  requestsPerSecond: null,
   concurrentRequests: 10,
   batchRequestsPerMinute: 40,
   maxBatchItems: 30,

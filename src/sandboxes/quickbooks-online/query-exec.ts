@@ -2,9 +2,22 @@ import { faults } from "./faults.ts";
 import { ENTITY_KINDS, type EntityKind, type FieldType } from "./kinds/index.ts";
 import type { Condition, Literal, ParsedQuery } from "./query-parser.ts";
 import type { EntityStore } from "./store.ts";
-import { isEntityName, isRecord, type QboEntity } from "./types.ts";
+import { ID_SPACE, isEntityName, isRecord, type QboEntity } from "./types.ts";
 
 export const DEFAULT_MAX_RESULTS = 100;
+
+const TRANSACTION_ENTITIES = new Set(
+  Object.entries(ID_SPACE)
+    .filter(([, space]) => space === "Txn")
+    .map(([name]) => name),
+);
+
+/** Entity names in a query match without case (`select * from item`), as in QBO. */
+function entityKindNamed(name: string): EntityKind | undefined {
+  const wanted = name.toLowerCase();
+  const canonical = Object.keys(ENTITY_KINDS).find((entity) => entity.toLowerCase() === wanted);
+  return canonical !== undefined && isEntityName(canonical) ? ENTITY_KINDS[canonical] : undefined;
+}
 export const MAX_RESULTS_CAP = 1000;
 
 interface Field {
@@ -88,8 +101,8 @@ export function executeQuery(
   parsed: ParsedQuery,
   store: EntityStore,
 ): { QueryResponse: Record<string, unknown> } {
-  if (!isEntityName(parsed.entity)) throw faults.queryValidation(`Invalid entity name '${parsed.entity}'`);
-  const kind: EntityKind = ENTITY_KINDS[parsed.entity];
+  const kind: EntityKind | undefined = entityKindNamed(parsed.entity);
+  if (!kind) throw faults.queryValidation(`Invalid entity name '${parsed.entity}'`);
   const conditions = parsed.where.map((condition) => ({
     condition,
     field: resolveField(kind, condition.field),
@@ -125,5 +138,8 @@ export function executeQuery(
   const start = Math.max(1, parsed.startPosition ?? 1);
   const page = rows.slice(start - 1, start - 1 + maxResults).map((row) => structuredClone(row));
   if (page.length === 0) return { QueryResponse: {} };
-  return { QueryResponse: { [kind.name]: page, startPosition: start, maxResults: page.length } };
+  // Transaction queries also carry `totalCount`, and it counts this page, not every match (as
+  // recorded from QBO); name lists (Item, Customer, Account) leave it out. COUNT(*) gives the total.
+  const counted = TRANSACTION_ENTITIES.has(kind.name) ? { totalCount: page.length } : {};
+  return { QueryResponse: { [kind.name]: page, startPosition: start, maxResults: page.length, ...counted } };
 }

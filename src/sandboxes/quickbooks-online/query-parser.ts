@@ -2,7 +2,7 @@ import { faults } from "./faults.ts";
 
 /**
  * The QBO query language: `SELECT * | COUNT(*) FROM Entity [WHERE f op v [AND ...]]
- * [ORDERBY f [ASC|DESC], ...] [STARTPOSITION n] [MAXRESULTS m]`. No OR, joins, grouping or projections.
+ * [ORDERBY f [ASC|DESC], ...] [STARTPOSITION n] [MAXRESULTS m]` (paging clauses in either order). No OR, joins, grouping or projections.
  */
 export type Literal = string | number | boolean;
 
@@ -213,13 +213,14 @@ class Parser {
       if (this.next().text.toUpperCase() === "ORDER") this.keyword("BY");
       query.orderBy = this.orderBy();
     }
-    if (this.isKeyword("STARTPOSITION")) {
+    // QBO takes the paging clauses in either order (node-quickbooks writes MAXRESULTS first), each once.
+    while (this.isKeyword("STARTPOSITION") || this.isKeyword("MAXRESULTS")) {
+      const clause = this.peek();
+      const isStart = clause.text.toUpperCase() === "STARTPOSITION";
+      if ((isStart ? query.startPosition : query.maxResults) !== undefined) this.fail(clause);
       this.next();
-      query.startPosition = this.integer();
-    }
-    if (this.isKeyword("MAXRESULTS")) {
-      this.next();
-      query.maxResults = this.integer();
+      if (isStart) query.startPosition = this.integer();
+      else query.maxResults = this.integer();
     }
     if (this.peek().kind !== "end") this.fail(this.peek());
     return query;

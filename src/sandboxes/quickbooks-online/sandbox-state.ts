@@ -16,6 +16,7 @@ export interface SandboxConfig {
   clientSecret: string;
   verifierToken: string;
   webhookBatchMs: number;
+  webhookRetryScale: number;
 }
 
 const DEFAULT_PREFERENCES: Preferences = { duplicateDocNumberCheck: false };
@@ -37,7 +38,13 @@ export class SandboxState {
     this.store = new EntityStore(clock);
     this.oauth = new OAuthServer(clock, config.clientId, config.clientSecret);
     this.limiter = new RealmLimiter(clock);
-    this.webhooks = new WebhookDispatcher(clock, config.realmId, config.verifierToken, config.webhookBatchMs);
+    this.webhooks = new WebhookDispatcher(
+      clock,
+      config.realmId,
+      config.verifierToken,
+      config.webhookBatchMs,
+      config.webhookRetryScale,
+    );
     this.store.onChange((change) => this.webhooks.record(change));
     seedCompany(this.store, clock, config.seed, config.items);
   }

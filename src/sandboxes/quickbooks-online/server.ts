@@ -15,6 +15,17 @@ export function buildApp(state: SandboxState, control: SandboxControl): FastifyI
       done(null, Object.fromEntries(new URLSearchParams(String(body))));
     },
   );
+  // An empty JSON body is no body (QBO accepts `POST /query?query=…` so); Fastify's own parser refuses it.
+  app.removeContentTypeParser("application/json");
+  app.addContentTypeParser("application/json", { parseAs: "string" }, (_request, body, done) => {
+    const text = String(body);
+    if (text.trim() === "") return done(null, undefined);
+    try {
+      done(null, JSON.parse(text));
+    } catch (error) {
+      done(Object.assign(error instanceof Error ? error : new Error(String(error)), { statusCode: 400 }));
+    }
+  });
   app.addContentTypeParser(
     ["application/text", "text/plain"],
     { parseAs: "string" },
