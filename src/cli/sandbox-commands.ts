@@ -1,4 +1,5 @@
 import { type Command, InvalidArgumentError } from "commander";
+import { startBigCommerceSandbox } from "../sandboxes/bigcommerce/index.ts";
 import { startQuickBooksOnlineSandbox } from "../sandboxes/quickbooks-online/index.ts";
 import { startShopifySandbox } from "../sandboxes/shopify/index.ts";
 import { startWooCommerceSandbox } from "../sandboxes/woocommerce/index.ts";
@@ -116,6 +117,29 @@ export function registerSandboxCommands(program: Command): void {
           apiUrl: `${s.url}/wp-json/wc/v3`,
           consumerKey: s.consumerKey,
           consumerSecret: s.consumerSecret,
+          credentials: s.credentials,
+        },
+        () => s.close(),
+      );
+    });
+  sandbox
+    .command("bigcommerce")
+    .description("a BigCommerce store speaking the v3 catalog/inventory/hooks and v2 orders APIs")
+    .option("--port <port>", "port (0 = any free one)", count, 0)
+    .option("--seed <n>", "seed for the generated store", count, 1)
+    .option("--products <n>", "products to generate", count, 50)
+    .option("--orders <n>", "orders over the last 90 days", count, 200)
+    .option("--quota <n>", "requests per 30-second window (150 Standard/Plus, 450 Pro)", count, 150)
+    .action(async (opts: { port: number; seed: number; products: number; orders: number; quota: number }) => {
+      const s = await startBigCommerceSandbox({ ...opts, log: (m) => process.stderr.write(`${m}\n`) });
+      serveUntilStopped(
+        {
+          platform: "bigcommerce",
+          url: s.url,
+          apiBase: s.apiBase,
+          clientId: s.clientId,
+          // The key of every webhook-signature (Standard Webhooks): the hub verifies deliveries with it.
+          clientSecret: s.clientSecret,
           credentials: s.credentials,
         },
         () => s.close(),
