@@ -73,6 +73,17 @@ describe("WooCommerce sandbox: products through the official client", () => {
     expect(basic.status).toBe(401);
   });
 
+  it("shows installed extensions in the public REST index and in system_status", async () => {
+    const index = (await (await fetch(`${sandbox.url}/wp-json/`)).json()) as { namespaces: string[] };
+    expect(index.namespaces).toEqual(expect.arrayContaining(["wc/v3", "wc-shipment-tracking/v3"]));
+    const status = (await wooClient(sandbox).get("system_status")).data;
+    expect(status.environment).toMatchObject({ home_url: sandbox.url });
+    expect(status.active_plugins.map((p: { name: string }) => p.name)).toContain(
+      "WooCommerce Shipment Tracking",
+    );
+    expect(status.settings.timezone).toBe("+02:00");
+  });
+
   it("filters by SKU and lists a variable product's variations", async () => {
     const api = wooClient(sandbox);
     const variable = (await api.get("products", { type: "variable", per_page: 100 })).data[0] as Product & {

@@ -88,7 +88,8 @@ export function wooGate(options: WooGateOptions): PlatformGate {
     queryKeySecret({ key: "consumer_key", secret: "consumer_secret" }, check),
   );
   return {
-    isApiPath: (path) => path.startsWith("/wp-json/"),
+    // The REST index at /wp-json/ is public; everything below it needs a key.
+    isApiPath: (path) => path.startsWith("/wp-json/") && path !== "/wp-json/",
     isAuthParam,
     auth: firstOf(
       onlyWhen((r) => r.secure || options.acceptBasicOverHttp, overTls),

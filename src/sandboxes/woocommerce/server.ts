@@ -13,7 +13,7 @@ import { registerProductRoutes } from "./routes/products.ts";
 import { registerTrackingRoutes, type TrackingSwitch } from "./routes/tracking.ts";
 import { registerWebhookRoutes } from "./routes/webhooks.ts";
 import type { ShapeContext } from "./shapes.ts";
-import type { WooWebhooks } from "./webhooks.ts";
+import { WC_VERSION, type WooWebhooks } from "./webhooks.ts";
 
 export interface WooServerDeps {
   readonly ctx: ShapeContext;
@@ -45,6 +45,39 @@ const wooErrorHandler: Parameters<FastifyInstance["setErrorHandler"]>[0] = (erro
     .send(wooErrorBody(500, "internal_server_error", "There has been a critical error on this website."));
 };
 
+/** The parts of `GET /system_status` a client checks: versions, site URL, active plugins, currency. */
+function systemStatus(siteUrl: string, tracking: boolean, offsetMinutes: number) {
+  const abs = Math.abs(offsetMinutes);
+  const hhmm = `${String(Math.floor(abs / 60)).padStart(2, "0")}:${String(abs % 60).padStart(2, "0")}`;
+  const plugin = (file: string, name: string, version: string) => ({
+    plugin: file,
+    name,
+    version,
+    author_name: "WooCommerce",
+  });
+  return {
+    environment: { home_url: siteUrl, site_url: siteUrl, version: WC_VERSION, wp_version: "6.7.1" },
+    active_plugins: [
+      plugin("woocommerce/woocommerce.php", "WooCommerce", WC_VERSION),
+      ...(tracking
+        ? [
+            plugin(
+              "woocommerce-shipment-tracking/woocommerce-shipment-tracking.php",
+              "WooCommerce Shipment Tracking",
+              "2.6.0",
+            ),
+          ]
+        : []),
+    ],
+    settings: {
+      api_enabled: true,
+      currency: "USD",
+      currency_symbol: "&#36;",
+      timezone: `${offsetMinutes < 0 ? "-" : "+"}${hhmm}`,
+    },
+  };
+}
+
 /** The sandbox's HTTP face: the kit gate, WooCommerce's routes, the control API, its error JSON. */
 export function buildWooServer(deps: WooServerDeps): FastifyInstance {
   const { ctx } = deps;
@@ -71,12 +104,16 @@ export function buildWooServer(deps: WooServerDeps): FastifyInstance {
   });
   registerWooControlRoutes(app, { ctx, rateLimit: deps.rateLimit, tracking: deps.tracking, info: deps.info });
 
+  // The public REST index: clients find installed extensions by their namespaces.
   app.get("/wp-json/", async () => ({
     name: "Stockwire WooCommerce sandbox",
     url: ctx.siteUrl,
     home: ctx.siteUrl,
-    namespaces: ["wc/v3", ...(deps.tracking.enabled ? ["wc-shipment-tracking/v3"] : [])],
+    namespaces: ["wp/v2", "wc/v3", ...(deps.tracking.enabled ? ["wc-shipment-tracking/v3"] : [])],
   }));
+  app.get("/wp-json/wc/v3/system_status", async () =>
+    systemStatus(ctx.siteUrl, deps.tracking.enabled, ctx.clock.utcOffsetMinutes),
+  );
 
   app.setNotFoundHandler((request, reply) => {
     if (request.url.startsWith("/wp-json/")) return reply.code(404).send(routeNotFound().body());
