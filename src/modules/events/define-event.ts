@@ -1,5 +1,15 @@
 import type { z } from "zod";
-import type { DomainEvent } from "./events.ts";
+
+/** A stored event as consumers read it; narrow it with its definition's `is`. */
+export type DomainEvent = {
+  id: number;
+  txid: number;
+  accountId: string;
+  type: string;
+  subject: string | null;
+  payload: Record<string, unknown>;
+  createdAt: Date;
+};
 
 /** A payload is a JSON object; the schema names each field and its type. */
 type PayloadSchema = z.ZodObject;

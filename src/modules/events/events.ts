@@ -3,19 +3,10 @@ import type { Db } from "../../db/engine.ts";
 import { queryRows } from "../../db/rows.ts";
 import { chunks, pgArray } from "../../db/sql.ts";
 import { inTransaction } from "../../db/tx.ts";
-import type { NewEvent } from "./define-event.ts";
+import type { DomainEvent, NewEvent } from "./define-event.ts";
 import { eventCursors, events } from "./schema.ts";
 
-/** A stored event as consumers read it; narrow it with its definition's `is` (define-event.ts). */
-export type DomainEvent = {
-  id: number;
-  txid: number;
-  accountId: string;
-  type: string;
-  subject: string | null;
-  payload: Record<string, unknown>;
-  createdAt: Date;
-};
+export type { DomainEvent } from "./define-event.ts";
 
 /**
  * Appends events inside the caller's transaction, so they exist exactly when the change does.
