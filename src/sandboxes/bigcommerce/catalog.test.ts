@@ -40,19 +40,21 @@ interface Page<T> {
 describe("BigCommerce sandbox: v3 catalog", () => {
   it("pages products with variants through meta.pagination to the end", async () => {
     const seen: Product[] = [];
-    let path: string | undefined = "/v3/catalog/products?include=variants&limit=10&page=1";
+    let next: string | null = "?page=1&limit=10";
     let pages = 0;
-    while (path) {
-      const { status, body }: ApiAnswer<Page<Product>> = await api<Page<Product>>(sandbox, "GET", path);
-      expect(status).toBe(200);
+    while (next !== null) {
+      const answer: ApiAnswer<Page<Product>> = await api<Page<Product>>(
+        sandbox,
+        "GET",
+        `/v3/catalog/products${next}&include=variants`,
+      );
+      expect(answer.status).toBe(200);
       pages += 1;
-      const { pagination } = body.meta;
+      const pagination: Page<Product>["meta"]["pagination"] = answer.body.meta.pagination;
       expect(pagination).toMatchObject({ total: 23, per_page: 10, current_page: pages, total_pages: 3 });
-      expect(pagination.count).toBe(body.data.length);
-      seen.push(...body.data);
-      path = pagination.links.next
-        ? `/v3/catalog/products${pagination.links.next}&include=variants`
-        : undefined;
+      expect(pagination.count).toBe(answer.body.data.length);
+      seen.push(...answer.body.data);
+      next = pagination.links.next ?? null;
     }
     expect(pages).toBe(3);
     expect(new Set(seen.map((p) => p.id)).size).toBe(23);
