@@ -1,5 +1,16 @@
 import { sql } from "drizzle-orm";
-import { boolean, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import {
+  boolean,
+  date,
+  index,
+  integer,
+  pgTable,
+  text,
+  timestamp,
+  unique,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
 import { createdAt, tenantId, timestamps } from "../../db/columns.ts";
 import { products } from "../catalog/schema.ts";
 import { warehouses } from "../inventory/schema.ts";
@@ -99,6 +110,24 @@ export const orderLines = pgTable(
     platformLineId: text(),
   },
   (t) => [uniqueIndex().on(t.orderId, t.lineNo), index().on(t.accountId, t.productId)],
+);
+
+/**
+ * Units sold per product, UTC day of `placed_at` and channel: what `order_lines` say, kept in the
+ * same transaction as the writes that change it (product-sales.ts), so a window's sales are one
+ * range read instead of a probe per line. Sold = ordered − cancelled, orders not cancelled.
+ */
+export const productDailySales = pgTable(
+  "product_daily_sales",
+  {
+    accountId: tenantId(),
+    productId: uuid().notNull(),
+    day: date({ mode: "string" }).notNull(),
+    /** The order's channel connection; null for orders entered through the API. */
+    connectionId: uuid(),
+    units: integer().notNull(),
+  },
+  (t) => [unique().on(t.accountId, t.productId, t.day, t.connectionId).nullsNotDistinct()],
 );
 
 export const refunds = pgTable(
