@@ -3,12 +3,16 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { MAX_ORDER_PAGE } from "../src/connectors/shopify/orders.ts";
 import { queryRows } from "../src/db/rows.ts";
 import { getConnectionById, openSession } from "../src/modules/connections/index.ts";
-import { executeFeedRun, FEED_RUN_JOB } from "../src/modules/sync/feed-runner.ts";
-import { feedOf } from "../src/modules/sync/feeds.ts";
-import { newOrdersFeed } from "../src/modules/sync/feeds/orders.ts";
-import { tick } from "../src/modules/sync/jobs.ts";
-import { claimRun } from "../src/modules/sync/run-lease.ts";
-import { getRun, startRun } from "../src/modules/sync/runs.ts";
+import {
+  claimRun,
+  executeFeedRun,
+  FEED_RUN_JOB,
+  feedOf,
+  getRun,
+  newOrdersFeed,
+  startRun,
+  tick,
+} from "../src/modules/sync/index.ts";
 import { feedRuns } from "../src/modules/sync/schema.ts";
 import { type ShopifySandbox, startShopifySandbox } from "../src/sandboxes/shopify/index.ts";
 import { type Api, apiFor } from "./helpers/api.ts";
@@ -74,7 +78,7 @@ describe("order backfill after a worker dies", () => {
     const ctx = hub.ctx;
     await executeFeedRun(ctx, { runId: products!.runId, connectionId, kind: "new-products" });
 
-    // The first worker takes the backfill and dies after 12 pages: nothing finishes the run.
+    // The first worker takes the backfill and dies after 2 pages: nothing finishes the run.
     const connection = (await getConnectionById(ctx.db, connectionId))!;
     const feed = (await feedOf(ctx.db, connectionId, "new-orders"))!;
     const real = openSession(ctx, connection);
@@ -82,7 +86,7 @@ describe("order backfill after a worker dies", () => {
     const dying = {
       ...real,
       listOrders: async (options: Parameters<NonNullable<typeof real.listOrders>>[0]) => {
-        if (pages++ === 12) throw new WorkerKilled("SIGKILL");
+        if (pages++ === 2) throw new WorkerKilled("SIGKILL");
         return real.listOrders!(options);
       },
     };
@@ -94,7 +98,7 @@ describe("order backfill after a worker dies", () => {
     ).rejects.toBeInstanceOf(WorkerKilled);
     const atKill = (await getRun(ctx.db, tenant.accountId, orders!.runId)).run;
     expect(atKill.status).toBe("running");
-    expect(atKill.progress?.done).toBe(12 * MAX_ORDER_PAGE);
+    expect(atKill.progress?.done).toBe(2 * MAX_ORDER_PAGE);
     expect(atKill.progress?.cursor).toBeTruthy();
     const total = atKill.progress!.total!;
     expect(total).toBeGreaterThan(200);

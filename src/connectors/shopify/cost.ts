@@ -10,14 +10,28 @@ import {
 
 /**
  * Shopify's requested query cost, estimated before sending so the rate budget can be taken up
- * front (platform-apis.md §1.3): scalars 0, objects 1, connections 2 + `first` × one node, lists
- * with `first`/`ids` that many times, mutations 10 per root field. `edges` and `pageInfo` are free.
+ * front: scalars 0, objects 1, connections 2 + ⌊2·ln(first)⌋ × one node (the rule that reproduces
+ * the costs measured on real stores, issue 19 — Shopify's documented "2 + first" overstates them
+ * many times over), lists with `first`/`ids` that many times, mutations 10 per root field except
+ * those measured dearer. `edges` and `pageInfo` are free.
  * The estimate needs no schema: a field with a sub-selection is an object, and one with a page
  * size whose selection holds `nodes`/`edges`/`pageInfo` is a connection. The response's
  * `requestedQueryCost`/`actualQueryCost` settle the difference afterwards.
  */
 
 const MUTATION_COST = 10;
+const MEASURED_MUTATION_COSTS: Readonly<Record<string, number>> = {
+  inventorySetQuantities: 11,
+  inventoryAdjustQuantities: 11,
+  refundCreate: 20,
+  fulfillmentTrackingInfoUpdate: 50,
+};
+
+/** How many times a connection of `size` nodes charges for one node. */
+export function connectionMultiplier(size: number): number {
+  if (size <= 0) return 0;
+  return Math.max(1, Math.floor(2 * Math.log(size)));
+}
 const FREE_WRAPPERS = new Set(["edges", "pageInfo"]);
 const CONNECTION_MARKERS = new Set(["nodes", "edges", "pageInfo"]);
 
@@ -64,7 +78,7 @@ class Estimator {
         const size = [args.get("first"), args.get("last")].find((value) => typeof value === "number");
         const ids = args.get("ids");
         if (typeof size === "number" && this.isConnection(selection.selectionSet))
-          total += 2 + size * children;
+          total += 2 + connectionMultiplier(size) * children;
         else if (FREE_WRAPPERS.has(selection.name.value)) total += children;
         else if (typeof size === "number") total += Math.max(1, size) * (1 + children);
         else if (Array.isArray(ids)) total += Math.max(1, ids.length) * (1 + children);
@@ -91,14 +105,18 @@ export function estimateCost(query: string, variables: Variables = {}): number {
   }
   if (!operation) return 1;
   if (operation.operation === "mutation") {
-    return MUTATION_COST * operation.selectionSet.selections.filter((s) => s.kind === Kind.FIELD).length;
+    return operation.selectionSet.selections.reduce(
+      (sum, s) =>
+        s.kind === Kind.FIELD ? sum + (MEASURED_MUTATION_COSTS[s.name.value] ?? MUTATION_COST) : sum,
+      0,
+    );
   }
   return Math.max(1, new Estimator(fragments, variables).selection(operation.selectionSet));
 }
 
 /**
  * The largest value of `variable` (a page size, at most `max`) that keeps the query's estimated
- * cost within `limit`. Cost is linear in one page size, so two estimates find the slope.
+ * cost within `limit`. Cost grows with the page size but not linearly, so search for it.
  */
 export function largestPage(
   query: string,
@@ -107,8 +125,13 @@ export function largestPage(
   limit: number,
   max = 250,
 ): number {
-  const base = estimateCost(query, { ...variables, [variable]: 0 });
-  const perItem = estimateCost(query, { ...variables, [variable]: 1 }) - base;
-  if (perItem <= 0) return max;
-  return Math.max(1, Math.min(max, Math.floor((limit - base) / perItem)));
+  const fits = (size: number) => estimateCost(query, { ...variables, [variable]: size }) <= limit;
+  let low = 1;
+  let high = max;
+  while (low < high) {
+    const middle = Math.ceil((low + high) / 2);
+    if (fits(middle)) low = middle;
+    else high = middle - 1;
+  }
+  return low;
 }

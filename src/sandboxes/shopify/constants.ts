@@ -30,6 +30,14 @@ export const MAX_INPUT_ARRAY_SIZE = 250;
 
 export const MUTATION_BASE_COST = 10;
 
+/** Mutations measured on real stores at another cost than the base 10 (issue 19). */
+export const MUTATION_COSTS: Readonly<Record<string, number>> = {
+  inventorySetQuantities: 11,
+  inventoryAdjustQuantities: 11,
+  refundCreate: 20,
+  fulfillmentTrackingInfoUpdate: 50,
+};
+
 /** Always accepted, so scripts and docs can use a fixed token. */
 export const FIXED_ACCESS_TOKEN = "shpat_sandbox";
 
