@@ -29,6 +29,13 @@ describe("custom alert preview", () => {
       matches: null,
       message: "Order [orderNumber] placed",
     });
+    const run = await preview({
+      eventType: "feed_run.finished",
+      template: "{{ feedKind }}: {{ counts.new }} new, {{ counts.failed }} failed",
+      condition: { ">": [{ var: "counts.failed" }, 0] },
+    });
+    expect(run.status, JSON.stringify(run.body)).toBe(200);
+    expect(run.body.message).toBe("[feedKind]: [counts.new] new, [counts.failed] failed");
   });
 
   it("renders the latest real event of the account and says whether the condition holds", async () => {
