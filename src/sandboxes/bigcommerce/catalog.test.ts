@@ -21,6 +21,7 @@ interface Product {
   inventory_tracking: "none" | "product" | "variant";
   inventory_level: number;
   base_variant_id: number | null;
+  custom_fields: { name: string; value: string }[];
   variants: Variant[];
 }
 interface Page<T> {
@@ -68,6 +69,8 @@ describe("BigCommerce sandbox: v3 catalog", () => {
     expect(variants.some((v) => v.inventory_level < 0)).toBe(true);
     const skus = variants.map((v) => v.sku).filter((s) => s !== "");
     expect(new Set(skus).size).toBeLessThan(skus.length);
+    const bundle = seen.find((p) => p.custom_fields.some((f) => f.name === "bundle_of"));
+    expect(bundle?.inventory_tracking).toBe("none");
     const simple = seen.find((p) => p.base_variant_id !== null && p.inventory_tracking === "product");
     expect(simple?.variants).toHaveLength(1);
     expect(simple?.variants[0]?.option_values).toEqual([]);

@@ -54,6 +54,19 @@ const rateChange = z.object({
   headerless: z.boolean().optional(),
 });
 const orderId = z.object({ id: z.coerce.number().int() });
+const productEdit = z.object({
+  name: z.string().optional(),
+  price: z.number().nonnegative().optional(),
+  variants: z
+    .array(
+      z.object({
+        id: z.number().int(),
+        sku: z.string().optional(),
+        price: z.number().nonnegative().optional(),
+      }),
+    )
+    .optional(),
+});
 
 const unknownSku = (sku: string) => new BcV3Error(404, `No variant has SKU ${JSON.stringify(sku)}`);
 
@@ -171,6 +184,26 @@ export function registerBcControlRoutes(app: FastifyInstance, deps: BcControlDep
       store.nowMs,
     );
     return deps.rate;
+  });
+
+  /** A product edited in the control panel: name, price, or a variant's SKU; sends store/product/updated. */
+  app.put("/_sandbox/products/:id", async (request) => {
+    const product = store.products.get(orderId.parse(request.params).id);
+    if (!product) throw new BcV3Error(404, "The requested resource was not found.");
+    const body = productEdit.parse(request.body);
+    if (body.name !== undefined) product.name = body.name;
+    if (body.price !== undefined) product.price = body.price;
+    for (const change of body.variants ?? []) {
+      const variant = store.variants.get(change.id);
+      if (!variant || variant.productId !== product.id)
+        throw new BcV3Error(404, `No variant ${change.id} on this product`);
+      if (change.sku !== undefined) variant.sku = change.sku;
+      if (change.price !== undefined) variant.price = change.price;
+      variant.modifiedMs = store.nowMs();
+    }
+    product.modifiedMs = store.nowMs();
+    store.emit("store/product/updated", { type: "product", id: product.id });
+    return { id: product.id, name: product.name, price: product.price };
   });
 
   /** Hooks with what a real store hides from a listing filter: every hook, active or not. */

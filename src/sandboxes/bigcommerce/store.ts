@@ -16,7 +16,7 @@ export interface BcVariant {
   sku: string;
   /** The v2 SKU id; null for a product's base variant (a product without options). */
   readonly skuId: number | null;
-  readonly price: number;
+  price: number;
   readonly upc: string;
   readonly optionValues: readonly BcOptionValue[];
   /** On-hand units per location id; a location without an entry holds none. */
@@ -26,10 +26,10 @@ export interface BcVariant {
 
 export interface BcProduct {
   readonly id: number;
-  readonly name: string;
+  name: string;
   readonly type: "physical" | "digital";
-  readonly sku: string;
-  readonly price: number;
+  sku: string;
+  price: number;
   readonly tracking: InventoryTracking;
   /** Products a bundle is sold as (a seeded gap: BigCommerce has no bundle type, stores fake one). */
   readonly bundleOf: readonly number[];

@@ -138,6 +138,28 @@ describe("BigCommerce sandbox: webhooks", () => {
     expect(receiver.received).toHaveLength(4);
   });
 
+  it("tells a store/product/* hook about a product edited from outside; the catalog shows the edit", async () => {
+    const { sandbox, receiver } = await setup();
+    await createHook(sandbox, "store/product/*", receiver.url);
+    const variant = await trackedVariant(sandbox);
+    const product = (
+      await api<{ data: { product_id: number }[] }>(sandbox, "GET", `/v3/catalog/variants?sku=${variant.sku}`)
+    ).body.data[0]?.product_id as number;
+    await control(sandbox, "PUT", `products/${product}`, {
+      variants: [{ id: variant.id, sku: "RENAMED-1" }],
+    });
+    await control(sandbox, "POST", "webhooks/wait");
+    expect(receiver.received.map((r) => JSON.parse(r.body))).toEqual([
+      expect.objectContaining({ scope: "store/product/updated", data: { type: "product", id: product } }),
+    ]);
+    const renamed = await api<{ data: { id: number }[] }>(
+      sandbox,
+      "GET",
+      "/v3/catalog/variants?sku=RENAMED-1",
+    );
+    expect(renamed.body.data.map((v) => v.id)).toEqual([variant.id]);
+  });
+
   it("refuses a hook without scope or destination in the v3 error shape", async () => {
     const { sandbox } = await setup();
     const { status, body } = await api(sandbox, "POST", "/v3/hooks", { scope: "store/order/created" });
