@@ -64,6 +64,11 @@ describe("WooCommerce sandbox: products through the official client", () => {
         data: { status: 401 },
       },
     ]);
+    const unknownRoute = await fetch(`${sandbox.url}/wp-json/wc/v3/no-such-thing`);
+    expect([unknownRoute.status, ((await unknownRoute.json()) as { code: string }).code]).toEqual([
+      404,
+      "rest_no_route",
+    ]);
     // Basic auth is only read over HTTPS; over plain HTTP the request is anonymous.
     const basic = await fetch(`${sandbox.url}/wp-json/wc/v3/products`, {
       headers: {

@@ -10,7 +10,7 @@ import type { Fault } from "../kit/faults.ts";
 import { OAuth1Verifier } from "../kit/oauth1.ts";
 import type { RateDecision } from "../kit/rate-limit.ts";
 import type { GateReply, PlatformGate } from "../kit/server.ts";
-import { wooErrorBody } from "./errors.ts";
+import { routeNotFound, wooErrorBody } from "./errors.ts";
 import { isAuthParam } from "./routes/listing.ts";
 
 export interface ApiKey {
@@ -96,6 +96,10 @@ export function wooGate(options: WooGateOptions): PlatformGate {
       oauth1OneLegged(verifier),
     ),
     unauthorized(result, request) {
+      // WordPress resolves the route before permissions: an unknown route without keys is a 404.
+      if (result.status === "absent" && request.routeOptions.url === undefined) {
+        return { status: 404, body: routeNotFound().body() };
+      }
       if (result.status === "absent") {
         const [code, message] = NOT_ALLOWED[request.method] ?? (NOT_ALLOWED.GET as [string, string]);
         return { status: 401, body: wooErrorBody(401, code, message) };
