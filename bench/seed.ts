@@ -1,8 +1,7 @@
 import type { Database, Db } from "../src/db/engine.ts";
-import { importProducts } from "../src/modules/catalog/import.ts";
-import { recordImportedQuantities } from "../src/modules/inventory/import-quantities.ts";
-import { importOrders } from "../src/modules/orders/import.ts";
-import type { OrderInput } from "../src/modules/orders/order-input.ts";
+import { importProducts } from "../src/modules/catalog/index.ts";
+import { recordImportedQuantities } from "../src/modules/inventory/index.ts";
+import { importOrders, type OrderInput } from "../src/modules/orders/index.ts";
 
 /** Bulk data through the product's own import functions, in batches (as a backfill sends them). */
 

@@ -7,12 +7,16 @@ import type { Database, Db } from "../src/db/engine.ts";
 import { type Hub, startHub } from "../src/hub.ts";
 import { createHubAccountHooks } from "../src/jobs.ts";
 import { createLogger } from "../src/logger.ts";
-import { createAccountWithOwner } from "../src/modules/accounts/service.ts";
+import { createAccountWithOwner } from "../src/modules/accounts/index.ts";
 import type { Connection } from "../src/modules/connections/index.ts";
-import { type CreateConnectionInput, createConnection } from "../src/modules/sync/connection-setup.ts";
-import { executeFeedRun } from "../src/modules/sync/feed-runner.ts";
-import { createRun, type FeedRun } from "../src/modules/sync/runs.ts";
-import { feedRuns } from "../src/modules/sync/schema.ts";
+import {
+  type CreateConnectionInput,
+  createConnection,
+  createRun,
+  executeFeedRun,
+  type FeedRun,
+  feedRuns,
+} from "../src/modules/sync/index.ts";
 import type { ShopifySandbox } from "../src/sandboxes/shopify/index.ts";
 
 /** Shared set-up of the benchmarks: a hub on the run's database, accounts, paired sandboxes. */

@@ -16,10 +16,8 @@ import { localAdminRoutes } from "./http/local-admin.ts";
 import { type Hub, startHub } from "./hub.ts";
 import { createHubAccountHooks } from "./jobs.ts";
 import { createLogger } from "./logger.ts";
-import { tokenCreate, userCreate } from "./modules/accounts/admin-ops.ts";
-import { type UserRole, userRoles } from "./modules/accounts/schema.ts";
-import { countUsers } from "./modules/accounts/service.ts";
-import { runQueueCheck } from "./modules/system/queue-check.ts";
+import { countUsers, tokenCreate, type UserRole, userCreate, userRoles } from "./modules/accounts/index.ts";
+import { runQueueCheck } from "./modules/system/index.ts";
 import { createQueue } from "./queue/queue.ts";
 
 function config(): Config {

@@ -5,9 +5,9 @@ import type { HostResolver } from "./connectors/http/guarded-lookup.ts";
 import type { ConnectorRegistry, PlatformClients } from "./connectors/registry.ts";
 import type { Database, Db } from "./db/engine.ts";
 import type { SecretBox } from "./lib/secret-box.ts";
-import type { AccountHooks } from "./modules/accounts/hooks.ts";
-import type { MailTransports } from "./modules/notifications/email-sender.ts";
-import type { SyncProcessState } from "./modules/sync/process-state.ts";
+import type { AccountHooks } from "./modules/accounts/index.ts";
+import type { MailTransports } from "./modules/notifications/index.ts";
+import type { SyncProcessState } from "./modules/sync/index.ts";
 import type { Queue } from "./queue/queue.ts";
 
 /** What the composition root hands to route and job registration; each piece is passed, never looked up. */

@@ -13,12 +13,14 @@ import { createMetrics } from "./http/metrics.ts";
 import { createHubAccountHooks, registerJobs } from "./jobs.ts";
 import { createSecretBox } from "./lib/secret-box.ts";
 import { resolveSecretKey } from "./lib/secret-key.ts";
-import { startBooksPoster } from "./modules/books/runner.ts";
-import { createMailTransports } from "./modules/notifications/email-sender.ts";
-import { startNotifier } from "./modules/notifications/notifier.ts";
-import { clearSyncProcessState, createSyncProcessState } from "./modules/sync/process-state.ts";
-import { startPump } from "./modules/sync/pump.ts";
-import { connectionHealth } from "./modules/sync/stall-watch.ts";
+import { startBooksPoster } from "./modules/books/index.ts";
+import { createMailTransports, startNotifier } from "./modules/notifications/index.ts";
+import {
+  clearSyncProcessState,
+  connectionHealth,
+  createSyncProcessState,
+  startPump,
+} from "./modules/sync/index.ts";
 import { createQueue } from "./queue/queue.ts";
 
 export type HubOptions = {

@@ -1,11 +1,10 @@
 import type { AppContext } from "./context.ts";
-import { type AccountHooks, createAccountHooks } from "./modules/accounts/hooks.ts";
-import { registerAccountJobs } from "./modules/accounts/jobs.ts";
-import { registerBooksJobs } from "./modules/books/jobs.ts";
-import { createDefaultWarehouse } from "./modules/inventory/warehouses.ts";
-import { registerNotificationJobs } from "./modules/notifications/jobs.ts";
-import { registerSyncJobs } from "./modules/sync/jobs.ts";
-import { registerSystemJobs } from "./modules/system/jobs.ts";
+import { type AccountHooks, createAccountHooks, registerAccountJobs } from "./modules/accounts/index.ts";
+import { registerBooksJobs } from "./modules/books/index.ts";
+import { createDefaultWarehouse } from "./modules/inventory/index.ts";
+import { registerNotificationJobs } from "./modules/notifications/index.ts";
+import { registerSyncJobs } from "./modules/sync/index.ts";
+import { registerSystemJobs } from "./modules/system/index.ts";
 
 /** Every module's job handlers and schedules, registered before the queue starts. */
 export function registerJobs(ctx: AppContext): void {

@@ -1,6 +1,5 @@
 import { afterAll, describe, expect, it } from "vitest";
-import { drainConnection } from "../src/modules/sync/drain.ts";
-import { pumpUntilIdle } from "../src/modules/sync/pump.ts";
+import { drainConnection, pumpUntilIdle } from "../src/modules/sync/index.ts";
 import { pair, runFeed, type SyncFixture, startSyncHub } from "./helpers/sync-setup.ts";
 import { addTestProduct } from "./helpers/test-connector.ts";
 

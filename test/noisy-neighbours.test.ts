@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { watchStalls } from "../src/modules/sync/stall-episodes.ts";
+import { watchStalls } from "../src/modules/sync/index.ts";
 import { type ShopifySandbox, startShopifySandbox } from "../src/sandboxes/shopify/index.ts";
 import { type Api, apiFor } from "./helpers/api.ts";
 import { createTenant, startTestHub, type TestHub } from "./helpers/hub.ts";

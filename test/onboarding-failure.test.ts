@@ -1,7 +1,5 @@
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { advanceOnboarding } from "../src/modules/sync/onboarding.ts";
-import { claimRun } from "../src/modules/sync/run-lease.ts";
-import { finishRun, startRun } from "../src/modules/sync/runs.ts";
+import { advanceOnboarding, claimRun, finishRun, startRun } from "../src/modules/sync/index.ts";
 import { type ShopifySandbox, startShopifySandbox } from "../src/sandboxes/shopify/index.ts";
 import { type Api, apiFor } from "./helpers/api.ts";
 import { createTenant, startTestHub, type TestHub } from "./helpers/hub.ts";

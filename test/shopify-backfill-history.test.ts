@@ -1,10 +1,9 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { queryRows } from "../src/db/rows.ts";
-import { appendEvents, unreadEventCount } from "../src/modules/events/events.ts";
-import { NOTIFY_CONSUMER } from "../src/modules/notifications/consumer.ts";
-import { backfillFinished } from "../src/modules/sync/events.ts";
-import { HISTORY_GRACE_MS } from "../src/modules/sync/history.ts";
+import { appendEvents, unreadEventCount } from "../src/modules/events/index.ts";
+import { NOTIFY_CONSUMER } from "../src/modules/notifications/index.ts";
+import { backfillFinished, HISTORY_GRACE_MS } from "../src/modules/sync/index.ts";
 import { type ShopifySandbox, startShopifySandbox } from "../src/sandboxes/shopify/index.ts";
 import { type Api, apiFor } from "./helpers/api.ts";
 import { createTenant, startTestHub, type Tenant, type TestHub } from "./helpers/hub.ts";

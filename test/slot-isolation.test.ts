@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { queryRows } from "../src/db/rows.ts";
-import { DRAIN_JOB } from "../src/modules/sync/drain.ts";
+import { DRAIN_JOB } from "../src/modules/sync/index.ts";
 import { type ShopifySandbox, startShopifySandbox } from "../src/sandboxes/shopify/index.ts";
 import { type Api, apiFor } from "./helpers/api.ts";
 import { createTenant, startTestHub, type TestHub } from "./helpers/hub.ts";

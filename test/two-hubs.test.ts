@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { QuickBooksClients } from "../src/connectors/quickbooks-online/index.ts";
-import { credentialsFor, startCompany } from "../src/connectors/quickbooks-online/test-support.ts";
-import { appendEvents } from "../src/modules/events/events.ts";
-import { notifyOnce } from "../src/modules/notifications/notifier.ts";
-import { refundRecorded } from "../src/modules/orders/events.ts";
+import { appendEvents } from "../src/modules/events/index.ts";
+import { notifyOnce } from "../src/modules/notifications/index.ts";
+import { refundRecorded } from "../src/modules/orders/index.ts";
 import type { QuickBooksOnlineSandbox } from "../src/sandboxes/quickbooks-online/index.ts";
 import { type Api, apiFor } from "./helpers/api.ts";
 import { createTenant, startTestHub, type Tenant, type TestHub } from "./helpers/hub.ts";
+import { credentialsFor, startCompany } from "./helpers/quickbooks-session.ts";
 import { type SmtpCapture, startSmtpCapture } from "./helpers/smtp-capture.ts";
 
 /**

@@ -1,10 +1,10 @@
 import { sql } from "drizzle-orm";
 import { queryRows } from "../../src/db/rows.ts";
 import { createHubAccountHooks } from "../../src/jobs.ts";
-import { createAccountWithOwner } from "../../src/modules/accounts/service.ts";
-import { importProducts } from "../../src/modules/catalog/import.ts";
-import { recordImportedQuantities } from "../../src/modules/inventory/import-quantities.ts";
-import { importOrders } from "../../src/modules/orders/import.ts";
+import { createAccountWithOwner } from "../../src/modules/accounts/index.ts";
+import { importProducts } from "../../src/modules/catalog/index.ts";
+import { recordImportedQuantities } from "../../src/modules/inventory/index.ts";
+import { importOrders } from "../../src/modules/orders/index.ts";
 import { type Benchmark, rssSampler } from "../harness.ts";
 
 /** Import 100k products and 1M order lines through the service layer (issue: inventory core). */

@@ -1,13 +1,15 @@
 import { sql } from "drizzle-orm";
 import type { AppContext } from "../../src/context.ts";
 import { queryRows } from "../../src/db/rows.ts";
-import { importProducts } from "../../src/modules/catalog/import.ts";
+import { importProducts } from "../../src/modules/catalog/index.ts";
 import type { Connection } from "../../src/modules/connections/index.ts";
-import { recordImportedQuantities } from "../../src/modules/inventory/import-quantities.ts";
-import { switchConnectionMode } from "../../src/modules/sync/connection-setup.ts";
-import { queueFeedRun } from "../../src/modules/sync/feed-runner.ts";
-import { getRun } from "../../src/modules/sync/runs.ts";
-import { registerWebhooksFor } from "../../src/modules/sync/webhook-registration.ts";
+import { recordImportedQuantities } from "../../src/modules/inventory/index.ts";
+import {
+  getRun,
+  queueFeedRun,
+  registerWebhooksFor,
+  switchConnectionMode,
+} from "../../src/modules/sync/index.ts";
 import { type ShopifySandbox, startShopifySandbox } from "../../src/sandboxes/shopify/index.ts";
 import type { Benchmark } from "../harness.ts";
 import { observeAvailable } from "../observe.ts";

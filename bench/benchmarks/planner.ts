@@ -1,5 +1,4 @@
-import { plannerReport } from "../../src/modules/planning/report.ts";
-import { DEFAULT_PLAN_SETTINGS } from "../../src/modules/planning/settings.ts";
+import { DEFAULT_PLAN_SETTINGS, plannerReport } from "../../src/modules/planning/index.ts";
 import type { Benchmark } from "../harness.ts";
 import { rssSampler } from "../harness.ts";
 import { seedOrders, seedProducts } from "../seed.ts";

@@ -1,12 +1,16 @@
 import { sql } from "drizzle-orm";
 import type { AppContext } from "../../src/context.ts";
 import { queryRows } from "../../src/db/rows.ts";
-import { importProducts } from "../../src/modules/catalog/import.ts";
-import { recordImportedQuantities } from "../../src/modules/inventory/import-quantities.ts";
-import { switchConnectionMode } from "../../src/modules/sync/connection-setup.ts";
-import { queueFeedRun } from "../../src/modules/sync/feed-runner.ts";
-import { listFeeds, updateFeed } from "../../src/modules/sync/feeds.ts";
-import { registerWebhooksFor } from "../../src/modules/sync/webhook-registration.ts";
+import { pgArray } from "../../src/db/sql.ts";
+import { importProducts } from "../../src/modules/catalog/index.ts";
+import { recordImportedQuantities } from "../../src/modules/inventory/index.ts";
+import {
+  listFeeds,
+  queueFeedRun,
+  registerWebhooksFor,
+  switchConnectionMode,
+  updateFeed,
+} from "../../src/modules/sync/index.ts";
 import { startShopifySandbox } from "../../src/sandboxes/shopify/index.ts";
 import type { Benchmark } from "../harness.ts";
 import { observeAvailable } from "../observe.ts";
@@ -300,7 +304,7 @@ async function logSlowest(
           extract(epoch from started_at)::float8 * 1000 - ${w.wallStart} as started,
           extract(epoch from (finished_at - started_at))::float8 * 1000 as took
         from feed_runs
-        where connection_id = any(${`{${w.connectionIds.join(",")}}`}::uuid[])
+        where connection_id = any(${pgArray(w.connectionIds)}::uuid[])
           and started_at >= ${new Date(w.wallStart).toISOString()}
         order by started_at`,
   );
@@ -311,7 +315,7 @@ async function logSlowest(
 
 /** Waits until the connections have no stock left to push, no webhook to process and no feed run queued or running. */
 async function settle(ctx: AppContext, connectionIds: string[], timeoutMs = 120_000): Promise<void> {
-  const ids = `{${connectionIds.join(",")}}`;
+  const ids = pgArray(connectionIds);
   await waitFor(
     async () => {
       const [row] = await queryRows<{ n: number }>(

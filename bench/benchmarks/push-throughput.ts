@@ -2,16 +2,20 @@ import { sql } from "drizzle-orm";
 import { loadConfig } from "../../src/config.ts";
 import { connectors } from "../../src/connectors/index.ts";
 import { queryRows } from "../../src/db/rows.ts";
+import { chunks } from "../../src/db/sql.ts";
 import { startHub } from "../../src/hub.ts";
 import { createLogger } from "../../src/logger.ts";
-import { createAccountWithOwner } from "../../src/modules/accounts/service.ts";
-import { importProducts } from "../../src/modules/catalog/import.ts";
-import { recordImportedQuantities } from "../../src/modules/inventory/import-quantities.ts";
-import { createConnection, switchConnectionMode } from "../../src/modules/sync/connection-setup.ts";
-import { drainConnection } from "../../src/modules/sync/drain.ts";
-import { executeFeedRun } from "../../src/modules/sync/feed-runner.ts";
-import { pumpUntilIdle } from "../../src/modules/sync/pump.ts";
-import { createRun } from "../../src/modules/sync/runs.ts";
+import { createAccountWithOwner } from "../../src/modules/accounts/index.ts";
+import { importProducts } from "../../src/modules/catalog/index.ts";
+import { recordImportedQuantities } from "../../src/modules/inventory/index.ts";
+import {
+  createConnection,
+  createRun,
+  drainConnection,
+  executeFeedRun,
+  pumpUntilIdle,
+  switchConnectionMode,
+} from "../../src/modules/sync/index.ts";
 import { type Benchmark, rssSampler } from "../harness.ts";
 import { startShopifySandboxProcess } from "../sandbox-process.ts";
 
@@ -103,10 +107,13 @@ export const pushThroughput: Benchmark = {
       await switchConnectionMode(db, accountId, connection.id, "live", "bench");
 
       // One quantity change per SKU, each different from what the store holds.
-      for (let i = 0; i < listed.length; i += 5000) {
-        const rows = listed
-          .slice(i, i + 5000)
-          .map((l, k) => ({ sku: l.sku, name: l.sku, quantity: 1000 + ((i + k) % 97) }));
+      const changes = listed.map((l, k) => ({
+        sku: l.sku,
+        locationId: l.location_id,
+        quantity: 1000 + (k % 97),
+      }));
+      for (const some of chunks(changes, 5000)) {
+        const rows = some.map((c) => ({ sku: c.sku, name: c.sku, quantity: c.quantity }));
         await importProducts(db, accountId, rows, { recordQuantities: recordImportedQuantities });
       }
       await pumpUntilIdle(hub.ctx, 600_000);
@@ -122,19 +129,16 @@ export const pushThroughput: Benchmark = {
       const achieved = listed.length / seconds;
       // Every SKU read back from the store (16 at a time over its control API).
       let lost = 0;
-      const entries = [...listed.entries()];
-      for (let i = 0; i < entries.length; i += 16) {
+      for (const some of chunks(changes, 16)) {
         const shown = await Promise.all(
-          entries
-            .slice(i, i + 16)
-            .map(([, l]) =>
-              control<{ available: number } | null>(
-                `inventory?sku=${encodeURIComponent(l.sku)}&locationId=${encodeURIComponent(l.location_id)}`,
-              ),
+          some.map((c) =>
+            control<{ available: number } | null>(
+              `inventory?sku=${encodeURIComponent(c.sku)}&locationId=${encodeURIComponent(c.locationId)}`,
             ),
+          ),
         );
         shown.forEach((level, j) => {
-          if (level?.available !== 1000 + ((i + j) % 97)) lost += 1;
+          if (level?.available !== some[j]!.quantity) lost += 1;
         });
       }
       const reasons = await queryRows<{ reason: string; n: number }>(

@@ -1,12 +1,17 @@
 import { sql } from "drizzle-orm";
 import type { AppContext } from "../../src/context.ts";
 import { queryRows } from "../../src/db/rows.ts";
-import { importProducts } from "../../src/modules/catalog/import.ts";
+import { chunks } from "../../src/db/sql.ts";
+import { importProducts } from "../../src/modules/catalog/index.ts";
 import type { Connection } from "../../src/modules/connections/index.ts";
-import { recordImportedQuantities } from "../../src/modules/inventory/import-quantities.ts";
-import { switchConnectionMode } from "../../src/modules/sync/connection-setup.ts";
-import { listFeeds, updateFeed } from "../../src/modules/sync/feeds.ts";
-import { kickDrain, pumpUntilIdle } from "../../src/modules/sync/pump.ts";
+import { recordImportedQuantities } from "../../src/modules/inventory/index.ts";
+import {
+  kickDrain,
+  listFeeds,
+  pumpUntilIdle,
+  switchConnectionMode,
+  updateFeed,
+} from "../../src/modules/sync/index.ts";
 import { type ShopifySandbox, startShopifySandbox } from "../../src/sandboxes/shopify/index.ts";
 import { type Daemon, startDaemon } from "../../test/helpers/cli.ts";
 import type { Benchmark } from "../harness.ts";
@@ -123,8 +128,8 @@ async function drainWith(
     for (const c of connections) await switchConnectionMode(ctx.db, accountId, c.id, mode, "bench");
   };
   await setModes("live");
-  for (let i = 0; i < s.skus.length; i += 5_000) {
-    const rows = s.skus.slice(i, i + 5_000).map((sku) => ({ sku, name: sku, quantity }));
+  for (const skus of chunks(s.skus, 5_000)) {
+    const rows = skus.map((sku) => ({ sku, name: sku, quantity }));
     await importProducts(ctx.db, accountId, rows, { recordQuantities: recordImportedQuantities });
   }
   await pumpUntilIdle(ctx, 600_000);

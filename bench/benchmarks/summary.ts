@@ -1,12 +1,16 @@
 import { sql } from "drizzle-orm";
-import { credentialsFor } from "../../src/connectors/quickbooks-online/test-support.ts";
 import { queryRows } from "../../src/db/rows.ts";
-import { periodEnded, periodKeys } from "../../src/modules/books/periods.ts";
-import { getOrderSettings, putOrderSettings } from "../../src/modules/books/settings.ts";
-import { summarisePeriod } from "../../src/modules/books/summaries.ts";
-import { createConnection, switchConnectionMode } from "../../src/modules/sync/connection-setup.ts";
+import {
+  getOrderSettings,
+  periodEnded,
+  periodKeys,
+  putOrderSettings,
+  summarisePeriod,
+} from "../../src/modules/books/index.ts";
+import { createConnection, switchConnectionMode } from "../../src/modules/sync/index.ts";
 import { startQuickBooksOnlineSandbox } from "../../src/sandboxes/quickbooks-online/index.ts";
 import { startShopifySandbox } from "../../src/sandboxes/shopify/index.ts";
+import { credentialsFor } from "../../test/helpers/quickbooks-session.ts";
 import type { Benchmark } from "../harness.ts";
 import { rssSampler } from "../harness.ts";
 import { seedOrders, seedProducts } from "../seed.ts";

@@ -4,7 +4,7 @@ import { type Config, loadConfig } from "../config.ts";
 import { localAdminRoutes } from "../http/local-admin.ts";
 import { type Hub, startHub } from "../hub.ts";
 import { createLogger } from "../logger.ts";
-import { tokenCreate, userCreate } from "../modules/accounts/admin-ops.ts";
+import { tokenCreate, userCreate } from "../modules/accounts/index.ts";
 import { type Activity, startActivity } from "./activity.ts";
 import { ensureDashboard } from "./dashboard.ts";
 import { markDemoDir, prepareDataDir, removeTemporaryDir } from "./data-dir.ts";

@@ -1,4 +1,4 @@
-import { SHIPPING_ITEM, TAX_ITEM } from "../modules/books/documents.ts";
+import { SHIPPING_ITEM, TAX_ITEM } from "../modules/books/index.ts";
 import {
   type QuickBooksOnlineSandbox,
   startQuickBooksOnlineSandbox,

@@ -1,10 +1,7 @@
 import type { AppContext } from "../context.ts";
-import { listPostings } from "../modules/books/ledger.ts";
-import { postPendingOnce } from "../modules/books/runner.ts";
-import { notifyOnce } from "../modules/notifications/notifier.ts";
-import { pendingSummary } from "../modules/sync/outbox.ts";
-import { pumpUntilIdle } from "../modules/sync/pump.ts";
-import { listRuns } from "../modules/sync/runs.ts";
+import { listPostings, postPendingOnce } from "../modules/books/index.ts";
+import { notifyOnce } from "../modules/notifications/index.ts";
+import { listRuns, pendingSummary, pumpUntilIdle } from "../modules/sync/index.ts";
 import type { HubClient } from "./hub-client.ts";
 
 const TERMINAL = new Set(["succeeded", "partial", "failed", "blocked"]);

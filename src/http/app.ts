@@ -3,19 +3,24 @@ import fastifySwagger from "@fastify/swagger";
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from "fastify";
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from "fastify-type-provider-zod";
 import type { AppContext } from "../context.ts";
-import { principalFromSession, principalFromToken } from "../modules/accounts/index.ts";
-import { registerAccountRoutes } from "../modules/accounts/routes.ts";
-import { registerBooksRoutes } from "../modules/books/routes.ts";
-import { registerCatalogRoutes } from "../modules/catalog/routes.ts";
-import { registerEventRoutes } from "../modules/events/routes.ts";
-import { registerInventoryRoutes } from "../modules/inventory/routes.ts";
-import { registerNotificationRoutes } from "../modules/notifications/routes.ts";
-import { registerOrderRoutes } from "../modules/orders/routes.ts";
-import { registerConnectionRoutes } from "../modules/sync/routes.ts";
-import { registerFeedRoutes } from "../modules/sync/routes-feeds.ts";
-import { registerInventorySourceRoutes } from "../modules/sync/routes-inventory-source.ts";
-import { registerStallRoutes } from "../modules/sync/routes-stalls.ts";
-import { registerWebhookRoute } from "../modules/sync/webhooks.ts";
+import {
+  principalFromSession,
+  principalFromToken,
+  registerAccountRoutes,
+} from "../modules/accounts/index.ts";
+import { registerBooksRoutes } from "../modules/books/index.ts";
+import { registerCatalogRoutes } from "../modules/catalog/index.ts";
+import { registerEventRoutes } from "../modules/events/index.ts";
+import { registerInventoryRoutes } from "../modules/inventory/index.ts";
+import { registerNotificationRoutes } from "../modules/notifications/index.ts";
+import { registerOrderRoutes } from "../modules/orders/index.ts";
+import {
+  registerConnectionRoutes,
+  registerFeedRoutes,
+  registerInventorySourceRoutes,
+  registerStallRoutes,
+  registerWebhookRoute,
+} from "../modules/sync/index.ts";
 import { registerAuth } from "./auth.ts";
 import { registerHealth } from "./health.ts";
 import { registerInputGuard } from "./input-guard.ts";

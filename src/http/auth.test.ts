@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTenant, startTestHub, type Tenant, type TestHub } from "../../test/helpers/hub.ts";
-import { createApiToken } from "../modules/accounts/credentials.ts";
-import { getUser } from "../modules/accounts/service.ts";
+import { createApiToken, getUser } from "../modules/accounts/index.ts";
 import { BODY_LIMIT_BYTES } from "./app.ts";
 
 let hub: TestHub;

@@ -1,7 +1,7 @@
 import { TimeoutStrategy, timeout } from "cockatiel";
 import type { FastifyInstance } from "fastify";
 import type { AppContext } from "../context.ts";
-import { type ConnectionHealth, stalledConnections } from "../modules/sync/stall-watch.ts";
+import { type ConnectionHealth, stalledConnections } from "../modules/sync/index.ts";
 
 /**
  * Each probe's bound. Both run at once, so the answer comes within this (plus the handler's own

@@ -4,8 +4,7 @@ import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { AppContext } from "../context.ts";
 import { AppError } from "../lib/errors.ts";
-import { tokenCreate, userCreate } from "../modules/accounts/admin-ops.ts";
-import { userRoles } from "../modules/accounts/schema.ts";
+import { tokenCreate, userCreate, userRoles } from "../modules/accounts/index.ts";
 import type { RouteRegistrar } from "./app.ts";
 
 export const LOCAL_ADMIN_PREFIX = "/internal/cli";

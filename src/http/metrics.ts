@@ -1,6 +1,6 @@
 import type { FastifyInstance } from "fastify";
 import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from "prom-client";
-import type { ConnectionHealth } from "../modules/sync/stall-watch.ts";
+import type { ConnectionHealth } from "../modules/sync/index.ts";
 
 export type Metrics = {
   registry: Registry;

@@ -5,7 +5,7 @@ import { createTenant, startTestHub, type TestHub } from "../../test/helpers/hub
 import { createTestConnector, createTestPlatform } from "../../test/helpers/test-connector.ts";
 import type { Connector } from "../connectors/contract.ts";
 import { AppError } from "../lib/errors.ts";
-import { recordNotification } from "../modules/notifications/record.ts";
+import { recordNotification } from "../modules/notifications/index.ts";
 import { type CursorKey, cursorShapes, decodeCursor, encodeCursor } from "./pagination.ts";
 
 const raw = (value: unknown) => Buffer.from(JSON.stringify(value)).toString("base64url");

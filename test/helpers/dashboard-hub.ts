@@ -1,7 +1,6 @@
 import { execFileSync } from "node:child_process";
 import type { Connector } from "../../src/connectors/contract.ts";
-import { createApiToken } from "../../src/modules/accounts/credentials.ts";
-import { createAccountWithOwner, getUser } from "../../src/modules/accounts/service.ts";
+import { createAccountWithOwner, createApiToken, getUser } from "../../src/modules/accounts/index.ts";
 import { startTestHub, type TestHub } from "./hub.ts";
 
 export type DashboardHub = {

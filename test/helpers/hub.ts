@@ -6,8 +6,7 @@ import type { Database } from "../../src/db/engine.ts";
 import type { RouteRegistrar } from "../../src/http/app.ts";
 import { type Hub, startHub } from "../../src/hub.ts";
 import { createLogger } from "../../src/logger.ts";
-import { createApiToken } from "../../src/modules/accounts/credentials.ts";
-import { createAccountWithOwner, getUser } from "../../src/modules/accounts/service.ts";
+import { createAccountWithOwner, createApiToken, getUser } from "../../src/modules/accounts/index.ts";
 import { freshDatabase } from "./database.ts";
 
 export const TEST_SECRET = "0f".repeat(32);

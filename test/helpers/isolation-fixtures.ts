@@ -1,6 +1,6 @@
-import { storeSummary } from "../../src/modules/books/summaries.ts";
+import { storeSummary } from "../../src/modules/books/index.ts";
 import { raiseIssue } from "../../src/modules/connections/index.ts";
-import { recordNotification } from "../../src/modules/notifications/record.ts";
+import { recordNotification } from "../../src/modules/notifications/index.ts";
 import { apiFor } from "./api.ts";
 import type { Tenant, TestHub } from "./hub.ts";
 

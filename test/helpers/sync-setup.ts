@@ -1,6 +1,5 @@
 import type { Connector } from "../../src/connectors/contract.ts";
-import { executeFeedRun } from "../../src/modules/sync/feed-runner.ts";
-import { createRun, getRun } from "../../src/modules/sync/runs.ts";
+import { createRun, executeFeedRun, getRun } from "../../src/modules/sync/index.ts";
 import { type Api, apiFor } from "./api.ts";
 import { createTenant, startTestHub, type Tenant, type TestHub } from "./hub.ts";
 import { createTestConnector, createTestPlatform, type TestPlatform } from "./test-connector.ts";

@@ -3,10 +3,12 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadConfig } from "../../src/config.ts";
 import { startHub } from "../../src/hub.ts";
 import { createLogger } from "../../src/logger.ts";
-import { deleteExpiredAttemptCounters } from "../../src/modules/accounts/attempt-limits.ts";
-import { passwordWork } from "../../src/modules/accounts/passwords.ts";
+import {
+  createAccountWithOwner,
+  deleteExpiredAttemptCounters,
+  passwordWork,
+} from "../../src/modules/accounts/index.ts";
 import { attemptCounters } from "../../src/modules/accounts/schema.ts";
-import { createAccountWithOwner } from "../../src/modules/accounts/service.ts";
 import { startTestHub, TEST_SECRET, type TestHub } from "../helpers/hub.ts";
 
 /**

@@ -1,8 +1,8 @@
 import { sql } from "drizzle-orm";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { queryRows } from "../../src/db/rows.ts";
-import { listingsOfConnection } from "../../src/modules/catalog/listings.ts";
-import { channelAvailability } from "../../src/modules/inventory/stock.ts";
+import { listingsOfConnection } from "../../src/modules/catalog/index.ts";
+import { channelAvailability } from "../../src/modules/inventory/index.ts";
 import { type ShopifySandbox, startShopifySandbox } from "../../src/sandboxes/shopify/index.ts";
 import { type Daemon, lastJsonLine, runCli, startDaemon } from "../helpers/cli.ts";
 import { freshDatabase, onPostgres } from "../helpers/database.ts";

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ADMIN_KEY_HEADER, localAdminRoutes } from "../../src/http/local-admin.ts";
-import { countUsers, getUserByEmail } from "../../src/modules/accounts/service.ts";
+import { countUsers, getUserByEmail } from "../../src/modules/accounts/index.ts";
 import { onPostgres } from "../helpers/database.ts";
 import { createTenant, startTestHub, type Tenant, type TestHub } from "../helpers/hub.ts";
 

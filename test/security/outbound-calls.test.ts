@@ -10,7 +10,6 @@ import { describe, expect, it } from "vitest";
 const allowed: Record<string, string> = {
   "connectors/http/guarded-fetch.ts": "the guarded layer itself",
   "connectors/http/test-server.ts": "a 127.0.0.1 server for the layer's own tests; it sends nothing",
-  "connectors/quickbooks-online/test-support.ts": "test support: wraps fetch to trace a sandbox's calls",
   "modules/notifications/email-sender.ts": "the operator's SMTP_URL relay, not a merchant's host",
   "cli/local-server.ts": "the CLI calling its own hub at the loopback URL the hub wrote to its data dir",
   "demo/hub-client.ts": "the demo script calling the hub it started, as any API client would",

@@ -2,11 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import {
-  renderForDelivery,
-  renderLenient,
-  TEMPLATE_LIMITS,
-} from "../../src/modules/notifications/templates.ts";
+import { renderForDelivery, renderLenient, TEMPLATE_LIMITS } from "../../src/modules/notifications/index.ts";
 import { type Api, apiFor } from "../helpers/api.ts";
 import { createTenant, startTestHub, type TestHub } from "../helpers/hub.ts";
 

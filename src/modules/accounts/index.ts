@@ -1,3 +1,18 @@
 // The accounts module's public surface: everything outside the module imports this file, never one behind it.
-export { type Principal, principalFromSession, principalFromToken } from "./credentials.ts";
-export type { UserRole } from "./schema.ts";
+export { tokenCreate, userCreate } from "./admin-ops.ts";
+export { deleteExpiredAttemptCounters } from "./attempt-limits.ts";
+export { createApiToken, type Principal, principalFromSession, principalFromToken } from "./credentials.ts";
+export { type AccountHooks, createAccountHooks } from "./hooks.ts";
+export { registerAccountJobs } from "./jobs.ts";
+export { passwordWork } from "./passwords.ts";
+export { registerAccountRoutes } from "./routes.ts";
+export { type UserRole, userRoles } from "./schema.ts";
+export {
+  countUsers,
+  createAccountWithOwner,
+  createUser,
+  getAccount,
+  getUser,
+  getUserByEmail,
+  listUsers,
+} from "./service.ts";

@@ -2,7 +2,7 @@ import { sql } from "drizzle-orm";
 import type { Db } from "../../db/engine.ts";
 import { queryRows } from "../../db/rows.ts";
 import { pgArray } from "../../db/sql.ts";
-import { openLineTotals } from "../orders/order-reads.ts";
+import { openLineTotals } from "../orders/index.ts";
 
 export type BooksLagQuery = {
   accountId: string;

@@ -2,8 +2,8 @@ import { eq } from "drizzle-orm";
 import type { AppContext } from "../../context.ts";
 import type { Db } from "../../db/engine.ts";
 import { getConnection } from "../connections/index.ts";
-import { consumeEvents, type DomainEvent } from "../events/events.ts";
-import { orderImported, refundRecorded } from "../orders/events.ts";
+import { consumeEvents, type DomainEvent } from "../events/index.ts";
+import { orderImported, refundRecorded } from "../orders/index.ts";
 import { ensurePosting } from "./ledger.ts";
 import { booksOrderSettings } from "./schema.ts";
 

@@ -1,7 +1,7 @@
 import { and, asc, eq, inArray, or } from "drizzle-orm";
 import type { Db } from "../../db/engine.ts";
 import { notFound } from "../../lib/errors.ts";
-import { orderExists, refundIdsOfOrder } from "../orders/order-reads.ts";
+import { orderExists, refundIdsOfOrder } from "../orders/index.ts";
 import { postingView } from "./ledger.ts";
 import { booksPostings, booksSummaries, booksSummaryOrders } from "./schema.ts";
 import { summarySubject } from "./summaries.ts";

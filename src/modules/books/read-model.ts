@@ -7,7 +7,7 @@ import {
   type RefundWithLines,
   refundIdsRecordedIn,
   refundWithLines,
-} from "../orders/order-reads.ts";
+} from "../orders/index.ts";
 import { booksPostings, booksSummaryOrders } from "./schema.ts";
 import type { SummarisedOrder } from "./summary-builder.ts";
 

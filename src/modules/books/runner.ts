@@ -1,6 +1,6 @@
 import type { AppContext } from "../../context.ts";
 import { startPoller } from "../../queue/poller.ts";
-import { consumeUntilCaughtUp } from "../events/events.ts";
+import { consumeUntilCaughtUp } from "../events/index.ts";
 import { BOOKS_CONSUMER, BOOKS_EVENT_TYPES, queueFromEvents } from "./consumer.ts";
 import { pendingPostingIds } from "./ledger.ts";
 import { postOne } from "./poster.ts";

@@ -3,7 +3,7 @@ import type { Db } from "../../db/engine.ts";
 import { queryRows } from "../../db/rows.ts";
 import { pgArray } from "../../db/sql.ts";
 import { getConnection } from "../connections/index.ts";
-import { orderIdsPlacedIn, refundIdsRecordedIn } from "../orders/order-reads.ts";
+import { orderIdsPlacedIn, refundIdsRecordedIn } from "../orders/index.ts";
 import { checkRange, type DayRange, periodBounds, periodKeys } from "./periods.ts";
 import { type PostingStatus, postingStatuses } from "./schema.ts";
 import { getOrderSettings } from "./settings.ts";

@@ -3,7 +3,7 @@ import { and, eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "../../db/engine.ts";
 import { chunks } from "../../db/sql.ts";
 import { inTransaction } from "../../db/tx.ts";
-import { appendEvents } from "../events/events.ts";
+import { appendEvents } from "../events/index.ts";
 import { productImported, productUpdated } from "./events.ts";
 import { checkProductRow, type ProductRow } from "./product-row.ts";
 import { products } from "./schema.ts";

@@ -4,8 +4,8 @@ import type { Db } from "../../db/engine.ts";
 import { isUniqueViolation } from "../../db/sql.ts";
 import { inTransaction } from "../../db/tx.ts";
 import { conflict, notFound } from "../../lib/errors.ts";
-import { appendEvents } from "../events/events.ts";
-import { getWarehouse } from "../inventory/warehouses.ts";
+import { appendEvents } from "../events/index.ts";
+import { getWarehouse } from "../inventory/index.ts";
 import { type CheckedCredentials, validateCredentials } from "./credentials.ts";
 import { connectionCreated, connectionModeChanged } from "./events.ts";
 import {

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { defineEvent } from "../events/define-event.ts";
+import { defineEvent } from "../events/index.ts";
 import { connectionModes } from "./schema.ts";
 
 export const connectionCreated = defineEvent(

@@ -17,6 +17,7 @@ export {
   updateConnection,
 } from "./connections.ts";
 export { type CheckedCredentials, connectorFor, credentialsOf } from "./credentials.ts";
+export { connectionCreated, connectionModeChanged, syncError } from "./events.ts";
 export {
   dueRetries,
   getIssue,

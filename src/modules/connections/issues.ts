@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, inArray, isNull, lte, sql } from "drizzle-orm";
 import type { Db } from "../../db/engine.ts";
 import { notFound } from "../../lib/errors.ts";
-import { appendEvents } from "../events/events.ts";
+import { appendEvents } from "../events/index.ts";
 import { syncError } from "./events.ts";
 import { type Severity, syncIssues } from "./schema.ts";
 

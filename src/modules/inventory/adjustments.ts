@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import type { Db } from "../../db/engine.ts";
 import { inTransaction } from "../../db/tx.ts";
 import { AppError, conflict, invalid } from "../../lib/errors.ts";
-import { getProductBySku } from "../catalog/products.ts";
+import { getProductBySku } from "../catalog/index.ts";
 import { applyMovement, findMovement, lockLevel } from "./ledger.ts";
 import type { MovementReason } from "./schema.ts";
 import { type MovementView, movementView } from "./stock.ts";

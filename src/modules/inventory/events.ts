@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { defineEvent } from "../events/define-event.ts";
+import { defineEvent } from "../events/index.ts";
 import { movementReasons } from "./schema.ts";
 
 /** One stock movement of a product in a warehouse, with the level it left behind. */

@@ -1,5 +1,5 @@
 import type { Db } from "../../db/engine.ts";
-import type { ImportedProduct } from "../catalog/import.ts";
+import type { ImportedProduct } from "../catalog/index.ts";
 import { applyMovements, levelKey, lockLevels, type MovementInput } from "./ledger.ts";
 import { defaultWarehouse } from "./warehouses.ts";
 

@@ -2,11 +2,8 @@ import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTenant, startTestHub, type TestHub } from "../../../test/helpers/hub.ts";
 import { checkLedger } from "../../../test/helpers/ledger-check.ts";
-import { importProducts } from "../catalog/import.ts";
-import { importOrder } from "../orders/import.ts";
-import { recordRefund } from "../orders/refunds.ts";
-import { createShipment } from "../orders/shipments.ts";
-import { changeOrderStatus } from "../orders/workflow.ts";
+import { importProducts } from "../catalog/index.ts";
+import { changeOrderStatus, createShipment, importOrder, recordRefund } from "../orders/index.ts";
 import { adjustStock } from "./adjustments.ts";
 import { recordImportedQuantities } from "./import-quantities.ts";
 

@@ -3,8 +3,7 @@ import type { Db } from "../../db/engine.ts";
 import { queryRows } from "../../db/rows.ts";
 import { chunks, pgArray } from "../../db/sql.ts";
 import { AppError } from "../../lib/errors.ts";
-import type { NewEvent } from "../events/define-event.ts";
-import { appendEvents } from "../events/events.ts";
+import { appendEvents, type NewEvent } from "../events/index.ts";
 import { stockChanged, stockOversold } from "./events.ts";
 import { type MovementReason, stockLevels, stockMovements } from "./schema.ts";
 

@@ -1,6 +1,5 @@
 import type { Db } from "../../db/engine.ts";
-import { productPage } from "../catalog/product-reads.ts";
-import type { Product } from "../catalog/products.ts";
+import { type Product, productPage } from "../catalog/index.ts";
 import { type StockTotals, stockTotals } from "./stock-totals.ts";
 
 export const stockStatuses = ["in_stock", "low", "out"] as const;

@@ -1,8 +1,7 @@
 import { and, asc, desc, eq, gte, inArray, lt, lte, sql } from "drizzle-orm";
 import type { Db } from "../../db/engine.ts";
 import { chunks } from "../../db/sql.ts";
-import { productSkus } from "../catalog/product-reads.ts";
-import { productsBySku } from "../catalog/products.ts";
+import { productSkus, productsBySku } from "../catalog/index.ts";
 import { type MovementReason, stockLevels, stockMovements, warehouses } from "./schema.ts";
 
 export type WarehouseStock = {

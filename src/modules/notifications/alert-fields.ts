@@ -1,16 +1,16 @@
 import { z } from "zod";
-import { productImported, productUpdated } from "../catalog/events.ts";
-import { syncError } from "../connections/events.ts";
-import type { EventDefinition } from "../events/define-event.ts";
-import { stockChanged, stockOversold } from "../inventory/events.ts";
+import { productImported, productUpdated } from "../catalog/index.ts";
+import { syncError } from "../connections/index.ts";
+import type { EventDefinition } from "../events/index.ts";
+import { stockChanged, stockOversold } from "../inventory/index.ts";
 import {
   orderBackordered,
   orderImported,
   orderStatusChanged,
   refundRecorded,
   shipmentCreated,
-} from "../orders/events.ts";
-import { feedRunFinished } from "../sync/events.ts";
+} from "../orders/index.ts";
+import { feedRunFinished } from "../sync/index.ts";
 
 /** The events a custom alert may watch; their fields come from the events' own schemas. */
 export const alertEvents = [

@@ -1,7 +1,7 @@
 import jsonLogic from "json-logic-js";
 import type { Db } from "../../db/engine.ts";
 import { invalid } from "../../lib/errors.ts";
-import { listEvents } from "../events/events.ts";
+import { listEvents } from "../events/index.ts";
 import { type AlertEventType, type AlertField, alertFieldRoots, alertFields } from "./alert-fields.ts";
 import { conditionHolds } from "./custom-alerts.ts";
 import { logicVars } from "./logic-vars.ts";

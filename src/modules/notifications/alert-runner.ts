@@ -1,8 +1,8 @@
 import { and, eq, inArray } from "drizzle-orm";
 import type { Db } from "../../db/engine.ts";
-import { listUsers } from "../accounts/service.ts";
-import type { DomainEvent } from "../events/events.ts";
-import { orderBackordered, orderImported } from "../orders/events.ts";
+import { listUsers } from "../accounts/index.ts";
+import type { DomainEvent } from "../events/index.ts";
+import { orderBackordered, orderImported } from "../orders/index.ts";
 import { alertEventTypes } from "./alert-fields.ts";
 import { conditionHolds } from "./custom-alerts.ts";
 import type { NotificationInput } from "./record.ts";

@@ -2,11 +2,10 @@ import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Api, apiFor } from "../../../test/helpers/api.ts";
 import { createTenant, startTestHub, type Tenant, type TestHub } from "../../../test/helpers/hub.ts";
-import { createApiToken } from "../accounts/credentials.ts";
-import { createUser } from "../accounts/service.ts";
-import { appendEvents } from "../events/events.ts";
-import { refundRecorded } from "../orders/events.ts";
-import { feedRunFinished } from "../sync/events.ts";
+import { createApiToken, createUser } from "../accounts/index.ts";
+import { appendEvents } from "../events/index.ts";
+import { refundRecorded } from "../orders/index.ts";
+import { feedRunFinished } from "../sync/index.ts";
 import { notifyOnce } from "./notifier.ts";
 
 let hub: TestHub;

@@ -1,7 +1,7 @@
 import type { AppContext } from "../../context.ts";
 import type { Db } from "../../db/engine.ts";
-import { consumeEvents, type DomainEvent } from "../events/events.ts";
-import { orderImported, orderStatusChanged, refundRecorded } from "../orders/events.ts";
+import { consumeEvents, type DomainEvent } from "../events/index.ts";
+import { orderImported, orderStatusChanged, refundRecorded } from "../orders/index.ts";
 import { alertNotifications } from "./alert-runner.ts";
 import { connectionNames, lowStockNotifications, notificationsForEvent } from "./event-rules.ts";
 import { achievedGoals } from "./goals.ts";

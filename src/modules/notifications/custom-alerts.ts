@@ -2,7 +2,7 @@ import { and, desc, eq, inArray } from "drizzle-orm";
 import jsonLogic from "json-logic-js";
 import type { Db } from "../../db/engine.ts";
 import { AppError, invalid, notFound } from "../../lib/errors.ts";
-import { listEvents } from "../events/events.ts";
+import { listEvents } from "../events/index.ts";
 import { type AlertEventType, alertFieldRoots } from "./alert-fields.ts";
 import { logicVars } from "./logic-vars.ts";
 import { type CustomAlertRecipients, customAlerts, notificationWebhooks } from "./schema.ts";

@@ -4,8 +4,8 @@ import { type Api, apiFor } from "../../../test/helpers/api.ts";
 import { createTenant, startTestHub, type Tenant, type TestHub } from "../../../test/helpers/hub.ts";
 import { type SmtpCapture, startSmtpCapture } from "../../../test/helpers/smtp-capture.ts";
 import { queryRows } from "../../db/rows.ts";
-import { appendEvents } from "../events/events.ts";
-import { refundRecorded } from "../orders/events.ts";
+import { appendEvents } from "../events/index.ts";
+import { refundRecorded } from "../orders/index.ts";
 import { deliverDue, SENDING_LEASE_MS } from "./delivery.ts";
 import { notifyOnce } from "./notifier.ts";
 
@@ -125,7 +125,7 @@ describe("e-mail delivery", () => {
     await refundEvent("MUG-CRASH");
     // Record the notification without sending, then play the crash: claimed (sending), never recorded.
     const { consumeNotificationEvents, NOTIFY_CONSUMER } = await import("./consumer.ts");
-    const { consumeUntilCaughtUp } = await import("../events/events.ts");
+    const { consumeUntilCaughtUp } = await import("../events/index.ts");
     await consumeUntilCaughtUp(hub.ctx.db, NOTIFY_CONSUMER, () => consumeNotificationEvents(hub.ctx));
     const claimedAt = new Date(Date.now() - SENDING_LEASE_MS - 1000).toISOString();
     await hub.ctx.db.execute(

@@ -1,21 +1,21 @@
-import { productImported, productUpdated } from "../catalog/events.ts";
-import { connectionCreated, connectionModeChanged, syncError } from "../connections/events.ts";
-import type { EventDefinition } from "../events/define-event.ts";
-import { stockChanged, stockOversold } from "../inventory/events.ts";
+import { productImported, productUpdated } from "../catalog/index.ts";
+import { connectionCreated, connectionModeChanged, syncError } from "../connections/index.ts";
+import type { EventDefinition } from "../events/index.ts";
+import { stockChanged, stockOversold } from "../inventory/index.ts";
 import {
   orderBackordered,
   orderImported,
   orderStatusChanged,
   refundRecorded,
   shipmentCreated,
-} from "../orders/events.ts";
+} from "../orders/index.ts";
 import {
   backfillFinished,
   connectionOnboarded,
   feedRunFinished,
   syncRecovered,
   syncStalled,
-} from "../sync/events.ts";
+} from "../sync/index.ts";
 
 /**
  * Every domain event the hub appends, from the producing modules' own declarations. It lives here,

@@ -1,13 +1,10 @@
 import type { Db } from "../../db/engine.ts";
-import { getProductById } from "../catalog/products.ts";
-import { syncError } from "../connections/events.ts";
-import { listConnections } from "../connections/index.ts";
-import type { EventOf } from "../events/define-event.ts";
-import type { DomainEvent } from "../events/events.ts";
-import { stockChanged } from "../inventory/events.ts";
-import { stockOfProduct } from "../inventory/stock.ts";
-import { refundRecorded } from "../orders/events.ts";
-import { backfillFinished, feedRunFinished, syncRecovered, syncStalled } from "../sync/events.ts";
+import { getProductById } from "../catalog/index.ts";
+import { listConnections, syncError } from "../connections/index.ts";
+import type { DomainEvent, EventOf } from "../events/index.ts";
+import { stockChanged, stockOfProduct } from "../inventory/index.ts";
+import { refundRecorded } from "../orders/index.ts";
+import { backfillFinished, feedRunFinished, syncRecovered, syncStalled } from "../sync/index.ts";
 import type { NotificationInput } from "./record.ts";
 
 /** Feeds that bring products in; their runs speak for "product synchronization". */

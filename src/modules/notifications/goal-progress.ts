@@ -1,5 +1,5 @@
 import type { Db } from "../../db/engine.ts";
-import { orderMetric } from "../orders/order-metrics.ts";
+import { orderMetric } from "../orders/index.ts";
 import type { GoalMetric } from "./schema.ts";
 
 /**

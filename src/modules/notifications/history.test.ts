@@ -1,11 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Api, apiFor } from "../../../test/helpers/api.ts";
 import { createTenant, startTestHub, type Tenant, type TestHub } from "../../../test/helpers/hub.ts";
-import { appendEvents } from "../events/events.ts";
-import { importOrders } from "../orders/import.ts";
-import { recordRefund } from "../orders/refunds.ts";
-import { createShipment } from "../orders/shipments.ts";
-import { backfillFinished } from "../sync/events.ts";
+import { appendEvents } from "../events/index.ts";
+import { createShipment, importOrders, recordRefund } from "../orders/index.ts";
+import { backfillFinished } from "../sync/index.ts";
 import { notifyOnce } from "./notifier.ts";
 
 /**

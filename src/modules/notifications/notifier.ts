@@ -1,6 +1,6 @@
 import type { AppContext } from "../../context.ts";
 import { startPoller } from "../../queue/poller.ts";
-import { consumeUntilCaughtUp } from "../events/events.ts";
+import { consumeUntilCaughtUp } from "../events/index.ts";
 import { consumeNotificationEvents, NOTIFY_CONSUMER } from "./consumer.ts";
 import { deliverDue } from "./delivery.ts";
 

@@ -5,7 +5,7 @@ import type { AppContext } from "../../context.ts";
 import { principalOf } from "../../http/auth.ts";
 import { cursorShapes, decodeCursor, pageOf, pageQuery } from "../../http/pagination.ts";
 import { getConnection } from "../connections/index.ts";
-import { registerPlanningRoutes } from "../planning/routes.ts";
+import { registerPlanningRoutes } from "../planning/index.ts";
 import { getNotification, listNotifications, markAllRead, markRead, unreadCount } from "./centre.ts";
 import { registerAlertPreviewRoutes } from "./routes-alert-preview.ts";
 import { registerAlertRoutes } from "./routes-alerts.ts";

@@ -1,9 +1,9 @@
 import { eq } from "drizzle-orm";
 import type { Db } from "../../db/engine.ts";
 import { inTransaction } from "../../db/tx.ts";
-import { accountsWithProducts } from "../catalog/product-reads.ts";
+import { accountsWithProducts } from "../catalog/index.ts";
 import { listConnections } from "../connections/index.ts";
-import { planStatusChanges } from "../planning/states.ts";
+import { planStatusChanges } from "../planning/index.ts";
 import { metricValue } from "./goal-progress.ts";
 import { periodBounds } from "./periods.ts";
 import { recordNotification } from "./record.ts";

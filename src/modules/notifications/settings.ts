@@ -3,7 +3,7 @@ import { z } from "zod";
 import type { Db } from "../../db/engine.ts";
 import { inTransaction } from "../../db/tx.ts";
 import { invalid } from "../../lib/errors.ts";
-import { listUsers } from "../accounts/service.ts";
+import { listUsers } from "../accounts/index.ts";
 import { getConnection } from "../connections/index.ts";
 import {
   ACCOUNT_WIDE,

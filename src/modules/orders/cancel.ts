@@ -1,7 +1,8 @@
 import { eq } from "drizzle-orm";
 import type { Db } from "../../db/engine.ts";
-import { appendEvents } from "../events/events.ts";
-import { release } from "../inventory/order-stock.ts";
+import { appendEvents } from "../events/index.ts";
+import { release } from "../inventory/index.ts";
+import { countInDailySales } from "./daily-sales.ts";
 import { orderStatusChanged } from "./events.ts";
 import { loadLinesForUpdate, stockItemOf } from "./lines.ts";
 import { orderLines, orders } from "./schema.ts";
@@ -17,6 +18,8 @@ export async function cancelInTx(
   options: { historical?: boolean } = {},
 ): Promise<void> {
   const lines = await loadLinesForUpdate(tx, order.id);
+  // What it counted as sold goes before its status and lines change.
+  await countInDailySales(tx, [order.id], -1);
   for (const line of lines) {
     await release(tx, stockItemOf(order, line), line.reservedQty, {
       key: `order:${order.id}:${line.lineNo}:cancel`,

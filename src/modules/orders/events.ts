@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { defineEvent } from "../events/define-event.ts";
+import { defineEvent } from "../events/index.ts";
 import { orderStatuses } from "./schema.ts";
 
 /**

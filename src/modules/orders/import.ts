@@ -3,11 +3,17 @@ import type { Db } from "../../db/engine.ts";
 import { chunks, pgArray } from "../../db/sql.ts";
 import { inTransaction } from "../../db/tx.ts";
 import { AppError } from "../../lib/errors.ts";
-import { type Product, productsBySku } from "../catalog/products.ts";
-import { appendEvents } from "../events/events.ts";
-import { applyMovements, levelKey, lockLevels, type MovementInput } from "../inventory/ledger.ts";
-import { resolveWarehouse } from "../inventory/warehouses.ts";
+import { type Product, productsBySku } from "../catalog/index.ts";
+import { appendEvents } from "../events/index.ts";
+import {
+  applyMovements,
+  levelKey,
+  lockLevels,
+  type MovementInput,
+  resolveWarehouse,
+} from "../inventory/index.ts";
 import { cancelInTx } from "./cancel.ts";
+import { analyzeSalesTables, countInDailySales } from "./daily-sales.ts";
 import { orderBackordered, orderImported, orderStatusChanged } from "./events.ts";
 import type { OrderInput } from "./order-input.ts";
 import { orderLines, orders } from "./schema.ts";
@@ -21,6 +27,9 @@ export type ImportOrderResult = { orderId: string; outcome: ImportOutcome; backo
  * while stock, books and reports count it as usual. Default: nothing is history.
  */
 export type ImportOptions = { historyBefore?: Date | undefined };
+
+/** Imports of at least this many orders are bulk: afterwards the sales tables' statistics are checked. */
+const BULK_IMPORT = 50;
 
 const keyOf = (accountId: string, input: OrderInput) =>
   `${accountId}:${input.connectionId ?? ""}:${input.platformOrderId}`;
@@ -52,7 +61,7 @@ export async function importOrders(
 ): Promise<ImportOrderResult[]> {
   if (inputs.length === 0) return [];
   const before = (at: Date) => options.historyBefore !== undefined && at < options.historyBefore;
-  return inTransaction(db, async (tx) => {
+  const results = await inTransaction(db, async (tx) => {
     const keys = [...new Set(inputs.map((i) => keyOf(accountId, i)))].sort();
     // Serialise imports of the same order (webhook and schedule racing) before looking it up.
     await tx.execute(
@@ -91,6 +100,9 @@ export async function importOrders(
     }
     return results;
   });
+  // A backfill's pages feed the reports that follow; a webhook's single order is not worth the check.
+  if (inputs.length >= BULK_IMPORT) await analyzeSalesTables(db);
+  return results;
 }
 
 async function findExisting(tx: Db, accountId: string, inputs: OrderInput[]) {
@@ -258,6 +270,11 @@ async function createOrders(
   });
   await applyMovements(tx, accountId, movements);
   for (const chunk of chunks(lineRows, 1000)) await tx.insert(orderLines).values(chunk);
+  await countInDailySales(
+    tx,
+    inserted.map((o) => o.id),
+    1,
+  );
   if (backorderedOrders.size > 0)
     await tx
       .update(orders)

@@ -1,6 +1,6 @@
 import { asc, eq } from "drizzle-orm";
 import type { Db } from "../../db/engine.ts";
-import type { StockItem } from "../inventory/order-stock.ts";
+import type { StockItem } from "../inventory/index.ts";
 import { orderLines, type orders } from "./schema.ts";
 
 export type OrderLine = typeof orderLines.$inferSelect;

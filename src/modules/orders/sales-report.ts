@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import type { Db } from "../../db/engine.ts";
 import { queryRows } from "../../db/rows.ts";
-import { getAccount } from "../accounts/service.ts";
+import { getAccount } from "../accounts/index.ts";
 import { listConnections } from "../connections/index.ts";
 
 /** One bar segment of the dashboard's sales chart: a channel's orders on one day, in one currency. */

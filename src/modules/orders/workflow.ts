@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import type { Db } from "../../db/engine.ts";
 import { inTransaction } from "../../db/tx.ts";
 import { AppError } from "../../lib/errors.ts";
-import { appendEvents } from "../events/events.ts";
+import { appendEvents } from "../events/index.ts";
 import { cancelInTx } from "./cancel.ts";
 import { orderStatusChanged } from "./events.ts";
 import { lockOrder } from "./order-lookup.ts";

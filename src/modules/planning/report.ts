@@ -1,7 +1,7 @@
 import type { Db } from "../../db/engine.ts";
-import { productPage } from "../catalog/product-reads.ts";
-import { stockTotals } from "../inventory/stock-totals.ts";
-import { unitsSoldByProduct } from "../orders/product-sales.ts";
+import { productPage } from "../catalog/index.ts";
+import { stockTotals } from "../inventory/index.ts";
+import { unitsSoldByProduct } from "../orders/index.ts";
 import { type PlanLine, planLine } from "./planner-math.ts";
 import type { PlanSettings } from "./settings.ts";
 

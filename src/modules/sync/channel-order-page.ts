@@ -1,8 +1,8 @@
 import type { ChannelOrder } from "../../connectors/contract.ts";
 import type { AppContext } from "../../context.ts";
-import { productsBySku } from "../catalog/products.ts";
+import { productsBySku } from "../catalog/index.ts";
 import type { Connection } from "../connections/index.ts";
-import { importOrders } from "../orders/import.ts";
+import { importOrders } from "../orders/index.ts";
 import {
   type ChannelOrderOptions,
   followImport,

@@ -1,11 +1,14 @@
 import type { ChannelOrder } from "../../connectors/contract.ts";
 import type { AppContext } from "../../context.ts";
-import { productsBySku } from "../catalog/products.ts";
+import { productsBySku } from "../catalog/index.ts";
 import { type Connection, raiseIssue, recordSyncLog, resolveIssue } from "../connections/index.ts";
-import { type ImportOrderResult, importOrder } from "../orders/import.ts";
-import { findOrderId } from "../orders/order-lookup.ts";
-import { recordRefund } from "../orders/refunds.ts";
-import { createShipment } from "../orders/shipments.ts";
+import {
+  createShipment,
+  findOrderId,
+  type ImportOrderResult,
+  importOrder,
+  recordRefund,
+} from "../orders/index.ts";
 import { UNPAID_MAX_ATTEMPTS, UNPAID_RECHECK_MS } from "./defaults.ts";
 import { isHistory } from "./history.ts";
 import type { RunRecorder } from "./runs.ts";

@@ -1,6 +1,6 @@
 import { and, eq, sql } from "drizzle-orm";
 import type { Db } from "../../db/engine.ts";
-import { workerIdentity } from "../system/worker-identity.ts";
+import { workerIdentity } from "../system/index.ts";
 import { drainLeases } from "./schema.ts";
 
 /** Long enough for one drain slice plus slack; short enough that a crash stalls a queue briefly. */

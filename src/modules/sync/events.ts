@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { defineEvent } from "../events/define-event.ts";
+import { defineEvent } from "../events/index.ts";
 import { runStatuses, runTriggers } from "./schema.ts";
 import { stallReasons } from "./stall-watch.ts";
 

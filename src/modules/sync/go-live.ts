@@ -1,7 +1,7 @@
 import type { Db } from "../../db/engine.ts";
 import { chunks } from "../../db/sql.ts";
-import { listingsOfConnection } from "../catalog/listings.ts";
-import { channelAvailability } from "../inventory/stock.ts";
+import { listingsOfConnection } from "../catalog/index.ts";
+import { channelAvailability } from "../inventory/index.ts";
 import { enqueueStockPushes } from "./outbox.ts";
 
 /**

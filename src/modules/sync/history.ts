@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import type { AppContext } from "../../context.ts";
 import type { Db } from "../../db/engine.ts";
 import type { SyncIssue } from "../connections/index.ts";
-import { appendEvents } from "../events/events.ts";
+import { appendEvents } from "../events/index.ts";
 import { backfillFinished } from "./events.ts";
 import type { RunRecorder } from "./runs.ts";
 import { feedRuns } from "./schema.ts";

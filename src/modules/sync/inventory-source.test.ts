@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { apiFor } from "../../../test/helpers/api.ts";
 import { createTenant, startTestHub } from "../../../test/helpers/hub.ts";
+import { credentialsFor, sessionFor, startCompany } from "../../../test/helpers/quickbooks-session.ts";
 import { pair, runFeed, type SyncFixture } from "../../../test/helpers/sync-setup.ts";
 import {
   addTestProduct,
@@ -10,9 +11,8 @@ import {
 } from "../../../test/helpers/test-connector.ts";
 import type { Connector } from "../../connectors/contract.ts";
 import { quickBooksOnlineConnector } from "../../connectors/quickbooks-online/index.ts";
-import { credentialsFor, sessionFor, startCompany } from "../../connectors/quickbooks-online/test-support.ts";
 import type { QuickBooksOnlineSandbox } from "../../sandboxes/quickbooks-online/index.ts";
-import { postPendingOnce } from "../books/runner.ts";
+import { postPendingOnce } from "../books/index.ts";
 import { drainConnection } from "./drain.ts";
 import { pumpUntilIdle } from "./pump.ts";
 

@@ -4,7 +4,7 @@ import type { Db } from "../../db/engine.ts";
 import { inTransaction } from "../../db/tx.ts";
 import { AppError } from "../../lib/errors.ts";
 import { getConnection } from "../connections/index.ts";
-import { getWarehouse } from "../inventory/warehouses.ts";
+import { getWarehouse } from "../inventory/index.ts";
 import { ensureFeeds } from "./feeds.ts";
 import { feeds, inventorySources } from "./schema.ts";
 

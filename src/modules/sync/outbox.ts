@@ -2,7 +2,7 @@ import { and, asc, eq, inArray, lte, sql } from "drizzle-orm";
 import type { Db } from "../../db/engine.ts";
 import { queryRows } from "../../db/rows.ts";
 import { chunks, pgArray } from "../../db/sql.ts";
-import { listingsOfProducts } from "../catalog/product-reads.ts";
+import { listingsOfProducts } from "../catalog/index.ts";
 import { listConnections } from "../connections/index.ts";
 import { outbox } from "./schema.ts";
 

@@ -1,6 +1,6 @@
 import { PlatformDeferred } from "../../connectors/contract.ts";
 import type { AppContext } from "../../context.ts";
-import { productsBySku } from "../catalog/products.ts";
+import { productsBySku } from "../catalog/index.ts";
 import {
   getConnectionById,
   openSession,

@@ -3,7 +3,7 @@ import type { Db } from "../../db/engine.ts";
 import { likePattern } from "../../db/sql.ts";
 import { notFound } from "../../lib/errors.ts";
 import type { Severity } from "../connections/index.ts";
-import { appendEvents } from "../events/events.ts";
+import { appendEvents } from "../events/index.ts";
 import { feedRunFinished } from "./events.ts";
 import { feedRuns, type RunCounts, type RunStatus, type RunTrigger, runMessages } from "./schema.ts";
 

@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import type { AppContext } from "../../context.ts";
 import type { Db } from "../../db/engine.ts";
 import { inTransaction } from "../../db/tx.ts";
-import { appendEvents } from "../events/events.ts";
+import { appendEvents } from "../events/index.ts";
 import { syncRecovered, syncStalled } from "./events.ts";
 import { stallEpisodes } from "./schema.ts";
 import { type ConnectionHealth, connectionHealth, type StallReason, stallDetail } from "./stall-watch.ts";

@@ -12,7 +12,7 @@ import {
   type TestPlatform,
 } from "../../../test/helpers/test-connector.ts";
 import type { Connector } from "../../connectors/contract.ts";
-import { notifyOnce } from "../notifications/notifier.ts";
+import { notifyOnce } from "../notifications/index.ts";
 import { drainConnection } from "./drain.ts";
 import { pumpUntilIdle } from "./pump.ts";
 import { claimRun } from "./run-lease.ts";

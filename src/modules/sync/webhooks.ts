@@ -4,10 +4,14 @@ import type { FastifyInstance } from "fastify";
 import type { WebhookNotice } from "../../connectors/contract.ts";
 import type { AppContext } from "../../context.ts";
 import { isUuid } from "../../lib/ids.ts";
-import { findListingByInventoryItem, listingsByVariant, notePlatformQuantity } from "../catalog/listings.ts";
-import { normaliseSku } from "../catalog/sku.ts";
+import {
+  findListingByInventoryItem,
+  listingsByVariant,
+  normaliseSku,
+  notePlatformQuantity,
+} from "../catalog/index.ts";
 import { credentialsOf, getConnectionById, openSession, recordSyncLog } from "../connections/index.ts";
-import { channelAvailability } from "../inventory/stock.ts";
+import { channelAvailability } from "../inventory/index.ts";
 import { processChannelOrder } from "./channel-order.ts";
 import { queueFeedRun } from "./feed-runner.ts";
 import { kickConnection } from "./lanes.ts";

@@ -1,6 +1,5 @@
 import { chunks } from "../../../db/sql.ts";
-import { adjustStock } from "../../inventory/adjustments.ts";
-import { stockOfProduct } from "../../inventory/stock.ts";
+import { adjustStock, stockOfProduct } from "../../inventory/index.ts";
 import type { FeedContext } from "../feed-context.ts";
 import { listingsAfterCursor } from "./stock-check.ts";
 

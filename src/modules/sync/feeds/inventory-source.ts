@@ -1,10 +1,9 @@
 import { isInventorySourceSession, type SourceStockItem } from "../../../connectors/contract.ts";
 import { chunks } from "../../../db/sql.ts";
-import { booksLag } from "../../books/books-lag.ts";
-import { type Product, productsBySku } from "../../catalog/products.ts";
+import { booksLag } from "../../books/index.ts";
+import { type Product, productsBySku } from "../../catalog/index.ts";
 import { recordSyncLog, type SyncLogEntry } from "../../connections/index.ts";
-import { applySourceCounts, type SourceCount } from "../../inventory/source-counts.ts";
-import { resolveWarehouse } from "../../inventory/warehouses.ts";
+import { applySourceCounts, resolveWarehouse, type SourceCount } from "../../inventory/index.ts";
 import { WATERMARK_OVERLAP_MS } from "../defaults.ts";
 import type { FeedContext } from "../feed-context.ts";
 import { setWatermark } from "../feeds.ts";

@@ -1,8 +1,12 @@
 import type { ChannelProduct } from "../../../connectors/contract.ts";
-import { importProducts } from "../../catalog/import.ts";
-import { type ListingInput, listingsOfConnection, upsertListings } from "../../catalog/listings.ts";
-import { productsBySku } from "../../catalog/products.ts";
-import { normaliseSku } from "../../catalog/sku.ts";
+import {
+  importProducts,
+  type ListingInput,
+  listingsOfConnection,
+  normaliseSku,
+  productsBySku,
+  upsertListings,
+} from "../../catalog/index.ts";
 import { raiseIssue, recordSyncLog, resolveIssue } from "../../connections/index.ts";
 import { WATERMARK_OVERLAP_MS } from "../defaults.ts";
 import type { FeedContext, FeedHandler } from "../feed-context.ts";

@@ -1,7 +1,7 @@
 import { type ConnectorSession, PlatformDeferred } from "../../../connectors/contract.ts";
 import type { AppContext } from "../../../context.ts";
 import { type Connection, raiseIssue, recordPreviews, resolveIssue } from "../../connections/index.ts";
-import { shipmentForChannel } from "../../orders/fulfillment-view.ts";
+import { shipmentForChannel } from "../../orders/index.ts";
 import { confirmRows, deferRows, dropRows, dueRows, postponeRows } from "../outbox.ts";
 
 /**

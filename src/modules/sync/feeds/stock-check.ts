@@ -1,7 +1,7 @@
 import { chunks } from "../../../db/sql.ts";
-import { listingsOfConnection } from "../../catalog/listings.ts";
+import { listingsOfConnection } from "../../catalog/index.ts";
 import { recordSyncLog, type SyncLogEntry } from "../../connections/index.ts";
-import { channelAvailability } from "../../inventory/stock.ts";
+import { channelAvailability } from "../../inventory/index.ts";
 import type { FeedContext } from "../feed-context.ts";
 import { enqueueOne } from "../outbox.ts";
 import { stockDrift } from "../schema.ts";

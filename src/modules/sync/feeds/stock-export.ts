@@ -7,7 +7,7 @@ import {
   listingsOfConnection,
   markPushed,
   notePlatformQuantity,
-} from "../../catalog/listings.ts";
+} from "../../catalog/index.ts";
 import {
   type Connection,
   raiseIssue,
@@ -17,7 +17,7 @@ import {
   resolveIssues,
   type SyncLogEntry,
 } from "../../connections/index.ts";
-import { channelAvailability } from "../../inventory/stock.ts";
+import { channelAvailability } from "../../inventory/index.ts";
 import { confirmRows, deferRows, dropRows, dueRows, type OutboxRow, postponeRows } from "../outbox.ts";
 import type { RunRecorder } from "../runs.ts";
 

@@ -1,12 +1,15 @@
 import { pino } from "pino";
+import type { ConnectorEnv } from "../../src/connectors/contract.ts";
+import type { QuickBooksCredentials } from "../../src/connectors/quickbooks-online/credentials.ts";
+import {
+  createQuickBooksSession,
+  type QuickBooksSession,
+} from "../../src/connectors/quickbooks-online/session.ts";
 import {
   type QuickBooksOnlineSandbox,
   type QuickBooksOnlineSandboxOptions,
   startQuickBooksOnlineSandbox,
-} from "../../sandboxes/quickbooks-online/index.ts";
-import type { ConnectorEnv } from "../contract.ts";
-import type { QuickBooksCredentials } from "./credentials.ts";
-import { createQuickBooksSession, type QuickBooksSession } from "./session.ts";
+} from "../../src/sandboxes/quickbooks-online/index.ts";
 
 /** Test-only wiring: a sandbox company on 127.0.0.1 and sessions on it, as the engine would build them. */
 

@@ -1,12 +1,12 @@
 import { pino } from "pino";
+import type { ConnectorEnv } from "../../src/connectors/contract.ts";
+import type { ShopifyCredentials } from "../../src/connectors/shopify/credentials.ts";
+import { createShopifySession, type ShopifySession } from "../../src/connectors/shopify/session.ts";
 import {
   type ShopifySandbox,
   type ShopifySandboxOptions,
   startShopifySandbox,
-} from "../../sandboxes/shopify/index.ts";
-import type { ConnectorEnv } from "../contract.ts";
-import type { ShopifyCredentials } from "./credentials.ts";
-import { createShopifySession, type ShopifySession } from "./session.ts";
+} from "../../src/sandboxes/shopify/index.ts";
 
 /** Test-only wiring: a sandbox shop on 127.0.0.1 and a session on it, as the engine would build one. */
 

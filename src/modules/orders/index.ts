@@ -1,0 +1,28 @@
+// The orders module's public surface: everything outside the module imports this file, never one behind it.
+export {
+  orderBackordered,
+  orderImported,
+  orderStatusChanged,
+  refundRecorded,
+  shipmentCreated,
+} from "./events.ts";
+export { shipmentForChannel } from "./fulfillment-view.ts";
+export { type ImportOrderResult, importOrder, importOrders } from "./import.ts";
+export type { OrderInput } from "./order-input.ts";
+export { findOrderId } from "./order-lookup.ts";
+export { orderMetric } from "./order-metrics.ts";
+export {
+  openLineTotals,
+  orderExists,
+  orderIdsPlacedIn,
+  ordersWithLines,
+  type RefundWithLines,
+  refundIdsOfOrder,
+  refundIdsRecordedIn,
+  refundWithLines,
+} from "./order-reads.ts";
+export { unitsSoldByProduct } from "./product-sales.ts";
+export { recordRefund } from "./refunds.ts";
+export { registerOrderRoutes } from "./routes.ts";
+export { createShipment } from "./shipments.ts";
+export { changeOrderStatus } from "./workflow.ts";
