@@ -1,3 +1,4 @@
+import type { Logger } from "pino";
 import type { ConnectorSession, FeedKind } from "../../connectors/contract.ts";
 import type { AppContext } from "../../context.ts";
 import type { Connection } from "../connections/index.ts";
@@ -8,6 +9,8 @@ import type { RunStatus } from "./schema.ts";
 /** Everything a feed needs for one run; feeds call the connector session, never a platform directly. */
 export type FeedContext = {
   ctx: AppContext;
+  /** The run's logger: its lines carry the run, connection and feed. */
+  log: Logger;
   connection: Connection;
   feed: Feed;
   session: ConnectorSession;

@@ -1,4 +1,5 @@
 import { and, eq } from "drizzle-orm";
+import type { Logger } from "pino";
 import { type FeedKind, feedDirection, PlatformDeferred } from "../../connectors/contract.ts";
 import type { AppContext } from "../../context.ts";
 import { getConnectionById, openSession } from "../connections/index.ts";
@@ -87,6 +88,8 @@ export async function executeFeedRun(
   job: FeedRunJob,
   options: { sliceMs?: number } = {},
 ): Promise<void> {
+  // One logger per run: every line it writes, here and in the feed, names the run, connection and feed.
+  const log = ctx.logger.child({ runId: job.runId, connectionId: job.connectionId, feed: job.kind });
   const sliced = options.sliceMs !== undefined;
   // Connections with a feed-run slice in progress in this process: one slot each in the low lane.
   const busyConnections = ctx.sync.feedSlices;
@@ -103,12 +106,10 @@ export async function executeFeedRun(
         await sendRunJob(ctx, runOf(job), { delayMs: LANE_BUSY_RETRY_MS, continued: job.continued ?? false });
       return;
     }
-    const stopHeartbeat = keepRunAlive(ctx.db, run.id, (err) =>
-      ctx.logger.warn({ err, runId: run.id }, "run heartbeat failed"),
-    );
+    const stopHeartbeat = keepRunAlive(ctx.db, run.id, (err) => log.warn({ err }, "run heartbeat failed"));
     try {
       const deadline = sliced ? Date.now() + options.sliceMs! : undefined;
-      await executeClaimedRun(ctx, run, {
+      await executeClaimedRun(ctx, run, log, {
         continued: job.continued ?? false,
         sliceOver: () => deadline !== undefined && Date.now() >= deadline,
       });
@@ -143,6 +144,7 @@ async function pauseRun(ctx: AppContext, run: FeedRun, delayMs: number): Promise
 async function executeClaimedRun(
   ctx: AppContext,
   run: FeedRun,
+  log: Logger,
   slice: { continued: boolean; sliceOver: () => boolean },
 ): Promise<void> {
   const recorder = await startRun(ctx.db, run);
@@ -164,13 +166,22 @@ async function executeClaimedRun(
   }
   try {
     const session = openSession(ctx, connection);
-    const status = await handler({ ctx, connection, feed, session, recorder, full: run.full, ...slice });
-    if (status === "queued") return await pauseRun(ctx, run, 0);
+    const status = await handler({ ctx, log, connection, feed, session, recorder, full: run.full, ...slice });
+    if (status === "queued") {
+      log.debug("feed run paused at its cursor: its slice is over");
+      return await pauseRun(ctx, run, 0);
+    }
     await finishRun(ctx.db, recorder, status ?? "succeeded");
   } catch (error) {
-    if (error instanceof PlatformDeferred) return await pauseRun(ctx, run, error.retryAfterMs);
+    if (error instanceof PlatformDeferred) {
+      log.debug(
+        { retryAfterMs: error.retryAfterMs, reason: error.reason },
+        "feed run paused: the platform deferred it",
+      );
+      return await pauseRun(ctx, run, error.retryAfterMs);
+    }
     const message = (error as Error).message;
-    ctx.logger.warn({ err: error, runId: run.id }, "feed run failed");
+    log.warn({ err: error }, "feed run failed");
     await recorder.message("error", "run_failed", message).catch(() => undefined);
     await finishRun(ctx.db, recorder, "failed", message);
   }

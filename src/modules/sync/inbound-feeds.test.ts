@@ -1,7 +1,9 @@
 import { sql } from "drizzle-orm";
+import pino from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { pair, runFeed, type SyncFixture, startSyncHub } from "../../../test/helpers/sync-setup.ts";
 import { addTestProduct, testOrder } from "../../../test/helpers/test-connector.ts";
+import { executeFeedRun } from "./feed-runner.ts";
 import { tick } from "./jobs.ts";
 import { createRun, finishRun, startRun } from "./runs.ts";
 
@@ -307,6 +309,28 @@ describe("feed runs", () => {
     const found = (await f.api.get(`/api/v1/feed-runs?q=${encodeURIComponent("50%_off")}&limit=50`)).body
       .items;
     expect(found.map((r: { id: string }) => r.id).sort()).toEqual([byError, byMessage].sort());
+  });
+
+  it("writes a run's log lines with its run, connection and feed", async () => {
+    const lines: Record<string, unknown>[] = [];
+    const logger = pino({ level: "debug" }, { write: (line: string) => lines.push(JSON.parse(line)) });
+    const run = await createRun(f.hub.ctx.db, {
+      accountId: f.tenant.accountId,
+      connectionId,
+      feedKind: "new-products",
+      trigger: "manual",
+    });
+    f.platform.beforeCall = (operation) => {
+      if (operation === "listProducts") throw new Error("catalogue unavailable");
+    };
+    try {
+      await executeFeedRun({ ...f.hub.ctx, logger }, { runId: run.id, connectionId, kind: "new-products" });
+    } finally {
+      f.platform.beforeCall = undefined;
+    }
+    expect(lines).toContainEqual(
+      expect.objectContaining({ msg: "feed run failed", runId: run.id, connectionId, feed: "new-products" }),
+    );
   });
 
   it("queues Run now once and blocks outbound feeds in test mode", async () => {
