@@ -50,7 +50,13 @@ export const feedDirection: Record<FeedKind, "inbound" | "outbound"> = {
   "inventory-source": "inbound",
 };
 
-export type Page<T> = { items: T[]; nextCursor: string | null; estimatedTotal?: number };
+export type Page<T> = {
+  items: T[];
+  nextCursor: string | null;
+  estimatedTotal?: number;
+  /** What the platform withheld from these items and why, to say once in the run's log. */
+  notices?: string[];
+};
 
 export type ChannelLocation = { id: string; name: string; active: boolean };
 

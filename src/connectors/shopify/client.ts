@@ -9,7 +9,7 @@ import {
   type RetryOptions,
 } from "../http/index.ts";
 import { estimateCost } from "./cost.ts";
-import { graphqlEnvelopeSchema } from "./envelope.ts";
+import { type GraphqlEnvelopeError, graphqlEnvelopeSchema } from "./envelope.ts";
 import {
   SHOPIFY_MAX_QUERY_COST,
   shopifyGraphqlBudget,
@@ -40,6 +40,16 @@ export type GraphqlClient = {
     schema: z.ZodType<T>,
     priority: Priority,
   ): Promise<T>;
+  /**
+   * Like `run`, but fields the app may not read (ACCESS_DENIED on a field inside `data`, as for
+   * protected customer data without approval) come back null and are named in `withheld`.
+   */
+  runPartial<T>(
+    document: string,
+    variables: Record<string, unknown>,
+    schema: z.ZodType<T>,
+    priority: Priority,
+  ): Promise<{ data: T; withheld: string[] }>;
   /** A plain GET through the same client (bulk-operation JSONL downloads); budget cost 0. */
   download(url: string, priority: Priority): Promise<string>;
   stats(): ClientStats;
@@ -55,6 +65,11 @@ const classify: Classify = (res) => {
   }
   return verdict;
 };
+
+/** A field inside `data` the app may not read; the rest of the answer stands. */
+function isDeniedField(error: GraphqlEnvelopeError): boolean {
+  return error.extensions?.code === "ACCESS_DENIED" && (error.path?.length ?? 0) > 1;
+}
 
 function safeJson(text: string): unknown {
   try {
@@ -114,38 +129,52 @@ export function createGraphqlClient(options: GraphqlClientOptions): GraphqlClien
     }
   }
 
+  async function execute<T>(
+    document: string,
+    variables: Record<string, unknown>,
+    schema: z.ZodType<T>,
+    priority: Priority,
+    allowDenied: boolean,
+  ): Promise<{ data: T; withheld: string[] }> {
+    const cost = estimateCost(document, variables);
+    if (cost > SHOPIFY_MAX_QUERY_COST) {
+      throw fail(
+        `Query cost ${cost} exceeds Shopify's single-query limit of ${SHOPIFY_MAX_QUERY_COST}`,
+        null,
+      );
+    }
+    const response = await send(JSON.stringify({ query: document, variables }), cost, priority);
+    const envelope = graphqlEnvelopeSchema.safeParse(safeJson(response.bodyText));
+    if (!envelope.success)
+      throw fail(
+        "Shopify answered with a body that is not a GraphQL response",
+        response.status,
+        response.bodyText,
+      );
+    const all = envelope.data.errors ?? [];
+    const denied = allowDenied && envelope.data.data != null ? all.filter(isDeniedField) : [];
+    const errors = all.filter((error) => !denied.includes(error));
+    if (errors.length > 0) {
+      const summary = errors
+        .map((error) => `${error.extensions?.code ?? "ERROR"}: ${error.message}`)
+        .join("; ");
+      throw fail(`Shopify GraphQL error: ${summary}`, response.status, response.bodyText);
+    }
+    const data = schema.safeParse(envelope.data.data);
+    if (!data.success) {
+      const issue = data.error.issues[0];
+      const where = issue ? `${issue.path.join(".")}: ${issue.message}` : "unknown";
+      throw fail(`Shopify answered with an unexpected shape (${where})`, response.status);
+    }
+    const withheld = [...new Set(denied.map((error) => String(error.path?.at(-1))))];
+    return { data: data.data, withheld };
+  }
+
   return {
-    async run(document, variables, schema, priority) {
-      const cost = estimateCost(document, variables);
-      if (cost > SHOPIFY_MAX_QUERY_COST) {
-        throw fail(
-          `Query cost ${cost} exceeds Shopify's single-query limit of ${SHOPIFY_MAX_QUERY_COST}`,
-          null,
-        );
-      }
-      const response = await send(JSON.stringify({ query: document, variables }), cost, priority);
-      const envelope = graphqlEnvelopeSchema.safeParse(safeJson(response.bodyText));
-      if (!envelope.success)
-        throw fail(
-          "Shopify answered with a body that is not a GraphQL response",
-          response.status,
-          response.bodyText,
-        );
-      const errors = envelope.data.errors ?? [];
-      if (errors.length > 0) {
-        const summary = errors
-          .map((error) => `${error.extensions?.code ?? "ERROR"}: ${error.message}`)
-          .join("; ");
-        throw fail(`Shopify GraphQL error: ${summary}`, response.status, response.bodyText);
-      }
-      const data = schema.safeParse(envelope.data.data);
-      if (!data.success) {
-        const issue = data.error.issues[0];
-        const where = issue ? `${issue.path.join(".")}: ${issue.message}` : "unknown";
-        throw fail(`Shopify answered with an unexpected shape (${where})`, response.status);
-      }
-      return data.data;
-    },
+    run: async (document, variables, schema, priority) =>
+      (await execute(document, variables, schema, priority, false)).data,
+    runPartial: (document, variables, schema, priority) =>
+      execute(document, variables, schema, priority, true),
     async download(url, priority) {
       const response = await platform.request({ method: "GET", url, cost: 0, priority });
       return response.bodyText;

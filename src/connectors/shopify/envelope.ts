@@ -7,8 +7,11 @@ export const graphqlEnvelopeSchema = z.object({
     .array(
       z.object({
         message: z.string().default(""),
+        path: z.array(z.union([z.string(), z.number()])).optional(),
         extensions: z.object({ code: z.string().optional() }).optional(),
       }),
     )
     .optional(),
 });
+
+export type GraphqlEnvelopeError = NonNullable<z.infer<typeof graphqlEnvelopeSchema>["errors"]>[number];

@@ -48,7 +48,7 @@ export async function listOrderPage(
   const variables = { ...PAGE_SIZES, first, after: resumed?.after ?? null, query: query ?? null };
   // Counted once, when a read begins; later pages carry the estimate in their cursor.
   const total = resumed ? resumed.total : await countOrders(client, query);
-  const data = await client.run(ORDERS_QUERY, variables, ordersSchema, "orders");
+  const { data, withheld } = await client.runPartial(ORDERS_QUERY, variables, ordersSchema, "orders");
   const { nodes, pageInfo } = data.orders;
   const complete = await Promise.all(nodes.map((node) => completeOrder(client, node, PAGE_SIZES, logger)));
   const endCursor = pageInfo.endCursor;
@@ -63,7 +63,16 @@ export async function listOrderPage(
           })
         : null,
     ...(total !== undefined ? { estimatedTotal: total } : {}),
+    ...(withheld.length > 0 ? { notices: [withheldNotice(withheld)] } : {}),
   };
+}
+
+/** Same words for every page, so the feed can say it once per run. */
+function withheldNotice(fields: string[]): string {
+  return (
+    `Shopify withheld ${[...fields].sort().join(", ")} on orders: the app is not approved for protected ` +
+    "customer data, so orders are imported without the customer's name, email and address"
+  );
 }
 
 /** Orders matching the filter now; an estimate, since orders keep arriving while the read pages. */
@@ -76,7 +85,7 @@ async function countOrders(client: GraphqlClient, query: string | undefined): Pr
 export async function getOrder(client: GraphqlClient, platformOrderId: string, logger: Logger) {
   const id = toGid(platformOrderId, "Order");
   if (!id) return null;
-  const data = await client.run(ORDER_QUERY, { id, ...SINGLE_SIZES }, oneOrderSchema, "orders");
+  const { data } = await client.runPartial(ORDER_QUERY, { id, ...SINGLE_SIZES }, oneOrderSchema, "orders");
   if (!data.order) return null;
   return mapOrder(await completeOrder(client, data.order, SINGLE_SIZES, logger));
 }

@@ -42,6 +42,7 @@ export const MUTATION_COSTS: Readonly<Record<string, number>> = {
 export const FIXED_ACCESS_TOKEN = "shpat_sandbox";
 
 export const RATE_LIMIT_DOCS = "https://shopify.dev/api/usage/rate-limits";
+export const ACCESS_DENIED_DOCS = "https://shopify.dev/api/usage/access-scopes";
 
 /** Up to 5 bulk queries may run at once per shop from 2026-01 on. */
 export const MAX_CONCURRENT_BULK_QUERIES = 5;

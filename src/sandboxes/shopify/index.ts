@@ -49,6 +49,11 @@ export interface ShopifySandboxOptions {
   readonly now?: () => Date;
   /** Waits before each webhook retry; its length is the retry count. Default [200, 1000, 3000]. */
   readonly webhookRetryDelaysMs?: readonly number[];
+  /**
+   * Whether the app is approved for protected customer data. Default true; false makes order
+   * customers, addresses, emails and phones null with ACCESS_DENIED errors, as for an unapproved app.
+   */
+  readonly protectedCustomerData?: boolean;
   /** Receives one line on start (URL and token) and on failed webhook deliveries. */
   readonly log?: (message: string) => void;
 }
@@ -110,6 +115,7 @@ export async function startShopifySandbox(options: ShopifySandboxOptions = {}): 
     callLog,
     nowMs,
     baseUrl: () => baseUrl,
+    protectedCustomerData: () => options.protectedCustomerData ?? true,
   });
   const webhooks = new WebhookDispatcher({
     store,

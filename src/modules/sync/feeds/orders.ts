@@ -25,11 +25,17 @@ function orderFeed(by: "created" | "updated"): FeedHandler {
     let cursor: string | null = recorder.run.progress?.cursor ?? null;
     let done = recorder.run.progress?.done ?? 0;
     if (cursor && !fc.continued) await recorder.message("info", "resumed", `resumed after ${done} orders`);
+    const noticed = new Set<string>();
     do {
       const page = await session.listOrders({
         ...(by === "created" ? { createdSince: since } : { updatedSince: since }),
         cursor,
       });
+      for (const notice of page.notices ?? []) {
+        if (noticed.has(notice)) continue;
+        noticed.add(notice);
+        await recorder.message("info", "data_withheld", notice);
+      }
       await processChannelOrderPage(ctx, connection, page.items, {
         feedKind: feed.kind,
         recorder,

@@ -30,4 +30,6 @@ export interface GraphqlContext {
   readonly countCost: boolean;
   readonly bulkWindow: BulkWindow | null;
   readonly searchReports: SearchReport[];
+  /** False for an app without protected customer data approval: those fields answer ACCESS_DENIED. */
+  readonly protectedCustomerData: boolean;
 }

@@ -21,6 +21,7 @@ import { IdempotencyStore, missingIdempotencyErrors } from "./idempotency.ts";
 import { inputArrayErrors } from "./input-limits.ts";
 import type { LeakyBucket } from "./leaky-bucket.ts";
 import { ListCache } from "./list-cache.ts";
+import { shopifyValidationErrors } from "./validation-errors.ts";
 
 export interface GraphqlReply {
   readonly status: number;
@@ -34,6 +35,8 @@ export interface GraphqlServiceDeps {
   readonly callLog: CallLog;
   readonly nowMs: () => number;
   readonly baseUrl: () => string;
+  /** Whether the app is approved for protected customer data (name, address, phone, email). */
+  readonly protectedCustomerData: () => boolean;
 }
 
 const errorsOnly = (errors: readonly GraphQLError[]): GraphqlReply => ({
@@ -78,6 +81,7 @@ export class GraphqlService {
       countCost,
       bulkWindow,
       searchReports: [],
+      protectedCustomerData: this.deps.protectedCustomerData(),
     };
   }
 
@@ -103,7 +107,8 @@ export class GraphqlService {
       return errorsOnly([error as GraphQLError]);
     }
     const validationErrors = validate(schema, document);
-    if (validationErrors.length > 0) return errorsOnly(validationErrors);
+    if (validationErrors.length > 0)
+      return errorsOnly(shopifyValidationErrors(schema, document, validationErrors));
     const operationName = typeof request.operationName === "string" ? request.operationName : undefined;
     const operation = getOperationAST(document, operationName);
     if (!operation)

@@ -1,6 +1,7 @@
 import {
   buildSchema,
   defaultFieldResolver,
+  GraphQLError,
   type GraphQLFieldResolver,
   type GraphQLSchema,
   getNamedType,
@@ -8,6 +9,7 @@ import {
   isCompositeType,
   isObjectType,
 } from "graphql";
+import { ACCESS_DENIED_DOCS } from "../constants.ts";
 import type { GraphqlContext } from "./context.ts";
 import { typeWeight } from "./cost.ts";
 import type { ResolverMap } from "./resolver-types.ts";
@@ -57,6 +59,26 @@ function counting(resolve: Resolve, weight: number): Resolve {
   };
 }
 
+/**
+ * Level-2 protected customer data (name, address, phone, email). Without approval Shopify still
+ * answers HTTP 200: each field is null with an ACCESS_DENIED error carrying its path.
+ */
+const PROTECTED_CUSTOMER_FIELDS: Readonly<Record<string, readonly string[]>> = {
+  Order: ["customer", "email", "phone", "shippingAddress", "billingAddress"],
+  Customer: ["firstName", "lastName", "email", "phone", "defaultAddress"],
+};
+
+function protectedField(resolve: Resolve): Resolve {
+  return (source, args, context, info) => {
+    if (!context.protectedCustomerData) {
+      throw new GraphQLError(`Access denied for ${info.fieldName} field.`, {
+        extensions: { code: "ACCESS_DENIED", documentation: ACCESS_DENIED_DOCS },
+      });
+    }
+    return resolve(source, args, context, info);
+  };
+}
+
 /** Builds the executable schema once; resolvers and cost counting are attached to the SDL's fields. */
 export function createSchema(): GraphQLSchema {
   const schema = buildSchema(
@@ -72,6 +94,15 @@ export function createSchema(): GraphQLSchema {
         if (!field) throw new Error(`resolver for unknown field ${typeName}.${fieldName}`);
         field.resolve = resolve as Resolve;
       }
+    }
+  }
+  for (const [typeName, fieldNames] of Object.entries(PROTECTED_CUSTOMER_FIELDS)) {
+    const type = schema.getType(typeName);
+    if (!isObjectType(type)) throw new Error(`protected fields on unknown type ${typeName}`);
+    for (const name of fieldNames) {
+      const field = type.getFields()[name];
+      if (!field) throw new Error(`unknown protected field ${typeName}.${name}`);
+      field.resolve = protectedField((field.resolve as Resolve | undefined) ?? defaultFieldResolver);
     }
   }
   for (const type of Object.values(schema.getTypeMap())) {

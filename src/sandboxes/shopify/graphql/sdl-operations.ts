@@ -123,7 +123,12 @@ export const operationsSdl = /* GraphQL */ `
     userErrors: [UserError!]!
   }
 
-  type Query {
+  schema {
+    query: QueryRoot
+    mutation: Mutation
+  }
+
+  type QueryRoot {
     shop: Shop!
     node(id: ID!): Node
     nodes(ids: [ID!]!): [Node]!

@@ -18,9 +18,11 @@ describe("calculated query cost", () => {
   it("reports requested and actual cost with the standard plan's bucket on every response", async () => {
     const body = await postGraphql(sandbox, tenProducts);
     const cost = body.extensions?.cost;
-    expect(cost?.requestedQueryCost).toBe(2 + 10 * (1 + 2 + 4));
+    // 2 + ⌊2·ln 10⌋ × (product 1 + variants 2 + ⌊2·ln 4⌋ × 1)
+    expect(cost?.requestedQueryCost).toBe(2 + 4 * (1 + 2 + 2));
+    // What came back, counted per object, never charges more than was requested.
     const variants = sandbox.store.products.slice(0, 10).reduce((sum, p) => sum + p.variantIds.length, 0);
-    expect(cost?.actualQueryCost).toBe(2 + 10 * (1 + 2) + variants);
+    expect(cost?.actualQueryCost).toBe(Math.min(22, 2 + 10 * (1 + 2) + variants));
     expect(cost?.throttleStatus).toMatchObject({ maximumAvailable: 2000, restoreRate: 100 });
     expect(cost?.throttleStatus.currentlyAvailable).toBeGreaterThanOrEqual(
       2000 - (cost?.actualQueryCost ?? 0),
@@ -44,7 +46,7 @@ describe("calculated query cost", () => {
         extensions: { code: "THROTTLED", documentation: "https://shopify.dev/api/usage/rate-limits" },
       },
     ]);
-    expect(body.extensions?.cost).toMatchObject({ requestedQueryCost: 72, actualQueryCost: null });
+    expect(body.extensions?.cost).toMatchObject({ requestedQueryCost: 22, actualQueryCost: null });
     expect(body.extensions?.cost.throttleStatus.currentlyAvailable).toBe(10);
     expect(sandbox.control.callLog().throttled).toBe(before + 1);
 
@@ -58,16 +60,17 @@ describe("calculated query cost", () => {
   it("rejects a query over the single-query maximum with MAX_COST_EXCEEDED", async () => {
     const body = await postGraphql(
       sandbox,
-      "{ products(first: 250) { nodes { id variants(first: 10) { nodes { sku } } } } }",
+      `{ products(first: 250) { nodes { id variants(first: 250) { nodes {
+        inventoryItem { inventoryLevels(first: 250) { nodes { id } } } } } } } }`,
     );
     expect(body.data).toBeUndefined();
     expect(body.errors?.[0]?.extensions).toMatchObject({
       code: "MAX_COST_EXCEEDED",
-      cost: 3252,
+      cost: 1850,
       maxCost: 1000,
     });
     expect(body.errors?.[0]?.message).toMatch(
-      /^Query cost is 3252, which exceeds the single query max cost limit \(1000\)/,
+      /^Query cost is 1850, which exceeds the single query max cost limit \(1000\)/,
     );
     expect(sandbox.control.getThrottle().currentlyAvailable).toBe(2000);
   });

@@ -29,7 +29,7 @@ interface WebhookListArgs extends ListRequest {
 }
 
 export const queryResolvers: ResolverMap = {
-  Query: fields<unknown>({
+  QueryRoot: fields<unknown>({
     shop: (_root, _args, { store }) => ({
       id: gid("Shop", 1),
       name: store.shop.name,
