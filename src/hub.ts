@@ -13,14 +13,9 @@ import { createMetrics } from "./http/metrics.ts";
 import { createHubAccountHooks, registerJobs } from "./jobs.ts";
 import { createSecretBox } from "./lib/secret-box.ts";
 import { resolveSecretKey } from "./lib/secret-key.ts";
-import { startBooksPoster } from "./modules/books/index.ts";
-import { createMailTransports, startNotifier } from "./modules/notifications/index.ts";
-import {
-  clearSyncProcessState,
-  connectionHealth,
-  createSyncProcessState,
-  startPump,
-} from "./modules/sync/index.ts";
+import { hubModules } from "./modules/index.ts";
+import { createMailTransports } from "./modules/notifications/index.ts";
+import { clearSyncProcessState, connectionHealth, createSyncProcessState } from "./modules/sync/index.ts";
 import { createQueue } from "./queue/queue.ts";
 
 export type HubOptions = {
@@ -89,9 +84,9 @@ export async function startHub(options: HubOptions): Promise<Hub> {
     };
     registerJobs(ctx);
     await queue.start({ work: options.work });
-    const stopPump = options.work ? startPump(ctx) : async () => undefined;
-    const stopNotifier = options.work ? startNotifier(ctx) : async () => undefined;
-    const stopBooks = options.work ? startBooksPoster(ctx) : async () => undefined;
+    const stopWorkers = options.work
+      ? hubModules.flatMap((module) => module.workers ?? []).map((start) => start(ctx))
+      : [];
     const app = options.http ? await buildApp(ctx, metrics, options.routes) : undefined;
     let stopped = false;
     return {
@@ -101,9 +96,7 @@ export async function startHub(options: HubOptions): Promise<Hub> {
         if (stopped) return;
         stopped = true;
         await app?.close();
-        await stopPump();
-        await stopNotifier();
-        await stopBooks();
+        for (const stopWorker of stopWorkers) await stopWorker();
         await queue.stop();
         clearProcessState(ctx);
         if (!options.database) await database.close();

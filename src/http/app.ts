@@ -3,24 +3,8 @@ import fastifySwagger from "@fastify/swagger";
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from "fastify";
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from "fastify-type-provider-zod";
 import type { AppContext } from "../context.ts";
-import {
-  principalFromSession,
-  principalFromToken,
-  registerAccountRoutes,
-} from "../modules/accounts/index.ts";
-import { registerBooksRoutes } from "../modules/books/index.ts";
-import { registerCatalogRoutes } from "../modules/catalog/index.ts";
-import { registerEventRoutes } from "../modules/events/index.ts";
-import { registerInventoryRoutes } from "../modules/inventory/index.ts";
-import { registerNotificationRoutes } from "../modules/notifications/index.ts";
-import { registerOrderRoutes } from "../modules/orders/index.ts";
-import {
-  registerConnectionRoutes,
-  registerFeedRoutes,
-  registerInventorySourceRoutes,
-  registerStallRoutes,
-  registerWebhookRoute,
-} from "../modules/sync/index.ts";
+import { principalFromSession, principalFromToken } from "../modules/accounts/index.ts";
+import { hubModules } from "../modules/index.ts";
 import { registerAuth } from "./auth.ts";
 import { registerHealth } from "./health.ts";
 import { registerInputGuard } from "./input-guard.ts";
@@ -78,18 +62,14 @@ export async function buildApp(
   registerInputGuard(app);
   registerHttpMetrics(app, metrics);
   registerHealth(app, ctx);
-  registerAccountRoutes(app, ctx);
-  registerCatalogRoutes(app, ctx);
-  registerInventoryRoutes(app, ctx);
-  registerOrderRoutes(app, ctx);
-  registerEventRoutes(app, ctx);
-  registerConnectionRoutes(app, ctx);
-  registerFeedRoutes(app, ctx);
-  registerInventorySourceRoutes(app, ctx);
-  registerStallRoutes(app, ctx);
-  registerWebhookRoute(app, ctx);
-  registerNotificationRoutes(app, ctx);
-  registerBooksRoutes(app, ctx);
+  // One prefix for the whole API; modules declare paths without it.
+  await app.register(
+    async (api) => {
+      for (const module of hubModules) module.routes?.(api, ctx);
+    },
+    { prefix: "/api/v1" },
+  );
+  for (const module of hubModules) module.publicRoutes?.(app, ctx);
   for (const register of extraRoutes) register(app, ctx);
   registerDashboard(app);
 

@@ -4,6 +4,7 @@ export { deleteExpiredAttemptCounters } from "./attempt-limits.ts";
 export { createApiToken, type Principal, principalFromSession, principalFromToken } from "./credentials.ts";
 export { type AccountHooks, createAccountHooks } from "./hooks.ts";
 export { registerAccountJobs } from "./jobs.ts";
+export { accountsModule } from "./module.ts";
 export { passwordWork } from "./passwords.ts";
 export { registerAccountRoutes } from "./routes.ts";
 export { type UserRole, userRoles } from "./schema.ts";

@@ -74,7 +74,7 @@ export function registerAccountRoutes(root: FastifyInstance, ctx: AppContext): v
   };
 
   app.get(
-    "/api/v1/setup",
+    "/setup",
     {
       config: { public: true },
       schema: {
@@ -87,7 +87,7 @@ export function registerAccountRoutes(root: FastifyInstance, ctx: AppContext): v
   );
 
   app.post(
-    "/api/v1/setup",
+    "/setup",
     {
       config: { public: true },
       schema: {
@@ -122,7 +122,7 @@ export function registerAccountRoutes(root: FastifyInstance, ctx: AppContext): v
   );
 
   app.post(
-    "/api/v1/auth/login",
+    "/auth/login",
     {
       config: { public: true },
       schema: {
@@ -146,7 +146,7 @@ export function registerAccountRoutes(root: FastifyInstance, ctx: AppContext): v
   );
 
   app.post(
-    "/api/v1/auth/logout",
+    "/auth/logout",
     { config: { public: true }, schema: { tags: ["auth"], summary: "End the current session" } },
     async (request, reply) => {
       const cookie = request.cookies[SESSION_COOKIE];
@@ -157,7 +157,7 @@ export function registerAccountRoutes(root: FastifyInstance, ctx: AppContext): v
   );
 
   app.get(
-    "/api/v1/me",
+    "/me",
     {
       schema: {
         tags: ["auth"],
@@ -189,7 +189,7 @@ export function registerAccountRoutes(root: FastifyInstance, ctx: AppContext): v
   );
 
   app.get(
-    "/api/v1/tokens",
+    "/tokens",
     {
       schema: {
         tags: ["auth"],
@@ -201,7 +201,7 @@ export function registerAccountRoutes(root: FastifyInstance, ctx: AppContext): v
   );
 
   app.post(
-    "/api/v1/tokens",
+    "/tokens",
     {
       schema: {
         tags: ["auth"],
@@ -221,7 +221,7 @@ export function registerAccountRoutes(root: FastifyInstance, ctx: AppContext): v
   );
 
   app.delete(
-    "/api/v1/tokens/:id",
+    "/tokens/:id",
     {
       schema: {
         tags: ["auth"],
@@ -236,7 +236,7 @@ export function registerAccountRoutes(root: FastifyInstance, ctx: AppContext): v
   );
 
   app.get(
-    "/api/v1/users",
+    "/users",
     {
       schema: {
         tags: ["auth"],
@@ -248,7 +248,7 @@ export function registerAccountRoutes(root: FastifyInstance, ctx: AppContext): v
   );
 
   app.post(
-    "/api/v1/users",
+    "/users",
     {
       config: { minRole: "admin" },
       schema: {

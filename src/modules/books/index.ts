@@ -3,6 +3,7 @@ export { booksLag } from "./books-lag.ts";
 export { SHIPPING_ITEM, TAX_ITEM } from "./documents.ts";
 export { registerBooksJobs } from "./jobs.ts";
 export { listPostings } from "./ledger.ts";
+export { booksModule } from "./module.ts";
 export { periodEnded, periodKeys } from "./periods.ts";
 export { registerBooksRoutes } from "./routes.ts";
 export { postPendingOnce, startBooksPoster } from "./runner.ts";

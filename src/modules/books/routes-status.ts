@@ -16,7 +16,7 @@ export function registerBooksStatusRoutes(root: FastifyInstance, ctx: AppContext
   const app = root.withTypeProvider<ZodTypeProvider>();
 
   app.get(
-    "/api/v1/books/sync/progress",
+    "/books/sync/progress",
     {
       schema: {
         tags: ["books"],
@@ -43,7 +43,7 @@ export function registerBooksStatusRoutes(root: FastifyInstance, ctx: AppContext
   );
 
   app.get(
-    "/api/v1/orders/:id/postings",
+    "/orders/:id/postings",
     {
       schema: {
         tags: ["books"],

@@ -29,13 +29,13 @@ export function registerBooksRoutes(root: FastifyInstance, ctx: AppContext): voi
   const app = root.withTypeProvider<ZodTypeProvider>();
 
   app.get(
-    "/api/v1/connections/:id/order-settings",
+    "/connections/:id/order-settings",
     { schema: { tags: ["books"], summary: "How this channel's sales post to the books", params: idParams } },
     async (request) => getOrderSettings(ctx.db, principalOf(request).accountId, request.params.id),
   );
 
   app.put(
-    "/api/v1/connections/:id/order-settings",
+    "/connections/:id/order-settings",
     {
       config: { minRole: "admin" },
       schema: {
@@ -62,7 +62,7 @@ export function registerBooksRoutes(root: FastifyInstance, ctx: AppContext): voi
   );
 
   app.post(
-    "/api/v1/books/sync",
+    "/books/sync",
     {
       config: { minRole: "admin" },
       schema: {
@@ -85,7 +85,7 @@ export function registerBooksRoutes(root: FastifyInstance, ctx: AppContext): voi
   );
 
   app.get(
-    "/api/v1/books/summaries",
+    "/books/summaries",
     {
       schema: {
         tags: ["books"],
@@ -113,7 +113,7 @@ export function registerBooksRoutes(root: FastifyInstance, ctx: AppContext): voi
   );
 
   app.post(
-    "/api/v1/books/summaries/:id/resummarize",
+    "/books/summaries/:id/resummarize",
     {
       config: { minRole: "admin" },
       schema: {
@@ -126,7 +126,7 @@ export function registerBooksRoutes(root: FastifyInstance, ctx: AppContext): voi
   );
 
   app.get(
-    "/api/v1/books/postings",
+    "/books/postings",
     {
       schema: {
         tags: ["books"],

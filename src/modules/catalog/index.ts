@@ -12,6 +12,7 @@ export {
   notePlatformQuantity,
   upsertListings,
 } from "./listings.ts";
+export { catalogModule } from "./module.ts";
 export { accountsWithProducts, listingsOfProducts, productPage, productSkus } from "./product-reads.ts";
 export {
   backorderPolicy,

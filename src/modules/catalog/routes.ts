@@ -12,7 +12,7 @@ export function registerCatalogRoutes(root: FastifyInstance, ctx: AppContext): v
   const app = root.withTypeProvider<ZodTypeProvider>();
 
   app.patch(
-    "/api/v1/products/:sku",
+    "/products/:sku",
     {
       config: { minRole: "admin" },
       schema: {

@@ -32,6 +32,7 @@ export {
   resolveIssues,
   type SyncIssue,
 } from "./issues.ts";
+export { connectionsModule } from "./module.ts";
 export { listPreviews, type Preview, recordPreviews } from "./previews.ts";
 export {
   type ConnectionMode,

@@ -15,4 +15,5 @@ export {
   readEvents,
   unreadEventCount,
 } from "./events.ts";
+export { eventsModule } from "./module.ts";
 export { registerEventRoutes } from "./routes.ts";

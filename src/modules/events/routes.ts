@@ -9,7 +9,7 @@ import { listEvents } from "./events.ts";
 export function registerEventRoutes(root: FastifyInstance, ctx: AppContext): void {
   const app = root.withTypeProvider<ZodTypeProvider>();
   app.get(
-    "/api/v1/events",
+    "/events",
     {
       schema: {
         tags: ["events"],

@@ -3,6 +3,7 @@ export { adjustStock } from "./adjustments.ts";
 export { stockChanged, stockOversold } from "./events.ts";
 export { recordImportedQuantities } from "./import-quantities.ts";
 export { applyMovements, levelKey, lockLevels, type MovementInput } from "./ledger.ts";
+export { inventoryModule } from "./module.ts";
 export { release, restock, type StockItem, ship } from "./order-stock.ts";
 export { registerInventoryRoutes } from "./routes.ts";
 export { applySourceCounts, type SourceCount } from "./source-counts.ts";

@@ -27,7 +27,7 @@ export function registerProductStockRoutes(root: FastifyInstance, ctx: AppContex
   const app = root.withTypeProvider<ZodTypeProvider>();
 
   app.post(
-    "/api/v1/products/import",
+    "/products/import",
     {
       config: { minRole: "admin" },
       schema: {
@@ -64,7 +64,7 @@ export function registerProductStockRoutes(root: FastifyInstance, ctx: AppContex
   );
 
   app.get(
-    "/api/v1/products",
+    "/products",
     {
       schema: {
         tags: ["products"],
@@ -99,7 +99,7 @@ export function registerProductStockRoutes(root: FastifyInstance, ctx: AppContex
   );
 
   app.get(
-    "/api/v1/products/:sku",
+    "/products/:sku",
     {
       schema: {
         tags: ["products"],

@@ -31,7 +31,7 @@ export function registerInventoryRoutes(root: FastifyInstance, ctx: AppContext):
   const app = root.withTypeProvider<ZodTypeProvider>();
 
   app.get(
-    "/api/v1/warehouses",
+    "/warehouses",
     { schema: { tags: ["inventory"], summary: "Warehouses of the account" } },
     async (request) => ({
       items: (await listWarehouses(ctx.db, principalOf(request).accountId)).map(warehouseView),
@@ -39,7 +39,7 @@ export function registerInventoryRoutes(root: FastifyInstance, ctx: AppContext):
   );
 
   app.post(
-    "/api/v1/warehouses",
+    "/warehouses",
     {
       config: { minRole: "admin" },
       schema: {
@@ -58,14 +58,14 @@ export function registerInventoryRoutes(root: FastifyInstance, ctx: AppContext):
   );
 
   app.get(
-    "/api/v1/warehouses/:id",
+    "/warehouses/:id",
     { schema: { tags: ["inventory"], summary: "One warehouse", params: idParams } },
     async (request) =>
       warehouseView(await getWarehouse(ctx.db, principalOf(request).accountId, request.params.id)),
   );
 
   app.patch(
-    "/api/v1/warehouses/:id",
+    "/warehouses/:id",
     {
       config: { minRole: "admin" },
       schema: {
@@ -87,7 +87,7 @@ export function registerInventoryRoutes(root: FastifyInstance, ctx: AppContext):
   );
 
   app.delete(
-    "/api/v1/warehouses/:id",
+    "/warehouses/:id",
     {
       config: { minRole: "admin" },
       schema: { tags: ["inventory"], summary: "Delete an empty, non-default warehouse", params: idParams },
@@ -99,7 +99,7 @@ export function registerInventoryRoutes(root: FastifyInstance, ctx: AppContext):
   );
 
   app.post(
-    "/api/v1/stock/adjustments",
+    "/stock/adjustments",
     {
       schema: {
         tags: ["inventory"],
@@ -125,7 +125,7 @@ export function registerInventoryRoutes(root: FastifyInstance, ctx: AppContext):
   );
 
   app.post(
-    "/api/v1/stock/transfers",
+    "/stock/transfers",
     {
       schema: {
         tags: ["inventory"],
@@ -148,7 +148,7 @@ export function registerInventoryRoutes(root: FastifyInstance, ctx: AppContext):
   );
 
   app.get(
-    "/api/v1/stock/movements",
+    "/stock/movements",
     {
       schema: {
         tags: ["inventory"],

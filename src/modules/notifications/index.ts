@@ -2,6 +2,7 @@
 export { NOTIFY_CONSUMER } from "./consumer.ts";
 export { createMailTransports, type MailTransports } from "./email-sender.ts";
 export { registerNotificationJobs } from "./jobs.ts";
+export { notificationsModule } from "./module.ts";
 export { notifyOnce, startNotifier } from "./notifier.ts";
 export { recordNotification } from "./record.ts";
 export { registerNotificationRoutes } from "./routes.ts";

@@ -9,7 +9,7 @@ import { previewAlert } from "./alert-preview.ts";
 export function registerAlertPreviewRoutes(root: FastifyInstance, ctx: AppContext): void {
   const app = root.withTypeProvider<ZodTypeProvider>();
   app.post(
-    "/api/v1/custom-alerts/preview",
+    "/custom-alerts/preview",
     {
       schema: {
         tags: ["custom alerts"],

@@ -45,7 +45,7 @@ export function registerAlertRoutes(root: FastifyInstance, ctx: AppContext): voi
   const tags = ["custom alerts"];
 
   app.get(
-    "/api/v1/custom-alerts/events",
+    "/custom-alerts/events",
     { schema: { tags, summary: "Events an alert can watch and the fields each offers" } },
     async () => ({
       items: alertEventTypes.map((type) => ({
@@ -55,11 +55,11 @@ export function registerAlertRoutes(root: FastifyInstance, ctx: AppContext): voi
       })),
     }),
   );
-  app.get("/api/v1/custom-alerts", { schema: { tags, summary: "Custom alerts" } }, async (request) => ({
+  app.get("/custom-alerts", { schema: { tags, summary: "Custom alerts" } }, async (request) => ({
     items: (await listAlerts(ctx.db, principalOf(request).accountId)).map(view),
   }));
   app.post(
-    "/api/v1/custom-alerts",
+    "/custom-alerts",
     {
       config: { minRole: "admin" },
       schema: {
@@ -72,12 +72,12 @@ export function registerAlertRoutes(root: FastifyInstance, ctx: AppContext): voi
       reply.code(201).send(view(await createAlert(ctx.db, principalOf(request).accountId, request.body))),
   );
   app.get(
-    "/api/v1/custom-alerts/:id",
+    "/custom-alerts/:id",
     { schema: { tags, summary: "One custom alert", params: idParams } },
     async (request) => view(await getAlert(ctx.db, principalOf(request).accountId, request.params.id)),
   );
   app.put(
-    "/api/v1/custom-alerts/:id",
+    "/custom-alerts/:id",
     {
       config: { minRole: "admin" },
       schema: { tags, summary: "Replace an alert's definition", params: idParams, body: alertBody },
@@ -86,7 +86,7 @@ export function registerAlertRoutes(root: FastifyInstance, ctx: AppContext): voi
       view(await updateAlert(ctx.db, principalOf(request).accountId, request.params.id, request.body)),
   );
   app.delete(
-    "/api/v1/custom-alerts/:id",
+    "/custom-alerts/:id",
     { config: { minRole: "admin" }, schema: { tags, summary: "Delete an alert", params: idParams } },
     async (request, reply) => {
       await deleteAlert(ctx.db, principalOf(request).accountId, request.params.id);
@@ -94,7 +94,7 @@ export function registerAlertRoutes(root: FastifyInstance, ctx: AppContext): voi
     },
   );
   app.post(
-    "/api/v1/custom-alerts/:id/test",
+    "/custom-alerts/:id/test",
     {
       schema: {
         tags,

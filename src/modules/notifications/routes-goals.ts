@@ -29,20 +29,20 @@ const view = (g: Goal) => ({
 export function registerGoalRoutes(root: FastifyInstance, ctx: AppContext): void {
   const app = root.withTypeProvider<ZodTypeProvider>();
   const tags = ["goals"];
-  app.get("/api/v1/goals", { schema: { tags, summary: "Goals" } }, async (request) => ({
+  app.get("/goals", { schema: { tags, summary: "Goals" } }, async (request) => ({
     items: (await listGoals(ctx.db, principalOf(request).accountId)).map(view),
   }));
   app.post(
-    "/api/v1/goals",
+    "/goals",
     { config: { minRole: "admin" }, schema: { tags, summary: "Set a goal", body: goalBody } },
     async (request, reply) =>
       reply.code(201).send(view(await createGoal(ctx.db, principalOf(request).accountId, request.body))),
   );
-  app.get("/api/v1/goals/:id", { schema: { tags, summary: "One goal", params: idParams } }, async (request) =>
+  app.get("/goals/:id", { schema: { tags, summary: "One goal", params: idParams } }, async (request) =>
     view(await getGoal(ctx.db, principalOf(request).accountId, request.params.id)),
   );
   app.patch(
-    "/api/v1/goals/:id",
+    "/goals/:id",
     {
       config: { minRole: "admin" },
       schema: { tags, summary: "Change a goal", params: idParams, body: goalBody.partial() },
@@ -51,7 +51,7 @@ export function registerGoalRoutes(root: FastifyInstance, ctx: AppContext): void
       view(await updateGoal(ctx.db, principalOf(request).accountId, request.params.id, request.body)),
   );
   app.delete(
-    "/api/v1/goals/:id",
+    "/goals/:id",
     { config: { minRole: "admin" }, schema: { tags, summary: "Delete a goal", params: idParams } },
     async (request, reply) => {
       await deleteGoal(ctx.db, principalOf(request).accountId, request.params.id);
@@ -59,7 +59,7 @@ export function registerGoalRoutes(root: FastifyInstance, ctx: AppContext): void
     },
   );
   app.get(
-    "/api/v1/goals/:id/progress",
+    "/goals/:id/progress",
     { schema: { tags, summary: "Progress in the current period", params: idParams } },
     async (request) =>
       goalProgress(ctx.db, await getGoal(ctx.db, principalOf(request).accountId, request.params.id)),

@@ -14,7 +14,7 @@ export function registerSettingsRoutes(root: FastifyInstance, ctx: AppContext): 
   const app = root.withTypeProvider<ZodTypeProvider>();
 
   app.get(
-    "/api/v1/notification-types",
+    "/notification-types",
     {
       schema: {
         tags: ["notifications"],
@@ -27,13 +27,13 @@ export function registerSettingsRoutes(root: FastifyInstance, ctx: AppContext): 
   );
 
   app.get(
-    "/api/v1/notification-settings",
+    "/notification-settings",
     { schema: { tags: ["notifications"], summary: "Type switches, global opt-in and e-mail routing" } },
     async (request) => getSettings(ctx.db, principalOf(request).accountId),
   );
 
   app.put(
-    "/api/v1/notification-settings",
+    "/notification-settings",
     {
       config: { minRole: "admin" },
       schema: {
@@ -66,13 +66,13 @@ export function registerSettingsRoutes(root: FastifyInstance, ctx: AppContext): 
   );
 
   app.get(
-    "/api/v1/notification-webhooks",
+    "/notification-webhooks",
     { schema: { tags: ["notifications"], summary: "Signed webhook targets for notifications" } },
     async (request) => ({ items: await listWebhooks(ctx, principalOf(request).accountId) }),
   );
 
   app.post(
-    "/api/v1/notification-webhooks",
+    "/notification-webhooks",
     {
       config: { minRole: "admin" },
       schema: {
@@ -90,7 +90,7 @@ export function registerSettingsRoutes(root: FastifyInstance, ctx: AppContext): 
   );
 
   app.delete(
-    "/api/v1/notification-webhooks/:id",
+    "/notification-webhooks/:id",
     {
       config: { minRole: "admin" },
       schema: {

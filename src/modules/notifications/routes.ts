@@ -5,7 +5,6 @@ import type { AppContext } from "../../context.ts";
 import { principalOf } from "../../http/auth.ts";
 import { cursorShapes, decodeCursor, pageOf, pageQuery } from "../../http/pagination.ts";
 import { getConnection } from "../connections/index.ts";
-import { registerPlanningRoutes } from "../planning/index.ts";
 import { getNotification, listNotifications, markAllRead, markRead, unreadCount } from "./centre.ts";
 import { registerAlertPreviewRoutes } from "./routes-alert-preview.ts";
 import { registerAlertRoutes } from "./routes-alerts.ts";
@@ -32,7 +31,7 @@ export function registerNotificationRoutes(root: FastifyInstance, ctx: AppContex
   const app = root.withTypeProvider<ZodTypeProvider>();
 
   app.get(
-    "/api/v1/notifications",
+    "/notifications",
     {
       schema: {
         tags: ["notifications"],
@@ -55,7 +54,7 @@ export function registerNotificationRoutes(root: FastifyInstance, ctx: AppContex
   );
 
   app.get(
-    "/api/v1/notifications/unread-count",
+    "/notifications/unread-count",
     { schema: { tags: ["notifications"], summary: "Unread notifications of the caller (the bell)" } },
     async (request) => {
       const p = principalOf(request);
@@ -64,7 +63,7 @@ export function registerNotificationRoutes(root: FastifyInstance, ctx: AppContex
   );
 
   app.get(
-    "/api/v1/notifications/:id",
+    "/notifications/:id",
     {
       schema: {
         tags: ["notifications"],
@@ -109,7 +108,7 @@ export function registerNotificationRoutes(root: FastifyInstance, ctx: AppContex
     ["unread", false],
   ] as const) {
     app.post(
-      `/api/v1/notifications/:id/${action}`,
+      `/notifications/:id/${action}`,
       {
         schema: {
           tags: ["notifications"],
@@ -126,7 +125,7 @@ export function registerNotificationRoutes(root: FastifyInstance, ctx: AppContex
   }
 
   app.post(
-    "/api/v1/notifications/read-all",
+    "/notifications/read-all",
     {
       schema: {
         tags: ["notifications"],
@@ -143,7 +142,7 @@ export function registerNotificationRoutes(root: FastifyInstance, ctx: AppContex
   );
 
   app.get(
-    "/api/v1/connections/:id/recent-runs",
+    "/connections/:id/recent-runs",
     {
       schema: {
         tags: ["notifications"],
@@ -168,5 +167,4 @@ export function registerNotificationRoutes(root: FastifyInstance, ctx: AppContex
   registerAlertPreviewRoutes(root, ctx);
   registerGoalRoutes(root, ctx);
   // The planner is registered here because it exists to drive stock alerts (one app.ts entry).
-  registerPlanningRoutes(root, ctx);
 }

@@ -8,6 +8,7 @@ export {
 } from "./events.ts";
 export { shipmentForChannel } from "./fulfillment-view.ts";
 export { type ImportOrderResult, importOrder, importOrders } from "./import.ts";
+export { ordersModule } from "./module.ts";
 export type { OrderInput } from "./order-input.ts";
 export { findOrderId } from "./order-lookup.ts";
 export { orderMetric } from "./order-metrics.ts";

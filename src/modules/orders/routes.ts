@@ -20,7 +20,7 @@ export function registerOrderRoutes(root: FastifyInstance, ctx: AppContext): voi
   const app = root.withTypeProvider<ZodTypeProvider>();
 
   app.get(
-    "/api/v1/orders",
+    "/orders",
     {
       schema: {
         tags: ["orders"],
@@ -47,7 +47,7 @@ export function registerOrderRoutes(root: FastifyInstance, ctx: AppContext): voi
   );
 
   app.get(
-    "/api/v1/reports/sales",
+    "/reports/sales",
     {
       schema: {
         tags: ["orders"],
@@ -61,7 +61,7 @@ export function registerOrderRoutes(root: FastifyInstance, ctx: AppContext): voi
   );
 
   app.post(
-    "/api/v1/orders",
+    "/orders",
     {
       schema: {
         tags: ["orders"],
@@ -81,13 +81,13 @@ export function registerOrderRoutes(root: FastifyInstance, ctx: AppContext): voi
   );
 
   app.get(
-    "/api/v1/orders/:id",
+    "/orders/:id",
     { schema: { tags: ["orders"], summary: "An order with lines, refunds and shipments", params: idParams } },
     async (request) => getOrderDetail(ctx.db, principalOf(request).accountId, request.params.id),
   );
 
   app.post(
-    "/api/v1/orders/:id/status",
+    "/orders/:id/status",
     {
       schema: {
         tags: ["orders"],
@@ -103,7 +103,7 @@ export function registerOrderRoutes(root: FastifyInstance, ctx: AppContext): voi
   );
 
   app.post(
-    "/api/v1/orders/:id/shipments",
+    "/orders/:id/shipments",
     {
       schema: {
         tags: ["orders"],
@@ -134,7 +134,7 @@ export function registerOrderRoutes(root: FastifyInstance, ctx: AppContext): voi
   );
 
   app.post(
-    "/api/v1/orders/:id/refunds",
+    "/orders/:id/refunds",
     {
       schema: {
         tags: ["orders"],

@@ -1,4 +1,6 @@
 // The planning module's public surface: everything outside the module imports this file, never one behind it.
+
+export { planningModule } from "./module.ts";
 export { plannerReport } from "./report.ts";
 export { registerPlanningRoutes } from "./routes.ts";
 export { DEFAULT_PLAN_SETTINGS } from "./settings.ts";

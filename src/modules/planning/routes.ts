@@ -23,7 +23,7 @@ export function registerPlanningRoutes(root: FastifyInstance, ctx: AppContext): 
   const tags = ["planning"];
 
   app.get(
-    "/api/v1/planning/report",
+    "/planning/report",
     {
       schema: {
         tags,
@@ -66,7 +66,7 @@ export function registerPlanningRoutes(root: FastifyInstance, ctx: AppContext): 
   );
 
   app.get(
-    "/api/v1/planning/settings",
+    "/planning/settings",
     {
       schema: {
         tags,
@@ -86,7 +86,7 @@ export function registerPlanningRoutes(root: FastifyInstance, ctx: AppContext): 
   );
 
   app.put(
-    "/api/v1/planning/settings",
+    "/planning/settings",
     {
       config: { minRole: "admin" },
       schema: { tags, summary: "Save planner settings for a connection or the account", body: settingsBody },

@@ -13,6 +13,7 @@ export { newOrdersFeed } from "./feeds/orders.ts";
 export { feedOf, listFeeds, updateFeed } from "./feeds.ts";
 export { HISTORY_GRACE_MS } from "./history.ts";
 export { registerSyncJobs, tick } from "./jobs.ts";
+export { syncModule } from "./module.ts";
 export { advanceOnboarding } from "./onboarding.ts";
 export { pendingSummary } from "./outbox.ts";
 export { clearSyncProcessState, createSyncProcessState, type SyncProcessState } from "./process-state.ts";

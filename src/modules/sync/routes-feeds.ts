@@ -38,7 +38,7 @@ export function registerFeedRoutes(root: FastifyInstance, ctx: AppContext): void
   const app = root.withTypeProvider<ZodTypeProvider>();
 
   app.get(
-    "/api/v1/connections/:id/feeds",
+    "/connections/:id/feeds",
     { schema: { tags: ["feeds"], summary: "A connection's feeds with schedules", params: idParams } },
     async (request) => {
       const c = await getConnection(ctx.db, principalOf(request).accountId, request.params.id);
@@ -47,7 +47,7 @@ export function registerFeedRoutes(root: FastifyInstance, ctx: AppContext): void
   );
 
   app.patch(
-    "/api/v1/connections/:id/feeds/:kind",
+    "/connections/:id/feeds/:kind",
     {
       config: { minRole: "admin" },
       schema: {
@@ -68,7 +68,7 @@ export function registerFeedRoutes(root: FastifyInstance, ctx: AppContext): void
   );
 
   app.post(
-    "/api/v1/connections/:id/feeds/:kind/run",
+    "/connections/:id/feeds/:kind/run",
     {
       schema: {
         tags: ["feeds"],
@@ -92,7 +92,7 @@ export function registerFeedRoutes(root: FastifyInstance, ctx: AppContext): void
   );
 
   app.get(
-    "/api/v1/feed-runs",
+    "/feed-runs",
     {
       schema: {
         tags: ["feeds"],
@@ -124,7 +124,7 @@ export function registerFeedRoutes(root: FastifyInstance, ctx: AppContext): void
   );
 
   app.get(
-    "/api/v1/feed-runs/:id",
+    "/feed-runs/:id",
     { schema: { tags: ["feeds"], summary: "One feed execution with its messages", params: idParams } },
     async (request) => {
       const { run, messages } = await getRun(ctx.db, principalOf(request).accountId, request.params.id);
@@ -142,7 +142,7 @@ export function registerFeedRoutes(root: FastifyInstance, ctx: AppContext): void
   );
 
   app.get(
-    "/api/v1/sync/issues",
+    "/sync/issues",
     {
       schema: {
         tags: ["feeds"],
@@ -170,7 +170,7 @@ export function registerFeedRoutes(root: FastifyInstance, ctx: AppContext): void
   );
 
   app.post(
-    "/api/v1/sync/issues/:id/replay",
+    "/sync/issues/:id/replay",
     { schema: { tags: ["feeds"], summary: "Try an item again after fixing its cause", params: idParams } },
     async (request) => {
       const { accountId } = principalOf(request);
@@ -181,7 +181,7 @@ export function registerFeedRoutes(root: FastifyInstance, ctx: AppContext): void
   );
 
   app.get(
-    "/api/v1/sync-log",
+    "/sync-log",
     {
       schema: {
         tags: ["feeds"],

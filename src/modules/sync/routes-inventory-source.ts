@@ -19,7 +19,7 @@ export function registerInventorySourceRoutes(root: FastifyInstance, ctx: AppCon
   const app = root.withTypeProvider<ZodTypeProvider>();
 
   app.get(
-    "/api/v1/inventory-source",
+    "/inventory-source",
     {
       schema: {
         tags: ["inventory"],
@@ -30,7 +30,7 @@ export function registerInventorySourceRoutes(root: FastifyInstance, ctx: AppCon
   );
 
   app.put(
-    "/api/v1/inventory-source",
+    "/inventory-source",
     {
       config: { minRole: "admin" },
       schema: {

@@ -10,7 +10,7 @@ export function registerStallRoutes(root: FastifyInstance, ctx: AppContext): voi
   const app = root.withTypeProvider<ZodTypeProvider>();
 
   app.get(
-    "/api/v1/sync/health",
+    "/sync/health",
     {
       schema: {
         tags: ["connections"],
@@ -30,7 +30,7 @@ export function registerStallRoutes(root: FastifyInstance, ctx: AppContext): voi
   );
 
   app.get(
-    "/api/v1/sync/stall-thresholds",
+    "/sync/stall-thresholds",
     {
       schema: {
         tags: ["connections"],
@@ -41,7 +41,7 @@ export function registerStallRoutes(root: FastifyInstance, ctx: AppContext): voi
   );
 
   app.put(
-    "/api/v1/sync/stall-thresholds",
+    "/sync/stall-thresholds",
     {
       config: { minRole: "admin" },
       schema: {

@@ -34,7 +34,7 @@ export function registerConnectionRoutes(root: FastifyInstance, ctx: AppContext)
   const app = root.withTypeProvider<ZodTypeProvider>();
 
   app.get(
-    "/api/v1/platforms",
+    "/platforms",
     {
       schema: { tags: ["connections"], summary: "Platforms the hub can connect to, with their capabilities" },
     },
@@ -48,7 +48,7 @@ export function registerConnectionRoutes(root: FastifyInstance, ctx: AppContext)
   );
 
   app.get(
-    "/api/v1/connections",
+    "/connections",
     { schema: { tags: ["connections"], summary: "Connections of the account (credentials never included)" } },
     async (request) => ({
       items: (await listConnections(ctx.db, principalOf(request).accountId)).map(connectionView),
@@ -56,7 +56,7 @@ export function registerConnectionRoutes(root: FastifyInstance, ctx: AppContext)
   );
 
   app.post(
-    "/api/v1/connections",
+    "/connections",
     {
       config: { minRole: "admin" },
       schema: {
@@ -87,7 +87,7 @@ export function registerConnectionRoutes(root: FastifyInstance, ctx: AppContext)
   );
 
   app.get(
-    "/api/v1/connections/:id",
+    "/connections/:id",
     {
       schema: {
         tags: ["connections"],
@@ -102,7 +102,7 @@ export function registerConnectionRoutes(root: FastifyInstance, ctx: AppContext)
   );
 
   app.patch(
-    "/api/v1/connections/:id",
+    "/connections/:id",
     {
       config: { minRole: "admin" },
       schema: {
@@ -123,7 +123,7 @@ export function registerConnectionRoutes(root: FastifyInstance, ctx: AppContext)
   );
 
   app.delete(
-    "/api/v1/connections/:id",
+    "/connections/:id",
     {
       config: { minRole: "admin" },
       schema: {
@@ -139,7 +139,7 @@ export function registerConnectionRoutes(root: FastifyInstance, ctx: AppContext)
   );
 
   app.post(
-    "/api/v1/connections/:id/mode",
+    "/connections/:id/mode",
     {
       config: { minRole: "admin" },
       schema: {
@@ -165,7 +165,7 @@ export function registerConnectionRoutes(root: FastifyInstance, ctx: AppContext)
   );
 
   app.get(
-    "/api/v1/connections/:id/mode-history",
+    "/connections/:id/mode-history",
     { schema: { tags: ["connections"], summary: "Who switched the mode, and when", params: idParams } },
     async (request) => ({
       items: await modeHistory(ctx.db, principalOf(request).accountId, request.params.id),
@@ -173,7 +173,7 @@ export function registerConnectionRoutes(root: FastifyInstance, ctx: AppContext)
   );
 
   app.get(
-    "/api/v1/connections/:id/pending",
+    "/connections/:id/pending",
     {
       schema: {
         tags: ["connections"],
@@ -206,7 +206,7 @@ export function registerConnectionRoutes(root: FastifyInstance, ctx: AppContext)
   );
 
   app.get(
-    "/api/v1/connections/:id/previews",
+    "/connections/:id/previews",
     {
       schema: {
         tags: ["connections"],
@@ -222,7 +222,7 @@ export function registerConnectionRoutes(root: FastifyInstance, ctx: AppContext)
   );
 
   app.get(
-    "/api/v1/connections/:id/drift",
+    "/connections/:id/drift",
     {
       schema: {
         tags: ["connections"],

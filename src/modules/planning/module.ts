@@ -1,0 +1,8 @@
+import type { HubModule } from "../module.ts";
+import { registerPlanningRoutes } from "./routes.ts";
+
+/** Days of supply against lead time. */
+export const planningModule: HubModule = {
+  name: "planning",
+  routes: registerPlanningRoutes,
+};
