@@ -3,15 +3,11 @@ import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Connector } from "../src/connectors/contract.ts";
 import { quickBooksOnlineConnector } from "../src/connectors/quickbooks-online/index.ts";
-import {
-  credentialsFor,
-  sessionFor,
-  startCompany,
-} from "../src/connectors/quickbooks-online/test-support.ts";
 import type { QuickBooksOnlineSandbox } from "../src/sandboxes/quickbooks-online/index.ts";
 import { hasChromium, launchBrowser, type TestBrowser } from "./helpers/browser.ts";
 import { type DashboardHub, startDashboardHub } from "./helpers/dashboard-hub.ts";
 import type { TestHub } from "./helpers/hub.ts";
+import { credentialsFor, sessionFor, startCompany } from "./helpers/quickbooks-session.ts";
 import { createTestConnector, createTestPlatform } from "./helpers/test-connector.ts";
 
 /**

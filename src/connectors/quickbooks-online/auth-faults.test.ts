@@ -1,8 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import {
+  credentialsFor,
+  fastRetries,
+  startCompany,
+  tracedEnv,
+} from "../../../test/helpers/quickbooks-session.ts";
 import type { QuickBooksOnlineSandbox } from "../../sandboxes/quickbooks-online/index.ts";
 import { QboFaultError } from "./faults.ts";
 import { createQuickBooksSession } from "./session.ts";
-import { credentialsFor, fastRetries, startCompany, tracedEnv } from "./test-support.ts";
 
 let sandbox: QuickBooksOnlineSandbox;
 

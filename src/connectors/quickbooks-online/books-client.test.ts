@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { sessionFor, startCompany } from "../../../test/helpers/quickbooks-session.ts";
 import type { QuickBooksOnlineSandbox } from "../../sandboxes/quickbooks-online/index.ts";
 import { BooksError, type SalesDocumentInput } from "../contract-books.ts";
 import { QboFaultError, type QuickBooksBooksClient } from "./books-client.ts";
-import { sessionFor, startCompany } from "./test-support.ts";
 
 let sandbox: QuickBooksOnlineSandbox;
 let books: QuickBooksBooksClient;

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { sessionFor, startCompany } from "../../../test/helpers/quickbooks-session.ts";
 import type { QuickBooksOnlineSandbox } from "../../sandboxes/quickbooks-online/index.ts";
 import { QBO_LOCATION_ID } from "./catalog.ts";
 import { quickBooksOnlineConnector } from "./index.ts";
 import type { QuickBooksSession } from "./session.ts";
-import { sessionFor, startCompany } from "./test-support.ts";
 
 let sandbox: QuickBooksOnlineSandbox;
 let session: QuickBooksSession;

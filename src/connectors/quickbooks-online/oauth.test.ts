@@ -1,9 +1,14 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import {
+  credentialsFor,
+  fastRetries,
+  startCompany,
+  tracedEnv,
+} from "../../../test/helpers/quickbooks-session.ts";
 import type { QuickBooksOnlineSandbox } from "../../sandboxes/quickbooks-online/index.ts";
 import { QBO_LOCATION_ID } from "./catalog.ts";
 import { QboAuthError } from "./oauth.ts";
 import { createQuickBooksSession } from "./session.ts";
-import { credentialsFor, fastRetries, startCompany, tracedEnv } from "./test-support.ts";
 
 let sandbox: QuickBooksOnlineSandbox;
 

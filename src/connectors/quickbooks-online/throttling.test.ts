@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { sessionFor, startCompany } from "../../../test/helpers/quickbooks-session.ts";
 import type { QuickBooksOnlineSandbox } from "../../sandboxes/quickbooks-online/index.ts";
-import { sessionFor, startCompany } from "./test-support.ts";
 
 let sandbox: QuickBooksOnlineSandbox;
 

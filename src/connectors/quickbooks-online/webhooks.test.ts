@@ -1,9 +1,9 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { credentialsFor, startCompany } from "../../../test/helpers/quickbooks-session.ts";
 import { type QuickBooksOnlineSandbox, signIntuitWebhook } from "../../sandboxes/quickbooks-online/index.ts";
 import { quickBooksOnlineConnector } from "./index.ts";
-import { credentialsFor, startCompany } from "./test-support.ts";
 import { parseQuickBooksChanges } from "./webhooks.ts";
 
 let sandbox: QuickBooksOnlineSandbox;

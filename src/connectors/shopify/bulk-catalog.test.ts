@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { credentialsFor, silentEnv, startShop } from "../../../test/helpers/shopify-session.ts";
 import type { ShopifySandbox } from "../../sandboxes/shopify/index.ts";
 import {
   type ChannelProduct,
@@ -8,7 +9,6 @@ import {
   withWaitLimit,
 } from "../contract.ts";
 import { createShopifySession } from "./session.ts";
-import { credentialsFor, silentEnv, startShop } from "./test-support.ts";
 
 let sandbox: ShopifySandbox;
 

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { credentialsFor, sessionFor, silentEnv, startShop } from "../../../test/helpers/shopify-session.ts";
 import type { ShopifySandbox } from "../../sandboxes/shopify/index.ts";
 import type { ChannelProduct } from "../contract.ts";
 import { PlatformError } from "../http/index.ts";
 import { shopifyConnector } from "./index.ts";
 import type { ShopifySession } from "./session.ts";
-import { credentialsFor, sessionFor, silentEnv, startShop } from "./test-support.ts";
 
 let sandbox: ShopifySandbox;
 let session: ShopifySession;

@@ -1,10 +1,10 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { credentialsFor, startShop } from "../../../test/helpers/shopify-session.ts";
 import type { DeliveryRecord, ShopifySandbox } from "../../sandboxes/shopify/index.ts";
 import { shopifyConnector } from "./index.ts";
 import type { ShopifySession } from "./session.ts";
-import { credentialsFor, startShop } from "./test-support.ts";
 
 let sandbox: ShopifySandbox;
 let session: ShopifySession;

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startShop } from "../../../test/helpers/shopify-session.ts";
 import type { ShopifySandbox } from "../../sandboxes/shopify/index.ts";
 import { orderTotals } from "../../sandboxes/shopify/store/order-math.ts";
 import type { Order } from "../../sandboxes/shopify/store/types.ts";
 import type { ChannelOrder } from "../contract.ts";
 import type { ShopifySession } from "./session.ts";
-import { startShop } from "./test-support.ts";
 
 let sandbox: ShopifySandbox;
 let session: ShopifySession;

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { credentialsFor, silentEnv, startShop } from "../../../test/helpers/shopify-session.ts";
 import type { ShopifySandbox } from "../../sandboxes/shopify/index.ts";
 import { imagesOf } from "../../sandboxes/shopify/store/media.ts";
 import type { Product } from "../../sandboxes/shopify/store/types.ts";
@@ -6,7 +7,6 @@ import type { ChannelProduct, ConnectorSession, Page } from "../contract.ts";
 import { createGraphqlClient } from "./client.ts";
 import { imagesOfProducts } from "./product-media.ts";
 import { createShopifySession } from "./session.ts";
-import { credentialsFor, silentEnv, startShop } from "./test-support.ts";
 
 let sandbox: ShopifySandbox;
 

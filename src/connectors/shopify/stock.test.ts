@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { sessionFor, startShop } from "../../../test/helpers/shopify-session.ts";
 import type { ShopifySandbox } from "../../sandboxes/shopify/index.ts";
 import type { StockWrite } from "../contract.ts";
 import type { ShopifySession } from "./session.ts";
 import { stockBatches } from "./stock.ts";
-import { sessionFor, startShop } from "./test-support.ts";
 
 let sandbox: ShopifySandbox;
 let session: ShopifySession;

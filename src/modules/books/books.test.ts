@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Api, apiFor } from "../../../test/helpers/api.ts";
 import { createTenant, startTestHub, type TestHub } from "../../../test/helpers/hub.ts";
+import { credentialsFor, sessionFor, startCompany } from "../../../test/helpers/quickbooks-session.ts";
 import { createTestConnector, createTestPlatform } from "../../../test/helpers/test-connector.ts";
 import type { Connector } from "../../connectors/contract.ts";
 import { quickBooksOnlineConnector } from "../../connectors/quickbooks-online/index.ts";
-import { credentialsFor, sessionFor, startCompany } from "../../connectors/quickbooks-online/test-support.ts";
 import type { QuickBooksOnlineSandbox } from "../../sandboxes/quickbooks-online/index.ts";
 import { postPendingOnce } from "./runner.ts";
 
