@@ -1,9 +1,11 @@
 import { mkdtempSync, rmSync } from "node:fs";
-import { cpus, tmpdir, totalmem } from "node:os";
+import { cpus, loadavg, tmpdir, totalmem } from "node:os";
 import { join } from "node:path";
+import { sql } from "drizzle-orm";
 import pg from "pg";
 import { type Database, openDatabase } from "../src/db/engine.ts";
 import { migrateDatabase } from "../src/db/migrate.ts";
+import { queryRows } from "../src/db/rows.ts";
 
 export type Engine = "embedded" | "postgres";
 
@@ -39,6 +41,21 @@ export function machine() {
     node: process.version,
     platform: process.platform,
   };
+}
+
+/** The 1, 5 and 15-minute load averages: other work on the machine skews every figure. */
+export function loadAverage(): number[] {
+  return loadavg().map((l) => Math.round(l * 100) / 100);
+}
+
+/**
+ * PostgreSQL's `autovacuum` setting: with it off (as on some servers) nothing refreshes the
+ * planner's statistics but the hub itself. "n/a" on the embedded engine, which never runs it.
+ */
+export async function autovacuumSetting(database: Database): Promise<string> {
+  if (database.kind === "embedded") return "n/a";
+  const [row] = await queryRows<{ autovacuum: string }>(database.db, sql`show autovacuum`);
+  return row?.autovacuum ?? "unknown";
 }
 
 /** Opens a throwaway database on the chosen engine and removes it when `work` ends. */

@@ -1,12 +1,23 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { benchmarks } from "./benchmarks/index.ts";
-import { type Benchmark, type Engine, machine, withBenchDatabase } from "./harness.ts";
+import {
+  autovacuumSetting,
+  type Benchmark,
+  type BenchResult,
+  type Engine,
+  loadAverage,
+  machine,
+  withBenchDatabase,
+} from "./harness.ts";
 
 /**
- * `npm run bench [-- --only <name>] [--engine embedded|postgres] [--smoke] [--json]`: runs the
- * benchmarks, prints one table, writes bench/results/<name>.json. With --json the last line of
- * stdout is the JSON of the (last) benchmark run.
+ * `npm run bench [-- --only <name>] [--engine embedded|postgres] [--smoke] [--runs n] [--json]`:
+ * runs the benchmarks, prints one table, writes bench/results/<name>.json. Each benchmark runs
+ * `--runs` times (default 2), each time on a fresh database, and every run is reported with the
+ * load average before and after it and PostgreSQL's `autovacuum` setting, so one disturbed run
+ * shows as a gap between two. With --json the last line of stdout is the JSON of the (last)
+ * benchmark.
  */
 const { values } = parseArgs({
   options: {
@@ -14,8 +25,14 @@ const { values } = parseArgs({
     engine: { type: "string" },
     smoke: { type: "boolean", default: false },
     json: { type: "boolean", default: false },
+    runs: { type: "string", default: "2" },
   },
 });
+const runCount = Number(values.runs);
+if (!Number.isInteger(runCount) || runCount < 1) {
+  process.stderr.write("--runs must be a positive integer\n");
+  process.exit(2);
+}
 
 const say = (line: string) => (values.json ? process.stderr : process.stdout).write(`${line}\n`);
 const selected: Benchmark[] = values.only ? benchmarks.filter((b) => b.name === values.only) : benchmarks;
@@ -39,34 +56,71 @@ for (const bench of selected) {
   );
   for (const engine of engines) {
     if (engine === "postgres" && !process.env.DATABASE_URL) {
-      rows.push([bench.name, engine, "skipped: DATABASE_URL not set"]);
+      rows.push([bench.name, engine, "-", "skipped: DATABASE_URL not set"]);
       continue;
     }
-    say(`▶ ${bench.name} on ${engine}${values.smoke ? " (smoke)" : ""}`);
-    const started = Date.now();
-    const result = await withBenchDatabase(engine, (database) =>
-      bench.run({ engine, smoke: values.smoke, database, log: (m) => say(`  ${m}`) }),
-    );
+    const runs: MeasuredRun[] = [];
+    for (let run = 1; run <= runCount; run += 1) {
+      say(`▶ ${bench.name} on ${engine}${values.smoke ? " (smoke)" : ""}, run ${run} of ${runCount}`);
+      runs.push(await measuredRun(bench, engine, run));
+      rows.push([bench.name, engine, String(run), runs.at(-1)!.headline, conditions(runs.at(-1)!)]);
+    }
     const record = {
       name: bench.name,
       description: bench.description,
       engine,
       smoke: values.smoke,
       ranAt: new Date().toISOString(),
-      seconds: (Date.now() - started) / 1000,
       machine: machine(),
-      parameters: result.parameters,
-      ...result.figures,
+      parameters: runs[0]!.parameters,
+      runs: runs.map(({ parameters: _, ...run }) => run),
     };
     lastJson = JSON.stringify(record);
     const file = `${bench.name}${engine === "postgres" ? "-postgres" : ""}${values.smoke ? "-smoke" : ""}.json`;
     writeFileSync(new URL(`./results/${file}`, import.meta.url), `${JSON.stringify(record, null, 2)}\n`);
-    rows.push([bench.name, engine, result.headline]);
   }
 }
 
-const width = [0, 1].map((i) => Math.max(...rows.map((r) => r[i]!.length), 9));
+const header = ["benchmark", "engine", "run", "result", "load before → after (1 min), autovacuum"];
+const width = [0, 1, 2].map((i) => Math.max(...[header, ...rows].map((r) => (r[i] ?? "").length)));
+const line = (r: string[]) =>
+  [0, 1, 2].map((i) => (r[i] ?? "").padEnd(width[i]!)).join("  ") +
+  (r.length > 3 ? `  ${r.slice(3).join("  |  ")}` : "");
 say("");
-say(`${"benchmark".padEnd(width[0]!)}  ${"engine".padEnd(width[1]!)}  result`);
-for (const r of rows) say(`${r[0]!.padEnd(width[0]!)}  ${r[1]!.padEnd(width[1]!)}  ${r[2]}`);
+say(line(header));
+for (const r of rows) say(line(r));
 if (values.json) process.stdout.write(`${lastJson}\n`);
+
+type MeasuredRun = BenchResult["figures"] & {
+  run: number;
+  seconds: number;
+  loadBefore: number[];
+  loadAfter: number[];
+  autovacuum: string;
+  headline: string;
+  parameters: BenchResult["parameters"];
+};
+
+/** One run of a benchmark on a fresh database, with the conditions it ran under. */
+async function measuredRun(bench: Benchmark, engine: Engine, run: number): Promise<MeasuredRun> {
+  return withBenchDatabase(engine, async (database) => {
+    const autovacuum = await autovacuumSetting(database);
+    const loadBefore = loadAverage();
+    const started = Date.now();
+    const result = await bench.run({ engine, smoke: values.smoke, database, log: (m) => say(`  ${m}`) });
+    return {
+      run,
+      seconds: (Date.now() - started) / 1000,
+      loadBefore,
+      loadAfter: loadAverage(),
+      autovacuum,
+      headline: result.headline,
+      parameters: result.parameters,
+      ...result.figures,
+    };
+  });
+}
+
+function conditions(run: MeasuredRun): string {
+  return `load ${run.loadBefore[0]} → ${run.loadAfter[0]}, autovacuum ${run.autovacuum}`;
+}
