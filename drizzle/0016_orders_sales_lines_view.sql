@@ -9,6 +9,6 @@ WHERE o."status" <> 'cancelled';--> statement-breakpoint
 CREATE VIEW "orders_sales_lines_v" AS
 SELECT l."order_id", o."account_id", o."connection_id", o."placed_at", o."currency", l."line_no",
        l."sku", l."name", l."quantity", l."unit_price_minor",
-       l."quantity" * l."unit_price_minor" AS "amount_minor"
+       l."quantity"::bigint * l."unit_price_minor" AS "amount_minor"
 FROM "order_lines" l JOIN "orders" o ON o."id" = l."order_id"
 WHERE o."status" <> 'cancelled';
