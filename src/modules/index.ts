@@ -20,6 +20,7 @@ export type { HubModule } from "./module.ts";
  * transaction. Adding a module is one line here.
  */
 export const hubModules: readonly HubModule[] = [
+  systemModule,
   accountsModule,
   eventsModule,
   catalogModule,
@@ -30,5 +31,4 @@ export const hubModules: readonly HubModule[] = [
   syncModule,
   planningModule,
   notificationsModule,
-  systemModule,
 ];
