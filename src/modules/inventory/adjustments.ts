@@ -40,9 +40,11 @@ export async function adjustStock(
 ): Promise<AdjustmentResult> {
   if ((input.delta === undefined) === (input.set === undefined))
     throw invalid("delta_or_set_required", "give exactly one of delta or set");
-  if (input.set !== undefined && input.set < 0) throw invalid("set_negative", "set must be zero or more");
-  if (input.delta === 0) throw invalid("delta_zero", "delta must not be zero");
   const reason: MovementReason = input.reason ?? (input.set !== undefined ? "set" : "adjustment");
+  // A platform's count can be below zero (sold more than it had); importing it as 0 would hide the oversell.
+  if (input.set !== undefined && input.set < 0 && reason !== "import")
+    throw invalid("set_negative", "set must be zero or more (below zero only for an imported count)");
+  if (input.delta === 0) throw invalid("delta_zero", "delta must not be zero");
   const key = `api:${input.idempotencyKey}`;
   return inTransaction(db, async (tx) => {
     const product = await getProductBySku(tx, accountId, input.sku);

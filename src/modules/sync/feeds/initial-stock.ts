@@ -27,7 +27,8 @@ export async function initialStockFeed(fc: FeedContext) {
       const warehouseId = connection.settings.locationWarehouses?.[l.locationId!];
       const stock = await stockOfProduct(ctx.db, connection.accountId, l.productId);
       const held = stock.warehouses.find((w) => (warehouseId ? w.warehouseId === warehouseId : true));
-      const target = Math.max(0, quantity) + (held?.reserved ?? 0);
+      // Negative stays negative: the platform oversold, and the hub must show it (issue 19).
+      const target = quantity + (held?.reserved ?? 0);
       const res = await adjustStock(ctx.db, connection.accountId, {
         sku: l.sku,
         set: target,

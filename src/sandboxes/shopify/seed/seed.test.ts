@@ -45,16 +45,16 @@ describe("seeded store", () => {
     expect(new Set(store.variants.map((variant) => variant.barcode)).size).toBe(skus.length);
   });
 
-  it("stocks every item at the primary location across 2–3 locations, never oversold", () => {
+  it("stocks every item at the primary location across 2–3 locations, oversold only at the one seeded level", () => {
     const { store } = snapshot(3);
     expect(store.locations.length).toBeGreaterThanOrEqual(2);
     expect(store.locations.length).toBeLessThanOrEqual(3);
-    for (const item of store.inventoryItems) {
-      expect(item.levels[0]?.locationId).toBe(store.locations[0]?.id);
-      for (const level of item.levels) {
-        expect(level.available).toBeGreaterThanOrEqual(0);
-        expect(onHand(level)).toBeGreaterThanOrEqual(level.committed);
-      }
+    const levels = store.inventoryItems.flatMap((item) => item.levels);
+    for (const item of store.inventoryItems) expect(item.levels[0]?.locationId).toBe(store.locations[0]?.id);
+    const oversold = levels.filter((level) => level.available < 0);
+    expect(oversold).toHaveLength(1);
+    for (const level of levels.filter((l) => !oversold.includes(l))) {
+      expect(onHand(level)).toBeGreaterThanOrEqual(level.committed);
     }
   });
 
@@ -100,5 +100,18 @@ describe("seeded store", () => {
       0,
     );
     expect(committed).toBe(unshipped - untracked);
+  });
+});
+
+describe("realistic gaps in the seeded store", () => {
+  it("has one oversold level (available below zero) once the store has a few products", () => {
+    const store = seedStore(
+      { name: "gaps", domain: "gaps.myshopify.com", currency: "USD", planName: "Shopify", plus: false },
+      { seed: 4, products: 8, orders: 10, locations: 2, anchor: Date.UTC(2026, 0, 1) },
+    );
+    const negative = store.inventoryItems
+      .flatMap((item) => item.levels)
+      .filter((level) => level.available < 0);
+    expect(negative).toHaveLength(1);
   });
 });
