@@ -94,7 +94,7 @@ describe("order backfill after a worker dies", () => {
     const claimed = (await claimRun(ctx.db, orders!.runId))!;
     const recorder = await startRun(ctx.db, claimed);
     await expect(
-      newOrdersFeed({ ctx, connection, feed, session: dying, recorder, full: true }),
+      newOrdersFeed({ ctx, log: ctx.logger, connection, feed, session: dying, recorder, full: true }),
     ).rejects.toBeInstanceOf(WorkerKilled);
     const atKill = (await getRun(ctx.db, tenant.accountId, orders!.runId)).run;
     expect(atKill.status).toBe("running");
