@@ -5,7 +5,7 @@ import { changeDataCapture } from "./cdc.ts";
 import { faults } from "./faults.ts";
 import { isClientError, queryParam, sendFault, sendQbo, toFault } from "./http-util.ts";
 import { kindForResource } from "./kinds/index.ts";
-import { postEntity, readEntity } from "./operations.ts";
+import { assertOffered, postEntity, readEntity } from "./operations.ts";
 import { executeQuery } from "./query-exec.ts";
 import { parseQuery } from "./query-parser.ts";
 import type { SandboxState } from "./sandbox-state.ts";
@@ -74,9 +74,17 @@ export function registerApiRoutes(app: FastifyInstance, state: SandboxState): vo
     ),
   );
 
+  // Preferences are read without an id: GET /preferences.
+  app.get("/preferences", async (_request, reply) => {
+    const [preferences] = state.store.list("Preferences");
+    if (!preferences) throw faults.objectNotFound();
+    return sendQbo(reply, state, 200, { Preferences: preferences });
+  });
+
   app.get<{ Params: EntityParams }>("/:resource/:id", async (request, reply) => {
     const kind = kindForResource(request.params.resource);
     if (!kind || !request.params.id) throw unsupported(request.url.split("?")[0] ?? "");
+    assertOffered(state.context(), kind);
     // CompanyInfo is documented as read by realm id: GET /companyinfo/<realmId>.
     const id =
       kind.name === "CompanyInfo" && request.params.id === state.config.realmId ? "1" : request.params.id;

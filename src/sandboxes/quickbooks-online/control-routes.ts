@@ -54,7 +54,10 @@ const Limits = z.object({
   latencyMs: z.number().int().nonnegative().optional(),
 });
 
-const Preferences = z.object({ duplicateDocNumberCheck: z.boolean().optional() });
+const Preferences = z.object({
+  duplicateDocNumberCheck: z.boolean().optional(),
+  defaultTermDays: z.number().int().min(0).max(365).optional(),
+});
 
 const Subscription = z.object({
   url: z.url(),

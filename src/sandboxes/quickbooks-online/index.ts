@@ -1,10 +1,12 @@
 import type { AddressInfo } from "node:net";
 import { createClock } from "./clock.ts";
+import { type CompanyCountry, type CompanyEdition, DEFAULT_COMPANY } from "./company.ts";
 import { createControl, type SandboxControl } from "./control.ts";
 import { SandboxState } from "./sandbox-state.ts";
 import { DEFAULT_ITEMS, DEFAULT_SEED, realmIdFor } from "./seed.ts";
 import { buildApp } from "./server.ts";
 
+export type { CompanyCountry, CompanyEdition, CompanyProfile } from "./company.ts";
 export type {
   ItemEdit,
   ItemLookup,
@@ -50,6 +52,13 @@ export interface QuickBooksOnlineSandboxOptions {
    * 20 min, 2 h, 4 h, then every 6 h). Default 1; 0.001 turns the 10 s retry into 10 ms.
    */
   webhookRetryScale?: number;
+  /**
+   * The company's country. Default "US". GB, CA and AU companies keep their books in GBP, CAD or
+   * AUD, serve their tax codes, and refuse sales lines without a `TaxCodeRef`.
+   */
+  country?: CompanyCountry;
+  /** The QBO edition. Default "Plus"; `InventoryAdjustment` needs a US Plus or Advanced company. */
+  edition?: CompanyEdition;
 }
 
 export interface QuickBooksOnlineSandbox {
@@ -86,6 +95,10 @@ export async function startQuickBooksOnlineSandbox(
       verifierToken: options.verifierToken ?? "stockwire-sandbox-verifier",
       webhookBatchMs: options.webhookBatchMs ?? 200,
       webhookRetryScale: options.webhookRetryScale ?? 1,
+      company: {
+        country: options.country ?? DEFAULT_COMPANY.country,
+        edition: options.edition ?? DEFAULT_COMPANY.edition,
+      },
     },
     clock,
   );

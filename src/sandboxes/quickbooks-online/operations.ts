@@ -1,3 +1,4 @@
+import { offersInventoryAdjustment } from "./company.ts";
 import { faults } from "./faults.ts";
 import { applyStock, stockDelta } from "./inventory-effects.ts";
 import { type EntityKind, type KindContext, visible } from "./kinds/kind.ts";
@@ -73,6 +74,15 @@ export function voidEntity(ctx: KindContext, kind: EntityKind, raw: unknown): Qb
   return entity;
 }
 
+/** Entities a company's country or edition does not have answer as an unsupported operation. */
+export function assertOffered(ctx: KindContext, kind: EntityKind): void {
+  if (kind.name === "InventoryAdjustment" && !offersInventoryAdjustment(ctx.company)) {
+    throw faults.unsupportedOperation(
+      `Operation Could not find resource for relative : /inventoryadjustment is not supported. InventoryAdjustment needs a US QuickBooks Online Plus or Advanced company; this one is ${ctx.company.country} ${ctx.company.edition}.`,
+    );
+  }
+}
+
 /**
  * What a `POST /<entity>` means: `?operation=delete|void|update|create`, `?include=void` (the
  * sales-receipt void form), or, with no operation, an update when the body names an `Id`.
@@ -84,6 +94,7 @@ export function postEntity(
   operation: string | undefined,
   include: string | undefined,
 ): QboEntity | DeletedMarker {
+  assertOffered(ctx, kind);
   const op = operation?.toLowerCase();
   if (op === "delete") return deleteEntity(ctx, kind, body);
   if (op === "void" || include?.toLowerCase() === "void") return voidEntity(ctx, kind, body);

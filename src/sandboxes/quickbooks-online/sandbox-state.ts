@@ -1,4 +1,5 @@
 import type { Clock } from "./clock.ts";
+import type { CompanyProfile } from "./company.ts";
 import { RequestIdCache } from "./idempotency.ts";
 import type { KindContext, Preferences } from "./kinds/index.ts";
 import { RealmLimiter } from "./limits.ts";
@@ -17,9 +18,10 @@ export interface SandboxConfig {
   verifierToken: string;
   webhookBatchMs: number;
   webhookRetryScale: number;
+  company: CompanyProfile;
 }
 
-const DEFAULT_PREFERENCES: Preferences = { duplicateDocNumberCheck: false };
+const DEFAULT_PREFERENCES: Preferences = { duplicateDocNumberCheck: false, defaultTermDays: 30 };
 
 /** Everything one sandbox company holds; wired by hand, shared by the API, control and OAuth routes. */
 export class SandboxState {
@@ -46,17 +48,23 @@ export class SandboxState {
       config.webhookRetryScale,
     );
     this.store.onChange((change) => this.webhooks.record(change));
-    seedCompany(this.store, clock, config.seed, config.items);
+    seedCompany(this.store, clock, config);
   }
 
   context(): KindContext {
-    return { store: this.store, clock: this.clock, prefs: this.prefs, hidden: new Set() };
+    return {
+      store: this.store,
+      clock: this.clock,
+      prefs: this.prefs,
+      company: this.config.company,
+      hidden: new Set(),
+    };
   }
 
   /** Back to the seeded company; tokens and the clock are kept so connected clients stay connected. */
   reset(): void {
     this.store.clear();
-    seedCompany(this.store, this.clock, this.config.seed, this.config.items);
+    seedCompany(this.store, this.clock, this.config);
     this.limiter.reset();
     this.log.clear();
     this.requestIds.clear();

@@ -1,12 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { createClock } from "./clock.ts";
+import { DEFAULT_COMPANY } from "./company.ts";
 import { realmIdFor, seedCompany } from "./seed.ts";
 import { EntityStore } from "./store.ts";
 
 function seeded(seed: number, items: number) {
   const clock = createClock(() => new Date("2026-05-01T00:00:00Z"));
   const store = new EntityStore(clock);
-  seedCompany(store, clock, seed, items);
+  seedCompany(store, clock, { seed, items, company: DEFAULT_COMPANY });
   return store;
 }
 

@@ -1,5 +1,6 @@
 import type { Clock } from "./clock.ts";
-import { USD } from "./kinds/kind.ts";
+import { type CompanyProfile, homeCurrency } from "./company.ts";
+import { companyInfoExtras, defaultTaxCodeRef, seedCompanySettings } from "./company-seed.ts";
 import { intBetween, mulberry32, pick, type Rng } from "./prng.ts";
 import { formatDate } from "./qbo-time.ts";
 import type { EntityStore } from "./store.ts";
@@ -101,10 +102,17 @@ function inventoryItem(
 }
 
 /** Fills an empty store with the same company every time for the same seed (and clock). */
-export function seedCompany(store: EntityStore, clock: Clock, seed: number, itemCount: number): void {
+export function seedCompany(
+  store: EntityStore,
+  clock: Clock,
+  config: { seed: number; items: number; company: CompanyProfile },
+): void {
+  const { seed, items: itemCount, company } = config;
+  const currency = homeCurrency(company);
   const rng = mulberry32(seed);
   const at = clock.now() - SEEDED_AGE_MS;
-  const silently = { at, silent: true };
+  const silently = { at, silent: true } as const;
+  seedCompanySettings(store, company, silently);
   const accounts: Record<string, Ref> = {};
   for (const [name, type, subType, classification] of STANDARD_ACCOUNTS) {
     const account = store.insert(
@@ -119,7 +127,7 @@ export function seedCompany(store: EntityStore, clock: Clock, seed: number, item
         SubAccount: false,
         CurrentBalance: 0,
         CurrentBalanceWithSubAccounts: 0,
-        CurrencyRef: USD,
+        CurrencyRef: currency,
       },
       silently,
     );
@@ -145,7 +153,15 @@ export function seedCompany(store: EntityStore, clock: Clock, seed: number, item
         Balance: 0,
         BalanceWithJobs: 0,
         PreferredDeliveryMethod: "Print",
-        CurrencyRef: USD,
+        IsProject: false,
+        DefaultTaxCodeRef: defaultTaxCodeRef(company, false),
+        BillAddr: {
+          Line1: "1 Market Street",
+          City: "Springfield",
+          PostalCode: "10001",
+          Country: company.country,
+        },
+        CurrencyRef: currency,
       },
       silently,
     );
@@ -180,7 +196,7 @@ export function seedCompany(store: EntityStore, clock: Clock, seed: number, item
     {
       CompanyName: "Stockwire Sandbox Company",
       LegalName: "Stockwire Sandbox Company",
-      Country: "US",
+      ...companyInfoExtras(company),
       CompanyAddr: {
         Line1: "123 Sierra Way",
         City: "San Pablo",

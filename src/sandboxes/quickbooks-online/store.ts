@@ -62,14 +62,19 @@ export class EntityStore {
   }
 
   /** `at` lets the seed back-date rows; `silent` keeps seeding out of webhooks. */
-  insert(name: EntityName, fields: Fields, options: { at?: number; silent?: boolean } = {}): QboEntity {
+  /** `id` seeds rows whose ids QBO fixes (tax codes "TAX"/"NON"); others are numbered. */
+  insert(
+    name: EntityName,
+    fields: Fields,
+    options: { at?: number; silent?: boolean; id?: string } = {},
+  ): QboEntity {
     const ms = truncateToSecond(options.at ?? this.clock.now());
     const space = ID_SPACE[name];
     const next = (this.counters.get(space) ?? 0) + 1;
-    this.counters.set(space, next);
+    if (options.id === undefined) this.counters.set(space, next);
     const entity: QboEntity = {
       ...writable(fields),
-      Id: String(next),
+      Id: options.id ?? String(next),
       SyncToken: "0",
       MetaData: { CreateTime: formatDateTime(ms), LastUpdatedTime: formatDateTime(ms) },
       domain: "QBO",

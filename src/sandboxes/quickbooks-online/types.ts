@@ -9,6 +9,8 @@ export const ENTITY_NAMES = [
   "CreditMemo",
   "InventoryAdjustment",
   "CompanyInfo",
+  "TaxCode",
+  "Preferences",
 ] as const;
 
 export type EntityName = (typeof ENTITY_NAMES)[number];
@@ -18,7 +20,7 @@ export function isEntityName(value: string): value is EntityName {
 }
 
 /** Name lists number their rows independently; transactions share one sequence, as in QBO. */
-export type IdSpace = "Account" | "Customer" | "Item" | "Txn" | "CompanyInfo";
+export type IdSpace = "Account" | "Customer" | "Item" | "Txn" | "CompanyInfo" | "TaxCode" | "Preferences";
 
 export const ID_SPACE = {
   Account: "Account",
@@ -30,6 +32,8 @@ export const ID_SPACE = {
   CreditMemo: "Txn",
   InventoryAdjustment: "Txn",
   CompanyInfo: "CompanyInfo",
+  TaxCode: "TaxCode",
+  Preferences: "Preferences",
 } as const satisfies Record<EntityName, IdSpace>;
 
 export interface Ref {

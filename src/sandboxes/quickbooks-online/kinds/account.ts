@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { assertUniqueName, COMMON_QUERYABLE, checkLength, type EntityKind, parseInput, USD } from "./kind.ts";
+import { homeCurrency } from "../company.ts";
+import { assertUniqueName, COMMON_QUERYABLE, checkLength, type EntityKind, parseInput } from "./kind.ts";
 
 const CLASSIFICATION: Record<string, string> = {
   Bank: "Asset",
@@ -52,7 +53,7 @@ export const accountKind: EntityKind = {
       SubAccount: false,
       CurrentBalance: existing?.CurrentBalance ?? 0,
       CurrentBalanceWithSubAccounts: existing?.CurrentBalanceWithSubAccounts ?? 0,
-      CurrencyRef: USD,
+      CurrencyRef: homeCurrency(ctx.company),
     };
   },
 };

@@ -1,6 +1,8 @@
 import { z } from "zod";
+import { homeCurrency } from "../company.ts";
+import { defaultTaxCodeRef } from "../company-seed.ts";
 import { faults } from "../faults.ts";
-import { assertUniqueName, COMMON_QUERYABLE, checkLength, type EntityKind, parseInput, USD } from "./kind.ts";
+import { assertUniqueName, COMMON_QUERYABLE, checkLength, type EntityKind, parseInput } from "./kind.ts";
 
 const CustomerInput = z.looseObject({
   DisplayName: z.string().min(1).optional(),
@@ -45,7 +47,9 @@ export const customerKind: EntityKind = {
       Balance: existing?.Balance ?? 0,
       BalanceWithJobs: existing?.BalanceWithJobs ?? 0,
       PreferredDeliveryMethod: data.PreferredDeliveryMethod ?? "Print",
-      CurrencyRef: USD,
+      IsProject: data.IsProject ?? false,
+      DefaultTaxCodeRef: data.DefaultTaxCodeRef ?? defaultTaxCodeRef(ctx.company, data.Taxable ?? false),
+      CurrencyRef: homeCurrency(ctx.company),
     };
   },
 };

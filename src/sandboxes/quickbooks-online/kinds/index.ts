@@ -6,6 +6,7 @@ import { inventoryAdjustmentKind } from "./inventory-adjustment.ts";
 import { itemKind } from "./item.ts";
 import type { EntityKind } from "./kind.ts";
 import { creditMemoKind, invoiceKind, refundReceiptKind, salesReceiptKind } from "./sales-documents.ts";
+import { preferencesKind, taxCodeKind } from "./tax-code.ts";
 
 export const ENTITY_KINDS = {
   Account: accountKind,
@@ -17,6 +18,8 @@ export const ENTITY_KINDS = {
   CreditMemo: creditMemoKind,
   InventoryAdjustment: inventoryAdjustmentKind,
   CompanyInfo: companyInfoKind,
+  TaxCode: taxCodeKind,
+  Preferences: preferencesKind,
 } satisfies Record<EntityName, EntityKind>;
 
 const BY_RESOURCE = new Map<string, EntityKind>(

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { Clock } from "../clock.ts";
+import type { CompanyProfile } from "../company.ts";
 import { faults } from "../faults.ts";
 import type { EntityStore } from "../store.ts";
 import { type EntityName, type Fields, isRecord, type QboEntity, type Ref } from "../types.ts";
@@ -11,12 +12,15 @@ export type FieldType = "string" | "number" | "boolean" | "datetime" | "date" | 
 export interface Preferences {
   /** Reject a sales document whose DocNumber is already used by the same document type (code 6140). Default false. */
   duplicateDocNumberCheck: boolean;
+  /** Days from TxnDate to an invoice's DueDate when none is sent (the company's default terms). Default 30 (Net 30). */
+  defaultTermDays: number;
 }
 
 export interface KindContext {
   store: EntityStore;
   clock: Clock;
   prefs: Preferences;
+  company: CompanyProfile;
   /** `Entity:Id` of rows created earlier in the same batch: QBO's batch items do not see each other's creates. */
   hidden: ReadonlySet<string>;
 }
@@ -46,8 +50,6 @@ export const COMMON_QUERYABLE = {
   "MetaData.CreateTime": "datetime",
   "MetaData.LastUpdatedTime": "datetime",
 } as const satisfies Record<string, FieldType>;
-
-export const USD = { value: "USD", name: "United States Dollar" } as const;
 
 /** QBO's JSON reader accepts numbers sent as strings; so does the sandbox. */
 export const qboNumber = z.union([

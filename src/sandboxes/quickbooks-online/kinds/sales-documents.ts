@@ -1,7 +1,8 @@
 import { z } from "zod";
+import { homeCurrency } from "../company.ts";
 import { faults } from "../faults.ts";
 import { DATE_PATTERN, formatDate } from "../qbo-time.ts";
-import type { EntityName, Fields, QboEntity } from "../types.ts";
+import { type EntityName, type Fields, type QboEntity, roundMoney } from "../types.ts";
 import {
   COMMON_QUERYABLE,
   checkLength,
@@ -10,7 +11,6 @@ import {
   parseInput,
   RefInput,
   resolveRef,
-  USD,
 } from "./kind.ts";
 import { LineInput, normalizeLines, salesStockLines, zeroLines } from "./sales-lines.ts";
 
@@ -24,7 +24,36 @@ interface SalesDocumentConfig {
   /** Receipts name the account the money goes to; QBO defaults a sales receipt to Undeposited Funds. */
   depositAccount: "required" | "defaults-to-undeposited" | "none";
   voidable: boolean;
-  balances(total: number, data: Fields, txnDate: string): Fields;
+  /** `ctx` is absent when a stored document is voided: its dates are already set. */
+  balances(total: number, data: Fields, txnDate: string, ctx?: KindContext): Fields;
+}
+
+const DAY_MS = 86_400_000;
+
+/** An invoice is due after the company's default terms unless it says otherwise. */
+function dueDate(data: Fields, txnDate: string, ctx?: KindContext): string {
+  if (typeof data.DueDate === "string") return data.DueDate;
+  const days = ctx?.prefs.defaultTermDays ?? 0;
+  return formatDate(Date.parse(`${txnDate}T12:00:00Z`) + days * DAY_MS);
+}
+
+/**
+ * Fields QBO fills on every sales document: delivery statuses, the customer's addresses, empty
+ * custom-field and linked-transaction lists, and the tax summary.
+ */
+function documentDefaults(data: Fields, customer: QboEntity | undefined, tax: number): Fields {
+  const printByDefault = customer?.PreferredDeliveryMethod === "Print";
+  const taxDetail = data.TxnTaxDetail && typeof data.TxnTaxDetail === "object" ? data.TxnTaxDetail : {};
+  return {
+    ...(customer?.BillAddr && data.BillAddr === undefined ? { BillAddr: customer.BillAddr } : {}),
+    ...(customer?.ShipAddr && data.ShipAddr === undefined ? { ShipAddr: customer.ShipAddr } : {}),
+    EmailStatus: data.EmailStatus ?? "NotSet",
+    PrintStatus: data.PrintStatus ?? (printByDefault ? "NeedToPrint" : "NotSet"),
+    ApplyTaxAfterDiscount: data.ApplyTaxAfterDiscount ?? false,
+    CustomField: Array.isArray(data.CustomField) ? data.CustomField : [],
+    LinkedTxn: Array.isArray(data.LinkedTxn) ? data.LinkedTxn : [],
+    TxnTaxDetail: { ...taxDetail, TotalTax: tax },
+  };
 }
 
 const DocumentInput = z.looseObject({
@@ -83,7 +112,8 @@ function salesDocumentKind(config: SalesDocumentConfig): EntityKind {
     },
     normalize(input, ctx, existing?: QboEntity) {
       const data = parseInput(DocumentInput, input);
-      const { lines, total } = normalizeLines(data.Line, ctx);
+      const { lines, total: net, tax } = normalizeLines(data.Line, ctx);
+      const total = roundMoney(net + tax);
       const customer = data.CustomerRef
         ? resolveRef(ctx, "Customer", data.CustomerRef, "CustomerRef", "DisplayName")
         : undefined;
@@ -102,9 +132,10 @@ function salesDocumentKind(config: SalesDocumentConfig): EntityKind {
         TxnDate: txnDate,
         ...(customer ? { CustomerRef: customer.ref } : {}),
         ...depositAccount(config, ctx, data.DepositToAccountRef),
+        ...documentDefaults(data, customer?.entity, tax),
         TotalAmt: total,
-        CurrencyRef: USD,
-        ...config.balances(total, data, txnDate),
+        CurrencyRef: homeCurrency(ctx.company),
+        ...config.balances(total, data, txnDate, ctx),
       };
     },
     stockLines: (entity) => salesStockLines(entity, config.stockSign),
@@ -112,6 +143,7 @@ function salesDocumentKind(config: SalesDocumentConfig): EntityKind {
       ...entity,
       Line: zeroLines(entity),
       TotalAmt: 0,
+      TxnTaxDetail: { TotalTax: 0 },
       ...config.balances(0, entity, String(entity.TxnDate)),
       PrivateNote: "Voided",
     }),
@@ -133,7 +165,7 @@ export const invoiceKind = salesDocumentKind({
   customerRequired: true,
   depositAccount: "none",
   voidable: true,
-  balances: (total, data, txnDate) => ({ Balance: total, DueDate: data.DueDate ?? txnDate }),
+  balances: (total, data, txnDate, ctx) => ({ Balance: total, DueDate: dueDate(data, txnDate, ctx) }),
 });
 
 export const refundReceiptKind = salesDocumentKind({

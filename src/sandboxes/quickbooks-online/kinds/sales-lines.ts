@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { SALES_TAX_NAME } from "../company.ts";
 import { faults } from "../faults.ts";
 import { type Fields, isRecord, roundMoney } from "../types.ts";
 import { type KindContext, qboNumber, RefInput, resolveRef, type StockLine } from "./kind.ts";
@@ -45,9 +46,29 @@ function salesItemLine(base: Fields, line: LineData, ctx: KindContext): Fields {
       ...(qty === undefined ? {} : { Qty: qty }),
       ...(unitPrice === undefined ? {} : { UnitPrice: unitPrice }),
       ...(isRecord(item.IncomeAccountRef) ? { ItemAccountRef: item.IncomeAccountRef } : {}),
-      TaxCodeRef: detail.TaxCodeRef ?? { value: "NON" },
+      TaxCodeRef: lineTaxCode(detail.TaxCodeRef, ctx),
     },
   };
+}
+
+/** US lines default to NON; elsewhere each line must name one of the company's tax codes. */
+function lineTaxCode(given: unknown, ctx: KindContext): Fields {
+  const parsed = RefInput.safeParse(given);
+  if (ctx.company.country === "US") return parsed.success ? { value: parsed.data.value } : { value: "NON" };
+  if (!parsed.success) {
+    throw faults.businessValidation(
+      `Make sure all your transactions have a ${SALES_TAX_NAME[ctx.company.country]} rate before you save.`,
+    );
+  }
+  return { value: resolveRef(ctx, "TaxCode", parsed.data, "TaxCodeRef").ref.value };
+}
+
+function taxOn(line: Fields, ctx: KindContext): number {
+  const detail = line.SalesItemLineDetail;
+  if (!isRecord(detail) || !isRecord(detail.TaxCodeRef) || typeof line.Amount !== "number") return 0;
+  const code = ctx.store.get("TaxCode", String(detail.TaxCodeRef.value));
+  const rate = typeof code?.RatePercent === "number" ? code.RatePercent : 0;
+  return (line.Amount * rate) / 100;
 }
 
 function normalizeLine(line: LineData, index: number, ctx: KindContext): Fields {
@@ -74,20 +95,29 @@ function normalizeLine(line: LineData, index: number, ctx: KindContext): Fields 
 export function normalizeLines(
   lines: LineData[] | undefined,
   ctx: KindContext,
-): { lines: Fields[]; total: number } {
+): { lines: Fields[]; total: number; tax: number } {
   const kept = (lines ?? []).filter((line) => line.DetailType !== "SubTotalLineDetail");
   if (kept.length === 0) throw faults.requiredParam("Line");
   const normalized = kept.map((line, index) => normalizeLine(line, index, ctx));
   let subtotal = 0;
   let discount = 0;
+  let tax = 0;
   for (const line of normalized) {
     const amount = typeof line.Amount === "number" ? line.Amount : 0;
-    if (line.DetailType === "SalesItemLineDetail") subtotal += amount;
+    if (line.DetailType === "SalesItemLineDetail") {
+      subtotal += amount;
+      tax += taxOn(line, ctx);
+    }
     if (line.DetailType === "DiscountLineDetail") discount += amount;
   }
   subtotal = roundMoney(subtotal);
   const subtotalLine = { Amount: subtotal, DetailType: "SubTotalLineDetail", SubTotalLineDetail: {} };
-  return { lines: [...normalized, subtotalLine], total: roundMoney(subtotal - discount) };
+  // Amounts are tax-exclusive, so the tax comes on top of the lines.
+  return {
+    lines: [...normalized, subtotalLine],
+    total: roundMoney(subtotal - discount),
+    tax: roundMoney(tax),
+  };
 }
 
 export function salesStockLines(entity: Fields, sign: 1 | -1): StockLine[] {
