@@ -42,6 +42,20 @@ export const runTriggers = ["schedule", "manual", "webhook", "retry", "onboardin
 export type RunTrigger = (typeof runTriggers)[number];
 export const runStatuses = ["queued", "running", "succeeded", "partial", "failed", "blocked"] as const;
 export type RunStatus = (typeof runStatuses)[number];
+/**
+ * Why a run failed (or was refused), from the error's type, never its wording: the dashboard's
+ * advice and API clients branch on it (run-error-code.ts derives it; docs/error-codes.md lists it).
+ */
+export const runErrorCodes = [
+  "credentials_rejected",
+  "throttled",
+  "platform_unavailable",
+  "address_refused",
+  "mode_blocked",
+  "feed_unsupported",
+  "internal_error",
+] as const;
+export type RunErrorCode = (typeof runErrorCodes)[number];
 
 export type RunCounts = {
   imported: number;
@@ -74,6 +88,8 @@ export const feedRuns = pgTable(
     /** Pages read so far; `cursor` lets a run killed half way resume where it stopped. */
     progress: jsonb().$type<{ done: number; total: number | null; cursor?: string | null }>(),
     error: text(),
+    /** Null for a run that did not fail, and for runs from before codes were kept. */
+    errorCode: text({ enum: runErrorCodes }),
     queuedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     startedAt: timestamp({ withTimezone: true }),
     finishedAt: timestamp({ withTimezone: true }),
