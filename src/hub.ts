@@ -15,7 +15,12 @@ import { createSecretBox } from "./lib/secret-box.ts";
 import { resolveSecretKey } from "./lib/secret-key.ts";
 import { hubModules } from "./modules/index.ts";
 import { createMailTransports } from "./modules/notifications/index.ts";
-import { clearSyncProcessState, connectionHealth, createSyncProcessState } from "./modules/sync/index.ts";
+import {
+  assertConnectorsRunnable,
+  clearSyncProcessState,
+  connectionHealth,
+  createSyncProcessState,
+} from "./modules/sync/index.ts";
 import { createQueue } from "./queue/queue.ts";
 
 export type HubOptions = {
@@ -64,6 +69,7 @@ export async function startHub(options: HubOptions): Promise<Hub> {
       () => queue.depth(),
       () => connectionHealth(database.db),
     );
+    assertConnectorsRunnable(options.connectors ?? productionConnectors);
     const { connectors, clients: platformClients } = withPlatformClients(
       options.connectors ?? productionConnectors,
     );

@@ -1,5 +1,6 @@
 import type { Logger } from "pino";
 import type { z } from "zod";
+import type { FeedKind } from "./feeds.ts";
 import type { HostResolver } from "./http/guarded-lookup.ts";
 
 /** The books side (`BooksClient`, `BooksError` and their types) lives beside this file. */
@@ -18,37 +19,18 @@ export { PlatformDeferred, withWaitLimit } from "./http/index.ts";
  * (and the books module for postings) turns their results into domain writes.
  */
 
-export const feedKinds = [
-  "new-products",
-  "update-products",
-  "product-images",
-  "new-orders",
-  "update-orders",
-  "initial-stock",
-  "suppliers",
-  "supplier-links",
-  "stock-export",
-  "stock-check",
-  "shipping-confirmation",
-  "inventory-source",
-] as const;
-export type FeedKind = (typeof feedKinds)[number];
-
-/** Inbound feeds read from the platform; outbound ones write to it (blocked in test mode). */
-export const feedDirection: Record<FeedKind, "inbound" | "outbound"> = {
-  "new-products": "inbound",
-  "update-products": "inbound",
-  "product-images": "inbound",
-  "new-orders": "inbound",
-  "update-orders": "inbound",
-  "initial-stock": "inbound",
-  suppliers: "inbound",
-  "supplier-links": "inbound",
-  "stock-export": "outbound",
-  "stock-check": "inbound",
-  "shipping-confirmation": "outbound",
-  "inventory-source": "inbound",
-};
+/** Feed kinds, their direction, schedule and required session methods are declared once, in feeds.ts. */
+export {
+  describeMissingFeedMethods,
+  type FeedDeclaration,
+  type FeedKind,
+  feedDirection,
+  feedKinds,
+  feedRegistry,
+  type MissingFeedMethods,
+  missingFeedMethods,
+  type SessionMethod,
+} from "./feeds.ts";
 
 export type Page<T> = {
   items: T[];

@@ -1,3 +1,4 @@
+import { describeMissingFeedMethods, missingFeedMethods } from "../../connectors/contract.ts";
 import type { AppContext } from "../../context.ts";
 import { AppError, invalid } from "../../lib/errors.ts";
 import type { Connection } from "./schema.ts";
@@ -37,6 +38,16 @@ export async function validateCredentials(
     allowPrivateUrls: ctx.config.allowPrivateUrls,
     ...(ctx.resolveHost ? { resolveHost: ctx.resolveHost } : {}),
   });
+  // A connector that declares a feed its session cannot run is refused here, before any connection
+  // exists, rather than leaving runs that fail later for a missing method.
+  const missing = missingFeedMethods(connector.capabilities.feeds, session);
+  if (missing.length > 0) {
+    throw new AppError(
+      "unexpected_state",
+      "connector_incomplete",
+      `the ${connector.displayName} connector declares feeds its session cannot run: ${describeMissingFeedMethods(missing)}`,
+    );
+  }
   try {
     const { label } = await session.validate();
     return { credentials: parsed.data, label, hint: connector.describeCredentials(parsed.data) };

@@ -1,24 +1,9 @@
-import type { FeedKind } from "../../connectors/contract.ts";
+import { type FeedKind, feedRegistry } from "../../connectors/contract.ts";
 
-/**
- * Default schedules (UTC cron). Null means event-driven: stock export and shipping confirmation run
- * as soon as there is something to send, not on a clock.
- */
-export const defaultSchedules: Record<FeedKind, string | null> = {
-  "new-orders": "*/5 * * * *",
-  "update-orders": "*/30 * * * *",
-  "new-products": "0 * * * *",
-  "update-products": "30 3 * * *",
-  "product-images": "45 3 * * *",
-  "initial-stock": null,
-  suppliers: "15 4 * * *",
-  "supplier-links": "30 4 * * *",
-  "stock-export": null,
-  "stock-check": "0 2 * * *",
-  "shipping-confirmation": null,
-  // Scheduled only on the connection chosen as the account's inventory source (inventory-source.ts).
-  "inventory-source": null,
-};
+/** Default schedules (UTC cron), as the feed registry declares them; null means event-driven. */
+export const defaultSchedules = Object.fromEntries(
+  Object.entries(feedRegistry).map(([kind, declaration]) => [kind, declaration.schedule]),
+) as Record<FeedKind, string | null>;
 
 /** Incremental feeds re-read this far back from their watermark, so records that arrive late are not missed. */
 export const WATERMARK_OVERLAP_MS = 10 * 60 * 1000;

@@ -31,4 +31,9 @@ export type FeedContext = {
  * its saved cursor). A PlatformDeferred it lets through pauses the run too, at the saved cursor.
  */
 export type FeedHandler = (fc: FeedContext) => Promise<RunStatus | undefined>;
-export type FeedHandlers = Partial<Record<FeedKind, FeedHandler>>;
+/**
+ * Every feed kind of the registry (connectors/feeds.ts) with its runner: a kind added there fails
+ * type-checking here until it has one. Null: the hub has no runner yet, and refuses a connector
+ * that declares the kind (connectorsRunnable).
+ */
+export type FeedHandlers = Record<FeedKind, FeedHandler | null>;

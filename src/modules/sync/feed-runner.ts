@@ -1,11 +1,18 @@
 import { and, eq } from "drizzle-orm";
 import type { Logger } from "pino";
-import { type FeedKind, feedDirection, PlatformDeferred } from "../../connectors/contract.ts";
+import {
+  describeMissingFeedMethods,
+  type FeedKind,
+  feedDirection,
+  missingFeedMethods,
+  PlatformDeferred,
+} from "../../connectors/contract.ts";
 import type { AppContext } from "../../context.ts";
 import { getConnectionById, openSession } from "../connections/index.ts";
 import { feedHandlers } from "./feed-handlers.ts";
 import { feedOf } from "./feeds.ts";
 import { LANE_BUSY_RETRY_MS } from "./lanes.ts";
+import { RunRefused } from "./run-error-code.ts";
 import { claimRun, keepRunAlive } from "./run-lease.ts";
 import { createRun, type FeedRun, finishRun, startRun } from "./runs.ts";
 import { feedRuns, type RunTrigger } from "./schema.ts";
@@ -152,20 +159,27 @@ async function executeClaimedRun(
   const feed = connection ? await feedOf(ctx.db, connection.id, run.feedKind) : undefined;
   const handler = feedHandlers[run.feedKind as FeedKind];
   if (connection && feedDirection[run.feedKind as FeedKind] === "outbound" && connection.mode === "test") {
-    await recorder.message(
-      "info",
-      "test_mode",
-      `${connection.name} is in test mode: outbound feeds are blocked until it goes live`,
-    );
-    await finishRun(ctx.db, recorder, "blocked");
+    const message = `${connection.name} is in test mode: outbound feeds are blocked until it goes live`;
+    await recorder.message("info", "test_mode", message);
+    await finishRun(ctx.db, recorder, "blocked", new RunRefused("mode_blocked", message));
     return;
   }
   if (!connection || !feed || !handler) {
-    await finishRun(ctx.db, recorder, "failed", `feed ${run.feedKind} cannot run on this connection`);
+    const message = `feed ${run.feedKind} cannot run on this connection`;
+    await finishRun(ctx.db, recorder, "failed", new RunRefused("feed_unsupported", message));
     return;
   }
   try {
     const session = openSession(ctx, connection);
+    // Pairing refuses such a connector (validateCredentials); a connection paired before a
+    // connector lost a method still says which one rather than failing without a word.
+    const missing = missingFeedMethods([run.feedKind as FeedKind], session);
+    if (missing.length > 0) {
+      const message = `the connector cannot run this feed: ${describeMissingFeedMethods(missing)}`;
+      await recorder.message("error", "connector_incomplete", message);
+      await finishRun(ctx.db, recorder, "failed", new RunRefused("feed_unsupported", message));
+      return;
+    }
     const status = await handler({ ctx, log, connection, feed, session, recorder, full: run.full, ...slice });
     if (status === "queued") {
       log.debug("feed run paused at its cursor: its slice is over");
@@ -180,9 +194,9 @@ async function executeClaimedRun(
       );
       return await pauseRun(ctx, run, error.retryAfterMs);
     }
-    const message = (error as Error).message;
+    const failure = error instanceof Error ? error : new Error(String(error));
     log.warn({ err: error }, "feed run failed");
-    await recorder.message("error", "run_failed", message).catch(() => undefined);
-    await finishRun(ctx.db, recorder, "failed", message);
+    await recorder.message("error", "run_failed", failure.message).catch(() => undefined);
+    await finishRun(ctx.db, recorder, "failed", failure);
   }
 }

@@ -8,6 +8,7 @@ export {
   syncRecovered,
   syncStalled,
 } from "./events.ts";
+export { assertConnectorsRunnable, feedsWithoutRunner } from "./feed-handlers.ts";
 export { executeFeedRun, FEED_RUN_JOB, queueFeedRun } from "./feed-runner.ts";
 export { newOrdersFeed } from "./feeds/orders.ts";
 export { feedOf, listFeeds, updateFeed } from "./feeds.ts";
