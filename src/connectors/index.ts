@@ -1,3 +1,4 @@
+import { bigCommerceConnector } from "./bigcommerce/index.ts";
 import { quickBooksOnlineConnector } from "./quickbooks-online/index.ts";
 import type { ConnectorRegistry } from "./registry.ts";
 import { shopifyConnector } from "./shopify/index.ts";
@@ -9,6 +10,7 @@ import { shopifyConnector } from "./shopify/index.ts";
 export const connectors = {
   shopify: shopifyConnector,
   "quickbooks-online": quickBooksOnlineConnector,
+  bigcommerce: bigCommerceConnector,
 } satisfies ConnectorRegistry;
 
 export type Platform = keyof typeof connectors;

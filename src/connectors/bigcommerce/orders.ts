@@ -1,0 +1,104 @@
+import { z } from "zod";
+import type { ChannelOrder, ConnectorSession, Page } from "../contract.ts";
+import { PlatformError } from "../http/index.ts";
+import type { BigCommerceClient } from "./client.ts";
+import { mapOrder } from "./map-order.ts";
+import {
+  type BcOrder,
+  orderProductSchema,
+  orderSchema,
+  refundSchema,
+  shippingAddressSchema,
+  v3List,
+} from "./schemas.ts";
+
+/** V2 order pages stop at 250. */
+export const MAX_ORDER_PAGE = 250;
+/** `order_id:in` takes a page of orders' refunds in one read. */
+const REFUND_PAGE = 250;
+
+type OrderOptions = Parameters<NonNullable<ConnectorSession["listOrders"]>>[0];
+
+/** V2 filters take RFC 2822, ISO 8601 or unix seconds; unix seconds need no escaping. */
+const unixSeconds = (d: Date) => String(Math.floor(d.getTime() / 1000));
+
+/**
+ * `GET /v2/orders` by id with `min_date_modified` / `min_date_created`, a page number as the
+ * cursor. A 204 (nothing matched) is an empty last page. Each order's lines and shipping
+ * addresses are read from its sub-resources; refunds for the whole page in one v3 read.
+ */
+export async function listOrders(
+  client: BigCommerceClient,
+  options: OrderOptions,
+): Promise<Page<ChannelOrder>> {
+  const page = Number(options.cursor ?? "1");
+  const limit = Math.min(Math.max(options.pageSize ?? 50, 1), MAX_ORDER_PAGE);
+  const query = new URLSearchParams({ page: String(page), limit: String(limit), sort: "id:asc" });
+  if (options.updatedSince) query.set("min_date_modified", unixSeconds(options.updatedSince));
+  if (options.createdSince) query.set("min_date_created", unixSeconds(options.createdSince));
+  const orders = await client.list(`/v2/orders?${query}`, z.array(orderSchema), "orders");
+  const refunds = await refundsFor(
+    client,
+    orders.map((o) => o.id),
+  );
+  const items: ChannelOrder[] = [];
+  for (const order of orders) items.push(await withParts(client, order, refunds.get(order.id) ?? []));
+  return { items, nextCursor: orders.length === limit ? String(page + 1) : null };
+}
+
+/** One order by id (webhooks carry only the id); null when the store has no such order. */
+export async function getOrder(
+  client: BigCommerceClient,
+  platformOrderId: string,
+): Promise<ChannelOrder | null> {
+  if (!/^\d+$/.test(platformOrderId)) return null;
+  let order: BcOrder;
+  try {
+    order = await client.get(`/v2/orders/${platformOrderId}`, orderSchema, "orders");
+  } catch (error) {
+    if (error instanceof PlatformError && error.status === 404) return null;
+    throw error;
+  }
+  const refunds = await refundsFor(client, [order.id]);
+  return withParts(client, order, refunds.get(order.id) ?? []);
+}
+
+async function withParts(
+  client: BigCommerceClient,
+  order: BcOrder,
+  refunds: z.infer<typeof refundSchema>[],
+): Promise<ChannelOrder> {
+  const products = await client.list(
+    `/v2/orders/${order.id}/products?limit=250`,
+    z.array(orderProductSchema),
+    "orders",
+  );
+  const addresses = await client.list(
+    `/v2/orders/${order.id}/shipping_addresses`,
+    z.array(shippingAddressSchema),
+    "orders",
+  );
+  return mapOrder({ order, products, addresses, refunds });
+}
+
+/** Refunds of these orders (v3 payment actions), grouped by order. */
+async function refundsFor(client: BigCommerceClient, orderIds: number[]) {
+  const byOrder = new Map<number, z.infer<typeof refundSchema>[]>();
+  for (let start = 0; start < orderIds.length; start += REFUND_PAGE) {
+    const ids = orderIds.slice(start, start + REFUND_PAGE);
+    let page = 1;
+    for (;;) {
+      const query = new URLSearchParams({ "order_id:in": ids.join(","), page: String(page), limit: "250" });
+      const answer = await client.get(
+        `/v3/orders/payment_actions/refunds?${query}`,
+        v3List(refundSchema),
+        "orders",
+      );
+      for (const refund of answer.data)
+        byOrder.set(refund.order_id, [...(byOrder.get(refund.order_id) ?? []), refund]);
+      if (page >= (answer.meta.pagination?.total_pages ?? page)) break;
+      page++;
+    }
+  }
+  return byOrder;
+}
