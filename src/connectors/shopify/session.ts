@@ -3,7 +3,7 @@ import type { ClientStats, RetryOptions } from "../http/index.ts";
 import { type BulkCatalogOptions, createBulkCatalog } from "./bulk-catalog.ts";
 import { listLocations, listProducts, validateShop } from "./catalog.ts";
 import { createGraphqlClient } from "./client.ts";
-import { type ShopifyCredentials, shopBaseUrl } from "./credentials.ts";
+import { myshopifyDomain, type ShopifyCredentials, shopBaseUrl } from "./credentials.ts";
 import { createFulfillment } from "./fulfillment.ts";
 import { getOrder, listOrderPage } from "./orders.ts";
 import { readStock, writeStock } from "./stock.ts";
@@ -49,7 +49,10 @@ export function createShopifySession(
     readStock: (items) => readStock(client, items),
     writeStock: (writes, { idempotencyKey }) => writeStock(client, writes, idempotencyKey),
     createFulfillment: (input) => createFulfillment(client, input),
-    registerWebhooks: (callbackUrl) => registerWebhooks(client, callbackUrl),
+    registerWebhooks: (callbackUrl) =>
+      registerWebhooks(client, callbackUrl, {
+        realShop: myshopifyDomain(credentials.shopDomain) !== undefined,
+      }),
     stats: () => client.stats(),
   };
 }

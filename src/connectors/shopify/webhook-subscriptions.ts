@@ -46,12 +46,22 @@ async function subscribedTopics(client: GraphqlClient, uri: string): Promise<Set
 
 /**
  * Subscribes `callbackUrl` to every topic in WEBHOOK_TOPICS it is not yet subscribed to, so calling
- * it again changes nothing. Returns the topics in header spelling (`orders/create`…).
+ * it again changes nothing. Returns the topics in header spelling (`orders/create`…). A real shop
+ * (paired by its myshopify domain) delivers only to https, so an http callback is refused here
+ * rather than registered to fail silently; the local sandbox accepts http.
  */
 export async function registerWebhooks(
   client: GraphqlClient,
   callbackUrl: string,
+  options: { realShop: boolean },
 ): Promise<{ topics: string[] }> {
+  if (options.realShop && new URL(callbackUrl).protocol !== "https:") {
+    throw new AppError(
+      "invalid_data",
+      "webhook_callback_not_https",
+      `Shopify delivers webhooks only to https callbacks, and ${callbackUrl} is not one: set PUBLIC_URL to the hub's https address`,
+    );
+  }
   const existing = await subscribedTopics(client, callbackUrl);
   for (const topic of WEBHOOK_TOPICS) {
     if (existing.has(topic)) continue;

@@ -21,7 +21,7 @@ import { onboardingOptionsSchema } from "./onboarding.ts";
 import { onboardingView } from "./onboarding-view.ts";
 import { pendingItems, pendingSummary } from "./outbox.ts";
 import { nudgePumps } from "./pump.ts";
-import { registerWebhooksFor } from "./webhook-registration.ts";
+import { registerWebhooksFor, webhooksNotRegistered } from "./webhook-registration.ts";
 
 const idParams = z.object({ id: z.uuid() });
 const settings = z.strictObject({
@@ -97,7 +97,12 @@ export function registerConnectionRoutes(root: FastifyInstance, ctx: AppContext)
     },
     async (request) => {
       const c = await getConnection(ctx.db, principalOf(request).accountId, request.params.id);
-      return { ...connectionView(c), onboarding: await onboardingView(ctx.db, c.id) };
+      const notRegistered = await webhooksNotRegistered(ctx, c);
+      return {
+        ...connectionView(c),
+        onboarding: await onboardingView(ctx.db, c.id),
+        ...(notRegistered ? { webhooks: { registered: false, error: notRegistered } } : {}),
+      };
     },
   );
 

@@ -1,5 +1,9 @@
 import type { AppContext } from "../../context.ts";
-import { type Connection, openSession } from "../connections/index.ts";
+import { type Connection, listIssues, openSession, raiseIssue } from "../connections/index.ts";
+
+/** What the connection shows while the platform sends it no webhooks. */
+export const WEBHOOKS_NOT_REGISTERED = "webhooks not registered — only scheduled feeds run";
+const NOT_REGISTERED_CODE = "webhooks_not_registered";
 
 /** Where a platform should send this connection's webhooks. */
 export function webhookUrl(ctx: AppContext, connection: Connection): string {
@@ -26,6 +30,24 @@ export async function registerWebhooksFor(
     return { registered: true, topics };
   } catch (error) {
     ctx.logger.warn({ err: error, connectionId: connection.id }, "webhook registration failed");
-    return { registered: false, error: (error as Error).message };
+    const message = `${WEBHOOKS_NOT_REGISTERED}: ${(error as Error).message}`;
+    // Kept as an open issue on the connection, so it shows there until webhooks are registered.
+    await raiseIssue(ctx.db, {
+      accountId: connection.accountId,
+      connectionId: connection.id,
+      feedKind: "webhooks",
+      subjectType: "connection",
+      subjectId: connection.id,
+      severity: "error",
+      code: NOT_REGISTERED_CODE,
+      message,
+    });
+    return { registered: false, error: message };
   }
+}
+
+/** Why the platform sends this connection no webhooks, or null when registration did not fail. */
+export async function webhooksNotRegistered(ctx: AppContext, connection: Connection): Promise<string | null> {
+  const open = await listIssues(ctx.db, connection.accountId, { connectionId: connection.id, limit: 100 });
+  return open.find((issue) => issue.code === NOT_REGISTERED_CODE)?.message ?? null;
 }

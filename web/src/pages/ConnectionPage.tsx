@@ -42,7 +42,10 @@ function TabContent(props: { tab: TabKey; connection: Connection }) {
 export function ConnectionPage(props: { id: string; tab?: string }) {
   const base = `/api/v1/connections/${props.id}`;
   const connection = useLoad(
-    () => api.get<Connection & { onboarding?: Onboarding | null }>(base),
+    () =>
+      api.get<
+        Connection & { onboarding?: Onboarding | null; webhooks?: { registered: false; error: string } }
+      >(base),
     `c-${props.id}`,
   );
   const pending = useLoad(() => api.get<Pending>(`${base}/pending`, { limit: 1 }), `p-${props.id}`);
@@ -72,6 +75,11 @@ export function ConnectionPage(props: { id: string; tab?: string }) {
             <p className="muted small">
               Credentials (stored encrypted, never shown again):{" "}
               {hints.map(([k, v]) => `${k} ${String(v)}`).join(" · ")}
+            </p>
+          )}
+          {c.webhooks && (
+            <p className="notice" role="status" aria-label="Webhooks">
+              {c.webhooks.error}
             </p>
           )}
           {c.onboarding && <OnboardingProgress onboarding={c.onboarding} />}
