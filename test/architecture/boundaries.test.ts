@@ -23,8 +23,9 @@ import {
 
 const modules = moduleNames();
 const tableOwners = tablesFromSchemas(modules);
+// A view is what its owner publishes for others to read: owned (by its name's prefix), so an
+// unowned one is reported, but readable from any module. Tables stay private to their module.
 const views = viewsFromMigrations(modules);
-const owners = new Map([...tableOwners, ...views.owners]);
 
 const report = (violations: Violation[]) => violations.map((v) => `${v.where}  ${v.message}`);
 
@@ -38,9 +39,13 @@ describe("module boundaries", () => {
     expect(report(views.unowned)).toEqual([]);
   });
 
+  it("knows the owner of the views other modules read", () => {
+    expect(views.owners.get("orders_sales_lines_v")).toBe("orders");
+  });
+
   it("no module names another module's table in SQL", () => {
     const violations = modules.flatMap((module) =>
-      moduleCodeFiles(module).flatMap((path) => foreignSqlTables(path, module, owners)),
+      moduleCodeFiles(module).flatMap((path) => foreignSqlTables(path, module, tableOwners)),
     );
     expect(report(violations)).toEqual([]);
   });
@@ -69,7 +74,7 @@ describe("module boundaries", () => {
 
   it("recognises reads of another module's tables, in SQL and by schema import", () => {
     const fixture = join(import.meta.dirname, "fixtures/reads-orders.ts");
-    expect(report(foreignSqlTables(fixture, "planning", owners))).toEqual([
+    expect(report(foreignSqlTables(fixture, "planning", tableOwners))).toEqual([
       "test/architecture/fixtures/reads-orders.ts:7  from orders: table of the orders module",
       "test/architecture/fixtures/reads-orders.ts:7  join order_lines: table of the orders module",
       "test/architecture/fixtures/reads-orders.ts:9  from stock_levels: table of the inventory module",

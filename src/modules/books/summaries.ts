@@ -3,10 +3,10 @@ import type { Db } from "../../db/engine.ts";
 import { inTransaction } from "../../db/tx.ts";
 import type { StoredSummary } from "./documents.ts";
 import { ensurePosting, type Posting } from "./ledger.ts";
+import { insertPeriodSummaries } from "./period-summary.ts";
 import { periodBounds } from "./periods.ts";
-import { unsummarisedOrders } from "./read-model.ts";
 import { booksSummaries, booksSummaryOrders } from "./schema.ts";
-import { buildSummary, type SummaryDraft } from "./summary-builder.ts";
+import type { SummaryDraft } from "./summary-builder.ts";
 
 export type Summary = typeof booksSummaries.$inferSelect;
 
@@ -54,29 +54,26 @@ export type PeriodTarget = {
  */
 export async function summarisePeriod(db: Db, t: PeriodTarget, generation = 1): Promise<Posting[]> {
   return inTransaction(db, async (tx) => {
-    const existing = await tx
-      .select()
+    // A period already summarised in a currency stays as it is; re-summarise to add late orders.
+    await insertPeriodSummaries(tx, {
+      accountId: t.accountId,
+      channelConnectionId: t.channelConnectionId,
+      periodKey: t.periodKey,
+      ...periodBounds(t.periodKey),
+      generation,
+    });
+    const stored = await tx
+      .select({ currency: booksSummaries.currency })
       .from(booksSummaries)
       .where(
         and(
           eq(booksSummaries.channelConnectionId, t.channelConnectionId),
           eq(booksSummaries.periodKey, t.periodKey),
         ),
-      );
-    const { start, end } = periodBounds(t.periodKey);
-    const currencies = new Set(existing.map((s) => s.currency));
-    const orders = await unsummarisedOrders(tx, t.accountId, t.channelConnectionId, start, end);
-    for (const currency of new Set(orders.map((o) => o.currency))) {
-      // A period already summarised in this currency stays as it is; re-summarise to add late orders.
-      if (currencies.has(currency)) continue;
-      const draft = buildSummary(
-        currency,
-        orders.filter((o) => o.currency === currency),
-      );
-      if (await storeSummary(tx, { ...t, generation }, draft)) currencies.add(currency);
-    }
+      )
+      .orderBy(asc(booksSummaries.currency));
     const postings: Posting[] = [];
-    for (const currency of currencies) {
+    for (const { currency } of stored) {
       postings.push(
         await ensurePosting(tx, {
           accountId: t.accountId,
