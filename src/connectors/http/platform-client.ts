@@ -173,6 +173,7 @@ export function createPlatformClient(options: PlatformClientOptions): PlatformCl
           retryable: aborted,
           message,
           attempts: attemptIndex + 1,
+          cause: error,
         });
       }
       throw new AttemptFailure("transient", null, message, "", undefined);
@@ -304,6 +305,7 @@ function toPlatformError(error: unknown, platform: string, attempts: number): Pl
       message: `${error.message}; gave up after ${attempts} attempts`,
       bodyText: error.bodyText,
       attempts,
+      throttled: error.kind === "throttled",
     });
   }
   // A bug or a budget refusal (cost above capacity): not the platform's doing, so not retryable.

@@ -10,6 +10,10 @@ export type PlatformErrorInit = {
   /** The last response body (excerpted and redacted here); empty when there was none. */
   bodyText?: string;
   attempts: number;
+  /** The platform's limiter refused the last attempt (a 429, or a throttle in a 200 body). */
+  throttled?: boolean;
+  /** What went wrong underneath (an address refused by the guard), for code that branches on type. */
+  cause?: unknown;
 };
 
 /** The one error a platform call ends with when it does not succeed. Safe to log: no headers, no tokens. */
@@ -21,14 +25,16 @@ export class PlatformError extends Error {
   /** First 300 characters of the response body with anything token-like redacted. */
   readonly bodyExcerpt: string;
   readonly attempts: number;
+  readonly throttled: boolean;
 
   constructor(init: PlatformErrorInit) {
-    super(init.message);
+    super(init.message, init.cause === undefined ? undefined : { cause: init.cause });
     this.platform = init.platform;
     this.status = init.status;
     this.retryable = init.retryable;
     this.bodyExcerpt = bodyExcerpt(init.bodyText ?? "");
     this.attempts = init.attempts;
+    this.throttled = init.throttled ?? false;
   }
 }
 
@@ -67,7 +73,7 @@ export class PlatformDeferred extends PlatformError {
       retryAfterMs: number;
     },
   ) {
-    super({ ...init, retryable: true });
+    super({ ...init, retryable: true, throttled: init.reason === "rate-limit" });
     this.reason = init.reason;
     this.retryAfterMs = Math.max(1, Math.ceil(init.retryAfterMs));
   }

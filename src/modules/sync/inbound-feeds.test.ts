@@ -340,6 +340,7 @@ describe("feed runs", () => {
     expect(second.body).toMatchObject({ id: first.body.id, alreadyQueued: true });
     const { run, messages } = await runFeed(f, connectionId, "shipping-confirmation");
     expect(run.status).toBe("blocked");
+    expect(run.errorCode).toBe("mode_blocked");
     expect(messages[0]!.code).toBe("test_mode");
   });
 

@@ -35,6 +35,7 @@ export async function onboardingView(db: Db, connectionId: string) {
     let status: OnboardingStepStatus = !run || run.status === "blocked" ? "skipped" : run.status;
     if (status === "queued" && waiting) status = "pending";
     if (status === "queued" || status === "running" || status === "failed") waiting = true;
+    const stopped = run?.status === "blocked" || run?.status === "failed";
     return {
       kind: step.kind,
       runId: step.runId,
@@ -42,7 +43,10 @@ export async function onboardingView(db: Db, connectionId: string) {
       done: run?.progress?.done ?? 0,
       estimatedTotal: run?.progress?.total ?? null,
       counts: run?.counts ?? null,
-      reason: step.reason ?? (run?.status === "blocked" || run?.status === "failed" ? run.error : null),
+      reason: step.reason ?? (stopped ? run.error : null),
+      // The failed run's code (run-error-code.ts) for the dashboard's advice; a reason the hub
+      // chose (a step turned off or skipped) has none.
+      reasonCode: step.reason === undefined && stopped ? run.errorCode : null,
     };
   });
   const failed = steps.some((s) => s.status === "failed");

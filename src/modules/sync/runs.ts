@@ -5,6 +5,7 @@ import { notFound } from "../../lib/errors.ts";
 import type { Severity } from "../connections/index.ts";
 import { appendEvents } from "../events/index.ts";
 import { feedRunFinished } from "./events.ts";
+import { runErrorCode } from "./run-error-code.ts";
 import { feedRuns, type RunCounts, type RunStatus, type RunTrigger, runMessages } from "./schema.ts";
 
 export type FeedRun = typeof feedRuns.$inferSelect;
@@ -67,17 +68,23 @@ export async function startRun(db: Db, run: FeedRun): Promise<RunRecorder> {
   };
 }
 
-/** Closes a run and emits `feed_run.finished` with its counts (job-completion notifications read it). */
+/**
+ * Closes a run and emits `feed_run.finished` with its counts (job-completion notifications read it).
+ * `outcome` is what stopped it: an error keeps its message and its code (runErrorCode); a string is
+ * a reason the hub chose (a skipped step) and has no code.
+ */
 export async function finishRun(
   db: Db,
   recorder: RunRecorder,
   status: RunStatus,
-  error?: string,
+  outcome?: string | Error,
 ): Promise<void> {
   const { run, counts } = recorder;
+  const error = outcome instanceof Error ? outcome.message : outcome;
+  const errorCode = outcome instanceof Error ? runErrorCode(outcome) : null;
   await db
     .update(feedRuns)
-    .set({ status, counts, error: error ?? null, finishedAt: new Date() })
+    .set({ status, counts, error: error ?? null, errorCode, finishedAt: new Date() })
     .where(eq(feedRuns.id, run.id));
   await appendEvents(db, [
     feedRunFinished.of({
@@ -159,6 +166,7 @@ export function runView(r: FeedRun) {
     counts: r.counts,
     progress: r.progress,
     error: r.error,
+    errorCode: r.errorCode,
     queuedAt: r.queuedAt.toISOString(),
     startedAt: r.startedAt?.toISOString() ?? null,
     finishedAt: r.finishedAt?.toISOString() ?? null,
