@@ -13,6 +13,8 @@ export type BooksItemLine = {
   qty: number;
   unitPriceMinor: number;
   description?: string | null;
+  /** The books platform's tax code for this line (see `listTaxCodes`); default the document's `taxCode`. */
+  taxCode?: string | null;
 };
 /** A discount on the whole document, subtracted from the subtotal. */
 export type BooksDiscountLine = { discountMinor: number; description?: string | null };
@@ -36,7 +38,15 @@ export type SalesDocumentInput = {
   privateNote?: string | null;
   /** ISO 4217; decides the minor-unit digits (JPY 0, USD 2, KWD 3). */
   currency: string;
+  /**
+   * Tax code for item lines that name none. Companies outside the US refuse lines without one
+   * (QuickBooks GB/CA/AU); US companies default to their non-taxable code.
+   */
+  taxCode?: string | null;
 };
+
+/** A tax code of the books company, as a setting can name it. */
+export type BooksTaxCode = { id: string; name: string; taxable: boolean; active: boolean };
 
 /** A refund receipt may name the account that paid the refund; default the platform's first bank account. */
 export type RefundReceiptInput = SalesDocumentInput & { depositAccountRef?: string };
@@ -90,6 +100,8 @@ export type BooksClient = {
   deleteSalesReceipt(id: string, syncToken: string): Promise<void>;
   /** The first sales receipt with exactly this number, or null. */
   findSalesReceiptByDocNumber(docNumber: string): Promise<BooksDocument | null>;
+  /** The company's tax codes, for settings that name one; optional for platforms without codes. */
+  listTaxCodes?(): Promise<BooksTaxCode[]>;
 };
 
 /**

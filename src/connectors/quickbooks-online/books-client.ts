@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { ConnectorEnv } from "../contract.ts";
-import type { BooksClient } from "../contract-books.ts";
+import type { BooksClient, BooksTaxCode } from "../contract-books.ts";
 import { createDocument, deleteDocument, findSalesReceiptsByDocNumber } from "./books-documents.ts";
 import { withBooksErrors } from "./books-errors.ts";
 import { findItemsBySku } from "./books-items.ts";
@@ -9,7 +9,7 @@ import type { QuickBooksCredentials } from "./credentials.ts";
 import { faultSchema, QboFaultError, toFaultError } from "./faults.ts";
 import { queryRows, quote } from "./query.ts";
 import { requestIdFor } from "./request-id.ts";
-import { accountSchema, customerSchema, type QboCustomer } from "./schemas.ts";
+import { accountSchema, customerSchema, type QboCustomer, taxCodeSchema } from "./schemas.ts";
 
 export { salesDocumentBody } from "./books-documents.ts";
 export { toBooksError } from "./books-errors.ts";
@@ -43,6 +43,7 @@ export type BatchResult = {
  * 610) plus QuickBooks' batch endpoint, whose per-operation faults stay QboFaultErrors.
  */
 export type QuickBooksBooksClient = BooksClient & {
+  listTaxCodes(): Promise<BooksTaxCode[]>;
   /** Up to 30 operations in one request, run serially; a later one cannot see an earlier create. */
   batch(operations: BatchOperation[], options: { idempotencyKey: string }): Promise<BatchResult[]>;
 };
@@ -129,6 +130,16 @@ export function createBooksClient(client: QboClient, currency: string): QuickBoo
       const [first] = await findSalesReceiptsByDocNumber(client, docNumber, currency);
       return first ?? null;
     },
+    async listTaxCodes() {
+      const statement = "select * from TaxCode where Active in (true, false) MAXRESULTS 1000";
+      const rows = await queryRows(client, "TaxCode", statement, taxCodeSchema, "orders");
+      return rows.map((row) => ({
+        id: row.Id,
+        name: row.Name,
+        taxable: row.Taxable ?? false,
+        active: row.Active !== false,
+      }));
+    },
     async batch(operations, { idempotencyKey }) {
       if (operations.length === 0) return [];
       if (operations.length > MAX_BATCH_OPERATIONS) {
@@ -166,6 +177,7 @@ export function createBooksClient(client: QboClient, currency: string): QuickBoo
     createCreditMemo: withBooksErrors(quickBooks.createCreditMemo),
     deleteSalesReceipt: withBooksErrors(quickBooks.deleteSalesReceipt),
     findSalesReceiptByDocNumber: withBooksErrors(quickBooks.findSalesReceiptByDocNumber),
+    listTaxCodes: withBooksErrors(quickBooks.listTaxCodes),
     batch: quickBooks.batch,
   };
 }

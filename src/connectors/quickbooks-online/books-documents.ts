@@ -13,7 +13,7 @@ const resourceOf: Record<BooksDocumentKind, string> = {
   CreditMemo: "creditmemo",
 };
 
-function lineBody(line: BooksLine, currency: string): Record<string, unknown> {
+function lineBody(line: BooksLine, currency: string, taxCode: string | null): Record<string, unknown> {
   const description = line.description ? { Description: line.description } : {};
   if ("discountMinor" in line) {
     return {
@@ -33,6 +33,7 @@ function lineBody(line: BooksLine, currency: string): Record<string, unknown> {
       ItemRef: { value: line.itemId },
       Qty: line.qty,
       UnitPrice: toQboAmount(line.unitPriceMinor, currency),
+      ...(line.taxCode || taxCode ? { TaxCodeRef: { value: line.taxCode || taxCode } } : {}),
     },
     ...description,
   };
@@ -51,7 +52,7 @@ export function salesDocumentBody(
     ...(input.customerRef ? { CustomerRef: { value: input.customerRef } } : {}),
     ...(input.privateNote ? { PrivateNote: input.privateNote } : {}),
     CurrencyRef: { value: input.currency },
-    Line: input.lines.map((line) => lineBody(line, input.currency)),
+    Line: input.lines.map((line) => lineBody(line, input.currency, input.taxCode ?? null)),
     ...extra,
   };
 }

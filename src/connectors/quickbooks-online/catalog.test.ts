@@ -19,6 +19,9 @@ describe("QuickBooks Online as inventory source", () => {
     await expect(session.validate()).resolves.toEqual({
       label: "Stockwire Sandbox Company",
       currency: "USD",
+      country: "US",
+      edition: "QuickBooks Online Plus",
+      inventoryAdjustment: true,
     });
   });
 

@@ -1,9 +1,10 @@
 import { z } from "zod";
 import type { ChannelProduct, Page, StockLevel } from "../contract.ts";
 import type { QboClient } from "./client.ts";
+import { QboFaultError } from "./faults.ts";
 import { fromQboAmount } from "./money.ts";
 import { chunk, MAX_RESULTS, queryRows, quote } from "./query.ts";
-import { companyInfoSchema, itemSchema, type QboItem } from "./schemas.ts";
+import { companyInfoSchema, itemSchema, preferencesSchema, type QboItem } from "./schemas.ts";
 
 /** QuickBooks has no locations for stock: every item lives at this one pseudo location. */
 export const QBO_LOCATION_ID = "qbo";
@@ -21,10 +22,51 @@ const currencyByCountry: Record<string, string> = {
   IN: "INR",
 };
 
-export async function validateCompany(client: QboClient): Promise<{ label: string; currency?: string }> {
+export type CompanyProfile = {
+  label: string;
+  currency?: string;
+  country: string | null;
+  /** CompanyInfo's `OfferingSku` ("QuickBooks Online Plus"), or null when the company does not say. */
+  edition: string | null;
+  /**
+   * Whether stock can be written with InventoryAdjustment (US Plus/Advanced). null when neither the
+   * edition nor Preferences tell; writes are then tried and a refusal reported.
+   */
+  inventoryAdjustment: boolean | null;
+};
+
+/** Home currency from Preferences (the country decides it when Preferences cannot be read). */
+export async function validateCompany(client: QboClient): Promise<CompanyProfile> {
   const body = companyInfoSchema.parse(await client.get(`companyinfo/${client.realmId}`, {}, "catalog"));
-  const currency = currencyByCountry[body.CompanyInfo.Country ?? ""];
-  return { label: body.CompanyInfo.CompanyName, ...(currency ? { currency } : {}) };
+  const info = body.CompanyInfo;
+  const country = info.Country ?? null;
+  const edition = info.NameValue?.find((pair) => pair.Name === "OfferingSku")?.Value ?? null;
+  const preferences = await readPreferences(client);
+  const currency =
+    preferences?.CurrencyPrefs?.HomeCurrency?.value ?? currencyByCountry[country ?? ""] ?? undefined;
+  const tracksQuantity = preferences?.ProductAndServicesPrefs?.QuantityOnHand;
+  let inventoryAdjustment: boolean | null = null;
+  if (country !== null && country !== "US") inventoryAdjustment = false;
+  else if (edition !== null) inventoryAdjustment = /\b(Plus|Advanced)\b/i.test(edition);
+  else if (tracksQuantity === false) inventoryAdjustment = false;
+  return {
+    label: info.CompanyName,
+    ...(currency ? { currency } : {}),
+    country,
+    edition,
+    inventoryAdjustment,
+  };
+}
+
+async function readPreferences(client: QboClient) {
+  try {
+    return preferencesSchema.parse(await client.get("preferences", {}, "catalog")).Preferences;
+  } catch (error) {
+    // Older or restricted companies may not serve Preferences; the country decides the currency then.
+    if (error instanceof QboFaultError && error.kind !== "authentication" && error.kind !== "authorization")
+      return null;
+    throw error;
+  }
 }
 
 /** QuickBooks' own sku when set, else the item name (names are unique per company). */

@@ -36,7 +36,7 @@ describe("QuickBooks OAuth 2 tokens", () => {
     const retryAt = trace.events.findIndex((e) => e.startsWith("fetch /v3/") && e.endsWith(newToken));
     expect(saveAt).toBeGreaterThan(-1);
     expect(retryAt).toBeGreaterThan(saveAt);
-    expect(trace.events).toHaveLength(4); // 401, token grant, save, retried call
+    expect(trace.events).toHaveLength(5); // 401, token grant, save, retried call, Preferences
   });
 
   it("refreshes before calling when the token is within 5 minutes of expiry", async () => {
@@ -52,6 +52,7 @@ describe("QuickBooks OAuth 2 tokens", () => {
       "fetch /oauth2/v1/tokens/bearer",
       `save ${trace.saved[0]?.accessToken.slice(-12)}`,
       `fetch /v3/company/${sandbox.realmId}/companyinfo/${sandbox.realmId}`,
+      `fetch /v3/company/${sandbox.realmId}/preferences`,
     ]);
   });
 

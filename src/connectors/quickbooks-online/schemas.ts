@@ -51,7 +51,28 @@ export const salesDocumentSchema = z.looseObject({
 export type QboSalesDocument = z.infer<typeof salesDocumentSchema>;
 
 export const companyInfoSchema = z.looseObject({
-  CompanyInfo: z.looseObject({ CompanyName: z.string(), Country: z.string().optional() }),
+  CompanyInfo: z.looseObject({
+    CompanyName: z.string(),
+    Country: z.string().optional(),
+    /** Carries `OfferingSku` ("QuickBooks Online Plus"…), the edition. */
+    NameValue: z.array(z.looseObject({ Name: z.string(), Value: z.string().optional() })).optional(),
+  }),
+});
+
+export const preferencesSchema = z.looseObject({
+  Preferences: z.looseObject({
+    CurrencyPrefs: z
+      .looseObject({ HomeCurrency: z.looseObject({ value: z.string() }).optional() })
+      .optional(),
+    ProductAndServicesPrefs: z.looseObject({ QuantityOnHand: z.boolean().optional() }).optional(),
+  }),
+});
+
+export const taxCodeSchema = z.looseObject({
+  Id: z.string(),
+  Name: z.string(),
+  Taxable: z.boolean().optional(),
+  Active: z.boolean().optional(),
 });
 
 /** `{ QueryResponse: { <Entity>: [...], startPosition, maxResults } }`; the entity key is absent when empty. */
