@@ -38,7 +38,7 @@ export function mapOrder(node: OrderNode): ChannelOrder {
     totalMinor: money(node.totalPriceSet),
     customer: {
       name: text(node.customer?.displayName) ?? text(address?.name),
-      email: text(node.email) ?? text(node.customer?.email),
+      email: text(node.email) ?? text(node.customer?.defaultEmailAddress?.emailAddress),
     },
     shippingAddress: address
       ? {

@@ -64,7 +64,13 @@ export const orderSchema = z.object({
   totalTaxSet: moneyBagSchema.nullish(),
   totalShippingPriceSet: moneyBagSchema.nullish(),
   totalPriceSet: moneyBagSchema,
-  customer: z.object({ displayName: z.string().nullish(), email: z.string().nullish() }).nullish(),
+  // `Customer.email` is deprecated; the address lives in `defaultEmailAddress`.
+  customer: z
+    .object({
+      displayName: z.string().nullish(),
+      defaultEmailAddress: z.object({ emailAddress: z.string().nullish() }).nullish(),
+    })
+    .nullish(),
   shippingAddress: addressSchema.nullish(),
   fulfillmentOrders: z
     .object({

@@ -71,7 +71,7 @@ const ORDER_FIELDS = /* GraphQL */ `
     totalTaxSet { shopMoney { amount currencyCode } }
     totalShippingPriceSet { shopMoney { amount currencyCode } }
     totalPriceSet { shopMoney { amount currencyCode } }
-    customer { displayName email }
+    customer { displayName defaultEmailAddress { emailAddress } }
     shippingAddress { name address1 address2 city province provinceCode country countryCodeV2 zip }
     fulfillmentOrders(first: 1) { nodes { assignedLocation { location { id } } } }
     lineItems(first: $lines) {

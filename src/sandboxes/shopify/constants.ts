@@ -1,5 +1,20 @@
-/** The one Admin API version the sandbox serves; any other version in the URL answers 404. */
+/** The newest Admin API version the sandbox serves (and the one its URLs and webhooks name). */
 export const SHOPIFY_API_VERSION = "2026-04";
+
+/**
+ * Shopify serves each stable version for at least 12 months, so four side by side; the sandbox
+ * answers them all with one schema. Any other version in the URL answers 404.
+ */
+export const SUPPORTED_API_VERSIONS: readonly string[] = [
+  "2025-07",
+  "2025-10",
+  "2026-01",
+  SHOPIFY_API_VERSION,
+];
+
+/** Sent when a request reads a deprecated field, as Shopify does (the value is its deprecation docs). */
+export const DEPRECATED_REASON_HEADER = "X-Shopify-API-Deprecated-Reason";
+export const DEPRECATION_DOCS = "https://shopify.dev/api/usage/versioning#deprecation-practices";
 
 export type ShopifyPlan = "standard" | "advanced" | "plus";
 

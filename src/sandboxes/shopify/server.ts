@@ -1,7 +1,13 @@
 import { randomUUID } from "node:crypto";
 import Fastify, { type FastifyInstance } from "fastify";
 import { ZodError } from "zod";
-import { INVALID_TOKEN_BODY, SHOPIFY_API_VERSION } from "./constants.ts";
+import {
+  DEPRECATED_REASON_HEADER,
+  DEPRECATION_DOCS,
+  INVALID_TOKEN_BODY,
+  SHOPIFY_API_VERSION,
+  SUPPORTED_API_VERSIONS,
+} from "./constants.ts";
 import type { ShopifySandboxControl } from "./control/control.ts";
 import { SandboxControlError } from "./control/errors.ts";
 import { OUTAGE_BODIES, type Outage } from "./control/outage.ts";
@@ -45,12 +51,13 @@ export function buildServer(deps: ServerDeps): FastifyInstance {
 
   app.post("/admin/api/:version/graphql.json", async (request, reply) => {
     const { version } = request.params as { version: string };
-    if (version !== SHOPIFY_API_VERSION) {
+    if (!SUPPORTED_API_VERSIONS.includes(version)) {
       deps.callLog.notFound += 1;
       return reply.code(404).send(NOT_FOUND);
     }
-    reply.header("X-Shopify-API-Version", SHOPIFY_API_VERSION);
+    reply.header("X-Shopify-API-Version", version);
     const result = await deps.graphql.handle(request.body);
+    if (result.deprecated) reply.header(DEPRECATED_REASON_HEADER, DEPRECATION_DOCS);
     return reply.code(result.status).send(result.body);
   });
 

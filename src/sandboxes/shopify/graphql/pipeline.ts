@@ -21,11 +21,13 @@ import { IdempotencyStore, missingIdempotencyErrors } from "./idempotency.ts";
 import { inputArrayErrors } from "./input-limits.ts";
 import type { LeakyBucket } from "./leaky-bucket.ts";
 import { ListCache } from "./list-cache.ts";
-import { shopifyValidationErrors } from "./validation-errors.ts";
+import { shopifyValidationErrors, usesDeprecatedField } from "./validation-errors.ts";
 
 export interface GraphqlReply {
   readonly status: number;
   readonly body: Record<string, unknown>;
+  /** The document reads a deprecated field: the response carries Shopify's deprecation header. */
+  readonly deprecated?: boolean;
 }
 
 export interface GraphqlServiceDeps {
@@ -183,7 +185,7 @@ export class GraphqlService {
     if (result.errors) reply.errors = result.errors.map((error) => error.toJSON());
     reply.data = result.data ?? null;
     reply.extensions = extensions;
-    return { status: 200, body: reply };
+    return { status: 200, body: reply, deprecated: usesDeprecatedField(schema, document) };
   }
 
   /** One page of a bulk query; runs outside the cost bucket, as Shopify's bulk operations do. */

@@ -65,7 +65,7 @@ function counting(resolve: Resolve, weight: number): Resolve {
  */
 const PROTECTED_CUSTOMER_FIELDS: Readonly<Record<string, readonly string[]>> = {
   Order: ["customer", "email", "phone", "shippingAddress", "billingAddress"],
-  Customer: ["firstName", "lastName", "email", "phone", "defaultAddress"],
+  Customer: ["firstName", "lastName", "email", "defaultEmailAddress", "phone", "defaultAddress"],
 };
 
 function protectedField(resolve: Resolve): Resolve {

@@ -42,13 +42,18 @@ export const ordersSdl = /* GraphQL */ `
     STAFF
   }
 
+  type CustomerEmailAddress {
+    emailAddress: String
+  }
+
   type Customer implements Node & LegacyInteroperability {
     id: ID!
     legacyResourceId: UnsignedInt64!
     firstName: String
     lastName: String
     displayName: String!
-    email: String
+    email: String @deprecated(reason: "Use \`defaultEmailAddress.emailAddress\` instead.")
+    defaultEmailAddress: CustomerEmailAddress
     phone: String
     defaultAddress: MailingAddress
     numberOfOrders: UnsignedInt64!

@@ -67,3 +67,40 @@ describe("protected customer data without approval", () => {
     });
   });
 });
+
+describe("API versions and deprecations", () => {
+  const post = (version: string, query: string) =>
+    fetch(`${approved.url}/admin/api/${version}/graphql.json`, {
+      method: "POST",
+      headers: { "Content-Type": "application/json", "X-Shopify-Access-Token": approved.accessToken },
+      body: JSON.stringify({ query }),
+    });
+
+  it("serves the last four stable versions side by side and 404s any other", async () => {
+    for (const version of ["2025-07", "2025-10", "2026-01", "2026-04"]) {
+      const response = await post(version, "{ shop { name } }");
+      expect(response.status, version).toBe(200);
+      expect(response.headers.get("x-shopify-api-version")).toBe(version);
+    }
+    for (const version of ["2025-04", "2026-07", "unstable-ish"]) {
+      expect((await post(version, "{ shop { name } }")).status, version).toBe(404);
+    }
+  });
+
+  it("marks Customer.email deprecated and says so in a header when a query reads it", async () => {
+    const old = await post("2026-04", "{ orders(first: 1) { nodes { customer { email } } } }");
+    expect(old.headers.get("x-shopify-api-deprecated-reason")).toBe(
+      "https://shopify.dev/api/usage/versioning#deprecation-practices",
+    );
+    const current = await post(
+      "2026-04",
+      "{ orders(first: 1) { nodes { customer { defaultEmailAddress { emailAddress } } } } }",
+    );
+    expect(current.headers.get("x-shopify-api-deprecated-reason")).toBeNull();
+    const body = (await current.json()) as {
+      data: { orders: { nodes: { customer: { defaultEmailAddress: { emailAddress: string } } | null }[] } };
+    };
+    const customer = body.data.orders.nodes[0]?.customer;
+    if (customer) expect(customer.defaultEmailAddress.emailAddress).toContain("@");
+  });
+});

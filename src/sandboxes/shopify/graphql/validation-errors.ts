@@ -74,3 +74,18 @@ export function shopifyValidationErrors(
   if (others.length === errors.length) return [...errors];
   return [...undefinedFieldErrors(schema, document), ...others];
 }
+
+/** Whether any field the document selects is deprecated in the schema. */
+export function usesDeprecatedField(schema: GraphQLSchema, document: DocumentNode): boolean {
+  const typeInfo = new TypeInfo(schema);
+  let deprecated = false;
+  visit(
+    document,
+    visitWithTypeInfo(typeInfo, {
+      Field() {
+        if (typeInfo.getFieldDef()?.deprecationReason) deprecated = true;
+      },
+    }),
+  );
+  return deprecated;
+}

@@ -92,6 +92,7 @@ export const orderResolvers: ResolverMap = {
     legacyResourceId: (c) => String(legacyId("Customer", c.id)),
     displayName: (c) => `${c.firstName} ${c.lastName}`,
     defaultAddress: (c): AddressView => ({ id: c.id * 2, address: c.address }),
+    defaultEmailAddress: (c) => (c.email ? { emailAddress: c.email } : null),
     numberOfOrders: (c) => String(c.numberOfOrders),
     amountSpent: (c, _args, { store }) => moneyBag(c.amountSpentCents, store.shop.currency).shopMoney,
     createdAt: (c) => isoDateTime(c.createdAt),
