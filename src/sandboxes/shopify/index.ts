@@ -128,8 +128,19 @@ export async function startShopifySandbox(options: ShopifySandboxOptions = {}): 
     ...(options.log ? { log: options.log } : {}),
   });
   const outage: Outage = { status: null };
-  const control = createControl({ store, bucket, plan, callLog, graphql, webhooks, nowMs, reseed, outage });
   const tokens = new TokenRegistry(credentials.accessToken, options.accessTokens ?? [], apiSecret, nowMs);
+  const control = createControl({
+    store,
+    bucket,
+    plan,
+    callLog,
+    graphql,
+    webhooks,
+    nowMs,
+    reseed,
+    outage,
+    tokens,
+  });
   const app = buildServer({ graphql, control, callLog, tokens, shopDomain: shop.domain, outage });
   await app.listen({ port: options.port ?? 0, host: options.host ?? "127.0.0.1" });
   const address = app.server.address();

@@ -100,6 +100,19 @@ describe("an outage", () => {
   });
 });
 
+describe("a revoked access token", () => {
+  it("answers 401 to the token until the store is reset, over HTTP", async () => {
+    const url = `/admin/api/${sandbox.apiVersion}/graphql.json`;
+    const revoke = await fetch(`${sandbox.url}/_sandbox/access-tokens/${sandbox.accessToken}`, {
+      method: "DELETE",
+    });
+    expect(revoke.status).toBe(204);
+    expect((await post(url, sandbox.accessToken)).status).toBe(401);
+    sandbox.control.reset();
+    expect((await post(url, sandbox.accessToken)).status).toBe(200);
+  });
+});
+
 describe("HTTP control routes", () => {
   it("places an order, reads stock and resets the store over JSON", async () => {
     const variant = sandbox.store.variants.find((v) => sandbox.store.itemOfVariant(v).tracked);

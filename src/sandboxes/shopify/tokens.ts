@@ -19,6 +19,8 @@ export function seedCredentials(seed: number): { accessToken: string; apiSecret:
 export class TokenRegistry {
   private readonly permanent: Set<string>;
   private readonly issued = new Map<string, number>();
+  /** Tokens the store no longer accepts, as after the merchant uninstalls the app. */
+  private readonly revoked = new Set<string>();
 
   constructor(
     readonly primary: string,
@@ -30,9 +32,19 @@ export class TokenRegistry {
   }
 
   accepts(token: string): boolean {
+    if (this.revoked.has(token)) return false;
     if (this.permanent.has(token)) return true;
     const expiresAt = this.issued.get(token);
     return expiresAt !== undefined && expiresAt > this.nowMs();
+  }
+
+  revoke(token: string): void {
+    this.revoked.add(token);
+  }
+
+  /** Accepts every revoked token again (the sandbox's reset). */
+  restoreRevoked(): void {
+    this.revoked.clear();
   }
 
   issue(clientSecret: string): { access_token: string; scope: string; expires_in: number } | null {

@@ -6,6 +6,7 @@ import type { GraphqlService } from "../graphql/pipeline.ts";
 import { InventoryBatch, levelAt, quantityOf } from "../store/inventory.ts";
 import type { Store } from "../store/store.ts";
 import type { InventoryItem, InventoryLevel, Variant } from "../store/types.ts";
+import type { TokenRegistry } from "../tokens.ts";
 import type { DeliveryRecord, WebhookDispatcher, WebhookMode } from "../webhooks/dispatcher.ts";
 import { notFound, SandboxControlError } from "./errors.ts";
 import {
@@ -58,6 +59,8 @@ export interface ShopifySandboxControl {
   setThrottle(settings: BucketSettings): ThrottleStatus;
   /** Makes every Admin API request answer `status` (5xx) until called with `null`. */
   setOutage(status: Outage["status"]): Outage;
+  /** The store stops accepting this access token (the app was uninstalled): the Admin API answers 401. */
+  revokeAccessToken(token: string): void;
   getThrottle(): ThrottleStatus;
   setWebhookMode(mode: Partial<WebhookMode>): WebhookMode;
   listDeliveries(filter?: { topic?: string }): readonly DeliveryRecord[];
@@ -65,7 +68,7 @@ export interface ShopifySandboxControl {
   waitForWebhooks(): Promise<void>;
   waitForBulkOperations(): Promise<void>;
   callLog(): CallLogSnapshot;
-  /** Back to the freshly seeded store, full bucket, no subscriptions, deliveries or call counts. */
+  /** Back to the freshly seeded store, full bucket, no subscriptions, deliveries, call counts or revoked tokens. */
   reset(): void;
 }
 
@@ -79,6 +82,7 @@ export interface ControlDeps {
   readonly nowMs: () => number;
   readonly reseed: () => Store;
   readonly outage: Outage;
+  readonly tokens: TokenRegistry;
 }
 
 function variantBySku(store: Store, sku: string): Variant {
@@ -161,6 +165,7 @@ export function createControl(deps: ControlDeps): ShopifySandboxControl {
       deps.outage.status = status;
       return { ...deps.outage };
     },
+    revokeAccessToken: (token) => deps.tokens.revoke(token),
     getThrottle: () => deps.bucket.status(),
     setWebhookMode: (mode) => {
       deps.webhooks.mode = { ...deps.webhooks.mode, ...mode };
@@ -175,6 +180,7 @@ export function createControl(deps: ControlDeps): ShopifySandboxControl {
       store.adopt(deps.reseed());
       deps.bucket.configure({ ...deps.plan, currentlyAvailable: deps.plan.maximumAvailable });
       deps.outage.status = null;
+      deps.tokens.restoreRevoked();
       deps.callLog.reset();
       deps.webhooks.clear();
       deps.graphql.idempotency.clear();

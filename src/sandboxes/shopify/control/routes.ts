@@ -124,6 +124,10 @@ export function registerControlRoutes(app: FastifyInstance, control: ShopifySand
   app.get("/_sandbox/throttle", async () => control.getThrottle());
   app.put("/_sandbox/throttle", async (request) => control.setThrottle(throttle.parse(request.body)));
   app.put("/_sandbox/outage", async (request) => control.setOutage(outage.parse(request.body).status));
+  app.delete("/_sandbox/access-tokens/:token", async (request, reply) => {
+    control.revokeAccessToken(z.object({ token: z.string().min(1) }).parse(request.params).token);
+    return reply.code(204).send();
+  });
   app.put("/_sandbox/webhook-mode", async (request) =>
     control.setWebhookMode(webhookMode.parse(request.body)),
   );
