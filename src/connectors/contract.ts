@@ -262,6 +262,11 @@ export type Connector<Credentials = unknown, Clients extends ConnectorClients = 
   /** State its sessions share within one hub; the hub creates one per start and passes it as `env.clients`. */
   createClients?(): Clients;
   connect(credentials: Credentials, env: ConnectorEnv<Clients>): ConnectorSession;
+  /**
+   * A platform's unsigned handshake on webhook creation (WooCommerce's form-encoded ping): answered
+   * 200 before any signature check, and nothing stored.
+   */
+  isHandshake?(headers: Record<string, string | undefined>, rawBody: Buffer): boolean;
   /** Verifies a webhook's signature on the raw body; false means 401 and nothing stored. */
   verifyWebhook?(
     credentials: Credentials,

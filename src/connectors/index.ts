@@ -2,6 +2,7 @@ import { bigCommerceConnector } from "./bigcommerce/index.ts";
 import { quickBooksOnlineConnector } from "./quickbooks-online/index.ts";
 import type { ConnectorRegistry } from "./registry.ts";
 import { shopifyConnector } from "./shopify/index.ts";
+import { wooCommerceConnector } from "./woocommerce/index.ts";
 
 /**
  * Every production connector by platform key. Nothing else in the code names platforms: the sync
@@ -10,6 +11,7 @@ import { shopifyConnector } from "./shopify/index.ts";
 export const connectors = {
   shopify: shopifyConnector,
   "quickbooks-online": quickBooksOnlineConnector,
+  woocommerce: wooCommerceConnector,
   bigcommerce: bigCommerceConnector,
 } satisfies ConnectorRegistry;
 

@@ -56,6 +56,11 @@ export type PlatformRequest = {
   classify?: Classify;
   /** Cancels the call (between attempts too); a cancelled call is not retried. */
   signal?: AbortSignal;
+  /**
+   * Signs each attempt anew and returns the URL and headers to send: OAuth 1.0a accepts a nonce
+   * once, so a retried request needs a fresh signature. The host stays the checked one.
+   */
+  signAttempt?: (url: URL) => { url: URL; headers?: Record<string, string> };
 };
 
 export type PlatformResponse = ResponseView & {
@@ -112,9 +117,13 @@ export function createPlatformClient(options: PlatformClientOptions): PlatformCl
   let outage: { step: IBackoff<unknown>; until: number; failure: AttemptFailure } | undefined;
 
   async function exchange(url: URL, input: PlatformRequest, signal: AbortSignal): Promise<ResponseView> {
-    const response = await doFetch(url, {
+    const signed = input.signAttempt?.(url);
+    if (signed && signed.url.origin !== url.origin)
+      throw new Error("a signed request may not change its host");
+    const headers = signed?.headers ? { ...input.headers, ...signed.headers } : input.headers;
+    const response = await doFetch(signed?.url ?? url, {
       method: input.method,
-      ...(input.headers ? { headers: input.headers } : {}),
+      ...(headers ? { headers } : {}),
       ...(input.body !== undefined ? { body: input.body } : {}),
       // Following a redirect would bypass the URL guard (a public host redirecting to a private one).
       // guardedFetch never follows; this keeps an injected fetch to the same rule.

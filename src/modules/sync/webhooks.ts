@@ -61,6 +61,8 @@ export function registerWebhookRoute(app: FastifyInstance, ctx: AppContext): voi
         }
         const raw = Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0);
         const headers = headerMap(request.headers);
+        if (connector.isHandshake?.(headers, raw))
+          return reply.code(200).send({ received: true, stored: false });
         if (!connector.verifyWebhook(credentialsOf(ctx, connection), headers, raw)) {
           request.log.warn({ connectionId }, "webhook with a bad signature refused");
           return reply.code(401).type("application/problem+json").send({

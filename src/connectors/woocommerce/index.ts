@@ -1,0 +1,40 @@
+import type { Connector } from "../contract.ts";
+import {
+  describeWooCommerceCredentials,
+  type WooCommerceCredentials,
+  wooCommerceCredentialsSchema,
+} from "./credentials.ts";
+import { createWooCommerceSession } from "./session.ts";
+import { MAX_BATCH } from "./stock.ts";
+import { isWooPing, parseWooWebhook, verifyWooWebhook } from "./webhooks.ts";
+
+export type { WooCommerceCredentials } from "./credentials.ts";
+export { createWooCommerceSession, type WooCommerceSession } from "./session.ts";
+
+/** WooCommerce over the REST API v3; see README.md for what is covered. */
+export const wooCommerceConnector: Connector<WooCommerceCredentials> = {
+  platform: "woocommerce",
+  displayName: "WooCommerce",
+  capabilities: {
+    feeds: [
+      "new-products",
+      "update-products",
+      "new-orders",
+      "update-orders",
+      "initial-stock",
+      "stock-export",
+      "stock-check",
+      "shipping-confirmation",
+    ],
+    webhooks: true,
+    compareAndSet: false,
+    bulkExport: false,
+    maxStockBatch: MAX_BATCH,
+  },
+  credentials: wooCommerceCredentialsSchema,
+  describeCredentials: describeWooCommerceCredentials,
+  connect: (credentials, env) => createWooCommerceSession(credentials, env),
+  isHandshake: isWooPing,
+  verifyWebhook: verifyWooWebhook,
+  parseWebhook: parseWooWebhook,
+};

@@ -1,0 +1,157 @@
+import type { ChannelOrder, ChannelProduct, ChannelRefund } from "../contract.ts";
+import type { WooAddress, WooOrder, WooProduct, WooRefund, WooVariation } from "./schemas.ts";
+
+/** Product types whose stock WooCommerce does not keep on the item itself: never tracked. */
+export const UNTRACKED_TYPES = new Set(["grouped", "bundle", "external"]);
+
+/** `2026-12-07T10:00:00` (UTC, no offset, as the `_gmt` fields come) → Date. */
+export function gmtDate(value: string | null | undefined, fallback = new Date(0)): Date {
+  if (!value) return fallback;
+  const date = new Date(/[zZ]|[+-]\d\d:\d\d$/.test(value) ? value : `${value}Z`);
+  return Number.isNaN(date.getTime()) ? fallback : date;
+}
+
+/** `"12.50"` → 1250. WooCommerce stores money as decimal text; two decimals assumed. */
+export function minor(value: string | number | null | undefined): number {
+  const n = Number(value ?? 0);
+  return Number.isFinite(n) ? Math.round(n * 100) : 0;
+}
+
+/** Stock item id: the product id, or `parent/variation` (variation writes go through the parent). */
+export function itemId(productId: number, variationId?: number): string {
+  return variationId === undefined ? String(productId) : `${productId}/${variationId}`;
+}
+
+export function parseItemId(id: string): { productId: number; variationId: number | null } {
+  const [p, v] = id.split("/");
+  return { productId: Number(p), variationId: v === undefined ? null : Number(v) };
+}
+
+const grams = (weight: string | null | undefined) =>
+  weight ? Math.round(Number(weight) * 1000) || null : null;
+const blankToNull = (value: string | null | undefined) => (value?.trim() ? value : null);
+
+/** A simple product as one sellable item; `manage_stock` off leaves it untracked (no inventory item). */
+export function mapSimple(p: WooProduct, currency: string | null): ChannelProduct {
+  return {
+    platformProductId: String(p.id),
+    platformVariantId: String(p.id),
+    inventoryItemId: p.manage_stock ? itemId(p.id) : null,
+    sku: p.sku,
+    name: p.name,
+    groupKey: null,
+    options: {},
+    barcode: blankToNull(p.global_unique_id),
+    priceMinor: p.regular_price ? minor(p.regular_price) : null,
+    currency,
+    weightGrams: grams(p.weight),
+    images: p.images.map((i) => i.src),
+    archived: p.status !== "publish",
+    updatedAt: gmtDate(p.date_modified_gmt),
+  };
+}
+
+/** A variation; stock kept "parent" is the parent's inventory item. */
+export function mapVariation(p: WooProduct, v: WooVariation, currency: string | null): ChannelProduct {
+  const options = Object.fromEntries(v.attributes.map((a) => [a.name, a.option]));
+  const tracked =
+    v.manage_stock === true
+      ? itemId(p.id, v.id)
+      : v.manage_stock === "parent" && p.manage_stock
+        ? itemId(p.id)
+        : null;
+  return {
+    platformProductId: String(p.id),
+    platformVariantId: String(v.id),
+    inventoryItemId: tracked,
+    sku: v.sku,
+    name: Object.values(options).length > 0 ? `${p.name} – ${Object.values(options).join(" / ")}` : p.name,
+    groupKey: String(p.id),
+    options,
+    barcode: blankToNull(v.global_unique_id),
+    priceMinor: v.regular_price ? minor(v.regular_price) : null,
+    currency,
+    weightGrams: grams(v.weight),
+    images: v.image ? [v.image.src] : p.images.map((i) => i.src),
+    archived: p.status !== "publish" || (v.status !== undefined && v.status !== "publish"),
+    updatedAt: gmtDate(v.date_modified_gmt ?? p.date_modified_gmt),
+  };
+}
+
+const PAID = new Set(["processing", "completed", "refunded"]);
+const CANCELLED = new Set(["cancelled", "failed", "trash"]);
+
+function name(a: WooAddress): string | null {
+  const full = [a?.first_name, a?.last_name].filter((s) => s?.trim()).join(" ");
+  return full || null;
+}
+
+/** WooCommerce never returns a null address: an all-blank one is no address. */
+function shippingAddress(a: WooAddress): ChannelOrder["shippingAddress"] {
+  if (!a || !(a.address_1?.trim() || a.city?.trim() || a.postcode?.trim())) return null;
+  return {
+    name: name(a),
+    line1: blankToNull(a.address_1),
+    line2: blankToNull(a.address_2),
+    city: blankToNull(a.city),
+    state: blankToNull(a.state),
+    postalCode: blankToNull(a.postcode),
+    country: blankToNull(a.country),
+  };
+}
+
+export function mapRefund(r: WooRefund, currency: string): ChannelRefund {
+  return {
+    platformRefundId: String(r.id),
+    createdAt: gmtDate(r.date_created_gmt),
+    amountMinor: minor(r.amount),
+    currency,
+    note: blankToNull(r.reason),
+    lines: r.line_items.map((l) => {
+      const refunded = l.meta_data.find((m) => m.key === "_refunded_item_id")?.value;
+      return {
+        platformLineId: refunded === undefined ? String(l.id) : String(refunded),
+        sku: blankToNull(l.sku),
+        quantity: Math.abs(l.quantity),
+        // The refund JSON does not say whether stock went back; the hub does not assume it.
+        restock: false,
+      };
+    }),
+  };
+}
+
+export function mapOrder(o: WooOrder, refunds: WooRefund[]): ChannelOrder {
+  const placedAt = gmtDate(o.date_created_gmt);
+  const lines = o.line_items.map((l) => ({
+    platformLineId: String(l.id),
+    sku: blankToNull(l.sku),
+    name: l.name,
+    quantity: l.quantity,
+    unitPriceMinor: minor(l.price),
+    discountMinor: Math.max(0, minor(l.subtotal) - minor(l.total)),
+    taxMinor: minor(l.total_tax),
+  }));
+  const subtotal = lines.reduce((sum, l) => sum + l.unitPriceMinor * l.quantity, 0);
+  return {
+    platformOrderId: String(o.id),
+    orderNumber: o.number ?? String(o.id),
+    placedAt,
+    updatedAt: gmtDate(o.date_modified_gmt, placedAt),
+    currency: o.currency,
+    paid: PAID.has(o.status) || (!!o.date_paid_gmt && !CANCELLED.has(o.status)),
+    cancelled: CANCELLED.has(o.status),
+    financialStatus: o.status,
+    fulfillmentStatus: o.status === "completed" ? "fulfilled" : null,
+    subtotalMinor: subtotal,
+    discountMinor: minor(o.discount_total),
+    taxMinor: minor(o.total_tax),
+    shippingMinor: minor(o.shipping_total),
+    totalMinor: minor(o.total),
+    // customer_id 0 is a guest; billing blanks are no customer details.
+    customer: { name: name(o.billing) ?? name(o.shipping), email: blankToNull(o.billing?.email) },
+    shippingAddress: shippingAddress(o.shipping),
+    locationId: null,
+    lines,
+    refunds: refunds.map((r) => mapRefund(r, o.currency)),
+  };
+}
