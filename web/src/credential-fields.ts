@@ -32,4 +32,20 @@ export const credentialFields: Record<string, CredentialField[]> = {
     { name: "baseUrl", label: "API base URL", optional: true, hint: "leave empty for Intuit production" },
     { name: "tokenUrl", label: "Token URL", optional: true, hint: "leave empty for Intuit's" },
   ],
+  bigcommerce: [
+    {
+      name: "storeHash",
+      label: "Store hash",
+      hint: "the {store_hash} in api.bigcommerce.com/stores/{store_hash}",
+    },
+    { name: "accessToken", label: "API account access token", secret: true },
+    {
+      name: "clientSecret",
+      label: "Client secret (verifies webhook-signature)",
+      secret: true,
+      optional: true,
+      hint: "without it, webhooks are checked by the secret header the hub sets on its hooks",
+    },
+    { name: "apiUrl", label: "API URL", optional: true, hint: "leave empty for https://api.bigcommerce.com" },
+  ],
 };
