@@ -1,4 +1,6 @@
+import { readFileSync } from "node:fs";
 import { createServer } from "node:net";
+import { join } from "node:path";
 import { pino } from "pino";
 import { afterEach, describe, expect, it } from "vitest";
 import { BooksError, PlatformDeferred } from "../../connectors/contract.ts";
@@ -6,6 +8,7 @@ import { createPlatformClient, createTokenBucket, PlatformError } from "../../co
 import { reply, startTestServer } from "../../connectors/http/test-server.ts";
 import { AppError } from "../../lib/errors.ts";
 import { RunRefused, runErrorCode } from "./run-error-code.ts";
+import { runErrorCodes } from "./schema.ts";
 
 /**
  * Codes come from the error's type and fields. Where the platform client raises the error, the
@@ -121,3 +124,9 @@ describe("runErrorCode", () => {
 function platformInit() {
   return { platform: "books", status: null, retryable: false, message: "refused", attempts: 1 };
 }
+
+it("lists every run error code in docs/error-codes.md", () => {
+  const catalogue = readFileSync(join(import.meta.dirname, "../../../docs/error-codes.md"), "utf8");
+  const section = catalogue.slice(catalogue.indexOf("## Feed run error codes"));
+  expect(runErrorCodes.filter((code) => !section.includes(`| \`${code}\` |`))).toEqual([]);
+});
