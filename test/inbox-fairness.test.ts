@@ -67,9 +67,17 @@ describe("webhook inbox", () => {
   it("applies a quiet store's webhook while a busy store's backlog is still being worked off", async () => {
     const busy = await pair("Busy store");
     const quiet = await pair("Quiet store");
-    // Each busy-store webhook names its order, which the hub fetches: 60 of them take seconds.
+    // Each busy-store webhook names its order, which the hub fetches: 60 of them take seconds. The
+    // fetches wait until every webhook has arrived, so the backlog is whole when the quiet store's
+    // webhook lands however slowly a loaded machine delivers them.
+    let allDelivered: () => void = () => undefined;
+    const delivered = new Promise<void>((resolve) => {
+      allDelivered = resolve;
+    });
     platform.beforeCall = async (op) => {
-      if (op === "getOrder") await new Promise((r) => setTimeout(r, 50));
+      if (op !== "getOrder") return;
+      await delivered;
+      await new Promise((r) => setTimeout(r, 50));
     };
     for (let i = 0; i < 60; i++) {
       const order = testOrder(platform, `busy-${i}`, [{ sku: "FAIR-1", quantity: 1 }]);
@@ -77,6 +85,7 @@ describe("webhook inbox", () => {
     }
     const order = testOrder(platform, "quiet-1", [{ sku: "FAIR-1", quantity: 1 }]);
     await deliver(quiet, "quiet-1", { objectId: order.platformOrderId, order });
+    allDelivered();
 
     const rows = await until(
       "every webhook to be processed",
