@@ -40,19 +40,19 @@ export async function insertPeriodSummaries(db: Db, p: PeriodSummaryInput): Prom
             and b.currency = o.currency)
     ),
     grouped as (
-      select l.currency, l.sku, l.unit_price_minor,
+      select l.currency, l.sku collate "C" as sku, l.unit_price_minor,
              (array_agg(l.name order by l.placed_at, l.order_id, l.line_no))[1] as name,
              sum(l.quantity) as quantity, sum(l.amount_minor) as amount_minor
       from orders_sales_lines_v l
       where l.order_id in (select order_id from candidates)
-      group by l.currency, l.sku, l.unit_price_minor
+      group by 1, 2, 3
     ),
     line_arrays as (
       select currency, sum(amount_minor) as items_minor,
              jsonb_agg(jsonb_build_object(
                'sku', sku, 'name', name, 'quantity', quantity,
                'unitPriceMinor', unit_price_minor, 'amountMinor', amount_minor)
-             order by sku collate "C", unit_price_minor) as lines
+             order by sku, unit_price_minor) as lines
       from grouped group by currency
     ),
     totals as (
