@@ -32,6 +32,11 @@ export const credentialFields: Record<string, CredentialField[]> = {
     { name: "baseUrl", label: "API base URL", optional: true, hint: "leave empty for Intuit production" },
     { name: "tokenUrl", label: "Token URL", optional: true, hint: "leave empty for Intuit's" },
   ],
+  woocommerce: [
+    { name: "url", label: "Store URL", hint: "https://your-store.example.com" },
+    { name: "consumerKey", label: "Consumer key", hint: "ck_… (REST API key, read/write)" },
+    { name: "consumerSecret", label: "Consumer secret", secret: true, hint: "cs_…" },
+  ],
   bigcommerce: [
     {
       name: "storeHash",
