@@ -4,6 +4,7 @@ import { migrate as migratePg } from "drizzle-orm/node-postgres/migrator";
 import type { PgliteDatabase } from "drizzle-orm/pglite";
 import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import pg from "pg";
+import { analyzeIfGrown } from "./analyze.ts";
 import type { Database } from "./engine.ts";
 
 export const migrationsFolder = fileURLToPath(new URL("../../drizzle", import.meta.url));
@@ -17,6 +18,9 @@ export async function migrateDatabase(database: Database): Promise<void> {
     await migratePglite(database.db as unknown as PgliteDatabase<Record<string, never>>, {
       migrationsFolder,
     });
+    // A migration that fills or rewrites a table leaves the planner blind until someone analyses
+    // it, and nothing else will: PGlite never autovacuums (issue 25 item 2).
+    await analyzeIfGrown(database.db);
     return;
   }
   const client = new pg.Client({ connectionString: database.connectionString });
@@ -27,6 +31,8 @@ export async function migrateDatabase(database: Database): Promise<void> {
   try {
     await client.query("select pg_advisory_lock($1)", [MIGRATION_LOCK_ID]);
     await migratePg(drizzlePg({ client }), { migrationsFolder });
+    // Never assume autovacuum: it may be off, and is late after a migration's bulk writes anyway.
+    await analyzeIfGrown(database.db);
   } finally {
     await client.query("select pg_advisory_unlock($1)", [MIGRATION_LOCK_ID]).catch(() => undefined);
     await client.end();

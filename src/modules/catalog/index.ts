@@ -3,6 +3,7 @@ export { parseProductCsv } from "./csv.ts";
 export { productImported, productUpdated } from "./events.ts";
 export { type ImportedProduct, importProducts } from "./import.ts";
 export {
+  analyzeListingsIfGrown,
   findListingByInventoryItem,
   type ListingInput,
   type ListingWithSku,

@@ -1,4 +1,5 @@
 import { and, eq, inArray, type SQL, sql } from "drizzle-orm";
+import { analyzeIfGrown } from "../../db/analyze.ts";
 import type { Db } from "../../db/engine.ts";
 import { chunks, pgArray } from "../../db/sql.ts";
 import { listings, products } from "./schema.ts";
@@ -64,7 +65,16 @@ async function listingsWithSku(db: Db, where: SQL | undefined): Promise<ListingW
   return rows.map((r) => ({ ...r.l, sku: r.sku, allowBackorder: r.allowBackorder }));
 }
 
-/** Remembers what the hub last told the platform, for compare-and-set and echo detection. */
+/** Fresh statistics for the listings once they grew (before a drain confirms pushes against them). */
+export async function analyzeListingsIfGrown(db: Db): Promise<void> {
+  await analyzeIfGrown(db, ["listings", "products"]);
+}
+
+/**
+ * Remembers what the hub last told the platform, for compare-and-set and echo detection. The
+ * `product_id = any(…)` predicate lets the (connection, product) index find the rows whatever the
+ * statistics say; the join alone over unnest() hashes the connection's listings without them.
+ */
 export async function markPushed(
   db: Db,
   connectionId: string,
@@ -74,7 +84,8 @@ export async function markPushed(
   for (const chunk of chunks(pushed, 1000)) {
     await db.execute(sql`update listings l set last_pushed_quantity = p.quantity, last_pushed_at = ${at.toISOString()}::timestamptz
       from unnest(${pgArray(chunk.map((p) => p.productId))}::uuid[], ${pgArray(chunk.map((p) => p.quantity))}::int[]) as p(product_id, quantity)
-      where l.connection_id = ${connectionId} and l.product_id = p.product_id`);
+      where l.connection_id = ${connectionId} and l.product_id = p.product_id
+        and l.product_id = any(${pgArray(chunk.map((p) => p.productId))}::uuid[])`);
   }
 }
 

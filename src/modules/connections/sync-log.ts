@@ -1,6 +1,5 @@
 import { and, desc, eq, gte, lte, sql } from "drizzle-orm";
 import type { Db } from "../../db/engine.ts";
-import { chunks } from "../../db/sql.ts";
 import { type Severity, syncLog } from "./schema.ts";
 
 export type SyncLogEntry = {
@@ -16,29 +15,27 @@ export type SyncLogEntry = {
 
 /** Keeps the latest push and pull per SKU and connection (R-SYNC-5). */
 export async function recordSyncLog(db: Db, entries: SyncLogEntry[]): Promise<void> {
-  for (const chunk of chunks(entries, 500)) {
-    // One row per (connection, sku, direction) in a statement: keep the last entry for each.
-    const latest = [...new Map(chunk.map((e) => [`${e.connectionId}/${e.sku}/${e.direction}`, e])).values()];
-    await db
-      .insert(syncLog)
-      .values(
-        latest.map((e) => ({ ...e, severity: e.severity ?? null, reason: e.reason ?? null, at: new Date() })),
-      )
-      .onConflictDoUpdate({
-        target: [syncLog.connectionId, syncLog.sku, syncLog.direction],
-        set: {
-          quantity: syncLogExcluded("quantity"),
-          result: syncLogExcluded("result"),
-          severity: syncLogExcluded("severity"),
-          reason: syncLogExcluded("reason"),
-          at: syncLogExcluded("at"),
-        },
-      });
-  }
-}
-
-function syncLogExcluded(column: string) {
-  return sql.raw(`excluded.${column}`);
+  if (entries.length === 0) return;
+  // One row per (connection, sku, direction) in a statement: keep the last entry for each.
+  const latest = [...new Map(entries.map((e) => [`${e.connectionId}/${e.sku}/${e.direction}`, e])).values()];
+  const rows = latest.map((e) => ({
+    account_id: e.accountId,
+    connection_id: e.connectionId,
+    sku: e.sku,
+    direction: e.direction,
+    quantity: e.quantity,
+    result: e.result,
+    severity: e.severity ?? null,
+    reason: e.reason ?? null,
+  }));
+  // One statement and one parameter for a whole drain batch (issue 25 item 2): a multi-row VALUES
+  // of nine parameters per entry costs PGlite's parser more than the write itself.
+  await db.execute(sql`insert into sync_log (account_id, connection_id, sku, direction, quantity, result, severity, reason, at)
+    select e.account_id, e.connection_id, e.sku, e.direction, e.quantity, e.result, e.severity, e.reason, now()
+    from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as e(account_id uuid, connection_id uuid, sku text,
+      direction text, quantity int, result text, severity text, reason text)
+    on conflict (connection_id, sku, direction) do update set quantity = excluded.quantity,
+      result = excluded.result, severity = excluded.severity, reason = excluded.reason, at = excluded.at`);
 }
 
 export async function listSyncLog(

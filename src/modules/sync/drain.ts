@@ -1,4 +1,6 @@
 import type { AppContext } from "../../context.ts";
+import { analyzeIfGrown } from "../../db/analyze.ts";
+import { analyzeListingsIfGrown } from "../catalog/index.ts";
 import { getConnectionById, openSession } from "../connections/index.ts";
 import { acquireDrainLease, releaseDrainLease } from "./drain-lease.ts";
 import { drainFulfillments } from "./feeds/shipping-confirmation.ts";
@@ -95,6 +97,11 @@ async function drainWithLease(
   const kinds: ("stock" | "fulfillment")[] = [];
   if (enabled.has("stock-export") && session.writeStock) {
     kinds.push("stock");
+    // A bulk enqueue (an import, going live) grows the outbox from nearly empty: without fresh
+    // statistics the drain's reads and confirms hash the whole backlog. Neither engine can be
+    // trusted to analyse on its own (PGlite never does; PostgreSQL may run without autovacuum).
+    await analyzeIfGrown(ctx.db, ["outbox"]);
+    await analyzeListingsIfGrown(ctx.db);
     const r = await drainStock(ctx, connection, session, {
       batchSize: connector.capabilities.maxStockBatch,
       compareAndSet: connector.capabilities.compareAndSet,

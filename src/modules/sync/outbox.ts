@@ -6,7 +6,17 @@ import { listingsOfProducts } from "../catalog/index.ts";
 import { listConnections } from "../connections/index.ts";
 import { outbox } from "./schema.ts";
 
-export type OutboxRow = typeof outbox.$inferSelect;
+/** What a drain needs of a queued row: due rows are read batch after batch, so nothing more. */
+const drainColumns = {
+  accountId: outbox.accountId,
+  connectionId: outbox.connectionId,
+  kind: outbox.kind,
+  subjectId: outbox.subjectId,
+  sku: outbox.sku,
+  generation: outbox.generation,
+  attempts: outbox.attempts,
+};
+export type OutboxRow = Pick<typeof outbox.$inferSelect, keyof typeof drainColumns>;
 
 /**
  * Queues stock pushes for every live or shadow connection that lists these products and exports
@@ -72,11 +82,20 @@ export async function dueRows(
   kind: "stock" | "fulfillment",
   limit: number,
   now = new Date(),
+  /** Subjects already in flight, not to be read again. */
+  exclude: readonly string[] = [],
 ): Promise<OutboxRow[]> {
   return db
-    .select()
+    .select(drainColumns)
     .from(outbox)
-    .where(and(eq(outbox.connectionId, connectionId), eq(outbox.kind, kind), lte(outbox.nextAttemptAt, now)))
+    .where(
+      and(
+        eq(outbox.connectionId, connectionId),
+        eq(outbox.kind, kind),
+        lte(outbox.nextAttemptAt, now),
+        exclude.length > 0 ? sql`${outbox.subjectId} <> all(${pgArray(exclude)}::text[])` : undefined,
+      ),
+    )
     .orderBy(asc(outbox.enqueuedAt))
     .limit(limit);
 }
@@ -86,11 +105,13 @@ export async function confirmRows(db: Db, rows: OutboxRow[]): Promise<void> {
   for (const chunk of chunks(rows, 1000)) {
     const first = chunk[0];
     if (!first) return;
-    // One statement per chunk; rows of one drain share connection and kind.
+    // One statement per chunk; rows of one drain share connection and kind. Plain predicates on the
+    // primary key, no join: a join over unnest() hashes the connection's whole backlog when the
+    // table has no statistics, which neither engine can be trusted to keep (issue 25 item 2).
     await db.execute(sql`delete from outbox o
-      using unnest(${pgArray(chunk.map((r) => r.subjectId))}::text[], ${pgArray(chunk.map((r) => r.generation))}::int[]) as c(subject_id, generation)
       where o.connection_id = ${first.connectionId} and o.kind = ${first.kind}
-        and o.subject_id = c.subject_id and o.generation = c.generation`);
+        and o.subject_id = any(${pgArray(chunk.map((r) => r.subjectId))}::text[])
+        and (o.subject_id || '/' || o.generation) = any(${pgArray(chunk.map((r) => `${r.subjectId}/${r.generation}`))}::text[])`);
   }
 }
 

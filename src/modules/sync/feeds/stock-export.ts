@@ -54,9 +54,26 @@ export async function drainStock(
 ): Promise<DrainResult> {
   const result: DrainResult = { pushed: 0, previewed: 0, failed: 0, deferred: 0, more: false };
   const staleRounds = new Map<string, number>();
-  while (Date.now() < options.deadline) {
-    const rows = await dueRows(ctx.db, connection.id, "stock", options.batchSize * PARALLEL_BATCHES);
-    if (rows.length === 0) return result;
+  // Batches stay in flight continuously (issue 25 item 2): as soon as one is answered the next is
+  // read and sent, rather than waiting for the slowest of a round. Rows in flight are not read again.
+  const running = new Set<Promise<void>>();
+  const inFlight = new Set<string>();
+  // A batch that throws is reported once every batch in flight has settled, as Promise.all would.
+  let failure: { error: unknown } | undefined;
+  while (Date.now() < options.deadline && result.retryAfterMs === undefined && !failure) {
+    const room = PARALLEL_BATCHES - running.size;
+    if (room === 0) {
+      await Promise.race(running);
+      continue;
+    }
+    const rows = await dueRows(ctx.db, connection.id, "stock", options.batchSize * room, new Date(), [
+      ...inFlight,
+    ]);
+    if (rows.length === 0) {
+      if (running.size === 0) return result;
+      await Promise.race(running);
+      continue;
+    }
     const listings = new Map(
       (
         await listingsOfConnection(
@@ -128,14 +145,34 @@ export async function drainStock(
       result.previewed += sendable.length;
       continue;
     }
-    await Promise.all(
-      chunks(sendable, options.batchSize).map((chunk) =>
-        push(ctx, connection, session, chunk, options, result, log, staleRounds),
-      ),
-    );
-    await recordSyncLog(ctx.db, log);
-    if (result.retryAfterMs !== undefined) return { ...result, more: true };
+    for (const chunk of chunks(sendable, options.batchSize)) {
+      const ids = chunk.map((s) => s.row.subjectId);
+      for (const id of ids) inFlight.add(id);
+      const batchLog: SyncLogEntry[] = [];
+      const done: Promise<void> = push(
+        ctx,
+        connection,
+        session,
+        chunk,
+        options,
+        result,
+        batchLog,
+        staleRounds,
+      )
+        .then(() => recordSyncLog(ctx.db, batchLog))
+        .catch((error: unknown) => {
+          failure ??= { error };
+        })
+        .finally(() => {
+          running.delete(done);
+          for (const id of ids) inFlight.delete(id);
+        });
+      running.add(done);
+    }
   }
+  await Promise.all(running);
+  if (failure) throw failure.error;
+  if (result.retryAfterMs !== undefined) return { ...result, more: true };
   result.more = (await dueRows(ctx.db, connection.id, "stock", 1)).length > 0;
   return result;
 }
