@@ -149,6 +149,20 @@ describe.skipIf(!hasChromium)("sync screens in Chromium", () => {
     await page.getByText("No feed execution matches.").waitFor();
     await page.getByLabel("Run status").selectOption("");
     await run.waitFor();
+
+    // An outbound feed of a test-mode connection is blocked; the advice comes from its errorCode.
+    await call("POST", `/api/v1/connections/${storeId}/feeds/stock-export/run`, {});
+    await until("the stock export run is blocked", async () => {
+      const list = await call<{ items: { status: string }[] }>(
+        "GET",
+        `/api/v1/feed-runs?connectionId=${storeId}&feed=stock-export`,
+      );
+      return list.items[0]?.status === "blocked";
+    });
+    await page.getByRole("button", { name: "Refresh" }).click();
+    const blocked = runs.getByRole("row").filter({ hasText: "Stock export" });
+    await blocked.getByRole("button", { name: "Details of Stock export run" }).click();
+    await runs.getByText("Outbound feeds only send in live mode (or preview in shadow mode).").waitFor();
   });
 
   it("switches to shadow after saying what changes, then shows what would have been sent", async () => {

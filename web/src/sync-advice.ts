@@ -58,23 +58,23 @@ export function adviceFor(code: string, severity: string): Advice {
   };
 }
 
-const runErrors: [RegExp, string][] = [
-  [
-    /\b(401|403)\b|unauthori[sz]ed|forbidden|invalid (token|credentials)|access token/i,
+/** A next step per feed run error code (docs/error-codes.md, "Feed run error codes"). */
+const runErrorAdviceByCode: Record<string, string> = {
+  credentials_rejected:
     "The platform refused Stockwire's credentials. Reconnect this connection with a fresh token.",
-  ],
-  [
-    /\b429\b|throttl|rate limit/i,
-    "The platform asked Stockwire to slow down. The next run carries on where this one stopped.",
-  ],
-  [
-    /\b(502|503|504)\b|unavailable|timed? ?out|ECONNREFUSED|ENOTFOUND|fetch failed/i,
+  throttled: "The platform asked Stockwire to slow down. The next run carries on where this one stopped.",
+  platform_unavailable:
     "The platform could not be reached. Stockwire tries again at the next scheduled run; check the platform's status if it continues.",
-  ],
-  [/test mode|blocked/i, "Outbound feeds only send in live mode (or preview in shadow mode)."],
-];
+  address_refused:
+    "The platform's address is one Stockwire does not call (a private or local network). Correct the shop's URL in the connection's credentials.",
+  mode_blocked: "Outbound feeds only send in live mode (or preview in shadow mode).",
+  feed_unsupported: "This platform's connector cannot run this feed. Turn the feed off for this connection.",
+};
 
-/** A next step for a failed feed run's error text; undefined when the error names its own fix. */
-export function runErrorAdvice(error: string): string | undefined {
-  return runErrors.find(([pattern]) => pattern.test(error))?.[1];
+/**
+ * A next step for a failed feed run (or onboarding step) by its `errorCode` / `reasonCode`;
+ * undefined without a code, or for `internal_error`, whose message is all there is to say.
+ */
+export function runErrorAdvice(code: string | null | undefined): string | undefined {
+  return code ? runErrorAdviceByCode[code] : undefined;
 }

@@ -35,6 +35,8 @@ export type FeedRun = {
   status: string;
   counts: Record<string, number> | null;
   error: string | null;
+  /** Why it failed, stable (docs/error-codes.md, "Feed run error codes"); null unless it failed. */
+  errorCode: string | null;
   queuedAt: string;
   finishedAt: string | null;
 };
@@ -367,6 +369,8 @@ export type OnboardingStep = {
   estimatedTotal: number | null;
   counts: Record<string, number> | null;
   reason: string | null;
+  /** The failed run's errorCode; null for a step the hub skipped on purpose. */
+  reasonCode: string | null;
 };
 export type Onboarding = {
   status: "running" | "succeeded" | "failed";

@@ -16,7 +16,7 @@ function RunDetails(props: { id: string }) {
   const d = detail.data;
   if (detail.error) return <ErrorBox error={detail.error} />;
   if (!d) return <p className="muted">Loading details…</p>;
-  const advice = d.error ? runErrorAdvice(d.error) : undefined;
+  const advice = runErrorAdvice(d.errorCode);
   return (
     <div className="run-details">
       <p className="small">

@@ -20,7 +20,7 @@ export function OnboardingProgress(props: { onboarding: Onboarding }) {
       <h2>First import {o.status === "failed" ? "stopped" : "in progress"}</h2>
       <ol className="messages">
         {o.steps.map((s) => {
-          const advice = s.reason ? runErrorAdvice(s.reason) : undefined;
+          const advice = runErrorAdvice(s.reasonCode);
           return (
             <li key={s.kind}>
               {stepNames[s.kind] ?? words(s.kind)} <Badge value={s.status} />{" "}
