@@ -12,6 +12,8 @@ let hub: TestHub;
 let api: Api;
 let store: WooCommerceSandbox;
 let woo: string;
+/** A tracked SKU the live-mode tests move. */
+let liveSku = "";
 
 type Hook = { id: number; topic: string; status: string; secret: string };
 type RunView = {
@@ -27,7 +29,7 @@ async function control<T>(method: string, path: string, body?: unknown): Promise
       ? {}
       : { headers: { "content-type": "application/json" }, body: JSON.stringify(body) }),
   });
-  return (await res.json()) as T;
+  return (res.status === 204 ? undefined : await res.json()) as T;
 }
 const hooks = () => control<Hook[]>("GET", "webhooks");
 const stockOf = async (sku: string) =>
@@ -112,8 +114,28 @@ describe("a WooCommerce store on the hub", () => {
       async () => (await api.get(`/api/v1/products/${encodeURIComponent(sku)}`)).body.available === 28,
       30_000,
     );
+    liveSku = sku;
     const writes = await control<unknown>("GET", "writes");
     expect(JSON.stringify(writes)).toMatch(/products\/(\d+\/variations\/)?batch/);
+  });
+
+  it("applies duplicate and out-of-order webhook deliveries once", async () => {
+    const available = async () =>
+      (await api.get(`/api/v1/products/${encodeURIComponent(liveSku)}`)).body.available as number;
+    const before = await available();
+    await control("PUT", "webhook-mode", { duplicate: true, outOfOrder: true });
+    const order = await control<{ id: number }>("POST", "orders", { lines: [{ sku: liveSku, quantity: 1 }] });
+    await control("PUT", `orders/${order.id}/status`, { status: "completed" });
+    await control("POST", "webhooks/wait");
+    await until("the hub to reserve the order once", async () => (await available()) === before - 1, 30_000);
+    const deliveries = await control<{ duplicate: boolean }[]>("GET", "deliveries?topic=order.created");
+    expect(deliveries.some((d) => d.duplicate)).toBe(true);
+    await control("PUT", "webhook-mode", { duplicate: false, outOfOrder: false });
+    await until(
+      "the hub to settle",
+      async () => (await api.get(`/api/v1/connections/${woo}`)).status === 200,
+    );
+    expect(await available()).toBe(before - 1);
   });
 
   it("answers the form-encoded ping 200 and a bad signature 401, storing neither", async () => {
