@@ -55,7 +55,7 @@ describe("the demo's data directory", () => {
 });
 
 describe("npx stockwire demo --headless --exit-after-sync", () => {
-  it("syncs two stores and the books, prints only a JSON summary on stdout and exits 0", async () => {
+  it("syncs three stores and the books, prints only a JSON summary on stdout and exits 0", async () => {
     const dir = tempDir();
     const res = await runCli(
       ["demo", "--headless", "--exit-after-sync"],
@@ -73,7 +73,8 @@ describe("npx stockwire demo --headless --exit-after-sync", () => {
     expect(summary.orders).toBeGreaterThan(0);
     expect(summary.pushes).toBeGreaterThan(0);
     expect(summary.postings).toBeGreaterThan(0);
-    expect(summary.connections).toBe(3);
+    // Two Shopify stores, a WooCommerce store and QuickBooks Online.
+    expect(summary.connections).toBe(4);
     // The demo used the given directory, and let go of it on exit.
     expect(existsSync(join(dir, "pgdata"))).toBe(true);
     expect(existsSync(join(dir, "server.json"))).toBe(false);

@@ -56,7 +56,7 @@ export type Demo = {
 };
 
 /**
- * A hub on the embedded engine with two Shopify stores and a QuickBooks Online company (all local
+ * A hub on the embedded engine with two Shopify stores, a WooCommerce store and a QuickBooks Online company (all local
  * sandboxes), a demo owner, and the connections paired. Returns as soon as the dashboard can be
  * signed in to; the initial sync carries on in the background (see waitForInitialSync), then the
  * activity stream starts.
@@ -89,7 +89,7 @@ export async function startDemo(options: DemoOptions = {}): Promise<Demo> {
     const sandboxes = await startDemoSandboxes(options.sizes ?? DEFAULT_SIZES);
     cleanups.push(() => sandboxes.close());
     log(
-      `sandboxes: ${sandboxes.storeA.url} (store A), ${sandboxes.storeB.url} (store B), ${sandboxes.books.url} (QuickBooks)`,
+      `sandboxes: ${sandboxes.storeA.url} (store A), ${sandboxes.storeB.url} (store B), ${sandboxes.woo.url} (WooCommerce), ${sandboxes.books.url} (QuickBooks)`,
     );
     const adminKey = newAdminKey();
     const hub = await startHub({
@@ -117,7 +117,9 @@ export async function startDemo(options: DemoOptions = {}): Promise<Demo> {
     markDemoDir(dir, { email: DEMO_EMAIL, startedAt: new Date(startedAt).toISOString() });
     const client = hubClient(url, token);
     const connections = await pairConnections(client, sandboxes);
-    log(`paired ${connections.storeA.name}, ${connections.storeB.name} and ${connections.books.name}`);
+    log(
+      `paired ${connections.storeA.name}, ${connections.storeB.name}, ${connections.woo.name} and ${connections.books.name}`,
+    );
 
     let activity: Activity | undefined;
     let closing = false;

@@ -4,6 +4,7 @@ import {
   startQuickBooksOnlineSandbox,
 } from "../sandboxes/quickbooks-online/index.ts";
 import { type ShopifySandbox, startShopifySandbox } from "../sandboxes/shopify/index.ts";
+import { startWooCommerceSandbox, type WooCommerceSandbox } from "../sandboxes/woocommerce/index.ts";
 
 /** How big the demo's stores are: small enough to import in seconds, big enough to look real. */
 export type DemoSizes = {
@@ -20,6 +21,8 @@ export type DemoSandboxes = {
   storeA: ShopifySandbox;
   /** A second store selling the same catalogue, so stock moves between channels are visible. */
   storeB: ShopifySandbox;
+  /** A WooCommerce store beside the Shopify ones, selling its own catalogue. */
+  woo: WooCommerceSandbox;
   books: QuickBooksOnlineSandbox;
   close(): Promise<void>;
 };
@@ -28,7 +31,7 @@ export type DemoSandboxes = {
 const CATALOGUE_SEED = 7;
 
 /**
- * Starts two Shopify stores and a QuickBooks Online company on 127.0.0.1, free ports. Store B has
+ * Starts two Shopify stores, a WooCommerce store and a QuickBooks Online company on 127.0.0.1, free ports. Store B has
  * no history; the company's item list holds the stores' catalogue (matched on SKU), as the books
  * of a merchant who already sells these products would.
  */
@@ -51,12 +54,15 @@ export async function startDemoSandboxes(sizes: DemoSizes): Promise<DemoSandboxe
       shopName: "demo-outdoor-b",
     });
     started.push(storeB);
+    const woo = await startWooCommerceSandbox({ seed: CATALOGUE_SEED, products: sizes.products, orders: 0 });
+    started.push(woo);
     const books = await startQuickBooksOnlineSandbox({ seed: CATALOGUE_SEED, items: 0 });
     started.push(books);
     addCatalogueItems(books, storeA);
     return {
       storeA,
       storeB,
+      woo,
       books,
       close: async () => {
         await Promise.allSettled(started.map((s) => s.close()));

@@ -4,7 +4,12 @@ import type { DemoSandboxes } from "./sandboxes.ts";
 import { type Deadline, type RunView, waitForIdleRuns, waitForQuiet, waitForRun } from "./wait.ts";
 
 export type DemoConnection = { id: string; name: string };
-export type DemoConnections = { storeA: DemoConnection; storeB: DemoConnection; books: DemoConnection };
+export type DemoConnections = {
+  storeA: DemoConnection;
+  storeB: DemoConnection;
+  woo: DemoConnection;
+  books: DemoConnection;
+};
 
 /** Days of sales the initial books sync posts (ending yesterday, the last finished day). */
 const BOOKS_SYNC_DAYS = 14;
@@ -26,6 +31,8 @@ export async function pairConnections(client: HubClient, sandboxes: DemoSandboxe
   return {
     storeA: await pair(client, "shopify", "Outdoor Store A", store(sandboxes.storeA)),
     storeB: await pair(client, "shopify", "Outdoor Store B", store(sandboxes.storeB)),
+    // What `stockwire sandbox woocommerce` prints as `credentials`, as a merchant pastes it.
+    woo: await pair(client, "woocommerce", "Outdoor WooCommerce", { ...sandboxes.woo.credentials }),
     books: await pair(client, "quickbooks-online", "QuickBooks", {
       realmId: books.realmId,
       clientId: books.clientId,
@@ -109,14 +116,18 @@ function describe(run: RunView, connection: DemoConnection): string {
  */
 export async function runInitialSync(s: SetupContext): Promise<void> {
   const { client, connections, deadline, log } = s;
-  const { storeA, storeB, books } = connections;
+  const { storeA, storeB, woo, books } = connections;
   const step = async (connection: DemoConnection, kind: string, how: "ensure" | "now", full = false) => {
     const run = await (how === "ensure" ? ensureFeed : runFeed)(client, connection, kind, deadline, full);
     log(describe(run, connection));
     return run;
   };
 
-  await Promise.all([step(storeA, "new-products", "ensure"), step(storeB, "new-products", "ensure")]);
+  await Promise.all([
+    step(storeA, "new-products", "ensure"),
+    step(storeB, "new-products", "ensure"),
+    step(woo, "new-products", "ensure"),
+  ]);
   // Orders before stock: on-hand = what the store can sell + what the hub holds for open orders.
   await step(storeA, "new-orders", "ensure", true);
   await step(storeA, "initial-stock", "ensure");
@@ -131,14 +142,17 @@ export async function runInitialSync(s: SetupContext): Promise<void> {
   }
   log(`${storeA.name} and ${storeB.name} post daily summary sales to ${books.name}`);
 
-  for (const channel of [storeA, storeB]) {
+  // WooCommerce sells its own catalogue: its stock is the hub's starting stock for those SKUs.
+  await step(woo, "initial-stock", "ensure");
+  const channels = [storeA, storeB, woo];
+  for (const channel of channels) {
     await client.patch(`/api/v1/connections/${channel.id}`, { settings: { correctDrift: true } });
     await client.post(`/api/v1/connections/${channel.id}/mode`, { mode: "live" });
   }
-  log(`${storeA.name} and ${storeB.name} are live: stock changes now reach both stores`);
-  await Promise.all([step(storeA, "stock-check", "now"), step(storeB, "stock-check", "now")]);
+  log(`${storeA.name}, ${storeB.name} and ${woo.name} are live: stock changes now reach every store`);
+  await Promise.all(channels.map((channel) => step(channel, "stock-check", "now")));
   // The corrections wait in the pending queue; "Run now" on stock export sends them at once.
-  await Promise.all([step(storeA, "stock-export", "now"), step(storeB, "stock-export", "now")]);
+  await Promise.all(channels.map((channel) => step(channel, "stock-export", "now")));
 
   const to = new Date(Date.now() - DAY_MS);
   const from = new Date(to.getTime() - (BOOKS_SYNC_DAYS - 1) * DAY_MS);
