@@ -8,5 +8,6 @@ export * from "../modules/inventory/schema.ts";
 export * from "../modules/notifications/schema.ts";
 export * from "../modules/orders/schema.ts";
 export * from "../modules/planning/schema.ts";
+export * from "../modules/suppliers/schema.ts";
 export * from "../modules/sync/schema.ts";
 export * from "../modules/system/schema.ts";
