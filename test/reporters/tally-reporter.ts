@@ -1,5 +1,5 @@
 import { appendFileSync } from "node:fs";
-import type { Reporter, TestModule } from "vitest/node";
+import type { Reporter, SerializedError, TestModule } from "vitest/node";
 import { formatTally } from "./tally.ts";
 
 /**
@@ -8,17 +8,25 @@ import { formatTally } from "./tally.ts";
  * the total over both engines.
  */
 export default class TallyReporter implements Reporter {
-  onTestRunEnd(testModules: ReadonlyArray<TestModule>): void {
+  onTestRunEnd(
+    testModules: ReadonlyArray<TestModule>,
+    unhandledErrors: ReadonlyArray<SerializedError> = [],
+  ): void {
     const counts = { passed: 0, failed: 0, skipped: 0 };
     for (const module of testModules) {
-      if (module.state() === "failed" && [...module.children.allTests()].length === 0) counts.failed++;
+      let failedTests = 0;
       for (const test of module.children.allTests()) {
         const state = test.result().state;
         if (state === "passed") counts.passed++;
-        else if (state === "failed") counts.failed++;
+        else if (state === "failed") failedTests++;
         else counts.skipped++;
       }
+      // A file that failed outside its tests (a beforeAll that timed out, an import that threw)
+      // leaves its tests skipped: it still counts as one failure, never as a clean run.
+      counts.failed += failedTests > 0 ? failedTests : module.state() === "failed" ? 1 : 0;
     }
+    // An error thrown after its test ended fails the run as vitest itself does.
+    counts.failed += unhandledErrors.length;
     process.stdout.write(`\n${formatTally(counts)}\n`);
     const tally = process.env.STOCKWIRE_TEST_TALLY;
     if (tally) appendFileSync(tally, `${counts.passed} ${counts.failed} ${counts.skipped}\n`);
