@@ -62,7 +62,7 @@ for (const bench of selected) {
     }
     const runs: MeasuredRun[] = [];
     for (let run = 1; run <= runCount; run += 1) {
-      say(`▶ ${bench.name} on ${engine}${values.smoke ? " (smoke)" : ""}, run ${run} of ${runCount}`);
+      say(`bench: ${bench.name} on ${engine}${values.smoke ? " (smoke)" : ""}, run ${run} of ${runCount}`);
       runs.push(await measuredRun(bench, engine, run));
       rows.push([bench.name, engine, String(run), runs.at(-1)!.headline, conditions(runs.at(-1)!)]);
     }
