@@ -116,3 +116,81 @@ export const booksSummaryOrders = pgTable(
   },
   (t) => [uniqueIndex("books_summary_orders_order").on(t.orderId), index().on(t.summaryId)],
 );
+
+/**
+ * QuickBooks Desktop (decision 0006): the Web Connector polls the hub, so postings are prepared
+ * ahead into `qbwc_requests` and served from there. One row per Web Connector session (its ticket).
+ */
+export const qbwcSessions = pgTable(
+  "qbwc_sessions",
+  {
+    ticket: uuid().primaryKey().defaultRandom(),
+    accountId: tenantId(),
+    connectionId: uuid()
+      .notNull()
+      .references(() => connections.id, { onDelete: "cascade" }),
+    /** The qbXML version the requests of this session are written in (negotiated, at least 13.0). */
+    qbxmlVersion: text(),
+    /** What getLastError answers: "NoOp" while requests are being prepared, or the last error. */
+    lastError: text(),
+    /** Requests answered in this session, for the percent done. */
+    answered: integer().notNull().default(0),
+    expiresAt: timestamp({ withTimezone: true }).notNull(),
+    lastCallAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    closedAt: timestamp({ withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [index().on(t.connectionId, t.closedAt)],
+);
+
+export const qbwcRequestRoles = ["customer", "document", "refund", "delete"] as const;
+export const qbwcRequestStatuses = ["queued", "sent", "done", "failed"] as const;
+
+/**
+ * Prepared qbXML requests: `queued` → `sent` in a message set → `done` / `failed` when QuickBooks
+ * answers. `request_id` is the qbXML requestID that maps the answer back; `message_set_id` the set
+ * a sent request travelled in, asked about again (oldMessageSetID) when its answer never came.
+ */
+export const qbwcRequests = pgTable(
+  "qbwc_requests",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    accountId: tenantId(),
+    connectionId: uuid()
+      .notNull()
+      .references(() => connections.id, { onDelete: "cascade" }),
+    requestId: text().notNull(),
+    postingId: uuid().references(() => booksPostings.id, { onDelete: "cascade" }),
+    generation: integer(),
+    /** Order within the posting's requests (customer, document, refund). */
+    position: integer().notNull().default(0),
+    role: text({ enum: qbwcRequestRoles }).notNull(),
+    xml: text().notNull(),
+    docKind: text(),
+    currency: text().notNull(),
+    skus: jsonb().$type<string[]>().notNull().default([]),
+    status: text({ enum: qbwcRequestStatuses }).notNull().default("queued"),
+    messageSetId: uuid(),
+    /** The transaction QuickBooks created (document requests), for a later TxnDel. */
+    txnId: text(),
+    outcome: text(),
+    attempts: integer().notNull().default(0),
+    ...timestamps(),
+  },
+  (t) => [
+    uniqueIndex("qbwc_requests_request_id").on(t.connectionId, t.requestId),
+    index().on(t.connectionId, t.status, t.createdAt),
+    index().on(t.postingId),
+  ],
+);
+
+/** Per QuickBooks Desktop connection: last Web Connector contact and failed sign-ins (rate limit). */
+export const qbwcContacts = pgTable("qbwc_contacts", {
+  connectionId: uuid()
+    .primaryKey()
+    .references(() => connections.id, { onDelete: "cascade" }),
+  accountId: tenantId(),
+  lastContactAt: timestamp({ withTimezone: true }),
+  failedLogins: integer().notNull().default(0),
+  failWindowEndsAt: timestamp({ withTimezone: true }),
+});
