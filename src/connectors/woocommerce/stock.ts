@@ -1,6 +1,7 @@
-import type { StockLevel, StockWrite, StockWriteResult } from "../contract.ts";
+import type { ConnectorEnv, StockLevel, StockWrite, StockWriteResult } from "../contract.ts";
 import { PlatformError } from "../http/index.ts";
 import type { WooClient } from "./client.ts";
+import { type HandedOrders, unimportedSales } from "./in-flight.ts";
 import { parseItemId } from "./map.ts";
 import { batchAnswerSchema, stockItemSchema } from "./schemas.ts";
 
@@ -65,15 +66,59 @@ function groups(writes: StockWrite[]): Group[] {
   return [...byPath.values()];
 }
 
+export type InFlightGuard = { handed: HandedOrders; nowMs: number; logger: ConnectorEnv["logger"] };
+
+/**
+ * Read-before-write for items with an order in flight (README: the oversell window): the hub's
+ * quantity less the units of WooCommerce orders it has not imported yet, so the push keeps those
+ * sales; nothing is written when WooCommerce already shows the hub's figure or the kept one.
+ */
+async function keepInFlightSales(
+  client: WooClient,
+  writes: StockWrite[],
+  guard: InFlightGuard,
+): Promise<{ send: StockWrite[]; done: StockWriteResult[] }> {
+  const sales = await unimportedSales(client, writes, guard.handed, guard.nowMs);
+  if (sales.size === 0) return { send: writes, done: [] };
+  const items = [...sales.keys()].map((w) => ({
+    inventoryItemId: w.inventoryItemId,
+    locationId: w.locationId,
+  }));
+  const current = new Map((await readStock(client, items)).map((l) => [l.inventoryItemId, l.quantity]));
+  const send: StockWrite[] = [];
+  const done: StockWriteResult[] = [];
+  for (const write of writes) {
+    const sale = sales.get(write);
+    const now = current.get(write.inventoryItemId);
+    if (!sale) send.push(write);
+    else if (now === write.quantity) done.push({ sku: write.sku, status: "ok", quantity: now });
+    else {
+      const kept = Math.max(0, write.quantity - sale.quantity);
+      guard.logger.info(
+        { sku: write.sku, hub: write.quantity, woocommerce: now, kept, orders: sale.orders },
+        "WooCommerce orders not imported yet hold this stock: the push keeps their sales",
+      );
+      if (now === kept) done.push({ sku: write.sku, status: "ok", quantity: kept });
+      else send.push({ ...write, quantity: kept });
+    }
+  }
+  return { send, done };
+}
+
 /**
  * Absolute quantities through `/products/batch` and `/products/{id}/variations/batch`, at most 100
  * items a request. An item WooCommerce refuses fails that SKU alone; an item whose stock is not
  * managed comes back with `stock_quantity: null` (WooCommerce drops the value silently) and fails
  * too, saying why. No compare-and-set exists: writes are last-write-wins (README: oversell window).
  */
-export async function writeStock(client: WooClient, writes: StockWrite[]): Promise<StockWriteResult[]> {
-  const results: StockWriteResult[] = [];
-  for (const group of groups(writes)) {
+export async function writeStock(
+  client: WooClient,
+  writes: StockWrite[],
+  guard?: InFlightGuard,
+): Promise<StockWriteResult[]> {
+  const { send, done } = guard ? await keepInFlightSales(client, writes, guard) : { send: writes, done: [] };
+  const results: StockWriteResult[] = [...done];
+  for (const group of groups(send)) {
     for (let i = 0; i < group.writes.length; i += MAX_BATCH) {
       const chunk = group.writes.slice(i, i + MAX_BATCH);
       const answer = await client.call("POST", group.path, batchAnswerSchema, {
