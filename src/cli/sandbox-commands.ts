@@ -16,8 +16,124 @@ function plan(value: string): "standard" | "advanced" | "plus" {
   return value;
 }
 
+/** `[flags, description, parser, default]`; `--port` and `--seed` come with every sandbox. */
+type OptionSpec = readonly [string, string, (value: string) => unknown, unknown?];
+// biome-ignore lint/suspicious/noExplicitAny: commander hands each action the options its table row declares.
+type Options = any;
+
+interface SandboxCommand {
+  readonly description: string;
+  readonly options: readonly OptionSpec[];
+  /** Starts the sandbox; `info` is printed as one JSON line and must hold `platform`, `url`, `credentials`. */
+  start(opts: Options, log: (message: string) => void): Promise<{ info: object; close(): Promise<void> }>;
+}
+
+const STORE_OPTIONS: readonly OptionSpec[] = [
+  ["--products <n>", "products to generate", count, 50],
+  ["--orders <n>", "orders over the last 90 days", count, 200],
+];
+
+/** Every sandbox the CLI runs: a new platform adds one row. */
+const SANDBOXES: Readonly<Record<string, SandboxCommand>> = {
+  shopify: {
+    description: "a Shopify store speaking the GraphQL Admin API",
+    options: [
+      ...STORE_OPTIONS,
+      ["--plan <plan>", "standard | advanced | plus (rate limits)", plan, "standard"],
+      ["--locations <n>", "locations to generate (default: chosen by the seed)", count],
+    ],
+    async start(opts, log) {
+      const s = await startShopifySandbox({ ...opts, log });
+      const { url, shopDomain, accessToken, apiSecret, apiVersion, graphqlUrl } = s;
+      const credentials = { shopDomain: url, accessToken, apiSecret, plan: opts.plan };
+      return {
+        info: {
+          platform: "shopify",
+          url,
+          shopDomain,
+          accessToken,
+          apiSecret,
+          apiVersion,
+          graphqlUrl,
+          credentials,
+        },
+        close: () => s.close(),
+      };
+    },
+  },
+  "quickbooks-online": {
+    description: "a QuickBooks Online company speaking the Accounting API v3",
+    options: [["--items <n>", "inventory items to generate", count, 50]],
+    async start(opts) {
+      const s = await startQuickBooksOnlineSandbox(opts);
+      const tokens = s.initialTokens;
+      const inSeconds = (seconds: number) => new Date(Date.now() + seconds * 1000).toISOString();
+      const { realmId, clientId, clientSecret, verifierToken } = s;
+      return {
+        info: {
+          platform: "quickbooks-online",
+          url: s.url,
+          realmId,
+          clientId,
+          clientSecret,
+          verifierToken,
+          ...tokens,
+          credentials: {
+            realmId,
+            clientId,
+            clientSecret,
+            accessToken: tokens.accessToken,
+            refreshToken: tokens.refreshToken,
+            accessTokenExpiresAt: inSeconds(tokens.expiresIn),
+            refreshTokenExpiresAt: inSeconds(tokens.xRefreshTokenExpiresIn),
+            verifierToken,
+            baseUrl: s.url,
+            tokenUrl: `${s.url}/oauth2/v1/tokens/bearer`,
+          },
+        },
+        close: () => s.close(),
+      };
+    },
+  },
+  woocommerce: {
+    description: "a WooCommerce store speaking the REST API v3 (OAuth 1.0a over plain HTTP)",
+    options: STORE_OPTIONS,
+    async start(opts, log) {
+      const s = await startWooCommerceSandbox({ ...opts, log });
+      const { url, consumerKey, consumerSecret, credentials } = s;
+      return {
+        info: {
+          platform: "woocommerce",
+          url,
+          apiUrl: `${url}/wp-json/wc/v3`,
+          consumerKey,
+          consumerSecret,
+          credentials,
+        },
+        close: () => s.close(),
+      };
+    },
+  },
+  bigcommerce: {
+    description: "a BigCommerce store speaking the v3 catalog/inventory/hooks and v2 orders APIs",
+    options: [
+      ...STORE_OPTIONS,
+      ["--quota <n>", "requests per 30-second window (150 Standard/Plus, 450 Pro)", count, 150],
+    ],
+    async start(opts, log) {
+      const s = await startBigCommerceSandbox({ ...opts, log });
+      const { url, apiBase, clientId, clientSecret, credentials } = s;
+      // clientSecret keys every webhook-signature (Standard Webhooks): the hub verifies deliveries with it.
+      return {
+        info: { platform: "bigcommerce", url, apiBase, clientId, clientSecret, credentials },
+        close: () => s.close(),
+      };
+    },
+  },
+};
+
 /** Keeps a sandbox running until SIGINT/SIGTERM, after printing how to reach it as one JSON line. */
-function serveUntilStopped(info: Record<string, unknown>, close: () => Promise<void>): void {
+function serveUntilStopped(info: object, close: () => Promise<void>): void {
   process.stdout.write(`${JSON.stringify(info)}\n`);
   const stop = () => void close().then(() => process.exit(0));
   process.on("SIGINT", stop);
@@ -27,122 +143,17 @@ function serveUntilStopped(info: Record<string, unknown>, close: () => Promise<v
 /** `stockwire sandbox <platform>`: local stand-ins for platforms, for trying, testing and benchmarking. */
 export function registerSandboxCommands(program: Command): void {
   const sandbox = program.command("sandbox").description("run a local platform sandbox (loopback only)");
-  sandbox
-    .command("shopify")
-    .description("a Shopify store speaking the GraphQL Admin API")
-    .option("--port <port>", "port (0 = any free one)", count, 0)
-    .option("--seed <n>", "seed for the generated store", count, 1)
-    .option("--products <n>", "products to generate", count, 50)
-    .option("--orders <n>", "orders over the last 90 days", count, 200)
-    .option("--plan <plan>", "standard | advanced | plus (rate limits)", plan, "standard")
-    .option("--locations <n>", "locations to generate (default: chosen by the seed)", count)
-    .action(
-      async (opts: {
-        port: number;
-        seed: number;
-        products: number;
-        orders: number;
-        plan: "standard" | "advanced" | "plus";
-        locations?: number;
-      }) => {
-        const s = await startShopifySandbox({ ...opts, log: (m) => process.stderr.write(`${m}\n`) });
-        serveUntilStopped(
-          {
-            platform: "shopify",
-            url: s.url,
-            shopDomain: s.shopDomain,
-            accessToken: s.accessToken,
-            apiSecret: s.apiSecret,
-            apiVersion: s.apiVersion,
-            graphqlUrl: s.graphqlUrl,
-            credentials: {
-              shopDomain: s.url,
-              accessToken: s.accessToken,
-              apiSecret: s.apiSecret,
-              plan: opts.plan,
-            },
-          },
-          () => s.close(),
-        );
-      },
-    );
-  sandbox
-    .command("quickbooks-online")
-    .description("a QuickBooks Online company speaking the Accounting API v3")
-    .option("--port <port>", "port (0 = any free one)", count, 0)
-    .option("--seed <n>", "seed for the generated company", count, 1)
-    .option("--items <n>", "inventory items to generate", count, 50)
-    .action(async (opts: { port: number; seed: number; items: number }) => {
-      const s = await startQuickBooksOnlineSandbox(opts);
-      serveUntilStopped(
-        {
-          platform: "quickbooks-online",
-          url: s.url,
-          realmId: s.realmId,
-          clientId: s.clientId,
-          clientSecret: s.clientSecret,
-          verifierToken: s.verifierToken,
-          ...s.initialTokens,
-          credentials: {
-            realmId: s.realmId,
-            clientId: s.clientId,
-            clientSecret: s.clientSecret,
-            accessToken: s.initialTokens.accessToken,
-            refreshToken: s.initialTokens.refreshToken,
-            accessTokenExpiresAt: new Date(Date.now() + s.initialTokens.expiresIn * 1000).toISOString(),
-            refreshTokenExpiresAt: new Date(
-              Date.now() + s.initialTokens.xRefreshTokenExpiresIn * 1000,
-            ).toISOString(),
-            verifierToken: s.verifierToken,
-            baseUrl: s.url,
-            tokenUrl: `${s.url}/oauth2/v1/tokens/bearer`,
-          },
-        },
-        () => s.close(),
-      );
+  for (const [name, entry] of Object.entries(SANDBOXES)) {
+    const command = sandbox
+      .command(name)
+      .description(entry.description)
+      .option("--port <port>", "port (0 = any free one)", count, 0)
+      .option("--seed <n>", "seed for the generated store", count, 1);
+    for (const [flags, description, parse, fallback] of entry.options)
+      command.option(flags, description, parse, fallback);
+    command.action(async (opts: Options) => {
+      const s = await entry.start(opts, (m) => process.stderr.write(`${m}\n`));
+      serveUntilStopped(s.info, s.close);
     });
-  sandbox
-    .command("woocommerce")
-    .description("a WooCommerce store speaking the REST API v3 (OAuth 1.0a over plain HTTP)")
-    .option("--port <port>", "port (0 = any free one)", count, 0)
-    .option("--seed <n>", "seed for the generated store", count, 1)
-    .option("--products <n>", "products to generate", count, 50)
-    .option("--orders <n>", "orders over the last 90 days", count, 200)
-    .action(async (opts: { port: number; seed: number; products: number; orders: number }) => {
-      const s = await startWooCommerceSandbox({ ...opts, log: (m) => process.stderr.write(`${m}\n`) });
-      serveUntilStopped(
-        {
-          platform: "woocommerce",
-          url: s.url,
-          apiUrl: `${s.url}/wp-json/wc/v3`,
-          consumerKey: s.consumerKey,
-          consumerSecret: s.consumerSecret,
-          credentials: s.credentials,
-        },
-        () => s.close(),
-      );
-    });
-  sandbox
-    .command("bigcommerce")
-    .description("a BigCommerce store speaking the v3 catalog/inventory/hooks and v2 orders APIs")
-    .option("--port <port>", "port (0 = any free one)", count, 0)
-    .option("--seed <n>", "seed for the generated store", count, 1)
-    .option("--products <n>", "products to generate", count, 50)
-    .option("--orders <n>", "orders over the last 90 days", count, 200)
-    .option("--quota <n>", "requests per 30-second window (150 Standard/Plus, 450 Pro)", count, 150)
-    .action(async (opts: { port: number; seed: number; products: number; orders: number; quota: number }) => {
-      const s = await startBigCommerceSandbox({ ...opts, log: (m) => process.stderr.write(`${m}\n`) });
-      serveUntilStopped(
-        {
-          platform: "bigcommerce",
-          url: s.url,
-          apiBase: s.apiBase,
-          clientId: s.clientId,
-          // The key of every webhook-signature (Standard Webhooks): the hub verifies deliveries with it.
-          clientSecret: s.clientSecret,
-          credentials: s.credentials,
-        },
-        () => s.close(),
-      );
-    });
+  }
 }
