@@ -1,22 +1,42 @@
 import type { BigCommerceSandbox } from "../../src/sandboxes/bigcommerce/index.ts";
+import { sandboxControl } from "./channel-sandbox.ts";
 
-/** Test-only wiring for the BigCommerce sandbox: its control API over HTTP and its clean SKUs. */
+/** Test-only wiring for the BigCommerce sandbox: its API as a connector calls it, and its clean SKUs. */
 
-export async function bcControl(
+export interface ApiAnswer<T = unknown> {
+  readonly status: number;
+  readonly headers: Headers;
+  /** Parsed JSON; null for an empty body (v2's 204). */
+  readonly body: T;
+}
+
+/** Calls the sandbox's API under `/stores/{hash}` with its access token, as a connector would. */
+export async function bcApi<T = unknown>(
   sandbox: BigCommerceSandbox,
-  method: "GET" | "PUT" | "POST" | "DELETE",
+  method: string,
   path: string,
   body?: unknown,
-): Promise<unknown> {
-  const res = await fetch(`${sandbox.url}/_sandbox/${path}`, {
+  token = sandbox.accessToken,
+): Promise<ApiAnswer<T>> {
+  const response = await fetch(`${sandbox.apiBase}${path}`, {
     method,
-    ...(body === undefined
-      ? {}
-      : { body: JSON.stringify(body), headers: { "content-type": "application/json" } }),
+    headers: {
+      "X-Auth-Token": token,
+      Accept: "application/json",
+      ...(body === undefined ? {} : { "Content-Type": "application/json" }),
+    },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
   });
-  if (!res.ok) throw new Error(`sandbox ${method} ${path}: HTTP ${res.status} ${await res.text()}`);
-  return res.status === 204 ? undefined : res.json();
+  const text = await response.text();
+  return {
+    status: response.status,
+    headers: response.headers,
+    body: (text === "" ? null : JSON.parse(text)) as T,
+  };
 }
+
+/** The sandbox's control API (the shared helper, under the name BigCommerce tests know). */
+export const bcControl = sandboxControl;
 
 /** On-hand units of a SKU at a location (the default one unless named), as the store holds them. */
 export function bcStock(sandbox: BigCommerceSandbox, sku: string, locationId = 1): number | undefined {
@@ -46,5 +66,5 @@ export async function placeBcOrder(
   lines: { sku: string; quantity: number }[],
   extra: { guest?: boolean; status_id?: number } = {},
 ): Promise<{ id: number }> {
-  return (await bcControl(sandbox, "POST", "orders", { lines, ...extra })) as { id: number };
+  return sandboxControl<{ id: number }>(sandbox, "POST", "orders", { lines, ...extra });
 }

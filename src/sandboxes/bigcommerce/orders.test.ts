@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { bcApi as api } from "../../../test/helpers/bigcommerce-store.ts";
+import { sandboxControl as control } from "../../../test/helpers/channel-sandbox.ts";
 import { type BigCommerceSandbox, startBigCommerceSandbox } from "./index.ts";
-import { api, control } from "./test-client.ts";
 
 let sandbox: BigCommerceSandbox;
 beforeAll(async () => {

@@ -1,9 +1,10 @@
 import { createHmac, timingSafeEqual } from "node:crypto";
 import { Webhook } from "standardwebhooks";
 import { afterEach, describe, expect, it } from "vitest";
+import { bcApi as api } from "../../../test/helpers/bigcommerce-store.ts";
+import { sandboxControl as control } from "../../../test/helpers/channel-sandbox.ts";
 import { startReceiver } from "../kit/test-receiver.ts";
 import { type BigCommerceSandbox, startBigCommerceSandbox } from "./index.ts";
-import { api, control } from "./test-client.ts";
 
 const closers: (() => Promise<void>)[] = [];
 afterEach(async () => {

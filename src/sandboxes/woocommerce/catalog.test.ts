@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { sandboxControl as control } from "../../../test/helpers/channel-sandbox.ts";
+import { refusal, wooClient } from "../../../test/helpers/woocommerce-client.ts";
 import { startWooCommerceSandbox, type WooCommerceSandbox } from "./index.ts";
-import { control, refusal, wooClient } from "./test-client.ts";
 
 let sandbox: WooCommerceSandbox;
 beforeAll(async () => {

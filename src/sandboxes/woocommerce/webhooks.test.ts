@@ -1,8 +1,9 @@
 import { createHmac } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { sandboxControl as control } from "../../../test/helpers/channel-sandbox.ts";
+import { wooClient } from "../../../test/helpers/woocommerce-client.ts";
 import { startReceiver } from "../kit/test-receiver.ts";
 import { startWooCommerceSandbox, type WooCommerceSandbox } from "./index.ts";
-import { control, wooClient } from "./test-client.ts";
 
 let sandbox: WooCommerceSandbox;
 let receiver: Awaited<ReturnType<typeof startReceiver>>;

@@ -1,5 +1,5 @@
 import WooCommerceRestApiModule from "@woocommerce/woocommerce-rest-api";
-import type { WooCommerceSandbox } from "./index.ts";
+import type { WooCommerceSandbox } from "../../src/sandboxes/woocommerce/index.ts";
 
 // The package is CommonJS with `exports.default`; loaders differ on whether they unwrap it.
 type WooCommerceRestApiClass = typeof WooCommerceRestApiModule.default;
@@ -35,21 +35,4 @@ export async function refusal(
     throw error;
   }
   throw new Error("expected the call to be refused");
-}
-
-/** Calls the sandbox's control API. */
-export async function control<T = unknown>(
-  sandbox: WooCommerceSandbox,
-  method: string,
-  path: string,
-  body?: unknown,
-): Promise<T> {
-  const response = await fetch(`${sandbox.url}/_sandbox/${path}`, {
-    method,
-    ...(body === undefined
-      ? {}
-      : { headers: { "content-type": "application/json" }, body: JSON.stringify(body) }),
-  });
-  if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
-  return (response.status === 204 ? undefined : await response.json()) as T;
 }
