@@ -5,6 +5,7 @@ import {
   type ShopifyCredentials,
   shopifyConnector,
 } from "../src/connectors/shopify/index.ts";
+import { listEvents } from "../src/modules/events/index.ts";
 import { advanceOnboarding, createRun, executeFeedRun } from "../src/modules/sync/index.ts";
 import { type ShopifySandbox, startShopifySandbox } from "../src/sandboxes/shopify/index.ts";
 import { type Api, apiFor } from "./helpers/api.ts";
@@ -95,4 +96,14 @@ it("a run against a store that answers 503 has errorCode platform_unavailable", 
     store.control.setOutage(null);
   }
   expect(await runOf(run.id)).toMatchObject({ status: "failed", errorCode: "platform_unavailable" });
+  // Job-completion notifications and custom alerts read the code from the event, not only the API.
+  const finished = await listEvents(hub.ctx.db, tenant.accountId, {
+    types: ["feed_run.finished"],
+    subject: connectionId,
+    limit: 100,
+  });
+  expect(finished.find((e) => (e.payload as { runId: string }).runId === run.id)?.payload).toMatchObject({
+    status: "failed",
+    errorCode: "platform_unavailable",
+  });
 });

@@ -23,6 +23,8 @@ export const feedRunFinished = defineEvent(
       historicalRefunds: z.number().int().optional(),
     }),
     error: z.string().nullable(),
+    /** The stable code of a failed or blocked run (docs/error-codes.md); null when it succeeded. */
+    errorCode: z.string().nullable().optional(),
   }),
 );
 

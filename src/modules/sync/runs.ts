@@ -98,6 +98,7 @@ export async function finishRun(
         status,
         counts,
         error: error ?? null,
+        errorCode,
       },
     }),
   ]);

@@ -8,6 +8,7 @@ import { WATERMARK_OVERLAP_MS } from "../defaults.ts";
 import type { FeedContext } from "../feed-context.ts";
 import { setWatermark } from "../feeds.ts";
 import { getInventorySource } from "../inventory-source.ts";
+import { RunRefused } from "../run-error-code.ts";
 
 /** Counts applied per transaction: keeps level locks short while orders keep arriving. */
 const APPLY_BATCH = 200;
@@ -31,7 +32,12 @@ export async function inventorySourceFeed(fc: FeedContext) {
     );
     return "blocked" as const;
   }
-  if (!isInventorySourceSession(session)) return "failed" as const;
+  if (!isInventorySourceSession(session)) {
+    throw new RunRefused(
+      "feed_unsupported",
+      `${connection.name}'s connector cannot read stock from the books`,
+    );
+  }
   const startedAt = new Date();
   const since =
     !fc.full && feed.watermark ? new Date(feed.watermark.getTime() - WATERMARK_OVERLAP_MS) : new Date(0);
