@@ -18,12 +18,13 @@ function fail(message: string): never {
 const log = (line: string) => process.stderr.write(`demo: ${line}\n`);
 
 function banner(demo: Demo): string {
-  const { storeA, storeB, books } = demo.sandboxes;
+  const { storeA, storeB, woo, books } = demo.sandboxes;
   return [
     "",
     `Stockwire demo: open ${demo.url}`,
     `  sign in    ${demo.email}  /  ${demo.password}`,
     `  stores     ${demo.connections.storeA.name} ${storeA.url}, ${demo.connections.storeB.name} ${storeB.url} (Shopify sandboxes)`,
+    `             ${demo.connections.woo.name} ${woo.url} (WooCommerce sandbox)`,
     `  books      ${demo.connections.books.name} ${books.url} (QuickBooks Online sandbox)`,
     `  data       ${demo.dataDir}`,
     "The first import is running; the dashboard fills within seconds. Ctrl+C stops the demo.",

@@ -106,7 +106,8 @@ export async function startDemo(options: DemoOptions = {}): Promise<Demo> {
     hub.ctx.config.publicUrl = url;
     writeLocalServer(dir.path, url, adminKey);
     cleanups.push(() => removeLocalServer(dir.path));
-    const password = randomBytes(12).toString("base64url");
+    // Hex, not base64url: a password starting with "-" reads as an option when pasted into a CLI.
+    const password = randomBytes(12).toString("hex");
     const { accountId } = await userCreate(hub.ctx, {
       account: DEMO_ACCOUNT,
       email: DEMO_EMAIL,
