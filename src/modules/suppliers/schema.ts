@@ -90,3 +90,30 @@ export const supplierStock = pgTable(
     check("supplier_stock_quantity_not_negative", sql`${t.quantity} >= 0`),
   ],
 );
+
+/**
+ * Files a supplier source imported, so the same file (name, size and hash) is never imported twice
+ * and a much shorter one than the last can be refused as truncated. `sourceKey` names the source
+ * (a connection's id) without tying this module to connections.
+ */
+export const supplierSourceFiles = pgTable(
+  "supplier_source_files",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    accountId: tenantId(),
+    supplierId: uuid()
+      .notNull()
+      .references(() => suppliers.id, { onDelete: "cascade" }),
+    sourceKey: text().notNull(),
+    fileName: text().notNull(),
+    size: integer().notNull(),
+    sha256: text().notNull(),
+    /** Rows of the file that were read (good and malformed), the measure of the next file. */
+    rows: integer().notNull(),
+    importedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex().on(t.accountId, t.sourceKey, t.fileName, t.size, t.sha256),
+    index().on(t.accountId, t.sourceKey, t.importedAt),
+  ],
+);
