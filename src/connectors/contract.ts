@@ -5,6 +5,8 @@ import type { HostResolver } from "./http/guarded-lookup.ts";
 
 /** The books side (`BooksClient`, `BooksError` and their types) lives beside this file. */
 export * from "./contract-books.ts";
+/** Books platforms that poll the hub (QuickBooks Desktop's Web Connector) describe their protocol there. */
+export * from "./contract-web-connector.ts";
 
 /**
  * A session call run under `withWaitLimit` that would have to wait longer for the platform (rate

@@ -1,4 +1,5 @@
 import { bigCommerceConnector } from "./bigcommerce/index.ts";
+import { quickBooksDesktopConnector } from "./quickbooks-desktop/index.ts";
 import { quickBooksOnlineConnector } from "./quickbooks-online/index.ts";
 import type { ConnectorRegistry } from "./registry.ts";
 import { shopifyConnector } from "./shopify/index.ts";
@@ -11,6 +12,7 @@ import { wooCommerceConnector } from "./woocommerce/index.ts";
 export const connectors = {
   shopify: shopifyConnector,
   "quickbooks-online": quickBooksOnlineConnector,
+  "quickbooks-desktop": quickBooksDesktopConnector,
   woocommerce: wooCommerceConnector,
   bigcommerce: bigCommerceConnector,
 } satisfies ConnectorRegistry;
