@@ -1,3 +1,4 @@
+import { resolve } from "node:path";
 import { Command, InvalidArgumentError } from "commander";
 import { registerDemoCommand } from "./cli/demo-command.ts";
 import {
@@ -130,6 +131,17 @@ async function withDatabase<T>(
   }
 }
 
+/**
+ * Where a CLI command looked for its data: a command run from another directory opens another
+ * embedded database (./.stockwire by default), and "user not found" alone does not say so.
+ */
+function whereLooked(): string {
+  const cfg = config();
+  if (cfg.engine !== "embedded") return "looked in the PostgreSQL database named by DATABASE_URL";
+  const through = readLocalServer(cfg.dataDir) ? "through the hub running on it" : "no hub is running on it";
+  return `looked in the embedded database at ${resolve(cfg.dataDir)} (${through}); run the command where the hub runs, or set STOCKWIRE_DATA_DIR to the hub's data dir`;
+}
+
 function positiveInt(value: string): number {
   const n = Number(value);
   if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError("must be a positive integer");
@@ -184,7 +196,7 @@ token
   .option("--name <name>", "a label for the token")
   .action(async (opts: { email: string; name?: string }) => {
     const created = await withDatabase("token-create", opts, (db) => tokenCreate(db, opts)).catch(
-      (e: Error) => fail(e.message),
+      (e: Error) => fail(/not found/.test(e.message) ? `${e.message}\n  ${whereLooked()}` : e.message),
     );
     printJson({ token: created.token });
   });

@@ -44,6 +44,29 @@ describe("stockwire CLI start-up errors", () => {
   });
 });
 
+describe("stockwire CLI run in the wrong place", () => {
+  it(
+    "says which database it looked in when the user is not found",
+    async () => {
+      const dir = dataDir();
+      const res = await runCli(
+        ["token", "create", "--email", "nobody@example.com"],
+        {
+          STOCKWIRE_DATA_DIR: dir,
+          STOCKWIRE_SECRET: "cd".repeat(32),
+        },
+        SPAWNS_PROCESSES_MS,
+      );
+      expect(res.code).toBe(1);
+      expect(res.stderr).toMatch(/user not found/i);
+      expect(res.stderr).toContain(dir);
+      expect(res.stderr).toContain("STOCKWIRE_DATA_DIR");
+      expect(res.stderr.endsWith("\n")).toBe(true);
+    },
+    SPAWNS_PROCESSES_MS,
+  );
+});
+
 describe("a new user's first minutes on the embedded engine", () => {
   it(
     "serves, creates the owner and a token through the running server, and answers /me",
