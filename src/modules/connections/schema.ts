@@ -39,6 +39,9 @@ export const connections = pgTable(
     /** What the platform calls itself (shop name, company), from credential validation. */
     label: text(),
     settings: jsonb().$type<ConnectionSettings>().notNull().default({}),
+    /** Set when the platform said the hub lost access (the merchant uninstalled the app); null while connected. */
+    disconnectedAt: timestamp({ withTimezone: true }),
+    disconnectedReason: text(),
     ...timestamps(),
   },
   (t) => [index().on(t.accountId), uniqueIndex().on(t.accountId, t.name)],
