@@ -2,6 +2,7 @@ import type { AddressInfo } from "node:net";
 import Fastify, { type FastifyInstance, type FastifyRequest } from "fastify";
 import type { AuthRequest, AuthResult, AuthScheme } from "./auth.ts";
 import { controlValidationReply } from "./control-routes.ts";
+import { applyErrorStyle, type ErrorStyle } from "./errors.ts";
 import type { Fault, Faults } from "./faults.ts";
 import type { RequestParams } from "./oauth1.ts";
 import type { RateDecision, RateModel } from "./rate-limit.ts";
@@ -41,8 +42,8 @@ export interface SandboxServerOptions {
   readonly writeLog: WriteLog;
   readonly rateLimit: RateLimitSlot;
   readonly bodyLimit?: number;
-  /** The platform's error handler (its error JSON); the default answers control validation with 422. */
-  readonly errorHandler?: Parameters<FastifyInstance["setErrorHandler"]>[0];
+  /** The platform's error JSON; without it control validation is 422 and other errors `{error}`. */
+  readonly errors?: ErrorStyle;
 }
 
 declare module "fastify" {
@@ -132,8 +133,8 @@ export function createSandboxServer(options: SandboxServerOptions): FastifyInsta
   app.addHook("onResponse", async (request, reply) => {
     if (request.sandboxWrite) request.sandboxWrite.status = reply.statusCode;
   });
-  if (options.errorHandler) {
-    app.setErrorHandler(options.errorHandler);
+  if (options.errors) {
+    applyErrorStyle(app, options.errors);
     return app;
   }
   app.setErrorHandler((error, _request, reply) => {

@@ -78,7 +78,12 @@ export class WebhookDispatcher {
   private stopped = false;
   private readonly sleepers = new Set<() => void>();
 
-  constructor(private readonly options: DispatcherOptions) {}
+  constructor(private options: DispatcherOptions) {}
+
+  /** Attaches the platform's per-attempt headers and settlement callback, which need the dispatcher first. */
+  attach(hooks: Pick<DispatcherOptions, "headersFor" | "onSettled">): void {
+    this.options = { ...this.options, ...hooks };
+  }
 
   send(webhook: OutgoingWebhook): void {
     if (this.stopped) return;

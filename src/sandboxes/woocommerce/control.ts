@@ -13,7 +13,6 @@ export interface WooControlDeps {
   readonly ctx: ShapeContext;
   readonly rateLimit: RateLimitSlot;
   readonly tracking: TrackingSwitch;
-  readonly info: () => Record<string, unknown>;
 }
 
 const newOrder = z.object({
@@ -43,8 +42,6 @@ const orderId = z.object({ id: z.coerce.number().int() });
 export function registerWooControlRoutes(app: FastifyInstance, deps: WooControlDeps): void {
   const { ctx } = deps;
   const store = ctx.store;
-
-  app.get("/_sandbox/info", async () => deps.info());
 
   app.post("/_sandbox/orders", async (request, reply) => {
     const input = newOrder.parse(request.body);

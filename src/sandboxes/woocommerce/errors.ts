@@ -1,30 +1,18 @@
+import type { FastifyRequest } from "fastify";
+import { type ErrorStyle, SandboxError } from "../kit/errors.ts";
+
 /**
  * WooCommerce's error JSON, `{"code","message","data":{"status"}}` (WP_Error as the REST
- * server renders it), thrown from route handlers and rendered by the server's error handler.
+ * server renders it), thrown from route handlers and sent as it is.
  */
-export class WooError extends Error {
-  constructor(
-    readonly status: number,
-    readonly code: string,
-    message: string,
-    readonly extra: Readonly<Record<string, unknown>> = {},
-  ) {
-    super(message);
-  }
-
-  body(): { code: string; message: string; data: Record<string, unknown> } {
-    return { code: this.code, message: this.message, data: { status: this.status, ...this.extra } };
+export class WooError extends SandboxError {
+  constructor(status: number, code: string, message: string, extra: Readonly<Record<string, unknown>> = {}) {
+    super(status, message, { code, message, data: { status, ...extra } });
   }
 }
 
-export function wooErrorBody(
-  status: number,
-  code: string,
-  message: string,
-  extra: Record<string, unknown> = {},
-) {
-  return new WooError(status, code, message, extra).body();
-}
+export const wooErrorBody = (status: number, code: string, message: string) =>
+  new WooError(status, code, message).body;
 
 /** What WordPress answers for a parameter that fails its schema (per_page above 100, say). */
 export function invalidParam(param: string, message: string): WooError {
@@ -41,3 +29,15 @@ export const invalidId = (
 
 export const routeNotFound = () =>
   new WooError(404, "rest_no_route", "No route was found matching the URL and request method.");
+
+/** Unknown routes under `/wp-json/` are `rest_no_route`; a bad JSON body `rest_invalid_json`; a crash core's critical error. */
+export const wooErrorStyle: ErrorStyle = {
+  notFound: (request: FastifyRequest) =>
+    request.url.startsWith("/wp-json/") ? routeNotFound().body : "Not Found",
+  body(status, message, _request, code) {
+    if (code === "FST_ERR_CTP_INVALID_JSON_BODY")
+      return wooErrorBody(400, "rest_invalid_json", "Invalid JSON body passed.");
+    if (status < 500) return wooErrorBody(status, "rest_invalid_request", message);
+    return wooErrorBody(500, "internal_server_error", "There has been a critical error on this website.");
+  },
+};

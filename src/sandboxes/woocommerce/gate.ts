@@ -98,7 +98,7 @@ export function wooGate(options: WooGateOptions): PlatformGate {
     unauthorized(result, request) {
       // WordPress resolves the route before permissions: an unknown route without keys is a 404.
       if (result.status === "absent" && request.routeOptions.url === undefined) {
-        return { status: 404, body: routeNotFound().body() };
+        return { status: 404, body: routeNotFound().body };
       }
       if (result.status === "absent") {
         const [code, message] = NOT_ALLOWED[request.method] ?? (NOT_ALLOWED.GET as [string, string]);

@@ -1,11 +1,7 @@
-import type { FastifyInstance } from "fastify";
-import { controlValidationReply, registerKitControlRoutes } from "../kit/control-routes.ts";
-import type { Faults } from "../kit/faults.ts";
-import { createSandboxServer, type RateLimitSlot } from "../kit/server.ts";
-import type { WebhookDispatcher } from "../kit/webhooks.ts";
-import type { WriteLog } from "../kit/write-log.ts";
+import type { PlatformServer } from "../kit/sandbox.ts";
+import type { RateLimitSlot } from "../kit/server.ts";
 import { registerWooControlRoutes } from "./control.ts";
-import { routeNotFound, WooError, wooErrorBody } from "./errors.ts";
+import { wooErrorStyle } from "./errors.ts";
 import { type ApiKey, wooGate } from "./gate.ts";
 import { registerBatchRoutes } from "./routes/batch.ts";
 import { registerOrderRoutes } from "./routes/orders.ts";
@@ -18,32 +14,12 @@ import { WC_VERSION, type WooWebhooks } from "./webhooks.ts";
 export interface WooServerDeps {
   readonly ctx: ShapeContext;
   readonly keys: readonly ApiKey[];
-  readonly faults: Faults;
-  readonly writeLog: WriteLog;
   readonly rateLimit: RateLimitSlot;
-  readonly dispatcher: WebhookDispatcher;
   readonly webhooks: WooWebhooks;
   readonly tracking: TrackingSwitch;
   readonly acceptBasicOverHttp: boolean;
   readonly info: () => Record<string, unknown>;
 }
-
-/** WooCommerce's error JSON for every failure; control requests that fail validation get 422. */
-const wooErrorHandler: Parameters<FastifyInstance["setErrorHandler"]>[0] = (error, _request, reply) => {
-  if (error instanceof WooError) return reply.code(error.status).send(error.body());
-  const control = controlValidationReply(error);
-  if (control) return reply.code(control.status).send(control.body);
-  const status = (error as { statusCode?: unknown }).statusCode;
-  if (status === 400 && (error as { code?: string }).code === "FST_ERR_CTP_INVALID_JSON_BODY") {
-    return reply.code(400).send(wooErrorBody(400, "rest_invalid_json", "Invalid JSON body passed."));
-  }
-  if (typeof status === "number" && status < 500) {
-    return reply.code(status).send(wooErrorBody(status, "rest_invalid_request", (error as Error).message));
-  }
-  return reply
-    .code(500)
-    .send(wooErrorBody(500, "internal_server_error", "There has been a critical error on this website."));
-};
 
 /** The parts of `GET /system_status` a client checks: versions, site URL, active plugins, currency. */
 function systemStatus(siteUrl: string, tracking: boolean, offsetMinutes: number) {
@@ -78,46 +54,33 @@ function systemStatus(siteUrl: string, tracking: boolean, offsetMinutes: number)
   };
 }
 
-/** The sandbox's HTTP face: the kit gate, WooCommerce's routes, the control API, its error JSON. */
-export function buildWooServer(deps: WooServerDeps): FastifyInstance {
+/** The sandbox's HTTP face: WooCommerce's gate, routes, control routes and error JSON. */
+export function wooServer(deps: WooServerDeps): PlatformServer {
   const { ctx } = deps;
-  const app = createSandboxServer({
+  return {
     gate: wooGate({ keys: deps.keys, nowMs: ctx.store.nowMs, acceptBasicOverHttp: deps.acceptBasicOverHttp }),
-    faults: deps.faults,
-    writeLog: deps.writeLog,
-    rateLimit: deps.rateLimit,
-    errorHandler: wooErrorHandler,
-  });
-  registerProductRoutes(app, ctx);
-  registerBatchRoutes(app, ctx);
-  registerOrderRoutes(app, ctx);
-  registerWebhookRoutes(app, ctx, deps.webhooks, (request) => {
-    const key = deps.keys.find((k) => k.consumerKey === request.sandboxPrincipal);
-    return key?.consumerSecret ?? "";
-  });
-  registerTrackingRoutes(app, ctx, deps.tracking);
-  registerKitControlRoutes(app, {
-    faults: deps.faults,
-    writeLog: deps.writeLog,
-    webhooks: deps.dispatcher,
-    rateLimit: deps.rateLimit,
-  });
-  registerWooControlRoutes(app, { ctx, rateLimit: deps.rateLimit, tracking: deps.tracking, info: deps.info });
-
-  // The public REST index: clients find installed extensions by their namespaces.
-  app.get("/wp-json/", async () => ({
-    name: "Stockwire WooCommerce sandbox",
-    url: ctx.siteUrl,
-    home: ctx.siteUrl,
-    namespaces: ["wp/v2", "wc/v3", ...(deps.tracking.enabled ? ["wc-shipment-tracking/v3"] : [])],
-  }));
-  app.get("/wp-json/wc/v3/system_status", async () =>
-    systemStatus(ctx.siteUrl, deps.tracking.enabled, ctx.clock.utcOffsetMinutes),
-  );
-
-  app.setNotFoundHandler((request, reply) => {
-    if (request.url.startsWith("/wp-json/")) return reply.code(404).send(routeNotFound().body());
-    return reply.code(404).send("Not Found");
-  });
-  return app;
+    errors: wooErrorStyle,
+    info: deps.info,
+    routes(app) {
+      registerProductRoutes(app, ctx);
+      registerBatchRoutes(app, ctx);
+      registerOrderRoutes(app, ctx);
+      registerWebhookRoutes(app, ctx, deps.webhooks, (request) => {
+        const key = deps.keys.find((k) => k.consumerKey === request.sandboxPrincipal);
+        return key?.consumerSecret ?? "";
+      });
+      registerTrackingRoutes(app, ctx, deps.tracking);
+      registerWooControlRoutes(app, { ctx, rateLimit: deps.rateLimit, tracking: deps.tracking });
+      // The public REST index: clients find installed extensions by their namespaces.
+      app.get("/wp-json/", async () => ({
+        name: "Stockwire WooCommerce sandbox",
+        url: ctx.siteUrl,
+        home: ctx.siteUrl,
+        namespaces: ["wp/v2", "wc/v3", ...(deps.tracking.enabled ? ["wc-shipment-tracking/v3"] : [])],
+      }));
+      app.get("/wp-json/wc/v3/system_status", async () =>
+        systemStatus(ctx.siteUrl, deps.tracking.enabled, ctx.clock.utcOffsetMinutes),
+      );
+    },
+  };
 }

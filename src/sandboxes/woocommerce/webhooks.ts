@@ -42,6 +42,7 @@ export class WooWebhooks {
     private readonly dispatcher: WebhookDispatcher,
   ) {
     ctx.store.listener = (event) => this.onEvent(event);
+    dispatcher.attach({ onSettled: (webhook, ok) => this.settled(webhook, ok) });
   }
 
   private onEvent(event: StoreEvent): void {
@@ -78,8 +79,8 @@ export class WooWebhooks {
     };
   }
 
-  /** Called by the dispatcher after a webhook's last attempt. */
-  settled(webhook: OutgoingWebhook, ok: boolean): void {
+  /** After a webhook's last attempt: consecutive failures counted, the webhook disabled at the limit. */
+  private settled(webhook: OutgoingWebhook, ok: boolean): void {
     const hook = this.ctx.store.webhooks.get(Number(webhook.subscriptionId));
     if (!hook) return;
     if (ok) {

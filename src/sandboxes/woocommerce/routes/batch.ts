@@ -21,7 +21,7 @@ function perItem(id: unknown, run: () => ItemResult): ItemResult {
   } catch (error) {
     if (!(error instanceof WooError)) throw error;
     // One bad item never fails the batch: core puts the WP_Error in that item's slot.
-    return { id: typeof id === "number" ? id : Number(id) || 0, error: error.body() };
+    return { id: typeof id === "number" ? id : Number(id) || 0, error: error.body };
   }
 }
 
@@ -53,7 +53,7 @@ export function registerBatchRoutes(app: FastifyInstance, ctx: ShapeContext): vo
     const body = (request.body ?? {}) as BatchBody;
     checkLimit(body);
     const result: Record<string, ItemResult[]> = {};
-    if (body.create) result.create = body.create.map(() => ({ id: 0, error: notModelled("create").body() }));
+    if (body.create) result.create = body.create.map(() => ({ id: 0, error: notModelled("create").body }));
     if (body.update) {
       result.update = body.update.map((item) => {
         const changes = (item ?? {}) as ItemChanges & { id?: unknown };
@@ -64,7 +64,7 @@ export function registerBatchRoutes(app: FastifyInstance, ctx: ShapeContext): vo
         });
       });
     }
-    if (body.delete) result.delete = body.delete.map((id) => ({ id, error: notModelled("delete").body() }));
+    if (body.delete) result.delete = body.delete.map((id) => ({ id, error: notModelled("delete").body }));
     return result;
   });
 
@@ -74,7 +74,7 @@ export function registerBatchRoutes(app: FastifyInstance, ctx: ShapeContext): vo
     const productId = idParam(request, "productId");
     productById(ctx.store, productId, 404);
     const result: Record<string, ItemResult[]> = {};
-    if (body.create) result.create = body.create.map(() => ({ id: 0, error: notModelled("create").body() }));
+    if (body.create) result.create = body.create.map(() => ({ id: 0, error: notModelled("create").body }));
     if (body.update) {
       result.update = body.update.map((item) => {
         const changes = (item ?? {}) as ItemChanges & { id?: unknown };
@@ -85,7 +85,7 @@ export function registerBatchRoutes(app: FastifyInstance, ctx: ShapeContext): vo
         });
       });
     }
-    if (body.delete) result.delete = body.delete.map((id) => ({ id, error: notModelled("delete").body() }));
+    if (body.delete) result.delete = body.delete.map((id) => ({ id, error: notModelled("delete").body }));
     return result;
   });
 }

@@ -1,18 +1,14 @@
 import type { FastifyReply, FastifyRequest } from "fastify";
 import { pageSlice, parsePagePerPage, wordpressPagingHeaders } from "../../kit/paging.ts";
+import { type Query, lastValueQuery as query } from "../../kit/query.ts";
 import { parseFilterDate, type SiteClock } from "../dates.ts";
 import { invalidParam } from "../errors.ts";
 
 /** Query parameters every WooCommerce collection shares, validated as WordPress REST does. */
-export type Query = Record<string, string | undefined>;
 
 export const PAGE_LIMITS = { defaultPerPage: 10, maxPerPage: 100 } as const;
 
-/** The query as PHP's `$_GET` has it: a repeated name keeps its last value. */
-export function query(request: FastifyRequest): Query {
-  const raw = request.query as Record<string, string | string[] | undefined>;
-  return Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, Array.isArray(v) ? v[v.length - 1] : v]));
-}
+export { idParam, lastValueQuery as query } from "../../kit/query.ts";
 
 export function booleanParam(q: Query, name: string, fallback: boolean): boolean {
   const value = q[name];
@@ -98,10 +94,4 @@ export function sendPage<T>(
 
 export function isAuthParam(name: string): boolean {
   return name.startsWith("oauth_") || name === "consumer_key" || name === "consumer_secret";
-}
-
-export function idParam(request: FastifyRequest, name = "id"): number {
-  const raw = (request.params as Record<string, string>)[name];
-  const id = Number(raw);
-  return Number.isInteger(id) && id > 0 ? id : 0;
 }
