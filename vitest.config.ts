@@ -8,7 +8,9 @@ export default defineConfig({
     setupFiles: ["test/helpers/check-events.ts"],
     pool: "forks",
     maxWorkers: 2,
-    testTimeout: 30_000,
-    hookTimeout: 60_000,
+    // Generous: a hub, sandboxes and a fresh database start in each file's beforeAll, and on a
+    // shared 2-core machine under load that alone can take minutes. A hang still fails, later.
+    testTimeout: 120_000,
+    hookTimeout: 240_000,
   },
 });
