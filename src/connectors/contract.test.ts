@@ -22,6 +22,7 @@ const sampleCredentials: Record<string, unknown> = {
     accessTokenExpiresAt: "2030-01-01T00:00:00Z",
   },
   woocommerce: { url: "https://shop.example.com", consumerKey: "ck_sample", consumerSecret: "cs_sample" },
+  "quickbooks-desktop": { username: "web-connector", password: "sample-password" },
   bigcommerce: { storeHash: "abc123", accessToken: "token" },
 };
 

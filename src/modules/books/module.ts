@@ -2,11 +2,16 @@ import type { HubModule } from "../module.ts";
 import { registerBooksJobs } from "./jobs.ts";
 import { registerBooksRoutes } from "./routes.ts";
 import { startBooksPoster } from "./runner.ts";
+import { registerQwcRoute, registerWebConnectorRoute } from "./web-connector/routes.ts";
 
-/** Postings and daily summaries sent to the books. */
+/** Postings and daily summaries sent to the books; QuickBooks Desktop's Web Connector served at /qbwc. */
 export const booksModule: HubModule = {
   name: "books",
-  routes: registerBooksRoutes,
+  routes: (app, ctx) => {
+    registerBooksRoutes(app, ctx);
+    registerQwcRoute(app, ctx);
+  },
+  publicRoutes: registerWebConnectorRoute,
   jobs: registerBooksJobs,
   workers: [startBooksPoster],
 };

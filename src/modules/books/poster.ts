@@ -1,20 +1,18 @@
 import type { BooksClient, BooksDocument, BooksLine, SalesDocumentInput } from "../../connectors/contract.ts";
 import type { AppContext } from "../../context.ts";
-import {
-  getConnection,
-  raiseIssue,
-  recordPreviews,
-  recordSyncLog,
-  resolveIssue,
-} from "../connections/index.ts";
+import { getConnection, raiseIssue, recordPreviews, recordSyncLog } from "../connections/index.ts";
 import { booksClientOf } from "./books-session.ts";
 import { type DocumentDraft, orderDraft, refundDraft, summaryDocNumber, summaryDraft } from "./documents.ts";
 import { claimPosting, getPosting, type Posting, settlePosting } from "./ledger.ts";
+import { recordPosted } from "./posted.ts";
 import { postableOrder, postableRefund } from "./read-model.ts";
 import { getOrderSettings } from "./settings.ts";
 import { summaryForSubject, summaryOfOrder } from "./summaries.ts";
+import { pollingProtocolOf } from "./web-connector/protocol.ts";
+import { enqueueDocument } from "./web-connector/queue.ts";
 
-export type PostOutcome = "posted" | "preview" | "failed" | "blocked" | "skipped";
+/** `queued`: prepared for a platform that polls the hub (QuickBooks Desktop), posted when it answers. */
+export type PostOutcome = "posted" | "queued" | "preview" | "failed" | "blocked" | "skipped";
 const FEED = "books";
 
 /** The books client call that creates each kind of document. */
@@ -84,6 +82,8 @@ export async function postOne(ctx: AppContext, postingId: string): Promise<PostO
       await settlePosting(ctx.db, row.id, { status: "preview", error: null });
       return "preview";
     }
+    const polled = pollingProtocolOf(ctx, books);
+    if (polled) return await enqueueDocument(ctx, row, draft, polled);
     return await send(ctx, row, draft, booksClientOf(ctx, books));
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
@@ -167,29 +167,6 @@ async function send(
     currency: draft.currency,
   };
   const doc = await creators[draft.kind](client, input);
-  await settlePosting(ctx.db, row.id, {
-    status: "posted",
-    docKind: doc.kind,
-    docId: doc.id,
-    docNumber: doc.docNumber,
-    syncToken: doc.syncToken,
-    totalMinor: doc.totalMinor,
-    error: null,
-    postedAt: new Date(),
-  });
-  await recordSyncLog(
-    ctx.db,
-    skus.map((sku) => ({
-      accountId: row.accountId,
-      connectionId: row.booksConnectionId,
-      sku,
-      direction: "push" as const,
-      quantity: null,
-      result: "ok" as const,
-      reason: `posted in ${doc.kind} ${doc.docNumber ?? doc.id}`,
-    })),
-  );
-  for (const sku of skus) await resolveIssue(ctx.db, row.booksConnectionId, "sku", sku, "posted");
-  await resolveIssue(ctx.db, row.booksConnectionId, `posting-${row.subjectType}`, row.subjectId, "posted");
+  await recordPosted(ctx, row, doc, skus);
   return "posted";
 }

@@ -10,6 +10,7 @@ import { type PostOutcome, postOne } from "./poster.ts";
 import { booksSummaries } from "./schema.ts";
 import { getOrderSettings } from "./settings.ts";
 import { getSummary, summarisePeriod, summarySubject } from "./summaries.ts";
+import { pollingProtocolOf } from "./web-connector/protocol.ts";
 
 /**
  * R-ORD-4: deletes the summary in QuickBooks and in the hub, then builds and posts it again from
@@ -41,7 +42,8 @@ export async function resummarize(ctx: AppContext, accountId: string, summaryId:
   if (posting.status === "posting") {
     throw new AppError("conflict", "posting_in_progress", "this summary is being posted; try again shortly");
   }
-  if (posting.docId && posting.syncToken && books.mode === "live") {
+  // A platform that polls the hub deletes the earlier document in the same message set as the new one.
+  if (posting.docId && posting.syncToken && books.mode === "live" && !pollingProtocolOf(ctx, books)) {
     await deleteReceipt(booksClientOf(ctx, books), posting.docId, posting.syncToken, posting.docNumber);
   }
   const generation = Math.max(summary.generation, posting.generation) + 1;

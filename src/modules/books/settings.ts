@@ -11,6 +11,7 @@ import {
   type SaleDocument,
   type SummaryGrouping,
 } from "./schema.ts";
+import { pollingProtocolOf } from "./web-connector/protocol.ts";
 
 export type OrderSettings = {
   connectionId: string;
@@ -89,6 +90,8 @@ export async function putOrderSettings(
 
 /** A books connection is one whose connector offers the books API (no network call is made). */
 async function requireBooksConnection(ctx: AppContext, connection: Connection): Promise<void> {
+  // A platform that polls the hub (QuickBooks Desktop) takes postings through its queue instead.
+  if (pollingProtocolOf(ctx, connection)) return;
   try {
     booksClientOf(ctx, connection);
   } catch {

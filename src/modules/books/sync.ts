@@ -40,7 +40,14 @@ export async function syncBooks(
     );
   }
   const books = await getConnection(ctx.db, accountId, settings.booksConnectionId);
-  const outcomes: Record<PostOutcome, number> = { posted: 0, preview: 0, failed: 0, blocked: 0, skipped: 0 };
+  const outcomes: Record<PostOutcome, number> = {
+    posted: 0,
+    queued: 0,
+    preview: 0,
+    failed: 0,
+    blocked: 0,
+    skipped: 0,
+  };
   const result = {
     connectionId: channelConnectionId,
     ...range,

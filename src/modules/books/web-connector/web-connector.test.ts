@@ -1,0 +1,396 @@
+import { readFileSync } from "node:fs";
+import { and, eq } from "drizzle-orm";
+import { XMLParser } from "fast-xml-parser";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type Api, apiFor } from "../../../../test/helpers/api.ts";
+import { createTenant, startTestHub, type TestHub } from "../../../../test/helpers/hub.ts";
+import { createTestConnector, createTestPlatform } from "../../../../test/helpers/test-connector.ts";
+import type { Connector } from "../../../connectors/contract.ts";
+import { quickBooksDesktopConnector } from "../../../connectors/quickbooks-desktop/index.ts";
+import { getPosting } from "../ledger.ts";
+import { booksPostings, qbwcRequests } from "../schema.ts";
+
+/** The hub as the Web Connector's SOAP service, spoken to with hand-written envelopes over inject. */
+const CAPTURE = "/work/shared/fixtures/real/quickbooks-desktop/qbwc_qbxml_sales_receipt_add_rs.xml";
+const PASSWORD = "desktop-pass-123";
+const USER = `wc-${Date.now()}`;
+const parser = new XMLParser({
+  ignoreAttributes: false,
+  attributeNamePrefix: "@",
+  removeNSPrefix: true,
+  parseTagValue: false,
+});
+
+let hub: TestHub;
+let api: Api;
+let owner: Record<string, string>;
+let desktop: string;
+let shop: string;
+let orderSeq = 0;
+
+const escapeXml = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+
+async function soap(method: string, fields: Record<string, string | number> = {}) {
+  const inner = Object.entries(fields)
+    .map(([k, v]) => `<${k}>${escapeXml(String(v))}</${k}>`)
+    .join("");
+  const res = await hub.app.inject({
+    method: "POST",
+    url: "/qbwc",
+    headers: {
+      "content-type": "text/xml; charset=utf-8",
+      soapaction: `"http://developer.intuit.com/${method}"`,
+    },
+    payload: `<?xml version="1.0" encoding="utf-8"?><soap:Envelope xmlns:soap="http://schemas.xmlsoap.org/soap/envelope/"><soap:Body><${method} xmlns="http://developer.intuit.com/">${inner}</${method}></soap:Body></soap:Envelope>`,
+  });
+  expect(res.statusCode, res.body).toBe(200);
+  const result = parser.parse(res.body).Envelope.Body[`${method}Response`][`${method}Result`];
+  return result as unknown;
+}
+
+async function authenticate(password = PASSWORD): Promise<[string, string]> {
+  const result = (await soap("authenticate", { strUserName: USER, strPassword: password })) as {
+    string: unknown[];
+  };
+  return result.string.map((s) => (typeof s === "string" ? s : "")) as [string, string];
+}
+
+const send = async (ticket: string) =>
+  String(
+    (await soap("sendRequestXML", {
+      ticket,
+      strHCPResponse: "",
+      strCompanyFileName: "C:\\Company.qbw",
+      qbXMLCountry: "US",
+      qbXMLMajorVers: 13,
+      qbXMLMinorVers: 0,
+    })) ?? "",
+  );
+
+const receive = async (ticket: string, response: string) =>
+  Number(await soap("receiveResponseXML", { ticket, response, hresult: "", message: "" }));
+
+/** Request ids of a qbXML request document by request element. */
+function requestIds(qbxml: string): Record<string, string[]> {
+  const msgs = parser.parse(qbxml).QBXML.QBXMLMsgsRq as Record<string, unknown>;
+  const ids: Record<string, string[]> = {};
+  for (const [name, value] of Object.entries(msgs)) {
+    if (name.startsWith("@")) continue;
+    ids[name] = (Array.isArray(value) ? value : [value]).map(
+      (v) => (v as Record<string, string>)["@requestID"]!,
+    );
+  }
+  return ids;
+}
+const messageSetAttrs = (qbxml: string) => {
+  const msgs = parser.parse(qbxml).QBXML.QBXMLMsgsRq as Record<string, string>;
+  return { onError: msgs["@onError"], newId: msgs["@newMessageSetID"], oldId: msgs["@oldMessageSetID"] };
+};
+
+/** QuickBooks' answer: the customer exists (3100) and the real SalesReceiptAddRs capture for the receipt. */
+function answer(customerRequestId: string, receiptRequestId: string): string {
+  const capture = readFileSync(CAPTURE, "utf8").replace(
+    /requestID="[^"]*"/,
+    `requestID="${receiptRequestId}"`,
+  );
+  return capture.replace(
+    "<QBXMLMsgsRs>",
+    `<QBXMLMsgsRs><CustomerAddRs requestID="${customerRequestId}" statusCode="3100" statusSeverity="Error" statusMessage="The name &quot;x&quot; of the list element is already in use."/>`,
+  );
+}
+
+async function order(placedAt: string, sku: string) {
+  orderSeq += 1;
+  const res = await api.post("/api/v1/orders", {
+    connectionId: shop,
+    platformOrderId: `p-${orderSeq}`,
+    orderNumber: `#${2000 + orderSeq}`,
+    placedAt,
+    currency: "USD",
+    customer: { name: "Ada Lovelace" },
+    lines: [{ sku, quantity: 2, unitPriceMinor: 7500 }],
+  });
+  expect(res.status, JSON.stringify(res.body)).toBe(201);
+}
+
+async function summarise(day: string) {
+  const res = await api.post("/api/v1/books/sync", { connectionId: shop, from: day, to: day });
+  expect(res.status, JSON.stringify(res.body)).toBe(200);
+  return res.body as { outcomes: Record<string, number> };
+}
+
+async function summaryPosting(day: string) {
+  const [row] = await hub.ctx.db
+    .select()
+    .from(booksPostings)
+    .where(
+      and(eq(booksPostings.booksConnectionId, desktop), eq(booksPostings.subjectId, `${shop}:${day}:USD`)),
+    );
+  return row!;
+}
+
+beforeAll(async () => {
+  hub = await startTestHub({
+    connectors: {
+      test: createTestConnector(createTestPlatform()) as Connector<unknown>,
+      "quickbooks-desktop": quickBooksDesktopConnector as Connector<unknown>,
+    },
+  });
+  const tenant = await createTenant(hub);
+  api = apiFor(hub.app, tenant);
+  owner = tenant.auth;
+  const products = ["DESK-1", "DESK-2"].map((sku) => ({ sku, name: sku, quantity: 100 }));
+  expect((await api.post("/api/v1/products/import", { products })).status).toBeLessThan(300);
+  const paired = await api.post("/api/v1/connections", {
+    platform: "quickbooks-desktop",
+    name: "Desktop books",
+    credentials: { username: USER, password: PASSWORD },
+  });
+  expect(paired.status, JSON.stringify(paired.body)).toBe(201);
+  desktop = paired.body.id;
+  expect((await api.post(`/api/v1/connections/${desktop}/mode`, { mode: "live" })).status).toBe(200);
+  const channel = await api.post("/api/v1/connections", {
+    platform: "test",
+    name: "Shop",
+    credentials: { token: "good-token" },
+  });
+  shop = channel.body.id;
+  await api.post(`/api/v1/connections/${shop}/mode`, { mode: "live" });
+  const settings = await api.put(`/api/v1/connections/${shop}/order-settings`, {
+    booksConnectionId: desktop,
+  });
+  expect(settings.status, JSON.stringify(settings.body)).toBe(200);
+}, 60_000);
+afterAll(async () => {
+  await hub?.close();
+});
+
+describe("pairing", () => {
+  it("stores only a hash of the Web Connector password", async () => {
+    const res = await api.get(`/api/v1/connections/${desktop}`);
+    expect(JSON.stringify(res.body)).not.toContain(PASSWORD);
+    expect(res.body.credentials).toEqual({ username: USER });
+  });
+
+  it("refuses a short password, a missing user name and unknown fields as invalid input, saving nothing", async () => {
+    for (const credentials of [
+      { username: "someone", password: "short" },
+      { password: "long-enough-password" },
+      { username: "someone", password: "long-enough-password", extra: 1 },
+    ]) {
+      const res = await api.post("/api/v1/connections", {
+        platform: "quickbooks-desktop",
+        name: "Bad",
+        credentials,
+      });
+      // The hub answers invalid input with 400 and a stable code (docs/error-codes.md).
+      expect(res.status, JSON.stringify(res.body)).toBe(400);
+      expect(res.body.code).toBe("credentials_invalid");
+    }
+    const list = await api.get("/api/v1/connections");
+    expect(list.body.items.map((c: { name: string }) => c.name)).not.toContain("Bad");
+  });
+
+  it("serves a .qwc with the service address, the user and fresh GUIDs on each download", async () => {
+    const first = await hub.app.inject({
+      method: "GET",
+      url: `/api/v1/connections/${desktop}/qwc`,
+      headers: owner,
+    });
+    expect(first.statusCode, first.body).toBe(200);
+    expect(first.headers["content-type"]).toContain("application/xml");
+    expect(first.headers["content-disposition"]).toMatch(/^attachment; filename=".+\.qwc"$/);
+    const qwc = parser.parse(first.body).QBWCXML;
+    expect(qwc.AppURL).toBe("http://localhost:80/qbwc");
+    expect(qwc.UserName).toBe(USER);
+    expect(qwc.QBType).toBe("QBFS");
+    expect(qwc.Scheduler.RunEveryNMinutes).toBe("15");
+    expect(qwc.IsReadOnly).toBe("false");
+    expect(qwc.AppSupport).toBeTruthy();
+    expect(qwc.OwnerID).toMatch(/^\{[0-9A-F-]{36}\}$/);
+    const second = parser.parse(
+      (await hub.app.inject({ method: "GET", url: `/api/v1/connections/${desktop}/qwc`, headers: owner }))
+        .body,
+    ).QBWCXML;
+    expect(second.OwnerID).not.toBe(qwc.OwnerID);
+    expect(second.FileID).not.toBe(qwc.FileID);
+    const notDesktop = await api.get(`/api/v1/connections/${shop}/qwc`);
+    expect(notDesktop.status).toBe(400);
+    expect(notDesktop.body.code).toBe("not_a_web_connector_connection");
+    const stranger = await createTenant(hub);
+    const other = await hub.app.inject({
+      method: "GET",
+      url: `/api/v1/connections/${desktop}/qwc`,
+      headers: stranger.auth,
+    });
+    expect(other.statusCode).toBe(404);
+  });
+});
+
+describe("the SOAP service", () => {
+  it("answers serverVersion, clientVersion and the WSDL", async () => {
+    expect(await soap("serverVersion")).toMatch(/Stockwire/);
+    expect(await soap("clientVersion", { strVersion: "2.3.0.36" })).toBe("");
+    const wsdl = await hub.app.inject({ method: "GET", url: "/qbwc?wsdl" });
+    expect(wsdl.statusCode).toBe(200);
+    const definitions = parser.parse(wsdl.body).definitions;
+    expect(definitions["@targetNamespace"]).toBe("http://developer.intuit.com/");
+    expect(definitions.service.port.address["@location"]).toBe("http://localhost:80/qbwc");
+    const operations = definitions.portType.operation.map((o: Record<string, string>) => o["@name"]);
+    expect(operations).toEqual([
+      "serverVersion",
+      "clientVersion",
+      "authenticate",
+      "sendRequestXML",
+      "receiveResponseXML",
+      "connectionError",
+      "getLastError",
+      "closeConnection",
+    ]);
+  });
+
+  it("answers a bad password with nvu and no ticket, and a good one with none when nothing is due", async () => {
+    expect(await authenticate("wrong-password-1")).toEqual(["", "nvu"]);
+    expect((await soap("authenticate", { strUserName: "nobody", strPassword: PASSWORD })) as object).toEqual({
+      string: ["", "nvu"],
+    });
+    const [ticket, status] = await authenticate();
+    expect(ticket).toMatch(/^[0-9a-f-]{36}$/);
+    expect(status).toBe("none");
+    expect(await soap("closeConnection", { ticket })).toMatch(/^OK/);
+  });
+
+  it("answers malformed XML and unknown calls with a SOAP fault, never a stack", async () => {
+    for (const payload of [
+      "<soap:Envelope><soap:Body><authenticate>",
+      "not xml at all",
+      `<?xml version="1.0"?><soap:Envelope xmlns:soap="http://schemas.xmlsoap.org/soap/envelope/"><soap:Body><dropTables/></soap:Body></soap:Envelope>`,
+      `<?xml version="1.0"?><soap:Envelope xmlns:soap="http://schemas.xmlsoap.org/soap/envelope/"><soap:Body><sendRequestXML><ticket>x</ticket><qbXMLMajorVers>thirteen</qbXMLMajorVers></sendRequestXML></soap:Body></soap:Envelope>`,
+    ]) {
+      const res = await hub.app.inject({
+        method: "POST",
+        url: "/qbwc",
+        headers: { "content-type": "text/xml" },
+        payload,
+      });
+      expect(res.statusCode).toBe(500);
+      expect(res.headers["content-type"]).toContain("text/xml");
+      const fault = parser.parse(res.body).Envelope.Body.Fault;
+      expect(fault.faultcode).toBe("soap:Client");
+      expect(res.body).not.toMatch(/\bat .+\.ts:\d+/);
+    }
+  });
+
+  it("prepares a daily summary ahead, sends it in sendRequestXML and records the SalesReceiptAddRs as posted", async () => {
+    await order("2024-05-02T10:00:00Z", "DESK-1");
+    const synced = await summarise("2024-05-02");
+    expect(synced.outcomes.queued).toBe(1);
+    const [ticket, status] = await authenticate();
+    expect(status).toBe("");
+    const qbxml = await send(ticket);
+    expect(qbxml).toContain('<?qbxml version="13.0"?>');
+    const attrs = messageSetAttrs(qbxml);
+    expect(attrs.onError).toBe("continueOnError");
+    expect(attrs.newId).toMatch(/^[0-9a-f-]{36}$/);
+    expect(attrs.oldId).toBeUndefined();
+    const receipt = parser.parse(qbxml).QBXML.QBXMLMsgsRq.SalesReceiptAddRq.SalesReceiptAdd;
+    // Schema order: CustomerRef, TxnDate, RefNumber, Memo, then the lines.
+    expect(Object.keys(receipt)).toEqual([
+      "CustomerRef",
+      "TxnDate",
+      "RefNumber",
+      "Memo",
+      "SalesReceiptLineAdd",
+    ]);
+    expect(receipt.TxnDate).toBe("2024-05-02");
+    expect(String(receipt.RefNumber).length).toBeLessThanOrEqual(11);
+    expect(receipt.Memo).toContain("#2001");
+    expect(receipt.SalesReceiptLineAdd.ItemRef.FullName).toBe("DESK-1");
+    expect(receipt.SalesReceiptLineAdd.Rate).toBe("75.00");
+    const ids = requestIds(qbxml);
+    const percent = await receive(ticket, answer(ids.CustomerAddRq![0]!, ids.SalesReceiptAddRq![0]!));
+    expect(percent).toBe(100);
+    const posting = await summaryPosting("2024-05-02");
+    expect(posting).toMatchObject({ status: "posted", docKind: "SalesReceipt", docId: "141CA5-1231522949" });
+    expect(posting.docNumber).toBe("16466");
+    expect(posting.totalMinor).toBe(15000);
+    expect(await soap("getLastError", { ticket })).toBe("");
+    expect(await soap("closeConnection", { ticket })).toMatch(/^OK/);
+    expect((await authenticate())[1]).toBe("none");
+  });
+
+  it("resumes a session dropped after sendRequestXML by asking about the old message set, posting nothing twice", async () => {
+    await order("2024-05-03T10:00:00Z", "DESK-2");
+    expect((await summarise("2024-05-03")).outcomes.queued).toBe(1);
+    const [dropped] = await authenticate();
+    const first = await send(dropped);
+    const firstIds = requestIds(first);
+    // The Web Connector dies here: no receiveResponseXML. Its next run signs in again.
+    const [ticket, status] = await authenticate();
+    expect(status).toBe("");
+    expect(await receive(dropped, "<QBXML/>")).toBeLessThan(0);
+    const again = await send(ticket);
+    const attrs = messageSetAttrs(again);
+    expect(attrs.oldId).toBe(messageSetAttrs(first).newId);
+    expect(attrs.newId).not.toBe(attrs.oldId);
+    expect(requestIds(again)).toEqual(firstIds);
+    const response = answer(firstIds.CustomerAddRq![0]!, firstIds.SalesReceiptAddRq![0]!);
+    expect(await receive(ticket, response)).toBe(100);
+    const posting = await summaryPosting("2024-05-03");
+    expect(posting.status).toBe("posted");
+    const documents = await hub.ctx.db
+      .select()
+      .from(qbwcRequests)
+      .where(and(eq(qbwcRequests.postingId, posting.id), eq(qbwcRequests.role, "document")));
+    expect(documents).toHaveLength(1);
+    // The same answer delivered again changes nothing, and nothing is left to send.
+    await receive(ticket, response);
+    expect((await getPosting(hub.ctx.db, posting.id))?.postedAt).toEqual(posting.postedAt);
+    expect(await send(ticket)).toBe("");
+    expect((await authenticate())[1]).toBe("none");
+  });
+
+  it("fails the posting and names the SKU when QuickBooks has no such item (3140)", async () => {
+    await order("2024-05-04T10:00:00Z", "DESK-1");
+    await summarise("2024-05-04");
+    const [ticket] = await authenticate();
+    const ids = requestIds(await send(ticket));
+    const response = `<?xml version="1.0"?><QBXML><QBXMLMsgsRs><CustomerAddRs requestID="${ids.CustomerAddRq![0]}" statusCode="0" statusSeverity="Info" statusMessage="Status OK"><CustomerRet><ListID>1</ListID></CustomerRet></CustomerAddRs><SalesReceiptAddRs requestID="${ids.SalesReceiptAddRq![0]}" statusCode="3140" statusSeverity="Error" statusMessage="There is an invalid reference to QuickBooks Item &quot;DESK-1&quot; in the Sales Receipt line."/></QBXMLMsgsRs></QBXML>`;
+    expect(await receive(ticket, response)).toBe(100);
+    const posting = await summaryPosting("2024-05-04");
+    expect(posting.status).toBe("failed");
+    expect(posting.error).toContain("DESK-1");
+    const log = await api.get(`/api/v1/sync-log?connectionId=${desktop}&sku=DESK-1`);
+    expect(JSON.stringify(log.body)).toContain("no item in QuickBooks");
+  });
+
+  it("says NoOp while postings are still being prepared, and refuses qbXML older than 13.0", async () => {
+    await order("2024-05-05T10:00:00Z", "DESK-2");
+    // A pending ledger row the poster has not prepared yet.
+    await hub.ctx.db.insert(booksPostings).values({
+      accountId: (await summaryPosting("2024-05-02")).accountId,
+      booksConnectionId: desktop,
+      channelConnectionId: shop,
+      subjectType: "summary",
+      subjectId: `${shop}:2024-05-05:USD`,
+    });
+    const [ticket, status] = await authenticate();
+    expect(status).toBe("");
+    expect(await send(ticket)).toBe("");
+    expect(await soap("getLastError", { ticket })).toBe("NoOp");
+    const old = await soap("sendRequestXML", {
+      ticket,
+      strHCPResponse: "",
+      strCompanyFileName: "",
+      qbXMLCountry: "US",
+      qbXMLMajorVers: 12,
+      qbXMLMinorVers: 0,
+    });
+    expect(old ?? "").toBe("");
+    expect(await soap("getLastError", { ticket })).toMatch(/13\.0/);
+    expect(await soap("connectionError", { ticket, hresult: "0x80040408", message: "company closed" })).toBe(
+      "done",
+    );
+    expect(await soap("getLastError", { ticket })).toMatch(/ended/);
+  });
+});
