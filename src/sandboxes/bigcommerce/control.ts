@@ -15,7 +15,6 @@ export interface BcControlDeps {
   readonly ctx: BcContext;
   readonly rate: RateSettings;
   readonly rateLimit: RateLimitSlot;
-  readonly info: () => Record<string, unknown>;
 }
 
 const statusId = z
@@ -80,8 +79,6 @@ export function registerBcControlRoutes(app: FastifyInstance, deps: BcControlDep
     if (!variant) throw unknownSku(sku);
     return variant;
   };
-
-  app.get("/_sandbox/info", async () => deps.info());
 
   app.post("/_sandbox/orders", async (request, reply) => {
     const input = newOrder.parse(request.body);

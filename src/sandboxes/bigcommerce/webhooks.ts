@@ -45,6 +45,7 @@ export class BcWebhooks {
     private readonly storeId: string,
   ) {
     ctx.store.listener = (event) => this.onEvent(event);
+    dispatcher.attach({ headersFor: (webhook) => this.headersFor(webhook), onSettled: this.settled });
   }
 
   private onEvent(event: StoreEvent): void {
@@ -78,8 +79,8 @@ export class BcWebhooks {
     };
   }
 
-  /** The dispatcher's `headersFor`: Standard Webhooks headers for this attempt. */
-  headersFor = (webhook: OutgoingWebhook): Record<string, string> => {
+  /** Standard Webhooks headers for one attempt. */
+  private headersFor(webhook: OutgoingWebhook): Record<string, string> {
     const timestamp = Math.floor(this.ctx.store.nowMs() / 1000);
     return {
       ...webhook.headers,
@@ -87,10 +88,10 @@ export class BcWebhooks {
       "webhook-timestamp": String(timestamp),
       "webhook-signature": signStandardWebhook(this.clientSecret, webhook.eventId, timestamp, webhook.body),
     };
-  };
+  }
 
-  /** Called by the dispatcher after a webhook's last attempt. */
-  settled = (webhook: OutgoingWebhook, ok: boolean): void => {
+  /** After a webhook's last attempt: a hook that failed through the schedule is deactivated. */
+  private readonly settled = (webhook: OutgoingWebhook, ok: boolean): void => {
     const hook = this.ctx.store.hooks.get(Number(webhook.subscriptionId));
     if (!hook || ok) return;
     hook.isActive = false;

@@ -1,5 +1,6 @@
 import type { FastifyRequest } from "fastify";
 import { metaPagination, type PageLimits, pageSlice, parsePageLimit } from "../../kit/paging.ts";
+import { type Query, lastValueQuery as query } from "../../kit/query.ts";
 import { invalidQuery } from "../errors.ts";
 import type { BcStore } from "../store.ts";
 
@@ -12,21 +13,9 @@ export interface BcContext {
   baseUrl: string;
 }
 
-export type Query = Record<string, string | undefined>;
-
 export const V3 = "/stores/:hash/v3";
 export const V2 = "/stores/:hash/v2";
-
-/** The query with a repeated name reduced to its last value. */
-export function query(request: FastifyRequest): Query {
-  const raw = request.query as Record<string, string | string[] | undefined>;
-  return Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, Array.isArray(v) ? v[v.length - 1] : v]));
-}
-
-export function idParam(request: FastifyRequest, name = "id"): number {
-  const n = Number((request.params as Record<string, string>)[name]);
-  return Number.isInteger(n) && n > 0 ? n : 0;
-}
+export { idParam, lastValueQuery as query, listFilter, type Query } from "../../kit/query.ts";
 
 /** A v3 collection page: `{data, meta:{pagination}}`, `limit` out of bounds → 422. */
 export function v3Page<T>(
@@ -42,12 +31,6 @@ export function v3Page<T>(
     data: slice.map(render),
     meta: { pagination: metaPagination(items.length, slice.length, parsed.value) },
   };
-}
-
-/** `a,b,c` → a set, or null when the filter is absent. */
-export function listFilter(q: Query, name: string): Set<string> | null {
-  const value = q[name];
-  return value === undefined ? null : new Set(value.split(",").map((s) => s.trim()));
 }
 
 /** A date filter value: unix seconds or any date `Date.parse` reads (ISO 8601, RFC 2822). */
