@@ -184,13 +184,19 @@ export const qbwcRequests = pgTable(
   ],
 );
 
-/** Per QuickBooks Desktop connection: last Web Connector contact and failed sign-ins (rate limit). */
+/**
+ * Per QuickBooks Desktop connection: last Web Connector contact, the schedule its latest .qwc set
+ * (the silence alarm waits a few runs of it) and failed sign-ins (rate limit).
+ */
 export const qbwcContacts = pgTable("qbwc_contacts", {
   connectionId: uuid()
     .primaryKey()
     .references(() => connections.id, { onDelete: "cascade" }),
   accountId: tenantId(),
   lastContactAt: timestamp({ withTimezone: true }),
+  runEveryMinutes: integer().notNull().default(15),
+  /** When the latest .qwc was downloaded: silence counts from then until the first call. */
+  qwcIssuedAt: timestamp({ withTimezone: true }),
   failedLogins: integer().notNull().default(0),
   failWindowEndsAt: timestamp({ withTimezone: true }),
 });
