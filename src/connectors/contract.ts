@@ -171,7 +171,8 @@ export type FulfillmentInput = {
 export type WebhookNotice = {
   eventId: string;
   topic: string;
-  kind: "order" | "refund" | "product" | "inventory" | "other";
+  /** `uninstalled`: the merchant removed the app; the credentials no longer work. */
+  kind: "order" | "refund" | "product" | "inventory" | "uninstalled" | "other";
   /** The platform id of the object the event is about (order id, inventory item id…). */
   objectId: string | null;
   occurredAt: Date;

@@ -5,6 +5,7 @@ import { credentialsFor, startShop } from "../../../test/helpers/shopify-session
 import type { DeliveryRecord, ShopifySandbox } from "../../sandboxes/shopify/index.ts";
 import { shopifyConnector } from "./index.ts";
 import type { ShopifySession } from "./session.ts";
+import { parseShopifyWebhook } from "./webhooks.ts";
 
 let sandbox: ShopifySandbox;
 let session: ShopifySession;
@@ -118,9 +119,28 @@ describe("Shopify connector: webhooks", () => {
       "refunds/create",
       "products/update",
       "inventory_levels/update",
+      "app/uninstalled",
     ]);
     expect(second).toEqual(first);
-    expect(sandbox.store.webhookSubscriptions).toHaveLength(7);
+    expect(sandbox.store.webhookSubscriptions).toHaveLength(8);
+  });
+
+  it("tells its own subscriptions from the app's others by uri (webhookSubscriptions has no uri argument)", async () => {
+    const other = "http://127.0.0.1:9/another-hub";
+    await session.registerWebhooks(other);
+    expect(sandbox.store.webhookSubscriptions.filter((s) => s.uri === other)).toHaveLength(8);
+    await session.registerWebhooks(callbackUrl);
+    expect(sandbox.store.webhookSubscriptions).toHaveLength(16);
+    // Nothing listens there: later tests' deliveries should not wait on its retries.
+    sandbox.store.webhookSubscriptions = sandbox.store.webhookSubscriptions.filter((s) => s.uri !== other);
+  });
+
+  it("reads app/uninstalled as the app's removal", () => {
+    const notice = parseShopifyWebhook(
+      { "x-shopify-topic": "app/uninstalled", "x-shopify-event-id": "e-1" },
+      Buffer.from(JSON.stringify({ id: 1, myshopify_domain: "x.myshopify.com" })),
+    );
+    expect(notice).toMatchObject({ kind: "uninstalled", topic: "app/uninstalled", objectId: null });
   });
 
   it("verifies the signature on the raw body and refuses tampering or another secret", async () => {

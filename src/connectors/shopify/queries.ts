@@ -199,8 +199,8 @@ export const FULFILLMENT_ORDERS_QUERY = /* GraphQL */ `
 `;
 
 export const WEBHOOK_SUBSCRIPTIONS_QUERY = /* GraphQL */ `
-  query StockwireWebhooks($uri: String!, $after: String) {
-    webhookSubscriptions(first: 100, after: $after, uri: $uri) {
+  query StockwireWebhooks($topics: [WebhookSubscriptionTopic!], $after: String) {
+    webhookSubscriptions(first: 100, after: $after, topics: $topics) {
       nodes { id topic uri }
       pageInfo { hasNextPage endCursor }
     }

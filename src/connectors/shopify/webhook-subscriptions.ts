@@ -17,6 +17,7 @@ export const WEBHOOK_TOPICS = [
   "REFUNDS_CREATE",
   "PRODUCTS_UPDATE",
   "INVENTORY_LEVELS_UPDATE",
+  "APP_UNINSTALLED",
 ] as const;
 
 /** `ORDERS_CREATE` → `orders/create`, the spelling of the `X-Shopify-Topic` header. */
@@ -32,13 +33,14 @@ async function subscribedTopics(client: GraphqlClient, uri: string): Promise<Set
   do {
     const data: WebhookSubscriptionsPage = await client.run(
       WEBHOOK_SUBSCRIPTIONS_QUERY,
-      { uri, after },
+      { topics: WEBHOOK_TOPICS, after },
       webhookSubscriptionsSchema,
       "catalog",
     );
     const page = data.webhookSubscriptions;
-    // Filtered by `uri` already; checked again in case a shop ignores the argument.
-    for (const node of page.nodes) if (!node.uri || node.uri === uri) topics.add(node.topic);
+    // `webhookSubscriptions` has no `uri` argument (only topics, format, query and the deprecated
+    // callbackUrl), so the app's subscriptions to other addresses are told apart here.
+    for (const node of page.nodes) if (node.uri === uri) topics.add(node.topic);
     after = page.pageInfo.hasNextPage ? (page.pageInfo.endCursor ?? null) : null;
   } while (after);
   return topics;

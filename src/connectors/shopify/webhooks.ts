@@ -60,6 +60,7 @@ function kindOf(topic: string): WebhookNotice["kind"] {
   if (topic.startsWith("refunds/")) return "refund";
   if (topic.startsWith("products/")) return "product";
   if (topic.startsWith("inventory_levels/") || topic.startsWith("inventory_items/")) return "inventory";
+  if (topic === "app/uninstalled") return "uninstalled";
   return "other";
 }
 
@@ -125,6 +126,7 @@ export function parseShopifyWebhook(
       notice.objectId = restGid("InventoryItem", fields.id, fields.admin_graphql_api_id);
     return notice;
   }
+  if (kind === "uninstalled") return notice;
   if (kind === "refund") {
     notice.objectId = fields.order_id == null ? null : restGid("Order", fields.order_id);
     return notice;

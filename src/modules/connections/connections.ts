@@ -27,6 +27,9 @@ export function connectionView(c: Connection) {
     label: c.label,
     credentials: c.credentialsHint,
     settings: c.settings,
+    status: c.disconnectedAt ? ("disconnected" as const) : ("connected" as const),
+    disconnectedAt: c.disconnectedAt?.toISOString() ?? null,
+    disconnectedReason: c.disconnectedReason,
     createdAt: c.createdAt.toISOString(),
     updatedAt: c.updatedAt.toISOString(),
   };
@@ -154,6 +157,9 @@ export async function updateConnection(
               credentialsSealed: ctx.secretBox.seal(JSON.stringify(checked.credentials)),
               credentialsHint: checked.hint,
               label: checked.label,
+              // The platform accepted these credentials, so the hub has access again.
+              disconnectedAt: null,
+              disconnectedReason: null,
             }
           : {}),
         updatedAt: new Date(),

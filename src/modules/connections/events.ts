@@ -30,3 +30,9 @@ export const syncError = defineEvent(
     message: z.string(),
   }),
 );
+
+/** The platform told the hub it lost access (the merchant uninstalled the app); feeds stop working. */
+export const connectionDisconnected = defineEvent(
+  "connection.disconnected",
+  z.object({ connectionId: z.string(), platform: z.string(), reason: z.string() }),
+);

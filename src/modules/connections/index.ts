@@ -17,7 +17,8 @@ export {
   updateConnection,
 } from "./connections.ts";
 export { type CheckedCredentials, connectorFor, credentialsOf } from "./credentials.ts";
-export { connectionCreated, connectionModeChanged, syncError } from "./events.ts";
+export { markDisconnected } from "./disconnect.ts";
+export { connectionCreated, connectionDisconnected, connectionModeChanged, syncError } from "./events.ts";
 export {
   dueRetries,
   getIssue,

@@ -1,5 +1,10 @@
 import { productImported, productUpdated } from "../catalog/index.ts";
-import { connectionCreated, connectionModeChanged, syncError } from "../connections/index.ts";
+import {
+  connectionCreated,
+  connectionDisconnected,
+  connectionModeChanged,
+  syncError,
+} from "../connections/index.ts";
 import type { EventDefinition } from "../events/index.ts";
 import { stockChanged, stockOversold } from "../inventory/index.ts";
 import {
@@ -29,6 +34,7 @@ export const eventCatalogue = [
   stockOversold,
   connectionCreated,
   connectionModeChanged,
+  connectionDisconnected,
   syncError,
   orderImported,
   orderBackordered,

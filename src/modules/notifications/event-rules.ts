@@ -1,6 +1,6 @@
 import type { Db } from "../../db/engine.ts";
 import { getProductById } from "../catalog/index.ts";
-import { listConnections, syncError } from "../connections/index.ts";
+import { connectionDisconnected, listConnections, syncError } from "../connections/index.ts";
 import type { DomainEvent, EventOf } from "../events/index.ts";
 import { stockChanged, stockOfProduct } from "../inventory/index.ts";
 import { refundRecorded } from "../orders/index.ts";
@@ -97,6 +97,18 @@ export function notificationsForEvent(e: DomainEvent, names: Map<string, string>
         vars: { connection: connectionOf(p.connectionId, names), ...p },
         subject: p.connectionId,
         dedupeKey: `event:${e.id}:${type}`,
+      },
+    ];
+  }
+  if (connectionDisconnected.is(e)) {
+    const p = e.payload;
+    return [
+      {
+        ...base(p.connectionId),
+        type: "connection_disconnected",
+        vars: { connection: connectionOf(p.connectionId, names), ...p },
+        subject: p.connectionId,
+        dedupeKey: `event:${e.id}:connection_disconnected`,
       },
     ];
   }

@@ -132,6 +132,15 @@ export const notificationTypes = {
     body: "Back in step after {{ stalledMinutes }} min ({{ detail }})",
     email: true,
   },
+  // Once per disconnection (connections/disconnect.ts records it once), so no cooldown is needed.
+  connection_disconnected: {
+    label: "Connection disconnected",
+    group: "standard",
+    severity: "error",
+    title: '"{{ connection.name }}" is disconnected',
+    body: "{{ platform }}: {{ reason }}",
+    email: true,
+  },
   new_inventory_imported: {
     label: "New inventory imported",
     group: "global",

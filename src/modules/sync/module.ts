@@ -7,6 +7,7 @@ import { registerConnectionRoutes } from "./routes.ts";
 import { registerFeedRoutes } from "./routes-feeds.ts";
 import { registerInventorySourceRoutes } from "./routes-inventory-source.ts";
 import { registerStallRoutes } from "./routes-stalls.ts";
+import { registerWebhookRegistrationRoutes } from "./routes-webhook-registration.ts";
 import { registerWebhookRoute } from "./webhooks.ts";
 
 /** Feeds, webhooks, the outbox and its drains: what keeps every platform in step with the hub. */
@@ -17,6 +18,7 @@ export const syncModule: HubModule = {
     registerFeedRoutes(app, ctx);
     registerInventorySourceRoutes(app, ctx);
     registerStallRoutes(app, ctx);
+    registerWebhookRegistrationRoutes(app, ctx);
   },
   publicRoutes: registerWebhookRoute,
   jobs: registerSyncJobs,

@@ -1,9 +1,11 @@
 import type { AppContext } from "../../context.ts";
-import { type Connection, listIssues, openSession, raiseIssue } from "../connections/index.ts";
+import { type Connection, listIssues, openSession, raiseIssue, resolveIssue } from "../connections/index.ts";
 
 /** What the connection shows while the platform sends it no webhooks. */
 export const WEBHOOKS_NOT_REGISTERED = "webhooks not registered — only scheduled feeds run";
 const NOT_REGISTERED_CODE = "webhooks_not_registered";
+/** Its own subject, so a connection-wide issue of another kind (a blocked stock export) neither hides nor clears it. */
+const SUBJECT_TYPE = "webhooks";
 
 /** Where a platform should send this connection's webhooks. */
 export function webhookUrl(ctx: AppContext, connection: Connection): string {
@@ -27,6 +29,7 @@ export async function registerWebhooksFor(
     return { registered: false, error: "the connector cannot register webhooks" };
   try {
     const { topics } = await session.registerWebhooks(webhookUrl(ctx, connection));
+    await resolveIssue(ctx.db, connection.id, SUBJECT_TYPE, connection.id, "webhooks registered");
     return { registered: true, topics };
   } catch (error) {
     ctx.logger.warn({ err: error, connectionId: connection.id }, "webhook registration failed");
@@ -36,7 +39,7 @@ export async function registerWebhooksFor(
       accountId: connection.accountId,
       connectionId: connection.id,
       feedKind: "webhooks",
-      subjectType: "connection",
+      subjectType: SUBJECT_TYPE,
       subjectId: connection.id,
       severity: "error",
       code: NOT_REGISTERED_CODE,

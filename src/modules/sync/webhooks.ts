@@ -10,7 +10,13 @@ import {
   normaliseSku,
   notePlatformQuantity,
 } from "../catalog/index.ts";
-import { credentialsOf, getConnectionById, openSession, recordSyncLog } from "../connections/index.ts";
+import {
+  credentialsOf,
+  getConnectionById,
+  markDisconnected,
+  openSession,
+  recordSyncLog,
+} from "../connections/index.ts";
 import { channelAvailability } from "../inventory/index.ts";
 import { processChannelOrder } from "./channel-order.ts";
 import { queueFeedRun } from "./feed-runner.ts";
@@ -153,6 +159,9 @@ export async function processWebhook(ctx: AppContext, inboxId: string): Promise<
     } else status = "ignored";
   } else if (notice.kind === "inventory" && notice.level) {
     status = (await outsideStockChange(ctx, connection, notice)) ? "processed" : "ignored";
+  } else if (notice.kind === "uninstalled") {
+    const reason = "the app was uninstalled from the store: pair it again with new credentials";
+    status = (await markDisconnected(ctx.db, connection, reason)) ? "processed" : "ignored";
   } else {
     status = "ignored";
   }

@@ -21,6 +21,8 @@ export class TokenRegistry {
   private readonly issued = new Map<string, number>();
   /** Tokens the store no longer accepts, as after the merchant uninstalls the app. */
   private readonly revoked = new Set<string>();
+  /** The app was uninstalled: no token works and none is issued until reset. */
+  private uninstalled = false;
 
   constructor(
     readonly primary: string,
@@ -32,7 +34,7 @@ export class TokenRegistry {
   }
 
   accepts(token: string): boolean {
-    if (this.revoked.has(token)) return false;
+    if (this.uninstalled || this.revoked.has(token)) return false;
     if (this.permanent.has(token)) return true;
     const expiresAt = this.issued.get(token);
     return expiresAt !== undefined && expiresAt > this.nowMs();
@@ -42,13 +44,19 @@ export class TokenRegistry {
     this.revoked.add(token);
   }
 
-  /** Accepts every revoked token again (the sandbox's reset). */
+  uninstall(): void {
+    this.uninstalled = true;
+    this.issued.clear();
+  }
+
+  /** Accepts every revoked token again and reinstalls the app (the sandbox's reset). */
   restoreRevoked(): void {
     this.revoked.clear();
+    this.uninstalled = false;
   }
 
   issue(clientSecret: string): { access_token: string; scope: string; expires_in: number } | null {
-    if (clientSecret !== this.clientSecret) return null;
+    if (clientSecret !== this.clientSecret || this.uninstalled) return null;
     const token = `shpat_${randomBytes(16).toString("hex")}`;
     const expiresIn = DAY_SECONDS - 1;
     this.issued.set(token, this.nowMs() + expiresIn * 1000);

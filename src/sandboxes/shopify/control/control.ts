@@ -61,6 +61,11 @@ export interface ShopifySandboxControl {
   setOutage(status: Outage["status"]): Outage;
   /** The store stops accepting this access token (the app was uninstalled): the Admin API answers 401. */
   revokeAccessToken(token: string): void;
+  /**
+   * The merchant uninstalls the app: APP_UNINSTALLED goes to its subscribers, then the app's
+   * subscriptions are removed and every token (and the client-credentials grant) answers 401.
+   */
+  uninstallApp(): void;
   getThrottle(): ThrottleStatus;
   setWebhookMode(mode: Partial<WebhookMode>): WebhookMode;
   listDeliveries(filter?: { topic?: string }): readonly DeliveryRecord[];
@@ -166,6 +171,12 @@ export function createControl(deps: ControlDeps): ShopifySandboxControl {
       return { ...deps.outage };
     },
     revokeAccessToken: (token) => deps.tokens.revoke(token),
+    uninstallApp: () => {
+      // The dispatcher picks its subscribers when the event is emitted, so this one still goes out.
+      store.emit({ topic: "app/uninstalled" });
+      store.webhookSubscriptions = [];
+      deps.tokens.uninstall();
+    },
     getThrottle: () => deps.bucket.status(),
     setWebhookMode: (mode) => {
       deps.webhooks.mode = { ...deps.webhooks.mode, ...mode };

@@ -128,6 +128,10 @@ export function registerControlRoutes(app: FastifyInstance, control: ShopifySand
     control.revokeAccessToken(z.object({ token: z.string().min(1) }).parse(request.params).token);
     return reply.code(204).send();
   });
+  app.post("/_sandbox/uninstall", async (_request, reply) => {
+    control.uninstallApp();
+    return reply.code(204).send();
+  });
   app.put("/_sandbox/webhook-mode", async (request) =>
     control.setWebhookMode(webhookMode.parse(request.body)),
   );

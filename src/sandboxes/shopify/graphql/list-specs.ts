@@ -189,6 +189,6 @@ export function webhookSpec(): ListSpec<WebhookSubscription> {
     version: (s) => s.webhookSubscriptions.length,
     fields: {},
     text: (w) => [w.uri],
-    sortKeys: { ID: (w) => w.id },
+    sortKeys: { ID: (w) => w.id, CREATED_AT: (w) => w.createdAt },
   };
 }

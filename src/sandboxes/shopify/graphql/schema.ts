@@ -19,6 +19,7 @@ import { mediaResolvers } from "./resolvers/media.ts";
 import { resolveKind } from "./resolvers/node.ts";
 import { operationResolvers } from "./resolvers/operations.ts";
 import { orderMutationResolvers } from "./resolvers/order-mutations.ts";
+import { orderOperationResolvers } from "./resolvers/order-operations.ts";
 import { orderResolvers } from "./resolvers/orders.ts";
 import { queryResolvers } from "./resolvers/queries.ts";
 import { shipmentResolvers } from "./resolvers/shipments.ts";
@@ -27,6 +28,7 @@ import { commonSdl } from "./sdl-common.ts";
 import { mutationInputsSdl } from "./sdl-inputs.ts";
 import { mediaSdl } from "./sdl-media.ts";
 import { operationsSdl } from "./sdl-operations.ts";
+import { orderOperationsSdl } from "./sdl-order-operations.ts";
 import { ordersSdl } from "./sdl-orders.ts";
 import { shipmentsSdl } from "./sdl-shipments.ts";
 
@@ -38,6 +40,7 @@ const RESOLVER_MAPS: readonly ResolverMap[] = [
   shipmentResolvers,
   inventoryMutationResolvers,
   orderMutationResolvers,
+  orderOperationResolvers,
   operationResolvers,
 ];
 
@@ -82,7 +85,16 @@ function protectedField(resolve: Resolve): Resolve {
 /** Builds the executable schema once; resolvers and cost counting are attached to the SDL's fields. */
 export function createSchema(): GraphQLSchema {
   const schema = buildSchema(
-    [commonSdl, catalogSdl, mediaSdl, ordersSdl, shipmentsSdl, mutationInputsSdl, operationsSdl].join("\n"),
+    [
+      commonSdl,
+      catalogSdl,
+      mediaSdl,
+      ordersSdl,
+      shipmentsSdl,
+      mutationInputsSdl,
+      operationsSdl,
+      orderOperationsSdl,
+    ].join("\n"),
   );
   for (const map of RESOLVER_MAPS) {
     for (const [typeName, resolvers] of Object.entries(map)) {

@@ -62,6 +62,12 @@ export const operationsSdl = /* GraphQL */ `
     PRODUCTS_UPDATE
     INVENTORY_LEVELS_UPDATE
     BULK_OPERATIONS_FINISH
+    APP_UNINSTALLED
+  }
+
+  enum WebhookSubscriptionSortKeys {
+    CREATED_AT
+    ID
   }
 
   enum WebhookSubscriptionFormat {
@@ -86,8 +92,8 @@ export const operationsSdl = /* GraphQL */ `
     legacyResourceId: UnsignedInt64!
     topic: WebhookSubscriptionTopic!
     uri: String!
-    callbackUrl: URL!
-    endpoint: WebhookSubscriptionEndpoint!
+    callbackUrl: URL! @deprecated(reason: "Use \`uri\` instead.")
+    endpoint: WebhookSubscriptionEndpoint! @deprecated(reason: "Use \`uri\` instead.")
     format: WebhookSubscriptionFormat!
     includeFields: [String!]!
     apiVersion: ApiVersion!
@@ -149,7 +155,7 @@ export const operationsSdl = /* GraphQL */ `
     customer(id: ID!): Customer
     fulfillmentOrder(id: ID!): FulfillmentOrder
     currentBulkOperation(type: BulkOperationType = QUERY): BulkOperation
-    webhookSubscriptions(first: Int, after: String, last: Int, before: String, reverse: Boolean = false, topics: [WebhookSubscriptionTopic!], uri: String, callbackUrl: URL): WebhookSubscriptionConnection!
+    webhookSubscriptions(first: Int, after: String, last: Int, before: String, reverse: Boolean = false, sortKey: WebhookSubscriptionSortKeys = ID, query: String, format: WebhookSubscriptionFormat, topics: [WebhookSubscriptionTopic!], callbackUrl: URL @deprecated(reason: "Read \`uri\` on each subscription instead.")): WebhookSubscriptionConnection!
     webhookSubscription(id: ID!): WebhookSubscription
   }
 

@@ -18,7 +18,8 @@ export type StoreEvent =
   | { topic: "refunds/create"; order: Order; refund: Refund }
   | { topic: "products/update"; product: Product }
   | { topic: "inventory_levels/update"; level: InventoryLevel }
-  | { topic: "bulk_operations/finish"; operation: BulkOperation };
+  | { topic: "bulk_operations/finish"; operation: BulkOperation }
+  | { topic: "app/uninstalled" };
 
 export interface ShopSettings {
   readonly name: string;

@@ -293,6 +293,7 @@ export const WEBHOOK_TOPICS = {
   PRODUCTS_UPDATE: "products/update",
   INVENTORY_LEVELS_UPDATE: "inventory_levels/update",
   BULK_OPERATIONS_FINISH: "bulk_operations/finish",
+  APP_UNINSTALLED: "app/uninstalled",
 } as const;
 export type WebhookTopicEnum = keyof typeof WEBHOOK_TOPICS;
 export type WebhookTopic = (typeof WEBHOOK_TOPICS)[WebhookTopicEnum];

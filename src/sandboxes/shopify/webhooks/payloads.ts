@@ -216,6 +216,20 @@ export function restBulkFinish(operation: BulkOperation) {
   };
 }
 
+/** The REST shop resource, which app/uninstalled carries. */
+export function restShop(store: Store) {
+  return {
+    id: legacyId("Shop", 1),
+    name: store.shop.name,
+    email: `owner@${store.shop.domain}`,
+    domain: store.shop.domain,
+    myshopify_domain: store.shop.domain,
+    currency: store.shop.currency,
+    iana_timezone: "Etc/UTC",
+    plan_name: store.shop.planName,
+  };
+}
+
 /** The webhook body for a store event. */
 export function payloadFor(store: Store, event: StoreEvent): unknown {
   switch (event.topic) {
@@ -227,6 +241,8 @@ export function payloadFor(store: Store, event: StoreEvent): unknown {
       return restInventoryLevel(event.level);
     case "bulk_operations/finish":
       return restBulkFinish(event.operation);
+    case "app/uninstalled":
+      return restShop(store);
     default:
       return restOrder(store, event.order);
   }

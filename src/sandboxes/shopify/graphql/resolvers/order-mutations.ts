@@ -8,7 +8,7 @@ import type { Order, Refund, RestockType, TrackingInfo } from "../../store/types
 import { idempotencyKeyOf } from "../idempotency.ts";
 import { fields, type ResolverMap } from "../resolver-types.ts";
 
-interface TrackingInput {
+export interface TrackingInput {
   readonly company?: string | null;
   readonly number?: string | null;
   readonly numbers?: readonly string[] | null;

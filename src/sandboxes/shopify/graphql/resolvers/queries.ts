@@ -24,7 +24,8 @@ interface CountArgs {
 
 interface WebhookListArgs extends ListRequest {
   readonly topics?: readonly string[] | null;
-  readonly uri?: string | null;
+  readonly format?: string | null;
+  /** Deprecated; the schema has no `uri` argument (real Shopify has none in any served version). */
   readonly callbackUrl?: string | null;
 }
 
@@ -83,11 +84,16 @@ export const queryResolvers: ResolverMap = {
     currentBulkOperation: (_root, _args, { store }) =>
       store.bulkOperations[store.bulkOperations.length - 1] ?? null,
     webhookSubscriptions: (_root, args: WebhookListArgs, context, info) => {
-      const uri = args.uri ?? args.callbackUrl ?? null;
-      const filtered = { ...webhookSpec(), name: `webhookSubscriptions|${args.topics?.join(",")}|${uri}` };
+      const uri = args.callbackUrl ?? null;
+      const format = args.format ?? null;
+      const filtered = {
+        ...webhookSpec(),
+        name: `webhookSubscriptions|${args.topics?.join(",")}|${uri}|${format}`,
+      };
       const matches = (subscription: WebhookSubscription) =>
         (!args.topics || args.topics.includes(subscription.topic)) &&
-        (uri === null || subscription.uri === uri);
+        (uri === null || subscription.uri === uri) &&
+        (format === null || subscription.format === format);
       return listConnection(
         context,
         { ...filtered, source: (s) => s.webhookSubscriptions.filter(matches) },
