@@ -83,6 +83,7 @@ export async function startHub(options: HubOptions): Promise<Hub> {
       connectors,
       platformClients,
       accountHooks: createHubAccountHooks(),
+      productPageParts: hubModules.flatMap((module) => (module.productPage ? [module.productPage] : [])),
       mail: createMailTransports(),
       connectorSessions: new Map(),
       sync: createSyncProcessState(),

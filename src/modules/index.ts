@@ -8,6 +8,7 @@ import type { HubModule } from "./module.ts";
 import { notificationsModule } from "./notifications/index.ts";
 import { ordersModule } from "./orders/index.ts";
 import { planningModule } from "./planning/index.ts";
+import { suppliersModule } from "./suppliers/index.ts";
 import { syncModule } from "./sync/index.ts";
 import { systemModule } from "./system/index.ts";
 
@@ -26,6 +27,7 @@ export const hubModules: readonly HubModule[] = [
   catalogModule,
   inventoryModule,
   connectionsModule,
+  suppliersModule,
   ordersModule,
   booksModule,
   syncModule,

@@ -3,6 +3,16 @@ import type { AppContext } from "../context.ts";
 import type { Db } from "../db/engine.ts";
 
 /**
+ * What a module adds to a product's page (`GET /products/{sku}`), merged into the page by the
+ * inventory route that builds it: a module below can show a module above's part without importing it.
+ */
+export type ProductPagePart = (
+  db: Db,
+  accountId: string,
+  productId: string,
+) => Promise<Record<string, unknown>>;
+
+/**
  * What one module adds to a hub. Each module's index.ts exports one; `modules/index.ts` lists them
  * in dependency order and the hub registers that list once, so adding a module is one line there.
  */
@@ -18,4 +28,6 @@ export type HubModule = {
   workers?: ReadonlyArray<(ctx: AppContext) => () => Promise<void>>;
   /** Seeds a new account's defaults inside the transaction that creates it. */
   onAccountCreated?: (tx: Db, accountId: string) => Promise<void>;
+  /** Fields it adds to a product's page (suppliers' `supplierStock`). */
+  productPage?: ProductPagePart;
 };

@@ -85,7 +85,20 @@ export async function createIsolationFixtures(
     "issues.id": issue.id,
     "summaries.id": summary!.id,
     ...(await notificationFixtures(hub, a, sku)),
+    ...(await supplierFixtures(hub, a, sku)),
   };
+}
+
+/** Tenant A's supplier and its link to A's product. */
+async function supplierFixtures(hub: TestHub, a: Tenant, sku: string): Promise<Record<string, string>> {
+  const api = apiFor(hub.app, a);
+  const supplier = await api.post("/api/v1/suppliers", { name: "A's supplier", currency: "USD" });
+  const link = await api.post(`/api/v1/suppliers/${supplier.body.id}/links`, {
+    sku,
+    supplierSku: `S-${sku}`,
+  });
+  if (supplier.status !== 201 || link.status !== 201) throw new Error("supplier fixtures failed");
+  return { "suppliers.id": supplier.body.id, "supplier-links.id": link.body.id };
 }
 
 /** Tenant A's notification, webhook target, custom alert and goal. */

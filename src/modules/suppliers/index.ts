@@ -1,0 +1,12 @@
+// The suppliers module's public surface: everything outside the module imports this file, never one behind it.
+export {
+  createLink,
+  type LinkRow,
+  linksBySupplierSku,
+  linksOfProducts,
+  type SupplierLink,
+  upsertLinks,
+} from "./links.ts";
+export { suppliersModule } from "./module.ts";
+export { recordSupplierStock, type SupplierStockRow, supplierStockOfProducts } from "./supplier-stock.ts";
+export { findSupplierByName, getSupplier, type Supplier, suppliersById } from "./suppliers.ts";

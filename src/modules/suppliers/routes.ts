@@ -1,0 +1,243 @@
+import type { FastifyInstance } from "fastify";
+import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import { z } from "zod";
+import type { AppContext } from "../../context.ts";
+import { principalOf } from "../../http/auth.ts";
+import { cursorShapes, decodeCursor, pageOf, pageQuery } from "../../http/pagination.ts";
+import { invalid } from "../../lib/errors.ts";
+import { getProductBySku, productSkus } from "../catalog/index.ts";
+import { importLinksCsv } from "./link-import.ts";
+import { createLink, deleteLink, getLink, listLinksOfSupplier, updateLink } from "./links.ts";
+import { createSupplier, deleteSupplier, getSupplier, listSuppliers, updateSupplier } from "./suppliers.ts";
+import { linkView, minorOf, supplierView } from "./views.ts";
+
+const idParams = z.object({ id: z.uuid() });
+const amount = z.union([z.number().min(0), z.string().trim().min(1).max(30)]);
+const supplierFields = {
+  name: z.string().trim().min(1).max(200),
+  email: z.email().max(320).nullable().optional(),
+  currency: z.string().length(3),
+  defaultLeadTimeDays: z.number().int().min(0).max(3650).nullable().optional(),
+  minimumOrderValue: amount.nullable().optional(),
+  notes: z.string().max(5000).nullable().optional(),
+};
+const linkTerms = {
+  cost: amount.nullable().optional(),
+  leadTimeDays: z.number().int().min(0).max(3650).nullable().optional(),
+  minOrderQuantity: z.number().int().min(1).max(1_000_000).optional(),
+  orderMultiple: z.number().int().min(1).max(1_000_000).optional(),
+  preferred: z.boolean().optional(),
+};
+
+export function registerSupplierRoutes(root: FastifyInstance, ctx: AppContext): void {
+  const app = root.withTypeProvider<ZodTypeProvider>();
+
+  app.get(
+    "/suppliers",
+    { schema: { tags: ["suppliers"], summary: "Suppliers by name", querystring: pageQuery } },
+    async (request) => {
+      const { limit, cursor } = request.query;
+      const after = decodeCursor(cursor, cursorShapes.skuAndUuid);
+      const rows = await listSuppliers(ctx.db, principalOf(request).accountId, { limit, after });
+      const page = pageOf(rows, limit, (s) => ({ v: s.name, id: s.id }));
+      return { items: page.items.map(supplierView), nextCursor: page.nextCursor };
+    },
+  );
+
+  app.post(
+    "/suppliers",
+    {
+      config: { minRole: "admin" },
+      schema: { tags: ["suppliers"], summary: "Add a supplier", body: z.strictObject(supplierFields) },
+    },
+    async (request, reply) => {
+      const { minimumOrderValue, ...rest } = request.body;
+      const minimumOrderMinor = minorOf(minimumOrderValue, rest.currency, "minimumOrderValue");
+      const supplier = await createSupplier(ctx.db, principalOf(request).accountId, {
+        ...rest,
+        minimumOrderMinor,
+      });
+      return reply.code(201).send(supplierView(supplier));
+    },
+  );
+
+  app.get(
+    "/suppliers/:id",
+    { schema: { tags: ["suppliers"], summary: "One supplier", params: idParams } },
+    async (request) =>
+      supplierView(await getSupplier(ctx.db, principalOf(request).accountId, request.params.id)),
+  );
+
+  app.patch(
+    "/suppliers/:id",
+    {
+      config: { minRole: "admin" },
+      schema: {
+        tags: ["suppliers"],
+        summary: "Change a supplier",
+        params: idParams,
+        body: z.strictObject(supplierFields).partial(),
+      },
+    },
+    async (request) => {
+      const { accountId } = principalOf(request);
+      const current = await getSupplier(ctx.db, accountId, request.params.id);
+      const { minimumOrderValue, ...rest } = request.body;
+      if (Object.keys(request.body).length === 0) throw invalid("nothing_to_change", "nothing to change");
+      const currency = rest.currency ?? current.currency;
+      const changes = {
+        ...rest,
+        ...(minimumOrderValue !== undefined
+          ? { minimumOrderMinor: minorOf(minimumOrderValue, currency, "minimumOrderValue") }
+          : {}),
+      };
+      return supplierView(await updateSupplier(ctx.db, accountId, current.id, changes));
+    },
+  );
+
+  app.delete(
+    "/suppliers/:id",
+    {
+      config: { minRole: "admin" },
+      schema: {
+        tags: ["suppliers"],
+        summary: "Remove a supplier with its links and stock",
+        params: idParams,
+      },
+    },
+    async (request, reply) => {
+      await deleteSupplier(ctx.db, principalOf(request).accountId, request.params.id);
+      return reply.code(204).send();
+    },
+  );
+
+  app.get(
+    "/suppliers/:id/links",
+    {
+      schema: {
+        tags: ["suppliers"],
+        summary: "A supplier's product links by supplier SKU",
+        params: idParams,
+        querystring: pageQuery,
+      },
+    },
+    async (request) => {
+      const { accountId } = principalOf(request);
+      const supplier = await getSupplier(ctx.db, accountId, request.params.id);
+      const { limit, cursor } = request.query;
+      const after = decodeCursor(cursor, cursorShapes.skuAndUuid);
+      const page = pageOf(
+        await listLinksOfSupplier(ctx.db, accountId, supplier.id, { limit, after }),
+        limit,
+        (l) => ({
+          v: l.supplierSku,
+          id: l.id,
+        }),
+      );
+      const skus = await productSkus(
+        ctx.db,
+        accountId,
+        page.items.map((l) => l.productId),
+      );
+      return {
+        items: page.items.map((l) => linkView(l, skus.get(l.productId), supplier.currency)),
+        nextCursor: page.nextCursor,
+      };
+    },
+  );
+
+  app.post(
+    "/suppliers/:id/links",
+    {
+      config: { minRole: "admin" },
+      schema: {
+        tags: ["suppliers"],
+        summary: "Link a product to this supplier",
+        params: idParams,
+        body: z.strictObject({
+          sku: z.string().min(1).max(255),
+          supplierSku: z.string().trim().min(1).max(255),
+          ...linkTerms,
+        }),
+      },
+    },
+    async (request, reply) => {
+      const { accountId } = principalOf(request);
+      const supplier = await getSupplier(ctx.db, accountId, request.params.id);
+      const product = await getProductBySku(ctx.db, accountId, request.body.sku);
+      const { sku: _sku, cost, ...terms } = request.body;
+      const costMinor = minorOf(cost, supplier.currency, "cost");
+      const link = await createLink(ctx.db, accountId, supplier.id, {
+        ...terms,
+        ...(costMinor !== undefined ? { costMinor } : {}),
+        productId: product.id,
+      });
+      return reply.code(201).send(linkView(link, product.sku, supplier.currency));
+    },
+  );
+
+  app.post(
+    "/suppliers/:id/links/import",
+    {
+      config: { minRole: "admin" },
+      schema: {
+        tags: ["suppliers"],
+        summary: "Import a supplier's product links from CSV",
+        description:
+          "Body: text/csv with a header line; `sku` (the hub's) and `supplier_sku` required, optional `cost` (decimal in " +
+          "the supplier's currency), `lead_time_days`, `min_order_quantity`, `order_multiple`, `preferred` (yes/no). " +
+          "Bad lines are listed in `rejected` with their line number; the others are imported.",
+        params: idParams,
+        body: z.string().max(20_000_000),
+      },
+    },
+    async (request) => {
+      const { accountId } = principalOf(request);
+      const supplier = await getSupplier(ctx.db, accountId, request.params.id);
+      return importLinksCsv(ctx.db, accountId, supplier, request.body);
+    },
+  );
+
+  app.patch(
+    "/supplier-links/:id",
+    {
+      config: { minRole: "admin" },
+      schema: {
+        tags: ["suppliers"],
+        summary: "Change a product link's terms",
+        params: idParams,
+        body: z.strictObject({ supplierSku: z.string().trim().min(1).max(255).optional(), ...linkTerms }),
+      },
+    },
+    async (request) => {
+      const { accountId } = principalOf(request);
+      if (Object.keys(request.body).length === 0) throw invalid("nothing_to_change", "nothing to change");
+      const current = await getLink(ctx.db, accountId, request.params.id);
+      const supplier = await getSupplier(ctx.db, accountId, current.supplierId);
+      const { cost, ...terms } = request.body;
+      const costMinor = minorOf(cost, supplier.currency, "cost");
+      const link = await updateLink(ctx.db, accountId, current.id, {
+        ...terms,
+        ...(costMinor !== undefined ? { costMinor } : {}),
+      });
+      const skus = await productSkus(ctx.db, accountId, [link.productId]);
+      return linkView(link, skus.get(link.productId), supplier.currency);
+    },
+  );
+
+  app.delete(
+    "/supplier-links/:id",
+    {
+      config: { minRole: "admin" },
+      schema: {
+        tags: ["suppliers"],
+        summary: "Remove a product link (an automatic one too)",
+        params: idParams,
+      },
+    },
+    async (request, reply) => {
+      await deleteLink(ctx.db, principalOf(request).accountId, request.params.id);
+      return reply.code(204).send();
+    },
+  );
+}
