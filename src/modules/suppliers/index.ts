@@ -8,5 +8,12 @@ export {
   upsertLinks,
 } from "./links.ts";
 export { suppliersModule } from "./module.ts";
+export {
+  importSourceFile,
+  type SourceFile,
+  type SourceImport,
+  type SourceRow,
+  TRUNCATION_SHARE,
+} from "./source-import.ts";
 export { recordSupplierStock, type SupplierStockRow, supplierStockOfProducts } from "./supplier-stock.ts";
 export { findSupplierByName, getSupplier, type Supplier, suppliersById } from "./suppliers.ts";
