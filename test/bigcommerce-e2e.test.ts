@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type BigCommerceSandbox, startBigCommerceSandbox } from "../src/sandboxes/bigcommerce/index.ts";
-import { type Api, apiFor } from "./helpers/api.ts";
-import { bcControl, bcStock, cleanTrackedSkus, placeBcOrder } from "./helpers/bigcommerce-store.ts";
-import { createTenant, startTestHub, type TestHub } from "./helpers/hub.ts";
+import type { Api } from "./helpers/api.ts";
+import { bcStock, cleanTrackedSkus, placeBcOrder } from "./helpers/bigcommerce-store.ts";
+import { sandboxControl as bcControl, runFeedAndWait, startChannelHub } from "./helpers/channel-sandbox.ts";
+import type { TestHub } from "./helpers/hub.ts";
 import { until } from "./helpers/until.ts";
 
 /**
@@ -16,17 +17,7 @@ let store: BigCommerceSandbox;
 let id: string;
 let skus: string[];
 
-async function runAndWait(kind: string, full = false) {
-  const run = await api.post(`/api/v1/connections/${id}/feeds/${kind}/run`, { full });
-  return until(
-    `${kind} run`,
-    async () => {
-      const r = (await api.get(`/api/v1/feed-runs/${run.body.id}`)).body;
-      return ["succeeded", "partial", "failed"].includes(r.status) && r;
-    },
-    60_000,
-  );
-}
+const runAndWait = (kind: string, full = false) => runFeedAndWait(api, id, kind, full);
 
 const available = async (sku: string) =>
   (await api.get(`/api/v1/products/${encodeURIComponent(sku)}`)).body.available as number;
@@ -57,15 +48,12 @@ beforeAll(async () => {
     webhookRetryDelaysMs: [100, 300],
   });
   skus = cleanTrackedSkus(store);
-  hub = await startTestHub({ work: true, env: { STOCKWIRE_ALLOW_PRIVATE_URLS: "1" } });
-  const url = await hub.app.listen({ port: 0, host: "127.0.0.1" });
-  hub.ctx.config.publicUrl = url;
-  api = apiFor(hub.app, await createTenant(hub));
-}, 60_000);
+  ({ hub, api } = await startChannelHub());
+});
 afterAll(async () => {
   await hub?.close();
   await store?.close();
-}, 120_000);
+});
 
 describe("a BigCommerce store on a hub", () => {
   it("pairs with the sandbox's credentials and refuses wrong ones naming them", async () => {

@@ -2,9 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type BigCommerceSandbox, startBigCommerceSandbox } from "../src/sandboxes/bigcommerce/index.ts";
 import { type ShopifySandbox, startShopifySandbox } from "../src/sandboxes/shopify/index.ts";
 import { startWooCommerceSandbox, type WooCommerceSandbox } from "../src/sandboxes/woocommerce/index.ts";
-import { type Api, apiFor } from "./helpers/api.ts";
+import type { Api } from "./helpers/api.ts";
 import { bcStock, cleanTrackedSkus } from "./helpers/bigcommerce-store.ts";
-import { createTenant, startTestHub, type TestHub } from "./helpers/hub.ts";
+import { runFeedAndWait, sandboxControl, startChannelHub } from "./helpers/channel-sandbox.ts";
+import type { TestHub } from "./helpers/hub.ts";
 import { until } from "./helpers/until.ts";
 
 /**
@@ -21,23 +22,16 @@ const ids: Record<string, string> = {};
 let shared: string[] = [];
 
 const wooStock = async (sku: string) => {
-  const res = await fetch(`${woo.url}/_sandbox/stock?sku=${encodeURIComponent(sku)}`);
-  const rows = (await res.json()) as { manage_stock: boolean; stock_quantity: number | null }[];
+  const rows = await sandboxControl<{ manage_stock: boolean; stock_quantity: number | null }[]>(
+    woo,
+    "GET",
+    `stock?sku=${encodeURIComponent(sku)}`,
+  );
   return rows.length === 1 && rows[0]!.manage_stock ? rows[0]!.stock_quantity : null;
 };
 const shopStock = (sku: string) => shop.control.getInventory(sku)?.available;
 
-async function runAndWait(connectionId: string, kind: string) {
-  const run = await api.post(`/api/v1/connections/${connectionId}/feeds/${kind}/run`, { full: false });
-  return until(
-    `${kind} on ${connectionId}`,
-    async () => {
-      const r = (await api.get(`/api/v1/feed-runs/${run.body.id}`)).body;
-      return ["succeeded", "partial", "failed"].includes(r.status) && r;
-    },
-    60_000,
-  );
-}
+const runAndWait = (connectionId: string, kind: string) => runFeedAndWait(api, connectionId, kind);
 
 beforeAll(async () => {
   // The kit's generator gives WooCommerce and BigCommerce the same catalogue for one seed.
@@ -53,14 +47,12 @@ beforeAll(async () => {
     variant.sku = sku;
     shop.store.variantsBySku.set(sku, variant);
   }
-  hub = await startTestHub({ work: true, env: { STOCKWIRE_ALLOW_PRIVATE_URLS: "1" } });
-  hub.ctx.config.publicUrl = await hub.app.listen({ port: 0, host: "127.0.0.1" });
-  api = apiFor(hub.app, await createTenant(hub));
-}, 60_000);
+  ({ hub, api } = await startChannelHub());
+});
 afterAll(async () => {
   await hub?.close();
   await Promise.all([woo?.close(), bc?.close(), shop?.close()]);
-}, 120_000);
+});
 
 describe("three channels on one hub", () => {
   it("pairs WooCommerce, BigCommerce and Shopify and links their shared SKUs", async () => {
@@ -94,12 +86,7 @@ describe("three channels on one hub", () => {
       async () => (await wooStock(sku)) === 30 && bcStock(bc, sku) === 30 && shopStock(sku) === 30,
       30_000,
     );
-    const res = await fetch(`${woo.url}/_sandbox/orders`, {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({ lines: [{ sku, quantity: 2 }] }),
-    });
-    expect(res.ok).toBe(true);
+    await sandboxControl(woo, "POST", "orders", { lines: [{ sku, quantity: 2 }] });
     await until(
       "the hub to reserve the WooCommerce order",
       async () => (await api.get(`/api/v1/products/${encodeURIComponent(sku)}`)).body.available === 28,

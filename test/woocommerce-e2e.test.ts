@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startWooCommerceSandbox, type WooCommerceSandbox } from "../src/sandboxes/woocommerce/index.ts";
-import { type Api, apiFor } from "./helpers/api.ts";
-import { createTenant, startTestHub, type TestHub } from "./helpers/hub.ts";
+import type { Api } from "./helpers/api.ts";
+import { runFeedAndWait, sandboxControl, startChannelHub } from "./helpers/channel-sandbox.ts";
+import type { TestHub } from "./helpers/hub.ts";
 import { until } from "./helpers/until.ts";
 
 /**
@@ -16,48 +17,23 @@ let woo: string;
 let liveSku = "";
 
 type Hook = { id: number; topic: string; status: string; secret: string };
-type RunView = {
-  status: string;
-  counts: Record<string, number>;
-  messages: { code: string; message: string }[];
-};
-
-async function control<T>(method: string, path: string, body?: unknown): Promise<T> {
-  const res = await fetch(`${store.url}/_sandbox/${path}`, {
-    method,
-    ...(body === undefined
-      ? {}
-      : { headers: { "content-type": "application/json" }, body: JSON.stringify(body) }),
-  });
-  return (res.status === 204 ? undefined : await res.json()) as T;
-}
+const control = <T>(method: string, path: string, body?: unknown) =>
+  sandboxControl<T>(store, method, path, body);
 const hooks = () => control<Hook[]>("GET", "webhooks");
 const stockOf = async (sku: string) =>
   (await control<{ stock_quantity: number | null }[]>("GET", `stock?sku=${encodeURIComponent(sku)}`))[0]
     ?.stock_quantity ?? null;
 
-async function runAndWait(kind: string, full = false) {
-  const run = await api.post(`/api/v1/connections/${woo}/feeds/${kind}/run`, { full });
-  return until<RunView>(
-    `${kind}`,
-    async () => {
-      const r = (await api.get(`/api/v1/feed-runs/${run.body.id}`)).body;
-      return ["succeeded", "partial", "failed"].includes(r.status) && r;
-    },
-    60_000,
-  );
-}
+const runAndWait = (kind: string, full = false) => runFeedAndWait(api, woo, kind, full);
 
 beforeAll(async () => {
   store = await startWooCommerceSandbox({ seed: 5, products: 12, orders: 10 });
-  hub = await startTestHub({ work: true, env: { STOCKWIRE_ALLOW_PRIVATE_URLS: "1" } });
-  hub.ctx.config.publicUrl = await hub.app.listen({ port: 0, host: "127.0.0.1" });
-  api = apiFor(hub.app, await createTenant(hub));
-}, 60_000);
+  ({ hub, api } = await startChannelHub());
+});
 afterAll(async () => {
   await hub?.close();
   await store?.close();
-}, 120_000);
+});
 
 describe("a WooCommerce store on the hub", () => {
   it("refuses wrong keys with 422 naming them, pairs with the sandbox's credentials and creates webhooks", async () => {

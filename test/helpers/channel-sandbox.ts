@@ -7,18 +7,26 @@ import { until } from "./until.ts";
 
 /** Test wiring every channel sandbox (WooCommerce, BigCommerce, the next ones) shares. */
 
-/** Calls a sandbox's control API (`/_sandbox/<path>`); a refusal throws with its body. */
+/**
+ * Calls a sandbox's control API (`/_sandbox/<path>`); a refusal throws with its body. A GET that
+ * meets a reset connection (a kept-alive socket dropped on a loaded machine) is sent once more.
+ */
 export async function sandboxControl<T = unknown>(
   sandbox: { readonly url: string },
   method: string,
   path: string,
   body?: unknown,
 ): Promise<T> {
-  const response = await fetch(`${sandbox.url}/_sandbox/${path}`, {
-    method,
-    ...(body === undefined
-      ? {}
-      : { headers: { "content-type": "application/json" }, body: JSON.stringify(body) }),
+  const send = () =>
+    fetch(`${sandbox.url}/_sandbox/${path}`, {
+      method,
+      ...(body === undefined
+        ? {}
+        : { headers: { "content-type": "application/json" }, body: JSON.stringify(body) }),
+    });
+  const response = await send().catch((error: unknown) => {
+    if (method !== "GET") throw error;
+    return send();
   });
   if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
   return (response.status === 204 ? undefined : await response.json()) as T;
