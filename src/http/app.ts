@@ -1,7 +1,7 @@
 import fastifyCookie from "@fastify/cookie";
 import fastifySwagger from "@fastify/swagger";
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from "fastify";
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from "fastify-type-provider-zod";
+import { jsonSchemaTransform, jsonSchemaTransformObject, validatorCompiler } from "fastify-type-provider-zod";
 import type { AppContext } from "../context.ts";
 import { principalFromSession, principalFromToken } from "../modules/accounts/index.ts";
 import { hubModules } from "../modules/index.ts";
@@ -9,6 +9,7 @@ import { registerAuth } from "./auth.ts";
 import { registerHealth } from "./health.ts";
 import { registerInputGuard } from "./input-guard.ts";
 import { type Metrics, registerHttpMetrics } from "./metrics.ts";
+import { addSharedResponses, apiTags, serializerCompiler, serversOf } from "./openapi.ts";
 import { frameworkProblem, registerProblemHandlers } from "./problem.ts";
 import { registerDashboard } from "./static.ts";
 import { trustProxyOption } from "./trust-proxy.ts";
@@ -30,8 +31,6 @@ export async function buildApp(
     frameworkErrors: frameworkProblem,
     // Off unless TRUST_PROXY names the proxies: otherwise any client could pick its own address.
     trustProxy: trustProxyOption(ctx.config.trustProxy),
-    // Plugins register in milliseconds; 10 s (the default) was seen to run out on a starved host.
-    pluginTimeout: 60_000,
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -45,17 +44,33 @@ export async function buildApp(
   await app.register(fastifySwagger, {
     openapi: {
       openapi: "3.0.3",
-      info: { title: "Stockwire API", version: "1", description: "Inventory and order hub REST API." },
+      info: {
+        title: "Stockwire API",
+        version: "1",
+        description:
+          "Inventory and order hub REST API. Guide: docs/api.md; error codes: docs/error-codes.md.",
+        license: { name: "MIT", url: "https://opensource.org/licenses/MIT" },
+      },
+      servers: serversOf(ctx.config),
+      tags: apiTags,
       components: {
         securitySchemes: {
-          bearer: { type: "http", scheme: "bearer" },
-          session: { type: "apiKey", in: "cookie", name: "sw_session" },
+          bearer: { type: "http", scheme: "bearer", description: "An API token (`swt_…`)" },
+          session: {
+            type: "apiKey",
+            in: "cookie",
+            name: "sw_session",
+            description: "The sign-in session; writes also send the `x-csrf-token` header",
+          },
         },
       },
       security: [{ bearer: [] }, { session: [] }],
     },
     transform: jsonSchemaTransform,
+    transformObject: jsonSchemaTransformObject,
   });
+  // Before any route: every documented route gets the problems all routes share.
+  app.addHook("onRoute", addSharedResponses);
 
   registerAuth(app, {
     fromToken: (token) => principalFromToken(ctx.db, token),

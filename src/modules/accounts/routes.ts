@@ -3,6 +3,7 @@ import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { AppContext } from "../../context.ts";
 import { principalOf, SESSION_COOKIE } from "../../http/auth.ts";
+import { noContent, problems } from "../../http/openapi.ts";
 import { addressKey } from "../../lib/address-key.ts";
 import { AppError } from "../../lib/errors.ts";
 import {
@@ -78,6 +79,7 @@ export function registerAccountRoutes(root: FastifyInstance, ctx: AppContext): v
     {
       config: { public: true },
       schema: {
+        operationId: "getSetup",
         tags: ["auth"],
         summary: "Whether first-run setup is needed",
         response: { 200: z.object({ needed: z.boolean() }) },
@@ -91,6 +93,7 @@ export function registerAccountRoutes(root: FastifyInstance, ctx: AppContext): v
     {
       config: { public: true },
       schema: {
+        operationId: "completeSetup",
         tags: ["auth"],
         summary: "Create the first account and its owner (only while no user exists), and sign in",
         body: z.strictObject({
@@ -99,7 +102,15 @@ export function registerAccountRoutes(root: FastifyInstance, ctx: AppContext): v
           password: z.string().min(1).max(1024),
           name: z.string().max(200).optional(),
         }),
-        response: { 201: z.object({ user: userView, csrfToken: z.string() }) },
+        response: {
+          201: z.object({ user: userView, csrfToken: z.string() }),
+          ...problems({
+            400: ["password_too_short", "email_invalid", "account_name_empty"],
+            409: ["setup_done"],
+            429: ["rate_limited"],
+            503: ["busy"],
+          }),
+        },
       },
     },
     async (request, reply) => {
@@ -126,10 +137,14 @@ export function registerAccountRoutes(root: FastifyInstance, ctx: AppContext): v
     {
       config: { public: true },
       schema: {
+        operationId: "login",
         tags: ["auth"],
         summary: "Sign in with e-mail and password; sets the session cookie",
         body: credentialsBody,
-        response: { 200: z.object({ user: userView, csrfToken: z.string() }) },
+        response: {
+          200: z.object({ user: userView, csrfToken: z.string() }),
+          ...problems({ 401: ["invalid_credentials"], 429: ["rate_limited"], 503: ["busy"] }),
+        },
       },
     },
     async (request, reply) => {
@@ -147,7 +162,15 @@ export function registerAccountRoutes(root: FastifyInstance, ctx: AppContext): v
 
   app.post(
     "/auth/logout",
-    { config: { public: true }, schema: { tags: ["auth"], summary: "End the current session" } },
+    {
+      config: { public: true },
+      schema: {
+        operationId: "logout",
+        tags: ["auth"],
+        summary: "End the current session",
+        response: { 204: noContent },
+      },
+    },
     async (request, reply) => {
       const cookie = request.cookies[SESSION_COOKIE];
       if (cookie) await endSession(ctx.db, cookie);
@@ -160,6 +183,7 @@ export function registerAccountRoutes(root: FastifyInstance, ctx: AppContext): v
     "/me",
     {
       schema: {
+        operationId: "getMe",
         tags: ["auth"],
         summary: "The caller, their account, and how they are signed in",
         response: {
@@ -192,6 +216,7 @@ export function registerAccountRoutes(root: FastifyInstance, ctx: AppContext): v
     "/tokens",
     {
       schema: {
+        operationId: "listTokens",
         tags: ["auth"],
         summary: "API tokens the caller manages: their own; admins and owners all of the account's",
         response: { 200: z.object({ items: z.array(tokenView) }) },
@@ -204,6 +229,7 @@ export function registerAccountRoutes(root: FastifyInstance, ctx: AppContext): v
     "/tokens",
     {
       schema: {
+        operationId: "createToken",
         tags: ["auth"],
         summary: "Create an API token for the caller; the token is shown once",
         body: z.strictObject({ name: z.string().min(1).max(200).optional() }).optional(),
@@ -224,9 +250,11 @@ export function registerAccountRoutes(root: FastifyInstance, ctx: AppContext): v
     "/tokens/:id",
     {
       schema: {
+        operationId: "revokeToken",
         tags: ["auth"],
         summary: "Revoke an API token (members their own; admins and owners any of the account's)",
         params: idParams,
+        response: { 204: noContent, ...problems({ 404: ["token_not_found"] }) },
       },
     },
     async (request, reply) => {
@@ -239,6 +267,7 @@ export function registerAccountRoutes(root: FastifyInstance, ctx: AppContext): v
     "/users",
     {
       schema: {
+        operationId: "listUsers",
         tags: ["auth"],
         summary: "Users of the account",
         response: { 200: z.object({ items: z.array(userView) }) },
@@ -252,6 +281,7 @@ export function registerAccountRoutes(root: FastifyInstance, ctx: AppContext): v
     {
       config: { minRole: "admin" },
       schema: {
+        operationId: "createUser",
         tags: ["auth"],
         summary: "Add a user to the account (admins add members and admins; owners add anyone)",
         body: z.strictObject({
@@ -260,7 +290,10 @@ export function registerAccountRoutes(root: FastifyInstance, ctx: AppContext): v
           name: z.string().max(200).optional(),
           role: z.enum(userRoles).default("member"),
         }),
-        response: { 201: userView },
+        response: {
+          201: userView,
+          ...problems({ 400: ["password_too_short", "email_invalid"], 409: ["email_taken"], 503: ["busy"] }),
+        },
       },
     },
     async (request, reply) => {

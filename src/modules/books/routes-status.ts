@@ -3,10 +3,12 @@ import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { AppContext } from "../../context.ts";
 import { principalOf } from "../../http/auth.ts";
+import { problems } from "../../http/openapi.ts";
 import { invalid } from "../../lib/errors.ts";
 import { getConnection } from "../connections/index.ts";
 import { orderPostings } from "./order-postings.ts";
 import { presetRange, syncPresets } from "./periods.ts";
+import { getBooksSyncProgressResponse, listOrderPostingsResponse } from "./response-schemas.ts";
 import { syncProgress } from "./sync-progress.ts";
 
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "YYYY-MM-DD");
@@ -19,6 +21,7 @@ export function registerBooksStatusRoutes(root: FastifyInstance, ctx: AppContext
     "/books/sync/progress",
     {
       schema: {
+        operationId: "getBooksSyncProgress",
         tags: ["books"],
         summary: "Where a channel's range stands in the books: orders covered and documents by status",
         description:
@@ -29,6 +32,7 @@ export function registerBooksStatusRoutes(root: FastifyInstance, ctx: AppContext
           from: day.optional(),
           to: day.optional(),
         }),
+        response: { 200: getBooksSyncProgressResponse },
       },
     },
     async (request) => {
@@ -46,9 +50,11 @@ export function registerBooksStatusRoutes(root: FastifyInstance, ctx: AppContext
     "/orders/:id/postings",
     {
       schema: {
+        operationId: "listOrderPostings",
         tags: ["books"],
         summary: "How an order reached the books: its posting, its summary's, and its refunds'",
         params: z.object({ id: z.uuid() }),
+        response: { 200: listOrderPostingsResponse, ...problems({ 404: ["order_not_found"] }) },
       },
     },
     async (request) => orderPostings(ctx.db, principalOf(request).accountId, request.params.id),

@@ -3,10 +3,19 @@ import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { AppContext } from "../../context.ts";
 import { principalOf } from "../../http/auth.ts";
+import { problems } from "../../http/openapi.ts";
 import { invalid } from "../../lib/errors.ts";
 import { getConnection } from "../connections/index.ts";
 import { listPostings } from "./ledger.ts";
 import { presetRange, syncPresets } from "./periods.ts";
+import {
+  getOrderSettingsResponse,
+  listBooksPostingsResponse,
+  listBooksSummariesResponse,
+  resummarizeBooksSummaryResponse,
+  syncBooksResponse,
+  updateOrderSettingsResponse,
+} from "./response-schemas.ts";
 import { resummarize } from "./resummarize.ts";
 import { registerBooksStatusRoutes } from "./routes-status.ts";
 import {
@@ -30,7 +39,15 @@ export function registerBooksRoutes(root: FastifyInstance, ctx: AppContext): voi
 
   app.get(
     "/connections/:id/order-settings",
-    { schema: { tags: ["books"], summary: "How this channel's sales post to the books", params: idParams } },
+    {
+      schema: {
+        operationId: "getOrderSettings",
+        tags: ["books"],
+        summary: "How this channel's sales post to the books",
+        params: idParams,
+        response: { 200: getOrderSettingsResponse, ...problems({ 404: ["connection_not_found"] }) },
+      },
+    },
     async (request) => getOrderSettings(ctx.db, principalOf(request).accountId, request.params.id),
   );
 
@@ -39,6 +56,7 @@ export function registerBooksRoutes(root: FastifyInstance, ctx: AppContext): voi
     {
       config: { minRole: "admin" },
       schema: {
+        operationId: "updateOrderSettings",
         tags: ["books"],
         summary:
           "Posting mode (individual / summary), grouping (day / month), books connection, summary customer, document kinds",
@@ -51,6 +69,10 @@ export function registerBooksRoutes(root: FastifyInstance, ctx: AppContext): voi
           saleDocument: z.enum(saleDocuments).optional(),
           refundDocument: z.enum(refundDocuments).optional(),
         }),
+        response: {
+          200: updateOrderSettingsResponse,
+          ...problems({ 400: ["not_a_books_connection"], 404: ["connection_not_found"] }),
+        },
       },
     },
     async (request) => {
@@ -66,6 +88,7 @@ export function registerBooksRoutes(root: FastifyInstance, ctx: AppContext): voi
     {
       config: { minRole: "admin" },
       schema: {
+        operationId: "syncBooks",
         tags: ["books"],
         summary: "Post a range of a channel's sales and refunds (preset or custom, at most four months)",
         body: z.strictObject({
@@ -74,6 +97,13 @@ export function registerBooksRoutes(root: FastifyInstance, ctx: AppContext): voi
           from: day.optional(),
           to: day.optional(),
         }),
+        response: {
+          200: syncBooksResponse,
+          ...problems({
+            400: ["range_missing", "date_invalid", "range_reversed", "range_too_long"],
+            422: ["no_books_connection"],
+          }),
+        },
       },
     },
     async (request) => {
@@ -88,6 +118,7 @@ export function registerBooksRoutes(root: FastifyInstance, ctx: AppContext): voi
     "/books/summaries",
     {
       schema: {
+        operationId: "listBooksSummaries",
         tags: ["books"],
         summary: "Summary sales with the orders each covers",
         querystring: z.object({
@@ -96,6 +127,7 @@ export function registerBooksRoutes(root: FastifyInstance, ctx: AppContext): voi
           to: z.string().optional(),
           limit,
         }),
+        response: { 200: listBooksSummariesResponse, ...problems({ 400: ["invalid_cursor"] }) },
       },
     },
     async (request) => {
@@ -117,9 +149,18 @@ export function registerBooksRoutes(root: FastifyInstance, ctx: AppContext): voi
     {
       config: { minRole: "admin" },
       schema: {
+        operationId: "resummarizeBooksSummary",
         tags: ["books"],
         summary: "Delete the summary in the books and in the hub, then build and post it again",
         params: idParams,
+        response: {
+          200: resummarizeBooksSummaryResponse,
+          ...problems({
+            404: ["summary_not_found"],
+            409: ["posting_in_progress"],
+            422: ["no_books_connection"],
+          }),
+        },
       },
     },
     async (request) => resummarize(ctx, principalOf(request).accountId, request.params.id),
@@ -129,6 +170,7 @@ export function registerBooksRoutes(root: FastifyInstance, ctx: AppContext): voi
     "/books/postings",
     {
       schema: {
+        operationId: "listBooksPostings",
         tags: ["books"],
         summary: "The postings ledger: one row per order, summary or refund and books connection",
         querystring: z.object({
@@ -138,6 +180,7 @@ export function registerBooksRoutes(root: FastifyInstance, ctx: AppContext): voi
           channelConnectionId: z.uuid().optional(),
           limit,
         }),
+        response: { 200: listBooksPostingsResponse, ...problems({ 400: ["invalid_cursor"] }) },
       },
     },
     async (request) => {

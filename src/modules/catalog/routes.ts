@@ -3,8 +3,10 @@ import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { AppContext } from "../../context.ts";
 import { principalOf } from "../../http/auth.ts";
+import { problems } from "../../http/openapi.ts";
 import { invalid } from "../../lib/errors.ts";
 import { updateProductSettings } from "./products.ts";
+import { updateProductSettingsResponse } from "./response-schemas.ts";
 
 const skuParams = z.object({ sku: z.string().min(1).max(255) });
 
@@ -16,6 +18,7 @@ export function registerCatalogRoutes(root: FastifyInstance, ctx: AppContext): v
     {
       config: { minRole: "admin" },
       schema: {
+        operationId: "updateProductSettings",
         tags: ["products"],
         summary: "Change a product's hub settings (lead time, low-stock threshold, backorders, archived)",
         params: skuParams,
@@ -25,6 +28,10 @@ export function registerCatalogRoutes(root: FastifyInstance, ctx: AppContext): v
           allowBackorder: z.boolean().optional(),
           archived: z.boolean().optional(),
         }),
+        response: {
+          200: updateProductSettingsResponse,
+          ...problems({ 400: ["nothing_to_change"], 404: ["product_not_found"] }),
+        },
       },
     },
     async (request) => {

@@ -3,8 +3,10 @@ import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { AppContext } from "../../context.ts";
 import { principalOf } from "../../http/auth.ts";
+import { problems } from "../../http/openapi.ts";
 import { cursorShapes, decodeCursor, pageOf, pageQuery } from "../../http/pagination.ts";
 import { listEvents } from "./events.ts";
+import { listEventsResponse } from "./response-schemas.ts";
 
 export function registerEventRoutes(root: FastifyInstance, ctx: AppContext): void {
   const app = root.withTypeProvider<ZodTypeProvider>();
@@ -12,12 +14,14 @@ export function registerEventRoutes(root: FastifyInstance, ctx: AppContext): voi
     "/events",
     {
       schema: {
+        operationId: "listEvents",
         tags: ["events"],
         summary: "Domain events of the account, newest first (an audit trail of every change)",
         querystring: pageQuery.extend({
           type: z.string().max(100).optional(),
           subject: z.string().max(255).optional(),
         }),
+        response: { 200: listEventsResponse, ...problems({ 400: ["invalid_cursor"] }) },
       },
     },
     async (request) => {

@@ -3,10 +3,12 @@ import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { AppContext } from "../../context.ts";
 import { principalOf } from "../../http/auth.ts";
+import { problems } from "../../http/openapi.ts";
 import { cursorShapes, decodeCursor, encodeCursor, pageQuery } from "../../http/pagination.ts";
 import { getProductBySku, importProducts, listingsOfProduct, parseProductCsv } from "../catalog/index.ts";
 import { recordImportedQuantities } from "./import-quantities.ts";
 import { listProductsWithStock, stockStatuses } from "./product-list.ts";
+import { getProductResponse, listProductsResponse } from "./response-schemas.ts";
 import { listMovements, stockOfProduct } from "./stock.ts";
 
 /**
@@ -31,6 +33,7 @@ export function registerProductStockRoutes(root: FastifyInstance, ctx: AppContex
     {
       config: { minRole: "admin" },
       schema: {
+        operationId: "importProducts",
         tags: ["products"],
         summary: "Import products from JSON or CSV",
         description:
@@ -42,7 +45,10 @@ export function registerProductStockRoutes(root: FastifyInstance, ctx: AppContex
           z.object({ products: z.array(z.record(z.string(), z.unknown())).max(50_000) }),
           z.string(),
         ]),
-        response: { 200: importReport },
+        response: {
+          200: importReport,
+          ...problems({ 400: ["csv_unreadable", "csv_empty", "csv_sku_column_missing"] }),
+        },
       },
     },
     async (request) => {
@@ -67,6 +73,7 @@ export function registerProductStockRoutes(root: FastifyInstance, ctx: AppContex
     "/products",
     {
       schema: {
+        operationId: "listProducts",
         tags: ["products"],
         summary: "Products with stock totals; search by SKU, name or barcode",
         querystring: pageQuery.extend({
@@ -78,6 +85,7 @@ export function registerProductStockRoutes(root: FastifyInstance, ctx: AppContex
             .optional(),
           stockStatus: z.enum(stockStatuses).optional(),
         }),
+        response: { 200: listProductsResponse, ...problems({ 400: ["invalid_cursor"] }) },
       },
     },
     async (request) => {
@@ -102,9 +110,11 @@ export function registerProductStockRoutes(root: FastifyInstance, ctx: AppContex
     "/products/:sku",
     {
       schema: {
+        operationId: "getProduct",
         tags: ["products"],
         summary: "A product with stock per warehouse, listings and recent movements",
         params: skuParams,
+        response: { 200: getProductResponse, ...problems({ 404: ["product_not_found"] }) },
       },
     },
     async (request) => {
@@ -145,11 +155,6 @@ export function registerProductStockRoutes(root: FastifyInstance, ctx: AppContex
           lastPushedAt: l.lastPushedAt?.toISOString() ?? null,
         })),
         recentMovements: await listMovements(ctx.db, accountId, { productId: product.id, limit: 20 }),
-        // What modules above inventory add (suppliers' stock and links), gathered at wiring.
-        ...Object.assign(
-          {},
-          ...(await Promise.all(ctx.productPageParts.map((part) => part(ctx.db, accountId, product.id)))),
-        ),
       };
     },
   );

@@ -3,8 +3,18 @@ import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { AppContext } from "../../context.ts";
 import { principalOf } from "../../http/auth.ts";
+import { noContent, problems } from "../../http/openapi.ts";
 import { cursorShapes, decodeCursor, encodeCursor, pageQuery } from "../../http/pagination.ts";
 import { adjustmentReasons, adjustStock, transferStock } from "./adjustments.ts";
+import {
+  adjustStockResponse,
+  createWarehouseResponse,
+  getWarehouseResponse,
+  listStockMovementsResponse,
+  listWarehousesResponse,
+  transferStockResponse,
+  updateWarehouseResponse,
+} from "./response-schemas.ts";
 import { registerProductStockRoutes } from "./routes-products.ts";
 import { movementReasons } from "./schema.ts";
 import { listMovements } from "./stock.ts";
@@ -32,7 +42,14 @@ export function registerInventoryRoutes(root: FastifyInstance, ctx: AppContext):
 
   app.get(
     "/warehouses",
-    { schema: { tags: ["inventory"], summary: "Warehouses of the account" } },
+    {
+      schema: {
+        operationId: "listWarehouses",
+        tags: ["inventory"],
+        summary: "Warehouses of the account",
+        response: { 200: listWarehousesResponse },
+      },
+    },
     async (request) => ({
       items: (await listWarehouses(ctx.db, principalOf(request).accountId)).map(warehouseView),
     }),
@@ -43,12 +60,14 @@ export function registerInventoryRoutes(root: FastifyInstance, ctx: AppContext):
     {
       config: { minRole: "admin" },
       schema: {
+        operationId: "createWarehouse",
         tags: ["inventory"],
         summary: "Add a warehouse",
         body: z.strictObject({
           name: z.string().trim().min(1).max(200),
           countsForAvailability: z.boolean().optional(),
         }),
+        response: { 201: createWarehouseResponse, ...problems({ 409: ["warehouse_name_taken"] }) },
       },
     },
     async (request, reply) =>
@@ -59,7 +78,15 @@ export function registerInventoryRoutes(root: FastifyInstance, ctx: AppContext):
 
   app.get(
     "/warehouses/:id",
-    { schema: { tags: ["inventory"], summary: "One warehouse", params: idParams } },
+    {
+      schema: {
+        operationId: "getWarehouse",
+        tags: ["inventory"],
+        summary: "One warehouse",
+        params: idParams,
+        response: { 200: getWarehouseResponse, ...problems({ 404: ["warehouse_not_found"] }) },
+      },
+    },
     async (request) =>
       warehouseView(await getWarehouse(ctx.db, principalOf(request).accountId, request.params.id)),
   );
@@ -69,6 +96,7 @@ export function registerInventoryRoutes(root: FastifyInstance, ctx: AppContext):
     {
       config: { minRole: "admin" },
       schema: {
+        operationId: "updateWarehouse",
         tags: ["inventory"],
         summary:
           "Rename a warehouse, make it the default, or set whether it counts toward channel availability",
@@ -78,6 +106,14 @@ export function registerInventoryRoutes(root: FastifyInstance, ctx: AppContext):
           countsForAvailability: z.boolean().optional(),
           isDefault: z.boolean().optional(),
         }),
+        response: {
+          200: updateWarehouseResponse,
+          ...problems({
+            404: ["warehouse_not_found"],
+            409: ["warehouse_name_taken"],
+            422: ["default_required"],
+          }),
+        },
       },
     },
     async (request) =>
@@ -90,7 +126,19 @@ export function registerInventoryRoutes(root: FastifyInstance, ctx: AppContext):
     "/warehouses/:id",
     {
       config: { minRole: "admin" },
-      schema: { tags: ["inventory"], summary: "Delete an empty, non-default warehouse", params: idParams },
+      schema: {
+        operationId: "deleteWarehouse",
+        tags: ["inventory"],
+        summary: "Delete an empty, non-default warehouse",
+        params: idParams,
+        response: {
+          204: noContent,
+          ...problems({
+            404: ["warehouse_not_found"],
+            422: ["default_warehouse", "warehouse_has_stock", "warehouse_in_use"],
+          }),
+        },
+      },
     },
     async (request, reply) => {
       await deleteWarehouse(ctx.db, principalOf(request).accountId, request.params.id);
@@ -102,6 +150,7 @@ export function registerInventoryRoutes(root: FastifyInstance, ctx: AppContext):
     "/stock/adjustments",
     {
       schema: {
+        operationId: "adjustStock",
         tags: ["inventory"],
         summary: "Change stock by a delta or set a counted quantity (idempotent by key)",
         description:
@@ -115,6 +164,15 @@ export function registerInventoryRoutes(root: FastifyInstance, ctx: AppContext):
           idempotencyKey,
           note: z.string().max(1000).optional(),
         }),
+        response: {
+          200: adjustStockResponse,
+          201: adjustStockResponse,
+          ...problems({
+            400: ["delta_or_set_required", "set_negative", "delta_zero"],
+            404: ["product_not_found", "warehouse_not_found"],
+            422: ["reservation_underflow"],
+          }),
+        },
       },
     },
     async (request, reply) => {
@@ -128,6 +186,7 @@ export function registerInventoryRoutes(root: FastifyInstance, ctx: AppContext):
     "/stock/transfers",
     {
       schema: {
+        operationId: "transferStock",
         tags: ["inventory"],
         summary: "Move units between warehouses (idempotent by key)",
         body: z.strictObject({
@@ -138,6 +197,15 @@ export function registerInventoryRoutes(root: FastifyInstance, ctx: AppContext):
           idempotencyKey,
           note: z.string().max(1000).optional(),
         }),
+        response: {
+          200: transferStockResponse,
+          201: transferStockResponse,
+          ...problems({
+            400: ["transfer_same_warehouse"],
+            404: ["product_not_found", "warehouse_not_found"],
+            422: ["reservation_underflow"],
+          }),
+        },
       },
     },
     async (request, reply) => {
@@ -151,6 +219,7 @@ export function registerInventoryRoutes(root: FastifyInstance, ctx: AppContext):
     "/stock/movements",
     {
       schema: {
+        operationId: "listStockMovements",
         tags: ["inventory"],
         summary: "The stock ledger, newest first",
         querystring: pageQuery.extend({
@@ -160,6 +229,7 @@ export function registerInventoryRoutes(root: FastifyInstance, ctx: AppContext):
           from: z.coerce.date().optional(),
           to: z.coerce.date().optional(),
         }),
+        response: { 200: listStockMovementsResponse, ...problems({ 400: ["invalid_cursor"] }) },
       },
     },
     async (request) => {

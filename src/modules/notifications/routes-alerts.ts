@@ -3,6 +3,7 @@ import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { AppContext } from "../../context.ts";
 import { principalOf } from "../../http/auth.ts";
+import { noContent, problems } from "../../http/openapi.ts";
 import { alertEventTypes, alertFields } from "./alert-fields.ts";
 import {
   type CustomAlert,
@@ -13,6 +14,14 @@ import {
   testAlert,
   updateAlert,
 } from "./custom-alerts.ts";
+import {
+  createCustomAlertResponse,
+  getCustomAlertResponse,
+  listCustomAlertEventsResponse,
+  listCustomAlertsResponse,
+  testCustomAlertResponse,
+  updateCustomAlertResponse,
+} from "./response-schemas.ts";
 
 const idParams = z.object({ id: z.uuid() });
 const alertBody = z.strictObject({
@@ -46,7 +55,14 @@ export function registerAlertRoutes(root: FastifyInstance, ctx: AppContext): voi
 
   app.get(
     "/custom-alerts/events",
-    { schema: { tags, summary: "Events an alert can watch and the fields each offers" } },
+    {
+      schema: {
+        operationId: "listCustomAlertEvents",
+        tags,
+        summary: "Events an alert can watch and the fields each offers",
+        response: { 200: listCustomAlertEventsResponse },
+      },
+    },
     async () => ({
       items: alertEventTypes.map((type) => ({
         type,
@@ -55,17 +71,41 @@ export function registerAlertRoutes(root: FastifyInstance, ctx: AppContext): voi
       })),
     }),
   );
-  app.get("/custom-alerts", { schema: { tags, summary: "Custom alerts" } }, async (request) => ({
-    items: (await listAlerts(ctx.db, principalOf(request).accountId)).map(view),
-  }));
+  app.get(
+    "/custom-alerts",
+    {
+      schema: {
+        operationId: "listCustomAlerts",
+        tags,
+        summary: "Custom alerts",
+        response: { 200: listCustomAlertsResponse },
+      },
+    },
+    async (request) => ({
+      items: (await listAlerts(ctx.db, principalOf(request).accountId)).map(view),
+    }),
+  );
   app.post(
     "/custom-alerts",
     {
       config: { minRole: "admin" },
       schema: {
+        operationId: "createCustomAlert",
         tags,
         summary: "Define an alert (condition and template checked against the event's fields)",
         body: alertBody,
+        response: {
+          201: createCustomAlertResponse,
+          ...problems({
+            400: [
+              "condition_invalid",
+              "condition_field_unknown",
+              "template_field_unknown",
+              "template_invalid",
+              "recipients_missing",
+            ],
+          }),
+        },
       },
     },
     async (request, reply) =>
@@ -73,21 +113,57 @@ export function registerAlertRoutes(root: FastifyInstance, ctx: AppContext): voi
   );
   app.get(
     "/custom-alerts/:id",
-    { schema: { tags, summary: "One custom alert", params: idParams } },
+    {
+      schema: {
+        operationId: "getCustomAlert",
+        tags,
+        summary: "One custom alert",
+        params: idParams,
+        response: { 200: getCustomAlertResponse, ...problems({ 404: ["custom_alert_not_found"] }) },
+      },
+    },
     async (request) => view(await getAlert(ctx.db, principalOf(request).accountId, request.params.id)),
   );
   app.put(
     "/custom-alerts/:id",
     {
       config: { minRole: "admin" },
-      schema: { tags, summary: "Replace an alert's definition", params: idParams, body: alertBody },
+      schema: {
+        operationId: "updateCustomAlert",
+        tags,
+        summary: "Replace an alert's definition",
+        params: idParams,
+        body: alertBody,
+        response: {
+          200: updateCustomAlertResponse,
+          ...problems({
+            400: [
+              "condition_invalid",
+              "condition_field_unknown",
+              "template_field_unknown",
+              "template_invalid",
+              "recipients_missing",
+            ],
+            404: ["custom_alert_not_found"],
+          }),
+        },
+      },
     },
     async (request) =>
       view(await updateAlert(ctx.db, principalOf(request).accountId, request.params.id, request.body)),
   );
   app.delete(
     "/custom-alerts/:id",
-    { config: { minRole: "admin" }, schema: { tags, summary: "Delete an alert", params: idParams } },
+    {
+      config: { minRole: "admin" },
+      schema: {
+        operationId: "deleteCustomAlert",
+        tags,
+        summary: "Delete an alert",
+        params: idParams,
+        response: { 204: noContent, ...problems({ 404: ["custom_alert_not_found"] }) },
+      },
+    },
     async (request, reply) => {
       await deleteAlert(ctx.db, principalOf(request).accountId, request.params.id);
       return reply.code(204).send();
@@ -97,9 +173,14 @@ export function registerAlertRoutes(root: FastifyInstance, ctx: AppContext): voi
     "/custom-alerts/:id/test",
     {
       schema: {
+        operationId: "testCustomAlert",
         tags,
         summary: "Render the alert against the most recent real event of its type (sends nothing)",
         params: idParams,
+        response: {
+          200: testCustomAlertResponse,
+          ...problems({ 400: ["template_render_failed"], 404: ["custom_alert_not_found"] }),
+        },
       },
     },
     async (request) => testAlert(ctx.db, principalOf(request).accountId, request.params.id),

@@ -3,6 +3,14 @@ import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { AppContext } from "../../context.ts";
 import { principalOf } from "../../http/auth.ts";
+import { noContent, problems } from "../../http/openapi.ts";
+import {
+  createNotificationWebhookResponse,
+  getNotificationSettingsResponse,
+  listNotificationTypesResponse,
+  listNotificationWebhooksResponse,
+  updateNotificationSettingsResponse,
+} from "./response-schemas.ts";
 import { countPeriods, webhookFormats } from "./schema.ts";
 import { getSettings, saveSettings } from "./settings.ts";
 import { notificationTypes, switchableTypes } from "./types.ts";
@@ -17,8 +25,10 @@ export function registerSettingsRoutes(root: FastifyInstance, ctx: AppContext): 
     "/notification-types",
     {
       schema: {
+        operationId: "listNotificationTypes",
         tags: ["notifications"],
         summary: "Notification types with their group, severity and templates",
+        response: { 200: listNotificationTypesResponse },
       },
     },
     async () => ({
@@ -28,7 +38,14 @@ export function registerSettingsRoutes(root: FastifyInstance, ctx: AppContext): 
 
   app.get(
     "/notification-settings",
-    { schema: { tags: ["notifications"], summary: "Type switches, global opt-in and e-mail routing" } },
+    {
+      schema: {
+        operationId: "getNotificationSettings",
+        tags: ["notifications"],
+        summary: "Type switches, global opt-in and e-mail routing",
+        response: { 200: getNotificationSettingsResponse },
+      },
+    },
     async (request) => getSettings(ctx.db, principalOf(request).accountId),
   );
 
@@ -37,6 +54,7 @@ export function registerSettingsRoutes(root: FastifyInstance, ctx: AppContext): 
     {
       config: { minRole: "admin" },
       schema: {
+        operationId: "updateNotificationSettings",
         tags: ["notifications"],
         summary: "Save settings as one update: a bad address or unknown connection saves nothing",
         body: z.strictObject({
@@ -56,6 +74,10 @@ export function registerSettingsRoutes(root: FastifyInstance, ctx: AppContext): 
             .max(500)
             .optional(),
         }),
+        response: {
+          200: updateNotificationSettingsResponse,
+          ...problems({ 400: ["email_invalid", "override_emails_missing"] }),
+        },
       },
     },
     async (request) => {
@@ -67,7 +89,14 @@ export function registerSettingsRoutes(root: FastifyInstance, ctx: AppContext): 
 
   app.get(
     "/notification-webhooks",
-    { schema: { tags: ["notifications"], summary: "Signed webhook targets for notifications" } },
+    {
+      schema: {
+        operationId: "listNotificationWebhooks",
+        tags: ["notifications"],
+        summary: "Signed webhook targets for notifications",
+        response: { 200: listNotificationWebhooksResponse },
+      },
+    },
     async (request) => ({ items: await listWebhooks(ctx, principalOf(request).accountId) }),
   );
 
@@ -76,6 +105,7 @@ export function registerSettingsRoutes(root: FastifyInstance, ctx: AppContext): 
     {
       config: { minRole: "admin" },
       schema: {
+        operationId: "createNotificationWebhook",
         tags: ["notifications"],
         summary: "Add a webhook target; the signing secret is shown only in this answer",
         body: z.strictObject({
@@ -83,6 +113,7 @@ export function registerSettingsRoutes(root: FastifyInstance, ctx: AppContext): 
           format: z.enum(webhookFormats).optional(),
           allNotifications: z.boolean().optional(),
         }),
+        response: { 201: createNotificationWebhookResponse },
       },
     },
     async (request, reply) =>
@@ -94,9 +125,11 @@ export function registerSettingsRoutes(root: FastifyInstance, ctx: AppContext): 
     {
       config: { minRole: "admin" },
       schema: {
+        operationId: "deleteNotificationWebhook",
         tags: ["notifications"],
         summary: "Remove a webhook target",
         params: z.object({ id: z.uuid() }),
+        response: { 204: noContent, ...problems({ 404: ["webhook_not_found"] }) },
       },
     },
     async (request, reply) => {

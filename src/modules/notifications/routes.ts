@@ -3,9 +3,17 @@ import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { AppContext } from "../../context.ts";
 import { principalOf } from "../../http/auth.ts";
+import { noContent, problems } from "../../http/openapi.ts";
 import { cursorShapes, decodeCursor, pageOf, pageQuery } from "../../http/pagination.ts";
 import { getConnection } from "../connections/index.ts";
 import { getNotification, listNotifications, markAllRead, markRead, unreadCount } from "./centre.ts";
+import {
+  countUnreadNotificationsResponse,
+  getNotificationResponse,
+  listConnectionRecentRunsResponse,
+  listNotificationsResponse,
+  markAllNotificationsReadResponse,
+} from "./response-schemas.ts";
 import { registerAlertPreviewRoutes } from "./routes-alert-preview.ts";
 import { registerAlertRoutes } from "./routes-alerts.ts";
 import { registerGoalRoutes } from "./routes-goals.ts";
@@ -34,9 +42,11 @@ export function registerNotificationRoutes(root: FastifyInstance, ctx: AppContex
     "/notifications",
     {
       schema: {
+        operationId: "listNotifications",
         tags: ["notifications"],
         summary: "The notification centre, newest first, with filters and search over title and body",
         querystring: pageQuery.extend(filter.shape),
+        response: { 200: listNotificationsResponse, ...problems({ 400: ["invalid_cursor"] }) },
       },
     },
     async (request) => {
@@ -55,7 +65,14 @@ export function registerNotificationRoutes(root: FastifyInstance, ctx: AppContex
 
   app.get(
     "/notifications/unread-count",
-    { schema: { tags: ["notifications"], summary: "Unread notifications of the caller (the bell)" } },
+    {
+      schema: {
+        operationId: "countUnreadNotifications",
+        tags: ["notifications"],
+        summary: "Unread notifications of the caller (the bell)",
+        response: { 200: countUnreadNotificationsResponse },
+      },
+    },
     async (request) => {
       const p = principalOf(request);
       return { unread: await unreadCount(ctx.db, p.accountId, p.user.id) };
@@ -66,9 +83,11 @@ export function registerNotificationRoutes(root: FastifyInstance, ctx: AppContex
     "/notifications/:id",
     {
       schema: {
+        operationId: "getNotification",
         tags: ["notifications"],
         summary: "One notification with its data and deliveries",
         params: idParams,
+        response: { 200: getNotificationResponse, ...problems({ 404: ["notification_not_found"] }) },
       },
     },
     async (request) => {
@@ -111,9 +130,11 @@ export function registerNotificationRoutes(root: FastifyInstance, ctx: AppContex
       `/notifications/:id/${action}`,
       {
         schema: {
+          operationId: read ? "markNotificationRead" : "markNotificationUnread",
           tags: ["notifications"],
           summary: `Mark one notification ${action} for the caller`,
           params: idParams,
+          response: { 204: noContent, ...problems({ 404: ["notification_not_found"] }) },
         },
       },
       async (request, reply) => {
@@ -128,9 +149,11 @@ export function registerNotificationRoutes(root: FastifyInstance, ctx: AppContex
     "/notifications/read-all",
     {
       schema: {
+        operationId: "markAllNotificationsRead",
         tags: ["notifications"],
         summary: "Mark all (or all matching the filter) read for the caller",
         body: filter.omit({ read: true }).strict().optional(),
+        response: { 200: markAllNotificationsReadResponse },
       },
     },
     async (request) => {
@@ -145,9 +168,11 @@ export function registerNotificationRoutes(root: FastifyInstance, ctx: AppContex
     "/connections/:id/recent-runs",
     {
       schema: {
+        operationId: "listConnectionRecentRuns",
         tags: ["notifications"],
         summary: "The 5 most recent job completions of a connection",
         params: idParams,
+        response: { 200: listConnectionRecentRunsResponse, ...problems({ 404: ["connection_not_found"] }) },
       },
     },
     async (request) => {

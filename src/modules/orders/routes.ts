@@ -3,12 +3,22 @@ import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { AppContext } from "../../context.ts";
 import { principalOf } from "../../http/auth.ts";
+import { problems } from "../../http/openapi.ts";
 import { cursorShapes, decodeCursor, pageOf, pageQuery } from "../../http/pagination.ts";
 import { getConnection } from "../connections/index.ts";
 import { importOrder } from "./import.ts";
 import { orderInput } from "./order-input.ts";
 import { getOrderDetail, listOrders } from "./queries.ts";
 import { recordRefund } from "./refunds.ts";
+import {
+  createRefundResponse,
+  createShipmentResponse,
+  getOrderResponse,
+  getSalesReportResponse,
+  importOrderResponse,
+  listOrdersResponse,
+  setOrderStatusResponse,
+} from "./response-schemas.ts";
 import { salesByDay } from "./sales-report.ts";
 import { orderStatuses } from "./schema.ts";
 import { createShipment } from "./shipments.ts";
@@ -23,6 +33,7 @@ export function registerOrderRoutes(root: FastifyInstance, ctx: AppContext): voi
     "/orders",
     {
       schema: {
+        operationId: "listOrders",
         tags: ["orders"],
         summary: "Orders, newest first, with filters",
         querystring: pageQuery.extend({
@@ -34,6 +45,7 @@ export function registerOrderRoutes(root: FastifyInstance, ctx: AppContext): voi
           state: z.string().max(100).optional(),
           q: z.string().max(200).optional(),
         }),
+        response: { 200: listOrdersResponse, ...problems({ 400: ["invalid_cursor"] }) },
       },
     },
     async (request) => {
@@ -50,11 +62,16 @@ export function registerOrderRoutes(root: FastifyInstance, ctx: AppContext): voi
     "/reports/sales",
     {
       schema: {
+        operationId: "getSalesReport",
         tags: ["orders"],
         summary: "Sales per day and channel over the last `days` days, cancelled orders excluded",
         description:
           "Days are calendar days in the account's time zone, today included. One item per day, connection and currency that had orders.",
         querystring: z.object({ days: z.coerce.number().int().min(1).max(366).default(30) }),
+        response: {
+          200: getSalesReportResponse,
+          ...problems({ 400: ["range_missing", "date_invalid", "range_reversed", "range_too_long"] }),
+        },
       },
     },
     async (request) => salesByDay(ctx.db, principalOf(request).accountId, request.query.days),
@@ -64,11 +81,17 @@ export function registerOrderRoutes(root: FastifyInstance, ctx: AppContext): voi
     "/orders",
     {
       schema: {
+        operationId: "importOrder",
         tags: ["orders"],
         summary: "Import an order (from a script or a channel without a connector)",
         description:
           "Creates the order and reserves its lines, or — for an order already imported — updates statuses only. 201 when created, 200 otherwise; `outcome` says which.",
         body: orderInput,
+        response: {
+          200: importOrderResponse,
+          201: importOrderResponse,
+          ...problems({ 404: ["connection_not_found"], 422: ["unknown_sku"] }),
+        },
       },
     },
     async (request, reply) => {
@@ -82,7 +105,15 @@ export function registerOrderRoutes(root: FastifyInstance, ctx: AppContext): voi
 
   app.get(
     "/orders/:id",
-    { schema: { tags: ["orders"], summary: "An order with lines, refunds and shipments", params: idParams } },
+    {
+      schema: {
+        operationId: "getOrder",
+        tags: ["orders"],
+        summary: "An order with lines, refunds and shipments",
+        params: idParams,
+        response: { 200: getOrderResponse, ...problems({ 404: ["order_not_found"] }) },
+      },
+    },
     async (request) => getOrderDetail(ctx.db, principalOf(request).accountId, request.params.id),
   );
 
@@ -90,10 +121,15 @@ export function registerOrderRoutes(root: FastifyInstance, ctx: AppContext): voi
     "/orders/:id/status",
     {
       schema: {
+        operationId: "setOrderStatus",
         tags: ["orders"],
         summary: "Move an order along its workflow (processing, cancelled, completed…)",
         params: idParams,
         body: z.strictObject({ status: z.enum(orderStatuses) }),
+        response: {
+          200: setOrderStatusResponse,
+          ...problems({ 404: ["order_not_found"], 422: ["invalid_transition"] }),
+        },
       },
     },
     async (request) => {
@@ -106,6 +142,7 @@ export function registerOrderRoutes(root: FastifyInstance, ctx: AppContext): voi
     "/orders/:id/shipments",
     {
       schema: {
+        operationId: "createShipment",
         tags: ["orders"],
         summary: "Record a shipment (all open lines unless lines are given)",
         params: idParams,
@@ -120,6 +157,15 @@ export function registerOrderRoutes(root: FastifyInstance, ctx: AppContext): voi
             .min(1)
             .optional(),
         }),
+        response: {
+          200: createShipmentResponse,
+          201: createShipmentResponse,
+          ...problems({
+            400: ["shipment_quantity_exceeds_open"],
+            404: ["order_not_found"],
+            422: ["order_cancelled", "nothing_to_ship"],
+          }),
+        },
       },
     },
     async (request, reply) => {
@@ -137,6 +183,7 @@ export function registerOrderRoutes(root: FastifyInstance, ctx: AppContext): voi
     "/orders/:id/refunds",
     {
       schema: {
+        operationId: "createRefund",
         tags: ["orders"],
         summary: "Record a refund (lines, amounts, restock or not)",
         params: idParams,
@@ -157,6 +204,20 @@ export function registerOrderRoutes(root: FastifyInstance, ctx: AppContext): voi
             )
             .default([]),
         }),
+        response: {
+          200: createRefundResponse,
+          201: createRefundResponse,
+          ...problems({
+            400: [
+              "refund_empty",
+              "refund_sku_repeated",
+              "refund_sku_not_in_order",
+              "refund_quantity_exceeds_remaining",
+              "currency_mismatch",
+            ],
+            404: ["order_not_found"],
+          }),
+        },
       },
     },
     async (request, reply) => {

@@ -3,9 +3,15 @@ import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { AppContext } from "../../context.ts";
 import { principalOf } from "../../http/auth.ts";
+import { problems } from "../../http/openapi.ts";
 import { cursorShapes, decodeCursor, pageOf, pageQuery } from "../../http/pagination.ts";
 import { getConnection } from "../connections/index.ts";
 import { plannerReport } from "./report.ts";
+import {
+  getPlanningReportResponse,
+  getPlanningSettingsResponse,
+  updatePlanningSettingsResponse,
+} from "./response-schemas.ts";
 import { planSettingsFor, savePlanSettings } from "./settings.ts";
 
 const round = (n: number | null, digits: number) =>
@@ -26,6 +32,7 @@ export function registerPlanningRoutes(root: FastifyInstance, ctx: AppContext): 
     "/planning/report",
     {
       schema: {
+        operationId: "getPlanningReport",
         tags,
         summary:
           "Inventory planner per SKU: units sold, average daily sales, days of supply, lead time, status",
@@ -34,6 +41,7 @@ export function registerPlanningRoutes(root: FastifyInstance, ctx: AppContext): 
           days: z.coerce.number().int().min(1).max(730).optional(),
           sku: z.string().min(1).max(255).optional(),
         }),
+        response: { 200: getPlanningReportResponse, ...problems({ 400: ["invalid_cursor"] }) },
       },
     },
     async (request) => {
@@ -69,9 +77,11 @@ export function registerPlanningRoutes(root: FastifyInstance, ctx: AppContext): 
     "/planning/settings",
     {
       schema: {
+        operationId: "getPlanningSettings",
         tags,
         summary: "Report window and over/understock days (a connection's, or the account default)",
         querystring: scopeQuery,
+        response: { 200: getPlanningSettingsResponse },
       },
     },
     async (request) => {
@@ -89,7 +99,16 @@ export function registerPlanningRoutes(root: FastifyInstance, ctx: AppContext): 
     "/planning/settings",
     {
       config: { minRole: "admin" },
-      schema: { tags, summary: "Save planner settings for a connection or the account", body: settingsBody },
+      schema: {
+        operationId: "updatePlanningSettings",
+        tags,
+        summary: "Save planner settings for a connection or the account",
+        body: settingsBody,
+        response: {
+          200: updatePlanningSettingsResponse,
+          ...problems({ 400: ["understock_above_overstock"], 404: ["connection_not_found"] }),
+        },
+      },
     },
     async (request) => {
       const { accountId } = principalOf(request);

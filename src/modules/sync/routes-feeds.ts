@@ -4,6 +4,7 @@ import { z } from "zod";
 import { feedDirection, feedKinds } from "../../connectors/contract.ts";
 import type { AppContext } from "../../context.ts";
 import { principalOf } from "../../http/auth.ts";
+import { problems } from "../../http/openapi.ts";
 import { cursorShapes, decodeCursor, encodeCursor, pageOf, pageQuery } from "../../http/pagination.ts";
 import {
   getConnection,
@@ -15,6 +16,16 @@ import {
 } from "../connections/index.ts";
 import { queueFeedRun } from "./feed-runner.ts";
 import { type Feed, getFeed, listFeeds, updateFeed } from "./feeds.ts";
+import {
+  getFeedRunResponse,
+  listFeedRunsResponse,
+  listFeedsResponse,
+  listSyncIssuesResponse,
+  listSyncLogResponse,
+  replaySyncIssueResponse,
+  runFeedResponse,
+  updateFeedResponse,
+} from "./response-schemas.ts";
 import { retrySubject } from "./retries.ts";
 import { getRun, listRuns, runView } from "./runs.ts";
 import { runStatuses, runTriggers } from "./schema.ts";
@@ -39,7 +50,15 @@ export function registerFeedRoutes(root: FastifyInstance, ctx: AppContext): void
 
   app.get(
     "/connections/:id/feeds",
-    { schema: { tags: ["feeds"], summary: "A connection's feeds with schedules", params: idParams } },
+    {
+      schema: {
+        operationId: "listFeeds",
+        tags: ["feeds"],
+        summary: "A connection's feeds with schedules",
+        params: idParams,
+        response: { 200: listFeedsResponse, ...problems({ 404: ["connection_not_found"] }) },
+      },
+    },
     async (request) => {
       const c = await getConnection(ctx.db, principalOf(request).accountId, request.params.id);
       return { items: (await listFeeds(ctx.db, c.accountId, c.id)).map(feedView) };
@@ -51,6 +70,7 @@ export function registerFeedRoutes(root: FastifyInstance, ctx: AppContext): void
     {
       config: { minRole: "admin" },
       schema: {
+        operationId: "updateFeed",
         tags: ["feeds"],
         summary: "Enable or disable a feed, or change its cron schedule and time zone",
         params: feedParams,
@@ -59,6 +79,13 @@ export function registerFeedRoutes(root: FastifyInstance, ctx: AppContext): void
           cron: z.string().max(100).nullable().optional(),
           timezone: z.string().max(64).optional(),
         }),
+        response: {
+          200: updateFeedResponse,
+          ...problems({
+            400: ["cron_invalid", "cron_never_fires", "timezone_invalid"],
+            404: ["connection_not_found", "feed_not_found"],
+          }),
+        },
       },
     },
     async (request) => {
@@ -71,10 +98,12 @@ export function registerFeedRoutes(root: FastifyInstance, ctx: AppContext): void
     "/connections/:id/feeds/:kind/run",
     {
       schema: {
+        operationId: "runFeed",
         tags: ["feeds"],
         summary: "Run now (full: ignore the watermark and read everything)",
         params: feedParams,
         body: z.strictObject({ full: z.boolean().optional() }).optional(),
+        response: { 202: runFeedResponse, ...problems({ 404: ["connection_not_found", "feed_not_found"] }) },
       },
     },
     async (request, reply) => {
@@ -95,6 +124,7 @@ export function registerFeedRoutes(root: FastifyInstance, ctx: AppContext): void
     "/feed-runs",
     {
       schema: {
+        operationId: "listFeedRuns",
         tags: ["feeds"],
         summary: "Feed executions, newest first",
         querystring: pageQuery.extend({
@@ -106,6 +136,7 @@ export function registerFeedRoutes(root: FastifyInstance, ctx: AppContext): void
           to: z.coerce.date().optional(),
           q: z.string().max(200).optional(),
         }),
+        response: { 200: listFeedRunsResponse, ...problems({ 400: ["invalid_cursor"] }) },
       },
     },
     async (request) => {
@@ -125,7 +156,15 @@ export function registerFeedRoutes(root: FastifyInstance, ctx: AppContext): void
 
   app.get(
     "/feed-runs/:id",
-    { schema: { tags: ["feeds"], summary: "One feed execution with its messages", params: idParams } },
+    {
+      schema: {
+        operationId: "getFeedRun",
+        tags: ["feeds"],
+        summary: "One feed execution with its messages",
+        params: idParams,
+        response: { 200: getFeedRunResponse, ...problems({ 404: ["feed_run_not_found"] }) },
+      },
+    },
     async (request) => {
       const { run, messages } = await getRun(ctx.db, principalOf(request).accountId, request.params.id);
       return {
@@ -145,6 +184,7 @@ export function registerFeedRoutes(root: FastifyInstance, ctx: AppContext): void
     "/sync/issues",
     {
       schema: {
+        operationId: "listSyncIssues",
         tags: ["feeds"],
         summary: "Items retrying by themselves and items that need a person",
         querystring: z.object({
@@ -153,6 +193,7 @@ export function registerFeedRoutes(root: FastifyInstance, ctx: AppContext): void
           resolved: z.enum(["true", "false"]).optional(),
           limit: z.coerce.number().int().min(1).max(500).default(100),
         }),
+        response: { 200: listSyncIssuesResponse, ...problems({ 400: ["invalid_cursor"] }) },
       },
     },
     async (request) => {
@@ -171,7 +212,15 @@ export function registerFeedRoutes(root: FastifyInstance, ctx: AppContext): void
 
   app.post(
     "/sync/issues/:id/replay",
-    { schema: { tags: ["feeds"], summary: "Try an item again after fixing its cause", params: idParams } },
+    {
+      schema: {
+        operationId: "replaySyncIssue",
+        tags: ["feeds"],
+        summary: "Try an item again after fixing its cause",
+        params: idParams,
+        response: { 200: replaySyncIssueResponse, ...problems({ 404: ["issue_not_found"] }) },
+      },
+    },
     async (request) => {
       const { accountId } = principalOf(request);
       const issue = await getIssue(ctx.db, accountId, request.params.id);
@@ -184,6 +233,7 @@ export function registerFeedRoutes(root: FastifyInstance, ctx: AppContext): void
     "/sync-log",
     {
       schema: {
+        operationId: "listSyncLog",
         tags: ["feeds"],
         summary: "Per SKU and connection: the last push and pull, quantity, result and reason",
         querystring: pageQuery.extend({
@@ -194,6 +244,7 @@ export function registerFeedRoutes(root: FastifyInstance, ctx: AppContext): void
           from: z.coerce.date().optional(),
           to: z.coerce.date().optional(),
         }),
+        response: { 200: listSyncLogResponse, ...problems({ 400: ["invalid_cursor"] }) },
       },
     },
     async (request) => {

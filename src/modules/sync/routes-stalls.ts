@@ -2,6 +2,11 @@ import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import type { AppContext } from "../../context.ts";
 import { principalOf } from "../../http/auth.ts";
+import {
+  getStallThresholdsResponse,
+  getSyncHealthResponse,
+  updateStallThresholdsResponse,
+} from "./response-schemas.ts";
 import { getStallThresholds, saveStallThresholds, stallThresholdsUpdate } from "./stall-thresholds.ts";
 import { connectionHealth } from "./stall-watch.ts";
 
@@ -13,10 +18,12 @@ export function registerStallRoutes(root: FastifyInstance, ctx: AppContext): voi
     "/sync/health",
     {
       schema: {
+        operationId: "getSyncHealth",
         tags: ["connections"],
         summary: "Per connection: what waits (pushes, jobs, silent runs, webhooks) and whether it is stalled",
         description:
           "`stall` is null while the connection keeps up; otherwise it names the first threshold crossed (`push_delayed`, `webhooks_waiting`, `jobs_waiting`, `run_silent`) with how many wait and the oldest's age in seconds.",
+        response: { 200: getSyncHealthResponse },
       },
     },
     async (request) => {
@@ -33,8 +40,10 @@ export function registerStallRoutes(root: FastifyInstance, ctx: AppContext): voi
     "/sync/stall-thresholds",
     {
       schema: {
+        operationId: "getStallThresholds",
         tags: ["connections"],
         summary: "How long sync work may wait before a connection is stalled",
+        response: { 200: getStallThresholdsResponse },
       },
     },
     async (request) => getStallThresholds(ctx.db, principalOf(request).accountId),
@@ -45,9 +54,11 @@ export function registerStallRoutes(root: FastifyInstance, ctx: AppContext): voi
     {
       config: { minRole: "admin" },
       schema: {
+        operationId: "updateStallThresholds",
         tags: ["connections"],
         summary: "Change the stall thresholds (seconds, 30 to 86400; null restores the default of 120)",
         body: stallThresholdsUpdate,
+        response: { 200: updateStallThresholdsResponse },
       },
     },
     async (request) => saveStallThresholds(ctx.db, principalOf(request).accountId, request.body),

@@ -4,6 +4,7 @@ import { z } from "zod";
 import { feedKinds } from "../../connectors/contract.ts";
 import type { AppContext } from "../../context.ts";
 import { principalOf } from "../../http/auth.ts";
+import { noContent, problems } from "../../http/openapi.ts";
 import { cursorShapes, decodeCursor, pageOf, pageQuery } from "../../http/pagination.ts";
 import {
   connectionModes,
@@ -21,6 +22,18 @@ import { onboardingOptionsSchema } from "./onboarding.ts";
 import { onboardingView } from "./onboarding-view.ts";
 import { pendingItems, pendingSummary } from "./outbox.ts";
 import { nudgePumps } from "./pump.ts";
+import {
+  createConnectionResponse,
+  getConnectionPendingResponse,
+  getConnectionResponse,
+  listConnectionDriftResponse,
+  listConnectionModeChangesResponse,
+  listConnectionPreviewsResponse,
+  listConnectionsResponse,
+  listPlatformsResponse,
+  setConnectionModeResponse,
+  updateConnectionResponse,
+} from "./response-schemas.ts";
 import { registerWebhooksFor, webhooksNotRegistered } from "./webhook-registration.ts";
 
 const idParams = z.object({ id: z.uuid() });
@@ -36,7 +49,12 @@ export function registerConnectionRoutes(root: FastifyInstance, ctx: AppContext)
   app.get(
     "/platforms",
     {
-      schema: { tags: ["connections"], summary: "Platforms the hub can connect to, with their capabilities" },
+      schema: {
+        operationId: "listPlatforms",
+        tags: ["connections"],
+        summary: "Platforms the hub can connect to, with their capabilities",
+        response: { 200: listPlatformsResponse },
+      },
     },
     async () => ({
       items: Object.entries(ctx.connectors).map(([platform, c]) => ({
@@ -49,7 +67,14 @@ export function registerConnectionRoutes(root: FastifyInstance, ctx: AppContext)
 
   app.get(
     "/connections",
-    { schema: { tags: ["connections"], summary: "Connections of the account (credentials never included)" } },
+    {
+      schema: {
+        operationId: "listConnections",
+        tags: ["connections"],
+        summary: "Connections of the account (credentials never included)",
+        response: { 200: listConnectionsResponse },
+      },
+    },
     async (request) => ({
       items: (await listConnections(ctx.db, principalOf(request).accountId)).map(connectionView),
     }),
@@ -60,6 +85,7 @@ export function registerConnectionRoutes(root: FastifyInstance, ctx: AppContext)
     {
       config: { minRole: "admin" },
       schema: {
+        operationId: "createConnection",
         tags: ["connections"],
         summary:
           "Pair a platform: credentials are checked against it, stored encrypted, and the connection starts in test mode",
@@ -75,6 +101,20 @@ export function registerConnectionRoutes(root: FastifyInstance, ctx: AppContext)
               "Channels onboard on pairing: products, then 90 days of orders, then stock (only while the account holds none, unless initialStock says otherwise). false pairs a bare connection.",
             ),
         }),
+        response: {
+          201: createConnectionResponse,
+          ...problems({
+            400: [
+              "platform_unknown",
+              "credentials_invalid",
+              "invalid_api_url",
+              "invalid_shop_domain",
+              "platform_url_not_allowed",
+            ],
+            409: ["connection_name_taken"],
+            422: ["credentials_rejected", "connector_incomplete"],
+          }),
+        },
       },
     },
     async (request, reply) => {
@@ -90,9 +130,11 @@ export function registerConnectionRoutes(root: FastifyInstance, ctx: AppContext)
     "/connections/:id",
     {
       schema: {
+        operationId: "getConnection",
         tags: ["connections"],
         summary: "One connection, with its onboarding and the backfill's progress",
         params: idParams,
+        response: { 200: getConnectionResponse, ...problems({ 404: ["connection_not_found"] }) },
       },
     },
     async (request) => {
@@ -111,6 +153,7 @@ export function registerConnectionRoutes(root: FastifyInstance, ctx: AppContext)
     {
       config: { minRole: "admin" },
       schema: {
+        operationId: "updateConnection",
         tags: ["connections"],
         summary: "Rename, change settings, or replace credentials (checked against the platform again)",
         params: idParams,
@@ -119,6 +162,15 @@ export function registerConnectionRoutes(root: FastifyInstance, ctx: AppContext)
           credentials: z.record(z.string(), z.unknown()).optional(),
           settings: settings.optional(),
         }),
+        response: {
+          200: updateConnectionResponse,
+          ...problems({
+            400: ["credentials_invalid", "platform_url_not_allowed"],
+            404: ["connection_not_found"],
+            409: ["connection_name_taken"],
+            422: ["credentials_rejected"],
+          }),
+        },
       },
     },
     async (request) =>
@@ -132,9 +184,11 @@ export function registerConnectionRoutes(root: FastifyInstance, ctx: AppContext)
     {
       config: { minRole: "admin" },
       schema: {
+        operationId: "deleteConnection",
         tags: ["connections"],
         summary: "Remove a connection and its feeds, runs and queue",
         params: idParams,
+        response: { 204: noContent, ...problems({ 404: ["connection_not_found"] }) },
       },
     },
     async (request, reply) => {
@@ -148,10 +202,12 @@ export function registerConnectionRoutes(root: FastifyInstance, ctx: AppContext)
     {
       config: { minRole: "admin" },
       schema: {
+        operationId: "setConnectionMode",
         tags: ["connections"],
         summary: "Switch between test (inbound only), shadow (outbound recorded as previews) and live",
         params: idParams,
         body: z.strictObject({ mode: z.enum(connectionModes) }),
+        response: { 200: setConnectionModeResponse, ...problems({ 404: ["connection_not_found"] }) },
       },
     },
     async (request) => {
@@ -171,7 +227,15 @@ export function registerConnectionRoutes(root: FastifyInstance, ctx: AppContext)
 
   app.get(
     "/connections/:id/mode-history",
-    { schema: { tags: ["connections"], summary: "Who switched the mode, and when", params: idParams } },
+    {
+      schema: {
+        operationId: "listConnectionModeChanges",
+        tags: ["connections"],
+        summary: "Who switched the mode, and when",
+        params: idParams,
+        response: { 200: listConnectionModeChangesResponse, ...problems({ 404: ["connection_not_found"] }) },
+      },
+    },
     async (request) => ({
       items: await modeHistory(ctx.db, principalOf(request).accountId, request.params.id),
     }),
@@ -181,10 +245,12 @@ export function registerConnectionRoutes(root: FastifyInstance, ctx: AppContext)
     "/connections/:id/pending",
     {
       schema: {
+        operationId: "getConnectionPending",
         tags: ["connections"],
         summary: "The pending queue: outbound work waiting for the platform",
         params: idParams,
         querystring: z.object({ limit: z.coerce.number().int().min(1).max(500).default(100) }),
+        response: { 200: getConnectionPendingResponse, ...problems({ 404: ["connection_not_found"] }) },
       },
     },
     async (request) => {
@@ -214,10 +280,12 @@ export function registerConnectionRoutes(root: FastifyInstance, ctx: AppContext)
     "/connections/:id/previews",
     {
       schema: {
+        operationId: "listConnectionPreviews",
         tags: ["connections"],
         summary: "What a shadow-mode connection would have sent",
         params: idParams,
         querystring: z.object({ limit: z.coerce.number().int().min(1).max(500).default(100) }),
+        response: { 200: listConnectionPreviewsResponse, ...problems({ 404: ["connection_not_found"] }) },
       },
     },
     async (request) => {
@@ -230,10 +298,15 @@ export function registerConnectionRoutes(root: FastifyInstance, ctx: AppContext)
     "/connections/:id/drift",
     {
       schema: {
+        operationId: "listConnectionDrift",
         tags: ["connections"],
         summary: "Differences found by the latest stock check",
         params: idParams,
         querystring: pageQuery,
+        response: {
+          200: listConnectionDriftResponse,
+          ...problems({ 400: ["invalid_cursor"], 404: ["connection_not_found"] }),
+        },
       },
     },
     async (request) => {
