@@ -1,25 +1,18 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "../../db/engine.ts";
-import { chunks, pgArray } from "../../db/sql.ts";
+import { pgArray } from "../../db/sql.ts";
 import { inTransaction } from "../../db/tx.ts";
-import { AppError } from "../../lib/errors.ts";
-import { type Product, productsBySku } from "../catalog/index.ts";
 import { appendEvents } from "../events/index.ts";
-import {
-  applyMovements,
-  levelKey,
-  lockLevels,
-  type MovementInput,
-  resolveWarehouse,
-} from "../inventory/index.ts";
 import { cancelInTx } from "./cancel.ts";
-import { analyzeSalesTables, countInDailySales } from "./daily-sales.ts";
-import { orderBackordered, orderImported, orderStatusChanged } from "./events.ts";
+import { createOrders } from "./create-orders.ts";
+import { analyzeSalesTables } from "./daily-sales.ts";
+import { orderStatusChanged } from "./events.ts";
+import { followExisting, recordedBefore } from "./follow-existing.ts";
 import type { OrderInput } from "./order-input.ts";
-import { orderLines, orders } from "./schema.ts";
+import { type ImportOrderResult, MovementQueue, type PageOrder, type PageOrderResult } from "./order-page.ts";
+import { orders } from "./schema.ts";
 
-export type ImportOutcome = "created" | "updated" | "unchanged" | "stale";
-export type ImportOrderResult = { orderId: string; outcome: ImportOutcome; backordered: boolean };
+export type { ImportOrderResult, ImportOutcome } from "./order-page.ts";
 /**
  * `historyBefore`: what happened on the platform before this instant is history (a backfill's
  * rule, sync/history.ts) — a new order dated by `placedAt`, a status change by `platformUpdatedAt`.
@@ -48,60 +41,138 @@ export async function importOrder(
   return (await importOrders(db, accountId, [input], options))[0]!;
 }
 
-/**
- * The same for many orders in one transaction with a fixed number of statements (backfills).
- * One order with an unknown SKU fails the whole batch; callers that must keep going import
- * one by one.
- */
+/** The same for many orders in one transaction with a fixed number of statements. */
 export async function importOrders(
   db: Db,
   accountId: string,
   inputs: OrderInput[],
   options: ImportOptions = {},
 ): Promise<ImportOrderResult[]> {
-  if (inputs.length === 0) return [];
-  const before = (at: Date) => options.historyBefore !== undefined && at < options.historyBefore;
+  const results = await importOrderPage(
+    db,
+    accountId,
+    inputs.map((input) => ({ input })),
+    options,
+  );
+  return results.map(({ refunds: _, ...result }) => result);
+}
+
+/**
+ * A page of channel orders with what the channel already did to them (shipped whole, refunded),
+ * in one transaction with a fixed number of statements for the orders it creates (backfills):
+ * see create-orders.ts. Orders the hub already had take their status updates and whatever
+ * shipment or refund is new to the hub (follow-existing.ts). The ledger ends as if each order had
+ * been imported (all of them, in order), then shipped and refunded one after the other. A
+ * platform order listed twice is taken as two deliveries in turn. One order with an unknown SKU
+ * fails the whole page; callers that must keep going import one by one. A refund the hub must
+ * refuse is reported in its result and changes nothing.
+ */
+export async function importOrderPage(
+  db: Db,
+  accountId: string,
+  items: readonly PageOrder[],
+  options: ImportOptions = {},
+): Promise<PageOrderResult[]> {
+  if (items.length === 0) return [];
   const results = await inTransaction(db, async (tx) => {
-    const keys = [...new Set(inputs.map((i) => keyOf(accountId, i)))].sort();
+    const keys = [...new Set(items.map((i) => keyOf(accountId, i.input)))].sort();
     // Serialise imports of the same order (webhook and schedule racing) before looking it up.
     await tx.execute(
       sql`select pg_advisory_xact_lock(hashtext(k)) from unnest(${pgArray(keys)}::text[]) as k order by k`,
     );
-    const existing = await findExisting(tx, accountId, inputs);
-    const results: ImportOrderResult[] = new Array(inputs.length);
-    const toCreate: { input: OrderInput; at: number }[] = [];
-    const seen = new Set<string>();
-    for (const [at, input] of inputs.entries()) {
-      const k = keyOf(accountId, input);
-      if (existing.has(k) || seen.has(k)) continue;
-      seen.add(k);
-      toCreate.push({ input, at });
-    }
-    if (toCreate.length > 0) {
-      const created = await createOrders(
+    const results: PageOrderResult[] = new Array(items.length);
+    for (const round of rounds(accountId, items)) {
+      const done = await importRound(
         tx,
         accountId,
-        toCreate.map((c) => c.input),
-        (input) => before(input.placedAt),
+        round.map((at) => items[at]!),
+        options,
       );
-      toCreate.forEach((c, i) => {
-        results[c.at] = created[i]!;
+      round.forEach((at, i) => {
+        results[at] = done[i]!;
       });
-    }
-    for (const [at, input] of inputs.entries()) {
-      if (results[at]) continue;
-      const current = (await findExisting(tx, accountId, [input])).get(keyOf(accountId, input))!;
-      results[at] = await updateExisting(
-        tx,
-        current,
-        input,
-        before(input.platformUpdatedAt ?? input.placedAt),
-      );
     }
     return results;
   });
   // A backfill's pages feed the reports that follow; a webhook's single order is not worth the check.
-  if (inputs.length >= BULK_IMPORT) await analyzeSalesTables(db);
+  if (items.length >= BULK_IMPORT) await analyzeSalesTables(db);
+  return results;
+}
+
+/** Positions of the items split so that no round lists one platform order twice. */
+function rounds(accountId: string, items: readonly PageOrder[]): number[][] {
+  const out: number[][] = [];
+  const times = new Map<string, number>();
+  items.forEach((item, at) => {
+    const k = keyOf(accountId, item.input);
+    const n = times.get(k) ?? 0;
+    times.set(k, n + 1);
+    if (n === out.length) out.push([]);
+    out[n]!.push(at);
+  });
+  return out;
+}
+
+async function importRound(
+  tx: Db,
+  accountId: string,
+  items: readonly PageOrder[],
+  options: ImportOptions,
+): Promise<PageOrderResult[]> {
+  const before = (at: Date) => options.historyBefore !== undefined && at < options.historyBefore;
+  const queue = new MovementQueue(tx, accountId);
+  const existing = await findExisting(
+    tx,
+    accountId,
+    items.map((i) => i.input),
+  );
+  const fresh = [...items.keys()].filter((at) => !existing.has(keyOf(accountId, items[at]!.input)));
+  const results: PageOrderResult[] = new Array(items.length);
+  const followUps = new Map<number, Parameters<MovementQueue["push"]>>();
+  if (fresh.length > 0) {
+    const created = await createOrders(
+      tx,
+      accountId,
+      fresh.map((at) => items[at]!),
+      (input) => before(input.placedAt),
+      queue,
+    );
+    fresh.forEach((at, i) => {
+      results[at] = created.results[i]!;
+      followUps.set(at, created.followUps[i]!);
+    });
+  }
+  const known: { orderId: string; item: PageOrder }[] = [];
+  for (const [at, item] of items.entries()) {
+    if (results[at]) continue;
+    const current = existing.get(keyOf(accountId, item.input))!;
+    // A cancel reads and moves stock on its own: what the page queued goes first.
+    if (item.input.cancelled) await queue.flush();
+    const result = await updateExisting(
+      tx,
+      current,
+      item.input,
+      before(item.input.platformUpdatedAt ?? item.input.placedAt),
+    );
+    results[at] = { ...result, refunds: [] };
+    known.push({ orderId: current.id, item });
+  }
+  // Shipments and refunds follow in page order, as if each order had been followed up in turn.
+  const recorded = known.length > 0 ? await recordedBefore(tx, known) : undefined;
+  for (const [at, item] of items.entries()) {
+    const movements = followUps.get(at);
+    if (movements) queue.push(...movements);
+    else
+      results[at]!.refunds = await followExisting(
+        tx,
+        accountId,
+        results[at]!.orderId,
+        item,
+        recorded!,
+        queue,
+      );
+  }
+  await queue.flush();
   return results;
 }
 
@@ -172,181 +243,4 @@ async function updateExisting(
     ]);
   }
   return { ...base, outcome: changed ? "updated" : "unchanged" };
-}
-
-async function createOrders(
-  tx: Db,
-  accountId: string,
-  inputs: OrderInput[],
-  isHistorical: (input: OrderInput) => boolean,
-): Promise<ImportOrderResult[]> {
-  const found = await productsBySku(
-    tx,
-    accountId,
-    inputs.flatMap((i) => i.lines.map((l) => l.sku)),
-  );
-  const unknown = [
-    ...new Set(inputs.flatMap((i) => i.lines.map((l) => l.sku)).filter((sku) => !found.has(sku))),
-  ];
-  if (unknown.length > 0) {
-    throw new AppError(
-      "unexpected_state",
-      "unknown_sku",
-      `no product in the hub has SKU ${unknown.map((s) => `"${s}"`).join(", ")}`,
-      { skus: unknown },
-    );
-  }
-  const warehouseIds = new Map<string, string>();
-  for (const input of inputs) {
-    const wanted = input.warehouseId ?? "";
-    if (!warehouseIds.has(wanted))
-      warehouseIds.set(wanted, (await resolveWarehouse(tx, accountId, input.warehouseId)).id);
-  }
-  const inserted = await tx
-    .insert(orders)
-    .values(
-      inputs.map((input) => ({
-        ...orderRow(accountId, input, warehouseIds.get(input.warehouseId ?? "")!),
-        historical: isHistorical(input),
-      })),
-    )
-    .returning();
-
-  // Reserve in input order against the locked levels, as if the orders had arrived one by one.
-  const levels = await lockLevels(
-    tx,
-    accountId,
-    inserted.flatMap((o, i) =>
-      inputs[i]!.lines.map((l) => ({ productId: found.get(l.sku)!.id, warehouseId: o.warehouseId })),
-    ),
-  );
-  const movements: MovementInput[] = [];
-  const lineRows: (typeof orderLines.$inferInsert)[] = [];
-  const backorderedOrders = new Set<string>();
-  inserted.forEach((order, i) => {
-    const input = inputs[i]!;
-    input.lines.forEach((line, n) => {
-      const product = found.get(line.sku)!;
-      const held = input.cancelled
-        ? { reserved: 0, backordered: 0 }
-        : reservation(
-            product,
-            line.quantity,
-            levels.get(levelKey({ productId: product.id, warehouseId: order.warehouseId }))!,
-          );
-      if (held.reserved > 0) {
-        movements.push({
-          accountId,
-          productId: product.id,
-          sku: product.sku,
-          warehouseId: order.warehouseId,
-          onHandDelta: 0,
-          reservedDelta: held.reserved,
-          reason: "order",
-          idempotencyKey: `order:${order.id}:${n}:reserve`,
-          referenceType: "order",
-          referenceId: order.id,
-          allowBackorder: product.allowBackorder,
-        });
-      }
-      if (held.backordered > 0) backorderedOrders.add(order.id);
-      lineRows.push({
-        accountId,
-        orderId: order.id,
-        lineNo: n,
-        productId: product.id,
-        sku: product.sku,
-        name: line.name ?? product.name,
-        quantity: line.quantity,
-        unitPriceMinor: line.unitPriceMinor,
-        discountMinor: line.discountMinor ?? 0,
-        taxMinor: line.taxMinor ?? 0,
-        reservedQty: held.reserved,
-        backorderedQty: held.backordered,
-        cancelledQty: input.cancelled ? line.quantity : 0,
-        platformLineId: line.platformLineId ?? null,
-      });
-    });
-  });
-  await applyMovements(tx, accountId, movements);
-  for (const chunk of chunks(lineRows, 1000)) await tx.insert(orderLines).values(chunk);
-  await countInDailySales(
-    tx,
-    inserted.map((o) => o.id),
-    1,
-  );
-  if (backorderedOrders.size > 0)
-    await tx
-      .update(orders)
-      .set({ backordered: true })
-      .where(inArray(orders.id, [...backorderedOrders]));
-
-  const events = inserted.flatMap((order, i) => {
-    const backordered = backorderedOrders.has(order.id);
-    const payload = {
-      orderId: order.id,
-      orderNumber: order.orderNumber,
-      connectionId: order.connectionId,
-      totalMinor: order.totalMinor,
-      currency: order.currency,
-      placedAt: order.placedAt.toISOString(),
-      customerEmail: order.customerEmail,
-      lines: inputs[i]!.lines.map((l) => ({ sku: l.sku, quantity: l.quantity })),
-      backordered,
-      ...(order.historical ? { historical: true } : {}),
-    };
-    return [
-      orderImported.of({ accountId, subject: order.id, payload }),
-      ...(backordered ? [orderBackordered.of({ accountId, subject: order.id, payload })] : []),
-    ];
-  });
-  await appendEvents(tx, events);
-  return inserted.map((o) => ({
-    orderId: o.id,
-    outcome: "created" as const,
-    backordered: backorderedOrders.has(o.id),
-  }));
-}
-
-/** All of it when the product allows backorders; otherwise what is available, the rest backordered. */
-function reservation(product: Product, quantity: number, level: { onHand: number; reserved: number }) {
-  const available = Math.max(0, level.onHand - level.reserved);
-  const reserved = product.allowBackorder ? quantity : Math.min(quantity, available);
-  level.reserved += reserved;
-  return { reserved, backordered: quantity - reserved };
-}
-
-function orderRow(accountId: string, input: OrderInput, warehouseId: string): typeof orders.$inferInsert {
-  const subtotal = input.subtotalMinor ?? input.lines.reduce((n, l) => n + l.quantity * l.unitPriceMinor, 0);
-  const discount = input.discountMinor ?? input.lines.reduce((n, l) => n + (l.discountMinor ?? 0), 0);
-  const tax = input.taxMinor ?? input.lines.reduce((n, l) => n + (l.taxMinor ?? 0), 0);
-  const shipping = input.shippingMinor ?? 0;
-  const a = input.shippingAddress;
-  return {
-    accountId,
-    connectionId: input.connectionId ?? null,
-    platformOrderId: input.platformOrderId,
-    orderNumber: input.orderNumber ?? input.platformOrderId,
-    placedAt: input.placedAt,
-    currency: input.currency,
-    subtotalMinor: subtotal,
-    discountMinor: discount,
-    taxMinor: tax,
-    shippingMinor: shipping,
-    totalMinor: input.totalMinor ?? subtotal - discount + tax + shipping,
-    customerName: input.customer?.name ?? null,
-    customerEmail: input.customer?.email ?? null,
-    shipName: a?.name ?? null,
-    shipLine1: a?.line1 ?? null,
-    shipLine2: a?.line2 ?? null,
-    shipCity: a?.city ?? null,
-    shipState: a?.state ?? null,
-    shipPostalCode: a?.postalCode ?? null,
-    shipCountry: a?.country?.toUpperCase() ?? null,
-    channelStatus: input.channelStatus ?? null,
-    financialStatus: input.financialStatus ?? null,
-    status: input.cancelled ? "cancelled" : "pending",
-    warehouseId,
-    platformUpdatedAt: input.platformUpdatedAt ?? null,
-  };
 }

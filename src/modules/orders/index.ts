@@ -7,11 +7,12 @@ export {
   shipmentCreated,
 } from "./events.ts";
 export { shipmentForChannel } from "./fulfillment-view.ts";
-export { type ImportOrderResult, importOrder, importOrders } from "./import.ts";
+export { type ImportOrderResult, importOrder, importOrderPage, importOrders } from "./import.ts";
 export { ordersModule } from "./module.ts";
 export type { OrderInput } from "./order-input.ts";
 export { findOrderId } from "./order-lookup.ts";
 export { orderMetric } from "./order-metrics.ts";
+export type { ChannelRefund, PageOrder, PageOrderResult } from "./order-page.ts";
 export {
   openLineTotals,
   orderExists,

@@ -77,10 +77,7 @@ export async function recordRefund(
       const { line } = p;
       const item = stockItemOf(order, line, policy.get(line.productId));
       const ref = { referenceType: "refund", referenceId: refund!.id };
-      const fromBackorder = Math.min(p.quantity, line.backorderedQty);
-      const fromReserved = Math.min(p.quantity - fromBackorder, line.reservedQty);
-      const shippedPart = p.quantity - fromBackorder - fromReserved;
-      const restocked = p.restock ? Math.min(shippedPart, line.shippedQty - line.restockedQty) : 0;
+      const { fromBackorder, fromReserved, restocked } = refundOfLine(line, p);
       await release(
         tx,
         item,
@@ -113,7 +110,7 @@ export async function recordRefund(
       });
     }
     const after = await loadLinesForUpdate(tx, order.id);
-    const status = after.every((l) => l.refundedQty >= l.quantity) ? "refunded" : "partially_refunded";
+    const status = statusAfterRefund(after);
     await tx
       .update(orders)
       .set({ status, refundedMinor: order.refundedMinor + amount, updatedAt: new Date() })
@@ -153,10 +150,33 @@ export async function recordRefund(
   });
 }
 
-type PlannedLine = { line: OrderLine; quantity: number; restock: boolean; amountMinor: number | undefined };
+export type PlannedLine = {
+  line: OrderLine;
+  quantity: number;
+  restock: boolean;
+  amountMinor: number | undefined;
+};
+
+/**
+ * Where a line's refunded units come from: backordered units first, then reserved ones, then
+ * shipped ones, which come back to on-hand when restocked (never more than shipped and not yet
+ * restocked).
+ */
+export function refundOfLine(line: OrderLine, p: { quantity: number; restock: boolean }) {
+  const fromBackorder = Math.min(p.quantity, line.backorderedQty);
+  const fromReserved = Math.min(p.quantity - fromBackorder, line.reservedQty);
+  const shippedPart = p.quantity - fromBackorder - fromReserved;
+  const restocked = p.restock ? Math.min(shippedPart, line.shippedQty - line.restockedQty) : 0;
+  return { fromBackorder, fromReserved, restocked };
+}
+
+/** The status an order takes after a refund: refunded once every line is refunded in full. */
+export function statusAfterRefund(lines: readonly OrderLine[]): "refunded" | "partially_refunded" {
+  return lines.every((l) => l.refundedQty >= l.quantity) ? "refunded" : "partially_refunded";
+}
 
 /** Spreads each requested SKU quantity over the order's lines of that SKU, refusing over-refunds. */
-function planRefund(lines: OrderLine[], wanted: RefundInput["lines"]): PlannedLine[] {
+export function planRefund(lines: OrderLine[], wanted: RefundInput["lines"]): PlannedLine[] {
   const left = new Map(lines.map((l) => [l.id, l.quantity - l.refundedQty]));
   const plan: PlannedLine[] = [];
   const skus = wanted.map((w) => w.sku);

@@ -72,7 +72,9 @@ export async function createShipment(
         shippedAt: input.shippedAt ?? new Date(),
       })
       .returning();
-    let remaining = new Map(wanted.map((w) => [w.sku, w.quantity]));
+    // Summed per SKU: an order may hold several lines of one SKU, and each must ship.
+    let remaining = new Map<string, number>();
+    for (const w of wanted) remaining.set(w.sku, (remaining.get(w.sku) ?? 0) + w.quantity);
     for (const line of lines) {
       const want = remaining.get(line.sku) ?? 0;
       const qty = Math.min(want, openQty(line));

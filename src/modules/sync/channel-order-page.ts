@@ -1,21 +1,24 @@
 import type { ChannelOrder } from "../../connectors/contract.ts";
 import type { AppContext } from "../../context.ts";
 import { productsBySku } from "../catalog/index.ts";
-import type { Connection } from "../connections/index.ts";
-import { importOrders } from "../orders/index.ts";
+import { type Connection, resolveIssues } from "../connections/index.ts";
+import { importOrderPage } from "../orders/index.ts";
 import {
   type ChannelOrderOptions,
-  followImport,
+  countImport,
   processChannelOrder,
-  toOrderInput,
+  resolutionOf,
+  toPageOrder,
 } from "./channel-order.ts";
 import type { RunRecorder } from "./runs.ts";
 
 /**
  * A page of channel orders from a feed. Paid, uncancelled orders whose SKUs the hub knows are
- * imported together in one transaction (a 90-day backfill is mostly these); the rest, and the
- * whole page again one by one if that transaction fails, go through `processChannelOrder`, so a
- * bad order is reported on its own and never holds back the others.
+ * imported together, with the channel's shipments and refunds, in one transaction of a fixed
+ * number of statements (a 90-day backfill is mostly these), and their open issues resolved in
+ * one statement per resolution; the rest, and the whole page again one by one if that
+ * transaction fails, go through `processChannelOrder`, so a bad order is reported on its own and
+ * never holds back the others.
  */
 export async function processChannelOrderPage(
   ctx: AppContext,
@@ -34,16 +37,24 @@ export async function processChannelOrderPage(
   const alone = orders.filter((o) => !batchable(o));
   if (together.length > 1) {
     try {
-      const results = await importOrders(
+      const results = await importOrderPage(
         ctx.db,
         connection.accountId,
-        together.map((o) => toOrderInput(connection, o)),
+        together.map((o) => toPageOrder(connection, o, options.historyBefore)),
         { historyBefore: options.historyBefore },
       );
-      for (const [i, order] of together.entries()) {
-        await guarded(options.recorder, order, () =>
-          followImport(ctx, connection, order, results[i]!, options),
+      for (const resolution of ["imported", "updated"]) {
+        const ids = together.filter((_, i) => resolutionOf(results[i]!) === resolution);
+        await resolveIssues(
+          ctx.db,
+          connection.id,
+          "order",
+          ids.map((o) => o.platformOrderId),
+          resolution,
         );
+      }
+      for (const [i, order] of together.entries()) {
+        await guarded(options.recorder, order, () => countImport(order, results[i]!, options));
       }
     } catch {
       alone.push(...together);

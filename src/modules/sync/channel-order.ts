@@ -3,11 +3,11 @@ import type { AppContext } from "../../context.ts";
 import { productsBySku } from "../catalog/index.ts";
 import { type Connection, raiseIssue, recordSyncLog, resolveIssue } from "../connections/index.ts";
 import {
-  createShipment,
   findOrderId,
-  type ImportOrderResult,
   importOrder,
-  recordRefund,
+  importOrderPage,
+  type PageOrder,
+  type PageOrderResult,
 } from "../orders/index.ts";
 import { UNPAID_MAX_ATTEMPTS, UNPAID_RECHECK_MS } from "./defaults.ts";
 import { isHistory } from "./history.ts";
@@ -106,79 +106,45 @@ export async function processChannelOrder(
     await recorder?.message("error", "unknown_sku", message, order.platformOrderId);
     return "failed";
   }
-  const result = await importOrder(ctx.db, connection.accountId, toOrderInput(connection, order), {
-    historyBefore,
-  });
-  return followImport(ctx, connection, order, result, options);
+  const [result] = await importOrderPage(
+    ctx.db,
+    connection.accountId,
+    [toPageOrder(connection, order, historyBefore)],
+    { historyBefore },
+  );
+  await resolveIssue(ctx.db, connection.id, "order", order.platformOrderId, resolutionOf(result!));
+  return countImport(order, result!, options);
 }
 
+/** How an imported order's open issue is resolved. */
+export const resolutionOf = (result: PageOrderResult) =>
+  result.outcome === "created" ? "imported" : "updated";
+
 /**
- * What follows an order's import, whether it came alone or with its page: the channel's own
- * shipment and refunds, the order's open issue resolved, the run's counts.
+ * The run's counts and messages for an order its page imported (its channel shipment and refunds
+ * with it); the caller resolves its open issue.
  */
-export async function followImport(
-  ctx: AppContext,
-  connection: Connection,
+export async function countImport(
   order: ChannelOrder,
-  result: ImportOrderResult,
+  result: PageOrderResult,
   options: Omit<ChannelOrderOptions, "feedKind">,
 ): Promise<OrderOutcome> {
-  const { recorder, historyBefore } = options;
+  const { recorder } = options;
   const label = `order ${order.orderNumber}`;
-  // The channel's shipment has no date of its own here; the order's last update is the latest it can be.
-  if (order.fulfillmentStatus === "fulfilled")
-    await shipFromChannel(ctx, connection, order, result.orderId, isHistory(order.updatedAt, historyBefore));
-  for (const refund of order.refunds) {
-    const historical = isHistory(refund.createdAt, historyBefore);
-    // The hub records one line per SKU; a unit counts as restocked only if every part of it was.
-    const bySku = new Map<string, { sku: string; quantity: number; restock: boolean }>();
-    for (const l of refund.lines) {
-      const sku = l.sku?.trim();
-      if (!sku || l.quantity <= 0) continue;
-      const prev = bySku.get(sku);
-      bySku.set(sku, {
-        sku,
-        quantity: (prev?.quantity ?? 0) + l.quantity,
-        restock: (prev?.restock ?? true) && l.restock,
-      });
-    }
-    await recordRefund(
-      ctx.db,
-      connection.accountId,
-      result.orderId,
-      {
-        platformRefundId: refund.platformRefundId,
-        currency: refund.currency,
-        amountMinor: refund.amountMinor,
-        refundedAt: refund.createdAt,
-        ...(refund.note ? { reason: refund.note } : {}),
-        lines: [...bySku.values()],
-      },
-      { historical },
-    )
-      .then((recorded) => {
-        if (historical && !recorded.replayed) recorder?.count("historicalRefunds");
-      })
-      .catch(async (error: Error & { code?: string }) => {
-        await recorder?.message(
-          "error",
-          error.code ?? "refund_failed",
-          `refund ${refund.platformRefundId} of ${label}: ${error.message}`,
-          order.platformOrderId,
-        );
-      });
+  for (const refund of result.refunds) {
+    if (refund.error) {
+      await recorder?.message(
+        "error",
+        refund.error.code,
+        `refund ${refund.platformRefundId} of ${label}: ${refund.error.message}`,
+        order.platformOrderId,
+      );
+    } else if (refund.historical && !refund.replayed) recorder?.count("historicalRefunds");
   }
-  await resolveIssue(
-    ctx.db,
-    connection.id,
-    "order",
-    order.platformOrderId,
-    result.outcome === "created" ? "imported" : "updated",
-  );
   if (result.outcome === "created") {
     recorder?.count("new");
     recorder?.count("imported");
-    if (isHistory(order.placedAt, historyBefore)) recorder?.count("historical");
+    if (isHistory(order.placedAt, options.historyBefore)) recorder?.count("historical");
     return "imported";
   }
   if (result.outcome === "updated") {
@@ -190,26 +156,49 @@ export async function followImport(
 }
 
 /**
- * The channel shipped the order itself: record one shipment for what is still open, so the
- * reservation turns into an on-hand decrement. Keyed by the order, so it happens once.
+ * The order with what the channel did to it: shipped (the channel's shipment has no date of its
+ * own here; the order's last update is the latest it can be) and refunded, one refund line per
+ * SKU, a unit counting as restocked only if every part of it was.
  */
-async function shipFromChannel(
-  ctx: AppContext,
+export function toPageOrder(
   connection: Connection,
   order: ChannelOrder,
-  orderId: string,
-  historical: boolean,
-): Promise<void> {
-  await createShipment(
-    ctx.db,
-    connection.accountId,
-    orderId,
-    { platformShipmentId: `channel:${order.platformOrderId}`, carrier: null },
-    { historical },
-  ).catch((error: { code?: string }) => {
-    // Already shipped, refunded or cancelled in the hub: nothing left to ship.
-    if (error.code !== "nothing_to_ship" && error.code !== "order_cancelled") throw error;
+  historyBefore: Date | undefined,
+): PageOrder {
+  const refunds = order.refunds.map((refund) => {
+    const bySku = new Map<string, { sku: string; quantity: number; restock: boolean }>();
+    for (const l of refund.lines) {
+      const sku = l.sku?.trim();
+      if (!sku || l.quantity <= 0) continue;
+      const prev = bySku.get(sku);
+      bySku.set(sku, {
+        sku,
+        quantity: (prev?.quantity ?? 0) + l.quantity,
+        restock: (prev?.restock ?? true) && l.restock,
+      });
+    }
+    return {
+      platformRefundId: refund.platformRefundId,
+      currency: refund.currency,
+      amountMinor: refund.amountMinor,
+      refundedAt: refund.createdAt,
+      ...(refund.note ? { reason: refund.note } : {}),
+      lines: [...bySku.values()],
+      historical: isHistory(refund.createdAt, historyBefore),
+    };
   });
+  return {
+    input: toOrderInput(connection, order),
+    ...(order.fulfillmentStatus === "fulfilled"
+      ? {
+          shipped: {
+            platformShipmentId: `channel:${order.platformOrderId}`,
+            historical: isHistory(order.updatedAt, historyBefore),
+          },
+        }
+      : {}),
+    refunds,
+  };
 }
 
 /** An unpaid order already in the hub (it was paid once, or imported by hand) still gets status updates. */
