@@ -3,6 +3,7 @@ import { registerBooksJobs } from "./jobs.ts";
 import { registerBooksRoutes } from "./routes.ts";
 import { startBooksPoster } from "./runner.ts";
 import { registerQwcRoute, registerWebConnectorRoute } from "./web-connector/routes.ts";
+import { registerWebConnectorJobs } from "./web-connector/watch.ts";
 
 /** Postings and daily summaries sent to the books; QuickBooks Desktop's Web Connector served at /qbwc. */
 export const booksModule: HubModule = {
@@ -12,6 +13,9 @@ export const booksModule: HubModule = {
     registerQwcRoute(app, ctx);
   },
   publicRoutes: registerWebConnectorRoute,
-  jobs: registerBooksJobs,
+  jobs: (ctx) => {
+    registerBooksJobs(ctx);
+    registerWebConnectorJobs(ctx);
+  },
   workers: [startBooksPoster],
 };

@@ -4,6 +4,7 @@ import { type Connection, credentialsOf, listConnectionsAcrossAccounts } from ".
 import { pollingProtocolOf } from "./protocol.ts";
 import { workLeft } from "./queue.ts";
 import { loginLocked, openTicket, recordContact, recordLoginFailure } from "./tickets.ts";
+import { webConnectorCalledIn } from "./watch.ts";
 
 /** `authenticate` answers (§8.3): [ticket, ""] work on the open company, [ticket, "none"], or ["", "nvu"]. */
 export type AuthenticateResult = [ticket: string, status: string];
@@ -38,6 +39,7 @@ export async function authenticate(
       continue;
     }
     await recordContact(ctx.db, connection.accountId, connection.id, true);
+    await webConnectorCalledIn(ctx.db, connection.id);
     const ticket = await openTicket(ctx, connection.accountId, connection.id);
     // In test mode nothing outbound is prepared (R-CON-3), so there is never work to hand over.
     const left = connection.mode === "test" ? null : await workLeft(ctx.db, connection.id);

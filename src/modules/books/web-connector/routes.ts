@@ -8,6 +8,7 @@ import { AppError } from "../../../lib/errors.ts";
 import { credentialsOf, getConnection } from "../../connections/index.ts";
 import { pollingPlatforms, pollingProtocolOf } from "./protocol.ts";
 import { answerCall } from "./service.ts";
+import { recordQwcIssued } from "./watch.ts";
 
 export const QBWC_PATH = "/qbwc";
 /** How often the Web Connector runs unless the merchant changes it in the Web Connector. */
@@ -110,6 +111,7 @@ export function registerQwcRoute(root: FastifyInstance, ctx: AppContext): void {
         fileId: randomUUID().toUpperCase(),
         runEveryMinutes: request.query.runEveryMinutes,
       });
+      await recordQwcIssued(ctx.db, connection.accountId, connection.id, request.query.runEveryMinutes);
       const filename = `stockwire-${connection.id.slice(0, 8)}.qwc`;
       return reply
         .type("application/xml; charset=utf-8")

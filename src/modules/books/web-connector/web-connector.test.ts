@@ -9,6 +9,7 @@ import type { Connector } from "../../../connectors/contract.ts";
 import { quickBooksDesktopConnector } from "../../../connectors/quickbooks-desktop/index.ts";
 import { getPosting } from "../ledger.ts";
 import { booksPostings, qbwcRequests } from "../schema.ts";
+import { watchWebConnectors } from "./watch.ts";
 
 /** The hub as the Web Connector's SOAP service, spoken to with hand-written envelopes over inject. */
 const CAPTURE = "/work/shared/fixtures/real/quickbooks-desktop/qbwc_qbxml_sales_receipt_add_rs.xml";
@@ -392,5 +393,22 @@ describe("the SOAP service", () => {
       "done",
     );
     expect(await soap("getLastError", { ticket })).toMatch(/ended/);
+  });
+
+  it("raises 'the Web Connector has not called in since …' after three silent runs, resolved by the next sign-in", async () => {
+    const silentIssues = async () => {
+      const res = await api.get(`/api/v1/sync/issues?connectionId=${desktop}&resolved=false`);
+      expect(res.status).toBe(200);
+      return (res.body.items as { code: string; message: string }[]).filter(
+        (i) => i.code === "web_connector_silent",
+      );
+    };
+    // The .qwc downloaded above asked for a run every 15 minutes; 46 minutes of silence is over three.
+    expect(await watchWebConnectors(hub.ctx, new Date(Date.now() + 46 * 60_000))).toEqual([desktop]);
+    const [issue] = await silentIssues();
+    expect(issue?.message).toMatch(/has not called in since \d{4}-/);
+    expect(await watchWebConnectors(hub.ctx, new Date())).toEqual([]);
+    await authenticate();
+    expect(await silentIssues()).toEqual([]);
   });
 });
