@@ -15,5 +15,7 @@ export {
   type SourceRow,
   TRUNCATION_SHARE,
 } from "./source-import.ts";
+export { offeredQuantity, type StockPolicy, type SupplierAllowance, stockPolicies } from "./stock-policy.ts";
 export { recordSupplierStock, type SupplierStockRow, supplierStockOfProducts } from "./supplier-stock.ts";
 export { findSupplierByName, getSupplier, type Supplier, suppliersById } from "./suppliers.ts";
+export { type Need, type NeedInput, supplyNeed } from "./supply-need.ts";
