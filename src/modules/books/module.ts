@@ -1,6 +1,7 @@
 import type { HubModule } from "../module.ts";
 import { registerBooksJobs } from "./jobs.ts";
 import { registerBooksRoutes } from "./routes.ts";
+import { registerTaxCodeRoutes } from "./routes-tax-codes.ts";
 import { startBooksPoster } from "./runner.ts";
 import { registerQwcRoute, registerWebConnectorRoute } from "./web-connector/routes.ts";
 import { registerWebConnectorJobs } from "./web-connector/watch.ts";
@@ -9,6 +10,7 @@ import { registerWebConnectorJobs } from "./web-connector/watch.ts";
 export const booksModule: HubModule = {
   name: "books",
   routes: (app, ctx) => {
+    registerTaxCodeRoutes(app, ctx);
     registerBooksRoutes(app, ctx);
     registerQwcRoute(app, ctx);
   },

@@ -8,6 +8,7 @@ import { recordPosted } from "./posted.ts";
 import { postableOrder, postableRefund } from "./read-model.ts";
 import { getOrderSettings } from "./settings.ts";
 import { summaryForSubject, summaryOfOrder } from "./summaries.ts";
+import { taxCodeFor } from "./tax-codes.ts";
 import { pollingProtocolOf } from "./web-connector/protocol.ts";
 import { enqueueDocument } from "./web-connector/queue.ts";
 
@@ -84,7 +85,7 @@ export async function postOne(ctx: AppContext, postingId: string): Promise<PostO
     }
     const polled = pollingProtocolOf(ctx, books);
     if (polled) return await enqueueDocument(ctx, row, draft, polled);
-    return await send(ctx, row, draft, booksClientOf(ctx, books));
+    return await send(ctx, row, draft, booksClientOf(ctx, books), taxCodeFor(books, row.channelConnectionId));
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     await settlePosting(ctx.db, row.id, { status: "failed", error: message });
@@ -107,6 +108,7 @@ async function send(
   row: Posting,
   draft: DocumentDraft,
   client: BooksClient,
+  taxCode: string | null,
 ): Promise<PostOutcome> {
   const skus = [...new Set(draft.items.map((i) => i.sku))];
   const report = await client.findItemsBySku(skus);
@@ -165,6 +167,7 @@ async function send(
     lines,
     privateNote: draft.privateNote,
     currency: draft.currency,
+    taxCode,
   };
   const doc = await creators[draft.kind](client, input);
   await recordPosted(ctx, row, doc, skus);

@@ -23,6 +23,11 @@ export type ConnectionSettings = {
   stockLocationId?: string;
   /** Let the nightly stock check correct the platform (live mode only). */
   correctDrift?: boolean;
+  /**
+   * Books connections: the tax code postings carry (books/tax-codes.ts), per channel connection id
+   * or else the default. QuickBooks companies outside the US refuse sales lines without one.
+   */
+  booksTaxCodes?: { default?: string | null; channels?: Record<string, string> };
 };
 
 export const connections = pgTable(

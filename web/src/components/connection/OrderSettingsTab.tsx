@@ -2,6 +2,7 @@ import { type FormEvent, useState } from "react";
 import { api } from "../../api.ts";
 import type { Connection, OrderSettings } from "../../types.ts";
 import { ErrorBox, Loading, useLoad } from "../common.tsx";
+import { BooksTaxCodes } from "./BooksTaxCodes.tsx";
 
 /** How this channel's sales post to the books (R-ORD-3): individual or daily summary, grouping, target. */
 export function OrderSettingsTab(props: { connection: Connection }) {
@@ -11,13 +12,17 @@ export function OrderSettingsTab(props: { connection: Connection }) {
   const others = useLoad(() => api.get<{ items: Connection[] }>("/api/v1/connections"), "connections");
   if (settings.error) return <ErrorBox error={settings.error} />;
   if (!settings.data) return <Loading what="order settings" />;
+  const otherConnections = (others.data?.items ?? []).filter((o) => o.id !== c.id);
   return (
-    <OrderSettingsForm
-      key={JSON.stringify(settings.data)}
-      path={path}
-      initial={settings.data}
-      books={(others.data?.items ?? []).filter((o) => o.id !== c.id)}
-    />
+    <>
+      <OrderSettingsForm
+        key={JSON.stringify(settings.data)}
+        path={path}
+        initial={settings.data}
+        books={otherConnections}
+      />
+      <BooksTaxCodes connection={c} channels={otherConnections} />
+    </>
   );
 }
 
