@@ -44,7 +44,12 @@ export function ConnectionPage(props: { id: string; tab?: string }) {
   const connection = useLoad(
     () =>
       api.get<
-        Connection & { onboarding?: Onboarding | null; webhooks?: { registered: false; error: string } }
+        Connection & {
+          onboarding?: Onboarding | null;
+          webhooks?: { registered: false; error: string };
+          status?: "connected" | "disconnected";
+          disconnectedReason?: string | null;
+        }
       >(base),
     `c-${props.id}`,
   );
@@ -75,6 +80,11 @@ export function ConnectionPage(props: { id: string; tab?: string }) {
             <p className="muted small">
               Credentials (stored encrypted, never shown again):{" "}
               {hints.map(([k, v]) => `${k} ${String(v)}`).join(" · ")}
+            </p>
+          )}
+          {c.status === "disconnected" && (
+            <p className="notice" role="alert" aria-label="Disconnected">
+              Disconnected: {c.disconnectedReason ?? "the platform no longer accepts these credentials"}
             </p>
           )}
           {c.webhooks && (
