@@ -1,5 +1,6 @@
 import { type Command, InvalidArgumentError } from "commander";
 import { startBigCommerceSandbox } from "../sandboxes/bigcommerce/index.ts";
+import { registerQuickBooksDesktopCommand } from "../sandboxes/quickbooks-desktop/cli.ts";
 import { startQuickBooksOnlineSandbox } from "../sandboxes/quickbooks-online/index.ts";
 import { startShopifySandbox } from "../sandboxes/shopify/index.ts";
 import { startWooCommerceSandbox } from "../sandboxes/woocommerce/index.ts";
@@ -156,4 +157,6 @@ export function registerSandboxCommands(program: Command): void {
       serveUntilStopped(s.info, s.close);
     });
   }
+  // The Web Connector is a client with its own output (one JSON line per session), not a served row.
+  registerQuickBooksDesktopCommand(sandbox);
 }
