@@ -6,12 +6,15 @@ import pg from "pg";
 import { type Database, openDatabase } from "../src/db/engine.ts";
 import { migrateDatabase } from "../src/db/migrate.ts";
 import { queryRows } from "../src/db/rows.ts";
+import type { BenchPlatform } from "./channel-sandbox.ts";
 
 export type Engine = "embedded" | "postgres";
 
 export type BenchContext = {
   engine: Engine;
   smoke: boolean;
+  /** The platform measured (`--platform`; Shopify unless the benchmark lists others). */
+  platform: BenchPlatform;
   /** A fresh, migrated database for this run; dropped afterwards. */
   database: Database;
   log: (message: string) => void;
@@ -30,6 +33,8 @@ export type Benchmark = {
   name: string;
   description: string;
   engines: Engine[];
+  /** The platforms `--platform` may name; Shopify only when absent. */
+  platforms?: BenchPlatform[];
   run(ctx: BenchContext): Promise<BenchResult>;
 };
 

@@ -1,6 +1,7 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { benchmarks } from "./benchmarks/index.ts";
+import { type BenchPlatform, isBenchPlatform } from "./channel-sandbox.ts";
 import {
   autovacuumSetting,
   type Benchmark,
@@ -12,16 +13,20 @@ import {
 } from "./harness.ts";
 
 /**
- * `npm run bench [-- --only <name>] [--engine embedded|postgres] [--smoke] [--runs n] [--json]`:
+ * `npm run bench [-- [<name>] [--only <name>] [--platform shopify|woocommerce|bigcommerce]
+ * [--engine embedded|postgres] [--smoke] [--runs n] [--json]]`:
  * runs the benchmarks, prints one table, writes bench/results/<name>.json. Each benchmark runs
  * `--runs` times (default 2, 1 with --smoke), each time on a fresh database, and every run is
  * reported with the load average before and after it and PostgreSQL's `autovacuum` setting, so
  * one disturbed run shows as a gap between two. With --json the last line of stdout is the JSON
- * of the (last) benchmark.
+ * of the (last) benchmark. `--platform` (push-throughput and backfill) measures that platform's
+ * sandbox against its own bound; its results go to bench/results/<name>-<platform>….json.
  */
-const { values } = parseArgs({
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
   options: {
     only: { type: "string" },
+    platform: { type: "string" },
     engine: { type: "string" },
     smoke: { type: "boolean", default: false },
     json: { type: "boolean", default: false },
@@ -36,13 +41,27 @@ if (!Number.isInteger(runCount) || runCount < 1) {
 }
 
 const say = (line: string) => (values.json ? process.stderr : process.stdout).write(`${line}\n`);
-const selected: Benchmark[] = values.only ? benchmarks.filter((b) => b.name === values.only) : benchmarks;
+const only = values.only ?? positionals[0];
+const selected: Benchmark[] = only ? benchmarks.filter((b) => b.name === only) : benchmarks;
 if (selected.length === 0) {
-  process.stderr.write(
-    `unknown benchmark "${values.only}"; known: ${benchmarks.map((b) => b.name).join(", ")}\n`,
-  );
+  process.stderr.write(`unknown benchmark "${only}"; known: ${benchmarks.map((b) => b.name).join(", ")}\n`);
   process.exit(2);
 }
+const platform = (values.platform ?? "shopify") as BenchPlatform;
+if (!isBenchPlatform(platform)) {
+  process.stderr.write("--platform must be shopify, woocommerce or bigcommerce\n");
+  process.exit(2);
+}
+if (platform !== "shopify") {
+  const unable = selected.filter((b) => !b.platforms?.includes(platform));
+  if (unable.length > 0) {
+    process.stderr.write(
+      `--platform ${platform} is not measured by ${unable.map((b) => b.name).join(", ")}\n`,
+    );
+    process.exit(2);
+  }
+}
+const suffix = platform === "shopify" ? "" : `-${platform}`;
 if (values.engine && values.engine !== "embedded" && values.engine !== "postgres") {
   process.stderr.write("--engine must be embedded or postgres\n");
   process.exit(2);
@@ -62,13 +81,22 @@ for (const bench of selected) {
     }
     const runs: MeasuredRun[] = [];
     for (let run = 1; run <= runCount; run += 1) {
-      say(`bench: ${bench.name} on ${engine}${values.smoke ? " (smoke)" : ""}, run ${run} of ${runCount}`);
+      say(
+        `bench: ${bench.name}${suffix} on ${engine}${values.smoke ? " (smoke)" : ""}, run ${run} of ${runCount}`,
+      );
       runs.push(await measuredRun(bench, engine, run));
-      rows.push([bench.name, engine, String(run), runs.at(-1)!.headline, conditions(runs.at(-1)!)]);
+      rows.push([
+        `${bench.name}${suffix}`,
+        engine,
+        String(run),
+        runs.at(-1)!.headline,
+        conditions(runs.at(-1)!),
+      ]);
     }
     const record = {
       name: bench.name,
-      description: bench.description,
+      description: suffix ? `${bench.name} against the ${platform} sandbox (--platform)` : bench.description,
+      platform,
       engine,
       smoke: values.smoke,
       ranAt: new Date().toISOString(),
@@ -77,7 +105,7 @@ for (const bench of selected) {
       runs: runs.map(({ parameters: _, ...run }) => run),
     };
     lastJson = JSON.stringify(record);
-    const file = `${bench.name}${engine === "postgres" ? "-postgres" : ""}${values.smoke ? "-smoke" : ""}.json`;
+    const file = `${bench.name}${suffix}${engine === "postgres" ? "-postgres" : ""}${values.smoke ? "-smoke" : ""}.json`;
     writeFileSync(new URL(`./results/${file}`, import.meta.url), `${JSON.stringify(record, null, 2)}\n`);
   }
 }
@@ -108,7 +136,13 @@ async function measuredRun(bench: Benchmark, engine: Engine, run: number): Promi
     const autovacuum = await autovacuumSetting(database);
     const loadBefore = loadAverage();
     const started = Date.now();
-    const result = await bench.run({ engine, smoke: values.smoke, database, log: (m) => say(`  ${m}`) });
+    const result = await bench.run({
+      engine,
+      smoke: values.smoke,
+      platform,
+      database,
+      log: (m) => say(`  ${m}`),
+    });
     return {
       run,
       seconds: (Date.now() - started) / 1000,

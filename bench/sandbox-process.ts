@@ -1,7 +1,4 @@
-import { spawn } from "node:child_process";
-import { fileURLToPath } from "node:url";
-
-const CLI = fileURLToPath(new URL("../bin/stockwire.js", import.meta.url));
+import { spawnSandbox } from "./channel-sandbox.ts";
 
 export type SandboxProcess = {
   url: string;
@@ -21,33 +18,9 @@ export function startShopifySandboxProcess(options: {
   plan: "standard" | "advanced" | "plus";
   locations?: number;
 }): Promise<SandboxProcess> {
-  const args = [
-    CLI,
-    "sandbox",
-    "shopify",
+  return spawnSandbox<Omit<SandboxProcess, "stop">>("shopify", [
     ...["--seed", String(options.seed), "--products", String(options.products)],
     ...["--orders", String(options.orders), "--plan", options.plan],
     ...(options.locations ? ["--locations", String(options.locations)] : []),
-  ];
-  const child = spawn(process.execPath, args, { stdio: ["ignore", "pipe", "pipe"] });
-  const exited = new Promise<void>((resolve) => child.on("close", () => resolve()));
-  return new Promise((resolve, reject) => {
-    let out = "";
-    let err = "";
-    child.stderr.on("data", (d) => (err += d));
-    child.stdout.on("data", (d) => {
-      out += d;
-      const line = out.split("\n")[0];
-      if (!out.includes("\n") || !line) return;
-      const info = JSON.parse(line) as { url: string; accessToken: string; apiSecret: string };
-      resolve({
-        ...info,
-        stop: async () => {
-          child.kill("SIGTERM");
-          await exited;
-        },
-      });
-    });
-    void exited.then(() => reject(new Error(`the sandbox process exited before it was ready:\n${err}`)));
-  });
+  ]);
 }

@@ -5,6 +5,7 @@ import { rssSampler } from "../harness.ts";
 import { startShopifySandboxProcess } from "../sandbox-process.ts";
 import { createBenchAccount, issueSize, pairShopify, round, runFeed, startBenchHub } from "../support.ts";
 import { createCallMeter, timedConnectors } from "../timed-connectors.ts";
+import { channelBackfill } from "./channel-backfill.ts";
 
 const ISSUE_ORDERS = 200_000;
 const CHECKPOINTS = [25, 50, 75] as const;
@@ -20,7 +21,10 @@ export const backfill: Benchmark = {
   description:
     "90-day order backfill from a Shopify store (sandbox, Plus plan): hub-side orders/s, API time, RSS at 25/50/75/100 %",
   engines: ["embedded", "postgres"],
-  async run({ database, smoke, log }) {
+  platforms: ["shopify", "woocommerce", "bigcommerce"],
+  async run(context) {
+    if (context.platform !== "shopify") return channelBackfill(context.platform, context);
+    const { database, smoke, log } = context;
     const orders = smoke ? 150 : issueSize ? ISSUE_ORDERS : 5_000;
     const products = smoke ? 50 : 2_000;
     const plan = "plus";

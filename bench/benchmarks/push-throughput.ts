@@ -18,6 +18,7 @@ import {
 } from "../../src/modules/sync/index.ts";
 import { type Benchmark, rssSampler } from "../harness.ts";
 import { startShopifySandboxProcess } from "../sandbox-process.ts";
+import { channelPushThroughput } from "./channel-push.ts";
 
 /** Standard plan, as published (platform-apis.md §1.3): 100 points/s restore, 2,000-point bucket. */
 const RESTORE_PER_SECOND = 100;
@@ -34,7 +35,10 @@ export const pushThroughput: Benchmark = {
   description:
     "SKU quantity changes pushed to a Shopify store (sandbox, Standard plan) vs the plan's published bound",
   engines: ["embedded", "postgres"],
-  async run({ database, smoke, log }) {
+  platforms: ["shopify", "woocommerce", "bigcommerce"],
+  async run(context) {
+    if (context.platform !== "shopify") return channelPushThroughput(context.platform, context);
+    const { database, smoke, log } = context;
     const updates = smoke ? 2_000 : 100_000;
     // ~2.5 variants per product on average in the sandbox's generated catalogue. The store runs in
     // its own process: Shopify's work is not the hub's, and on the embedded engine it would
