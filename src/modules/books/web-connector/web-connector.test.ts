@@ -161,7 +161,7 @@ beforeAll(async () => {
     booksConnectionId: desktop,
   });
   expect(settings.status, JSON.stringify(settings.body)).toBe(200);
-}, 60_000);
+}, 120_000);
 afterAll(async () => {
   await hub?.close();
 });
