@@ -26,7 +26,7 @@ export interface QuickBooksDesktopSandboxOptions {
   readonly products?: number;
   /** Control API port; 0 (default) picks a free one. 127.0.0.1 only. */
   readonly port?: number;
-  /** Run a session every N seconds; null (default) runs sessions only when asked. */
+  /** Run a session every N seconds (the first at once); null (default) runs sessions only when asked. */
   readonly everySeconds?: number | null;
   /** Pause after "NoOp". Default 5000 ms, as the Web Connector. */
   readonly noOpPauseMs?: number;
@@ -109,7 +109,8 @@ export async function startQuickBooksDesktopSandbox(
 
   let timer: NodeJS.Timeout | null = null;
   let closed = false;
-  const every = options.everySeconds ?? null;
+  // Zero or less would poll without pause; it means "only when asked", as null does.
+  const every = options.everySeconds && options.everySeconds > 0 ? options.everySeconds : null;
   const runAfter = (delaySeconds: number) => {
     if (closed || every === null) return;
     timer = setTimeout(() => {
