@@ -2,6 +2,7 @@ import type { FastifyInstance } from "fastify";
 import { z } from "zod";
 import { FixedWindow } from "../kit/rate-limit.ts";
 import type { RateLimitSlot } from "../kit/server.ts";
+import { registerStockControl } from "../kit/stock-control.ts";
 import { BcV3Error } from "./errors.ts";
 import type { RateSettings } from "./gate.ts";
 import { setStock } from "./inventory-ops.ts";
@@ -41,11 +42,6 @@ const refund = z.object({
     .min(1),
   reason: z.string().optional(),
   restock: z.boolean().optional(),
-});
-const stockChange = z.object({
-  sku: z.string(),
-  quantity: z.number().int(),
-  location_id: z.number().int().optional(),
 });
 const rateChange = z.object({
   quota: z.number().int().positive().optional(),
@@ -148,28 +144,22 @@ export function registerBcControlRoutes(app: FastifyInstance, deps: BcControlDep
   });
 
   /** Stock changed from outside the hub (a count, an edit in the control panel) at one location. */
-  app.put("/_sandbox/stock", async (request) => {
-    const body = stockChange.parse(request.body);
-    const variants = store.variantsBySku(body.sku);
-    if (variants.length === 0) throw unknownSku(body.sku);
-    const locationId = body.location_id ?? DEFAULT_LOCATION;
-    if (!store.locations.has(locationId)) throw new BcV3Error(404, `No location ${locationId}`);
-    for (const v of variants) setStock(store, v, locationId, body.quantity, "manual");
-    return variants.map((v) => stockOf(v));
-  });
-
-  app.get("/_sandbox/stock", async (request) => {
-    const { sku } = z.object({ sku: z.string() }).parse(request.query);
-    return store.variantsBySku(sku).map((v) => stockOf(v));
-  });
-
-  const stockOf = (v: BcVariant) => ({
-    variant_id: v.id,
-    product_id: v.productId,
-    sku: v.sku,
-    inventory_tracking: store.productOf(v).tracking,
-    inventory_level: store.level(v),
-    locations: Object.fromEntries(v.stock),
+  registerStockControl(app, {
+    bySku: (sku) => store.variantsBySku(sku),
+    set: (variants, quantity, body) => {
+      const locationId = z.number().int().optional().parse(body.location_id) ?? DEFAULT_LOCATION;
+      if (!store.locations.has(locationId)) throw new BcV3Error(404, `No location ${locationId}`);
+      for (const v of variants) setStock(store, v, locationId, quantity, "manual");
+    },
+    view: (v) => ({
+      variant_id: v.id,
+      product_id: v.productId,
+      sku: v.sku,
+      inventory_tracking: store.productOf(v).tracking,
+      inventory_level: store.level(v),
+      locations: Object.fromEntries(v.stock),
+    }),
+    unknownSku,
   });
 
   /** The plan's window: `quota` requests per `windowMs`, and whether a 429 leaves out its headers. */

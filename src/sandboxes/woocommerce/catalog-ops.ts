@@ -83,13 +83,6 @@ export function variationById(
   return variation;
 }
 
-/** Stock changed from outside the hub (a sale in the shop, a manual edit); every item with the SKU. */
-export function setStockBySku(store: WooStore, sku: string, quantity: number): (WooProduct | WooVariation)[] {
-  const items = store.findBySku(sku);
-  for (const item of items) applyItemChanges(store, item, { manage_stock: true, stock_quantity: quantity });
-  return items;
-}
-
 /** Adds `delta` to a tracked item's stock, as an order placing or cancelling does. */
 export function adjustStock(store: WooStore, item: WooProduct | WooVariation, delta: number): void {
   if (!item.manageStock) return;

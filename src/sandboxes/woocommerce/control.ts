@@ -2,7 +2,8 @@ import type { FastifyInstance } from "fastify";
 import { z } from "zod";
 import { FixedWindow } from "../kit/rate-limit.ts";
 import type { RateLimitSlot } from "../kit/server.ts";
-import { setStockBySku } from "./catalog-ops.ts";
+import { registerStockControl } from "../kit/stock-control.ts";
+import { applyItemChanges } from "./catalog-ops.ts";
 import { WooError } from "./errors.ts";
 import { emptyAddress, orderById, placeOrder, refundOrder, setOrderStatus } from "./order-ops.ts";
 import type { TrackingSwitch } from "./routes/tracking.ts";
@@ -111,24 +112,14 @@ export function registerWooControlRoutes(app: FastifyInstance, deps: WooControlD
     return reply.code(201).send(refundJson(ctx, order, created));
   });
 
-  app.put("/_sandbox/stock", async (request) => {
-    const body = z.object({ sku: z.string(), quantity: z.number().int() }).parse(request.body);
-    const items = setStockBySku(store, body.sku, body.quantity);
-    if (items.length === 0)
-      throw new WooError(404, "sandbox_unknown_sku", `No product or variation has SKU ${body.sku}`);
-    return items.map((i) => ({
-      id: i.id,
-      sku: i.sku,
-      manage_stock: i.manageStock,
-      stock_quantity: i.stockQuantity,
-    }));
-  });
-
-  app.get("/_sandbox/stock", async (request) => {
-    const { sku } = z.object({ sku: z.string() }).parse(request.query);
-    return store
-      .findBySku(sku)
-      .map((i) => ({ id: i.id, sku: i.sku, manage_stock: i.manageStock, stock_quantity: i.stockQuantity }));
+  registerStockControl(app, {
+    bySku: (sku) => store.findBySku(sku),
+    set: (items, quantity) => {
+      for (const item of items)
+        applyItemChanges(store, item, { manage_stock: true, stock_quantity: quantity });
+    },
+    view: (i) => ({ id: i.id, sku: i.sku, manage_stock: i.manageStock, stock_quantity: i.stockQuantity }),
+    unknownSku: (sku) => new WooError(404, "sandbox_unknown_sku", `No product or variation has SKU ${sku}`),
   });
 
   /** The host's rate limit: `limit` requests per `windowSeconds`; DELETE /_sandbox/rate-limit lifts it. */
