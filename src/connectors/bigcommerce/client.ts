@@ -1,15 +1,9 @@
 import type { z } from "zod";
 import type { ConnectorEnv } from "../contract.ts";
-import {
-  type Classify,
-  type ClientStats,
-  createPlatformClient,
-  PlatformError,
-  type PlatformResponse,
-  type Priority,
-  type RetryOptions,
-} from "../http/index.ts";
+import type { Classify, ClientStats, Priority, RetryOptions } from "../http/index.ts";
+import { createRestClient } from "../kit/rest-client.ts";
 import { bigCommerceBudget, bigCommerceClassify, bigCommerceSignals } from "./rate-limits.ts";
+import { v3List } from "./schemas.ts";
 
 export type BigCommerceClientOptions = {
   /** `{apiUrl}/stores/{storeHash}`. */
@@ -50,94 +44,45 @@ export type BigCommerceClient = {
 };
 
 /**
- * REST over the shared platform client: the store's 30-second window is spent before sending and
- * realigned from `X-Rate-Limit-*` after every answer; a 429 waits for the reported reset, a
- * header-less 429 backs off exponentially (rate-limits.ts). Refused tokens name the credentials.
+ * REST over the kit's client: the store's 30-second window is spent before sending and realigned
+ * from `X-Rate-Limit-*` after every answer; a 429 waits for the reported reset, a header-less 429
+ * backs off exponentially (rate-limits.ts). Refused tokens name the credentials.
  */
 export function createBigCommerceClient(options: BigCommerceClientOptions): BigCommerceClient {
-  const { env } = options;
-  const platform = createPlatformClient({
+  const { storeHash } = options;
+  const rest = createRestClient({
     platform: "bigcommerce",
-    connectionLabel: options.storeHash,
+    displayName: "BigCommerce",
+    connectionLabel: storeHash,
+    base: options.apiBase,
     budget: bigCommerceBudget(options.quota),
     classify: bigCommerceClassify,
     signals: bigCommerceSignals,
-    allowPrivateUrls: env.allowPrivateUrls,
-    logger: env.logger,
+    env: options.env,
     timeoutMs: options.timeoutMs ?? 30_000,
     ...(options.retry ? { retry: options.retry } : {}),
-    ...(env.fetch ? { fetch: env.fetch } : {}),
-    ...(env.resolveHost ? { resolveHost: env.resolveHost } : {}),
-  });
-
-  const fail = (message: string, status: number | null, bodyText = "") =>
-    new PlatformError({ platform: "bigcommerce", status, retryable: false, message, bodyText, attempts: 1 });
-
-  async function request(
-    method: string,
-    path: string,
-    priority: Priority,
-    body?: Body,
-    classify?: Classify,
-  ): Promise<PlatformResponse> {
-    try {
-      return await platform.request({
-        ...(classify ? { classify } : {}),
-        method,
-        url: `${options.apiBase}${path}`,
-        headers: {
-          Accept: "application/json",
-          "X-Auth-Token": options.accessToken,
-          ...(body === undefined ? {} : { "Content-Type": "application/json" }),
-        },
-        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-        priority,
-      });
-    } catch (error) {
-      if (error instanceof PlatformError && (error.status === 401 || error.status === 403)) {
-        throw fail(
-          `BigCommerce refused the access token for store ${options.storeHash} (HTTP ${error.status}); check storeHash and accessToken and the API account's scopes`,
+    authenticate: () => ({ headers: { "X-Auth-Token": options.accessToken } }),
+    explain(error, path) {
+      if (error.status === 401 || error.status === 403)
+        return rest.fail(
+          `BigCommerce refused the access token for store ${storeHash} (HTTP ${error.status}); check storeHash and accessToken and the API account's scopes`,
           error.status,
         );
-      }
-      if (error instanceof PlatformError && error.status === 404 && path === "/v2/store") {
-        throw fail(`BigCommerce knows no store ${options.storeHash} (HTTP 404); check storeHash`, 404);
-      }
-      throw error;
-    }
-  }
-
-  function parse<T>(response: PlatformResponse, schema: z.ZodType<T>, path: string): T {
-    let json: unknown;
-    try {
-      json = response.json();
-    } catch {
-      throw fail(
-        `BigCommerce answered ${path} with a body that is not JSON`,
-        response.status,
-        response.bodyText,
-      );
-    }
-    const parsed = schema.safeParse(json);
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0];
-      const where = issue ? `${issue.path.join(".")}: ${issue.message}` : "unknown";
-      throw fail(`BigCommerce answered ${path} with an unexpected shape (${where})`, response.status);
-    }
-    return parsed.data;
-  }
-
-  return {
-    get: async (path, schema, priority) => parse(await request("GET", path, priority), schema, path),
-    async list(path, schema, priority) {
-      const response = await request("GET", path, priority);
-      if (response.status === 204 || response.bodyText.trim() === "") return [];
-      return parse(response, schema, path);
+      if (error.status === 404 && path === "/v2/store")
+        return rest.fail(`BigCommerce knows no store ${storeHash} (HTTP 404); check storeHash`, 404);
+      return undefined;
     },
-    send: async (method, path, body, schema, priority) =>
-      parse(await request(method, path, priority, body), schema, path),
+  });
+  return {
+    get: (path, schema, priority) => rest.call("GET", path, schema, { priority }),
+    async list(path, schema, priority) {
+      const response = await rest.send("GET", path, { priority });
+      if (response.status === 204 || response.bodyText.trim() === "") return [];
+      return rest.parse(response, schema, `GET ${path}`);
+    },
+    send: (method, path, body, schema, priority) => rest.call(method, path, schema, { body, priority }),
     async sendAllowingRefusal(method, path, body, priority) {
-      const response = await request(method, path, priority, body, acceptRefusal);
+      const response = await rest.send(method, path, { body, priority, classify: acceptRefusal });
       let json: unknown = null;
       try {
         json = response.json();
@@ -146,6 +91,19 @@ export function createBigCommerceClient(options: BigCommerceClientOptions): BigC
       }
       return { status: response.status, body: json };
     },
-    stats: () => platform.stats(),
+    stats: () => rest.stats(),
   };
+}
+
+/** One page of a v3 collection (`data` and `meta.pagination`), as the kit's `everyPage` reads it. */
+export async function v3Page<T extends z.ZodTypeAny>(
+  client: BigCommerceClient,
+  path: string,
+  query: Record<string, string | number>,
+  item: T,
+  priority: Priority,
+): Promise<{ items: z.infer<T>[]; totalPages: number | null }> {
+  const search = new URLSearchParams(Object.entries(query).map(([k, v]): [string, string] => [k, String(v)]));
+  const answer = await client.get(`${path}?${search}`, v3List(item), priority);
+  return { items: answer.data, totalPages: answer.meta.pagination?.total_pages ?? null };
 }

@@ -1,4 +1,5 @@
 import type { Connector } from "../contract.ts";
+import { CHANNEL_FEEDS } from "../kit/channel.ts";
 import {
   type BigCommerceCredentials,
   bigCommerceCredentialsSchema,
@@ -21,16 +22,7 @@ export const bigCommerceConnector: Connector<BigCommerceCredentials> = {
   platform: "bigcommerce",
   displayName: "BigCommerce",
   capabilities: {
-    feeds: [
-      "new-products",
-      "update-products",
-      "new-orders",
-      "update-orders",
-      "initial-stock",
-      "stock-export",
-      "stock-check",
-      "shipping-confirmation",
-    ],
+    feeds: CHANNEL_FEEDS,
     webhooks: true,
     compareAndSet: false,
     bulkExport: false,

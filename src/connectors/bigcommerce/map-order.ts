@@ -1,4 +1,5 @@
 import type { ChannelOrder, ChannelOrderLine, ChannelRefund } from "../contract.ts";
+import { channelAddress, personName, trimmedOrNull } from "../kit/text.ts";
 import { toMinor } from "./money.ts";
 import type { BcOrder, BcOrderProduct, BcRefund, BcShippingAddress } from "./schemas.ts";
 
@@ -11,10 +12,7 @@ const PAID_STATUSES = new Set([2, 3, 4, 8, 9, 10, 11, 14]);
 const CANCELLED_STATUSES = new Set([5, 6]);
 const FULFILLMENT: Record<number, string> = { 2: "fulfilled", 3: "partially_fulfilled", 10: "fulfilled" };
 
-function text(value: string | null | undefined): string | null {
-  const trimmed = value?.trim();
-  return trimmed ? trimmed : null;
-}
+const text = trimmedOrNull;
 
 function date(value: string): Date {
   const parsed = new Date(value);
@@ -23,20 +21,13 @@ function date(value: string): Date {
   return parsed;
 }
 
-function shippingAddress(address: BcShippingAddress | undefined): ChannelOrder["shippingAddress"] {
-  if (!address) return null;
-  const name = [text(address.first_name), text(address.last_name)].filter(Boolean).join(" ");
-  const line1 = text(address.street_1);
-  if (!name && !line1 && !text(address.city)) return null;
-  return {
-    name: name || null,
-    line1,
-    line2: text(address.street_2),
-    city: text(address.city),
-    state: text(address.state),
-    postalCode: text(address.zip),
-    country: text(address.country_iso2) ?? text(address.country),
-  };
+function shippingAddress(a: BcShippingAddress | undefined): ChannelOrder["shippingAddress"] {
+  return channelAddress(
+    a && {
+      ...{ first: a.first_name, last: a.last_name, line1: a.street_1, line2: a.street_2, city: a.city },
+      ...{ state: a.state, postalCode: a.zip, country: text(a.country_iso2) ?? a.country },
+    },
+  );
 }
 
 function line(product: BcOrderProduct, currency: string): ChannelOrderLine {
@@ -90,7 +81,7 @@ export type OrderParts = {
 export function mapOrder({ order, products, addresses, refunds }: OrderParts): ChannelOrder {
   const currency = order.currency_code;
   const billing = order.billing_address ?? {};
-  const customerName = [text(billing.first_name), text(billing.last_name)].filter(Boolean).join(" ");
+  const customerName = personName({ first: billing.first_name, last: billing.last_name });
   const subtotalMinor = toMinor(order.subtotal_ex_tax, currency);
   const shippingMinor = toMinor(order.shipping_cost_ex_tax ?? order.base_shipping_cost, currency);
   const discountMinor = toMinor(order.discount_amount, currency) + toMinor(order.coupon_discount, currency);
@@ -110,7 +101,7 @@ export function mapOrder({ order, products, addresses, refunds }: OrderParts): C
     shippingMinor,
     totalMinor: toMinor(order.total_inc_tax, currency),
     customer: {
-      name: order.customer_id === 0 && !customerName ? null : customerName || null,
+      name: customerName,
       email: text(billing.email),
     },
     shippingAddress: shippingAddress(addresses[0]),

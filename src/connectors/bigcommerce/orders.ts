@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { ChannelOrder, ConnectorSession, Page } from "../contract.ts";
-import { PlatformError } from "../http/index.ts";
-import type { BigCommerceClient } from "./client.ts";
+import { everyPage, orNullWhenMissing } from "../kit/channel.ts";
+import { type BigCommerceClient, v3Page } from "./client.ts";
 import { mapOrder } from "./map-order.ts";
 import {
   type BcOrder,
@@ -9,7 +9,6 @@ import {
   orderSchema,
   refundSchema,
   shippingAddressSchema,
-  v3List,
 } from "./schemas.ts";
 
 /** V2 order pages stop at 250. */
@@ -52,13 +51,10 @@ export async function getOrder(
   platformOrderId: string,
 ): Promise<ChannelOrder | null> {
   if (!/^\d+$/.test(platformOrderId)) return null;
-  let order: BcOrder;
-  try {
-    order = await client.get(`/v2/orders/${platformOrderId}`, orderSchema, "orders");
-  } catch (error) {
-    if (error instanceof PlatformError && error.status === 404) return null;
-    throw error;
-  }
+  const order = await orNullWhenMissing(() =>
+    client.get(`/v2/orders/${platformOrderId}`, orderSchema, "orders"),
+  );
+  if (!order) return null;
   const refunds = await refundsFor(client, [order.id]);
   return withParts(client, order, refunds.get(order.id) ?? []);
 }
@@ -85,20 +81,18 @@ async function withParts(
 async function refundsFor(client: BigCommerceClient, orderIds: number[]) {
   const byOrder = new Map<number, z.infer<typeof refundSchema>[]>();
   for (let start = 0; start < orderIds.length; start += REFUND_PAGE) {
-    const ids = orderIds.slice(start, start + REFUND_PAGE);
-    let page = 1;
-    for (;;) {
-      const query = new URLSearchParams({ "order_id:in": ids.join(","), page: String(page), limit: "250" });
-      const answer = await client.get(
-        `/v3/orders/payment_actions/refunds?${query}`,
-        v3List(refundSchema),
+    const ids = orderIds.slice(start, start + REFUND_PAGE).join(",");
+    const refunds = await everyPage((page) =>
+      v3Page(
+        client,
+        `/v3/orders/payment_actions/refunds`,
+        { "order_id:in": ids, page, limit: 250 },
+        refundSchema,
         "orders",
-      );
-      for (const refund of answer.data)
-        byOrder.set(refund.order_id, [...(byOrder.get(refund.order_id) ?? []), refund]);
-      if (page >= (answer.meta.pagination?.total_pages ?? page)) break;
-      page++;
-    }
+      ),
+    );
+    for (const refund of refunds)
+      byOrder.set(refund.order_id, [...(byOrder.get(refund.order_id) ?? []), refund]);
   }
   return byOrder;
 }

@@ -1,5 +1,6 @@
-import type { ConnectorEnv, ConnectorSession } from "../contract.ts";
-import type { ClientStats, RetryOptions } from "../http/index.ts";
+import type { ConnectorEnv } from "../contract.ts";
+import type { RetryOptions } from "../http/index.ts";
+import type { ChannelSession } from "../kit/channel.ts";
 import { listLocations, listProducts, readStore } from "./catalog.ts";
 import { createBigCommerceClient } from "./client.ts";
 import { type BigCommerceCredentials, storeApiBase } from "./credentials.ts";
@@ -15,9 +16,7 @@ export type BigCommerceSessionOptions = {
   retry?: RetryOptions;
 };
 
-export type BigCommerceSession = Required<Omit<ConnectorSession, "changedStockSince">> & {
-  stats(): ClientStats;
-};
+export type BigCommerceSession = ChannelSession;
 
 export function createBigCommerceSession(
   credentials: BigCommerceCredentials,

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { reconcileWebhooks } from "../kit/channel.ts";
 import type { BigCommerceClient } from "./client.ts";
 import { hookSchema, v3List } from "./schemas.ts";
 import { HOOK_SECRET_HEADER, WEBHOOK_SCOPES } from "./webhooks.ts";
@@ -18,19 +19,20 @@ export async function registerWebhooks(
   const query = new URLSearchParams({ destination: callbackUrl, limit: "250" });
   const existing = await client.get(`/v3/hooks?${query}`, v3List(hookSchema), "catalog");
   const headers = { [HOOK_SECRET_HEADER]: secret };
-  for (const scope of WEBHOOK_SCOPES) {
-    const hook = existing.data.find((h) => h.scope === scope && h.destination === callbackUrl);
-    if (hook) {
-      await client.send("PUT", `/v3/hooks/${hook.id}`, { is_active: true, headers }, hookAnswer, "catalog");
-    } else {
-      await client.send(
+  return reconcileWebhooks({
+    existing: existing.data
+      .filter((h) => h.destination === callbackUrl)
+      .map((h) => ({ ...h, topic: h.scope })),
+    topics: WEBHOOK_SCOPES,
+    update: (hook) =>
+      client.send("PUT", `/v3/hooks/${hook.id}`, { is_active: true, headers }, hookAnswer, "catalog"),
+    create: (scope) =>
+      client.send(
         "POST",
         "/v3/hooks",
         { scope, destination: callbackUrl, is_active: true, headers },
         hookAnswer,
         "catalog",
-      );
-    }
-  }
-  return { topics: [...WEBHOOK_SCOPES] };
+      ),
+  });
 }

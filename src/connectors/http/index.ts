@@ -16,6 +16,7 @@ export {
 } from "./classify.ts";
 export { type FetchLikeInit, platformFetch } from "./fetch-adapter.ts";
 export { createFixedWindow, type FixedWindowOptions } from "./fixed-window.ts";
+export { oauth1SignedUrl } from "./oauth1.ts";
 export {
   type ClientStats,
   createPlatformClient,
@@ -43,5 +44,10 @@ export {
   signatureMatches,
   verifyBodyHmac,
 } from "./signatures.ts";
+export {
+  STANDARD_WEBHOOK_TOLERANCE_MS,
+  standardWebhookMatches,
+  standardWebhookTimestampRefusal,
+} from "./standard-webhooks.ts";
 export { checkPlatformUrl } from "./url-guard.ts";
 export { currentWaitLimit, withWaitLimit } from "./wait-limit.ts";

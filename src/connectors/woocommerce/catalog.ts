@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { ChannelProduct, Page } from "../contract.ts";
-import { PlatformError } from "../http/index.ts";
+import { everyPage, provenByCall } from "../kit/channel.ts";
 import type { WooClient } from "./client.ts";
 import { mapSimple, mapVariation, UNTRACKED_TYPES } from "./map.ts";
 import { productSchema, variationSchema, type WooProduct } from "./schemas.ts";
@@ -20,28 +20,22 @@ const statusSchema = z.object({
 
 /** A real call with the keys: 401 means the keys are wrong, and the message names them. */
 export async function validateStore(client: WooClient): Promise<{ label: string; currency?: string }> {
-  try {
-    const status = await client.call("GET", `${V3}/system_status`, statusSchema, { priority: "catalog" });
-    const currency = status.settings?.currency;
-    return { label: status.environment?.site_url ?? "WooCommerce store", ...(currency ? { currency } : {}) };
-  } catch (error) {
-    if (error instanceof PlatformError && (error.status === 401 || error.status === 403)) {
-      throw new Error(`consumerKey / consumerSecret were refused by the store (HTTP ${error.status})`);
-    }
-    throw error;
-  }
+  const status = await provenByCall(
+    () => client.call("GET", `${V3}/system_status`, statusSchema, { priority: "catalog" }),
+    (http) => `consumerKey / consumerSecret were refused by the store (HTTP ${http})`,
+  );
+  const currency = status.settings?.currency;
+  return { label: status.environment?.site_url ?? "WooCommerce store", ...(currency ? { currency } : {}) };
 }
 
 async function variationsOf(client: WooClient, product: WooProduct): Promise<ChannelProduct[]> {
-  const items: ChannelProduct[] = [];
-  for (let page = 1; ; page++) {
-    const answer = await client.page(`${V3}/products/${product.id}/variations`, z.array(variationSchema), {
+  const variations = await everyPage((page) =>
+    client.page(`${V3}/products/${product.id}/variations`, z.array(variationSchema), {
       query: { page, per_page: 100, orderby: "id", order: "asc" },
       priority: "catalog",
-    });
-    items.push(...answer.items.map((v) => mapVariation(product, v, null)));
-    if (answer.totalPages === null || page >= answer.totalPages) return items;
-  }
+    }),
+  );
+  return variations.map((v) => mapVariation(product, v, null));
 }
 
 /**

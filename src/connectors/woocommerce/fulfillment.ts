@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { FulfillmentInput } from "../contract.ts";
-import { PlatformError } from "../http/index.ts";
+import { orNullWhenMissing } from "../kit/channel.ts";
 import type { WooClient } from "./client.ts";
 
 const trackingSchema = z.object({ tracking_id: z.string() });
@@ -10,8 +10,8 @@ const orderStatusSchema = z.object({ id: z.number(), status: z.string() });
 /** The Shipment Tracking extension answers `rest_no_route` (404) when it is not installed. */
 async function addTracking(client: WooClient, input: FulfillmentInput): Promise<string | null> {
   if (!input.trackingNumber) return null;
-  try {
-    const answer = await client.call(
+  const answer = await orNullWhenMissing(() =>
+    client.call(
       "POST",
       `wc-shipment-tracking/v3/orders/${input.platformOrderId}/shipment-trackings`,
       trackingSchema,
@@ -23,12 +23,9 @@ async function addTracking(client: WooClient, input: FulfillmentInput): Promise<
         },
         priority: "orders",
       },
-    );
-    return `tracking-${answer.tracking_id}`;
-  } catch (error) {
-    if (error instanceof PlatformError && error.status === 404) return null;
-    throw error;
-  }
+    ),
+  );
+  return answer && `tracking-${answer.tracking_id}`;
 }
 
 /**

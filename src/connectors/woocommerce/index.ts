@@ -1,4 +1,5 @@
 import type { Connector } from "../contract.ts";
+import { CHANNEL_FEEDS } from "../kit/channel.ts";
 import {
   describeWooCommerceCredentials,
   type WooCommerceCredentials,
@@ -16,16 +17,7 @@ export const wooCommerceConnector: Connector<WooCommerceCredentials> = {
   platform: "woocommerce",
   displayName: "WooCommerce",
   capabilities: {
-    feeds: [
-      "new-products",
-      "update-products",
-      "new-orders",
-      "update-orders",
-      "initial-stock",
-      "stock-export",
-      "stock-check",
-      "shipping-confirmation",
-    ],
+    feeds: CHANNEL_FEEDS,
     webhooks: true,
     compareAndSet: false,
     bulkExport: false,

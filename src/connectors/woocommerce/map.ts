@@ -1,4 +1,5 @@
 import type { ChannelOrder, ChannelProduct, ChannelRefund } from "../contract.ts";
+import { type AddressParts, blankToNull, channelAddress, personName } from "../kit/text.ts";
 import type { WooAddress, WooOrder, WooProduct, WooRefund, WooVariation } from "./schemas.ts";
 
 /** Product types whose stock WooCommerce does not keep on the item itself: never tracked. */
@@ -29,7 +30,6 @@ export function parseItemId(id: string): { productId: number; variationId: numbe
 
 const grams = (weight: string | null | undefined) =>
   weight ? Math.round(Number(weight) * 1000) || null : null;
-const blankToNull = (value: string | null | undefined) => (value?.trim() ? value : null);
 
 /** A simple product as one sellable item; `manage_stock` off leaves it untracked (no inventory item). */
 export function mapSimple(p: WooProduct, currency: string | null): ChannelProduct {
@@ -81,24 +81,17 @@ export function mapVariation(p: WooProduct, v: WooVariation, currency: string | 
 const PAID = new Set(["processing", "completed", "refunded"]);
 const CANCELLED = new Set(["cancelled", "failed", "trash"]);
 
-function name(a: WooAddress): string | null {
-  const full = [a?.first_name, a?.last_name].filter((s) => s?.trim()).join(" ");
-  return full || null;
-}
-
 /** WooCommerce never returns a null address: an all-blank one is no address. */
-function shippingAddress(a: WooAddress): ChannelOrder["shippingAddress"] {
-  if (!a || !(a.address_1?.trim() || a.city?.trim() || a.postcode?.trim())) return null;
-  return {
-    name: name(a),
-    line1: blankToNull(a.address_1),
-    line2: blankToNull(a.address_2),
-    city: blankToNull(a.city),
-    state: blankToNull(a.state),
-    postalCode: blankToNull(a.postcode),
-    country: blankToNull(a.country),
-  };
-}
+const parts = (a: WooAddress): AddressParts => ({
+  first: a?.first_name,
+  last: a?.last_name,
+  line1: a?.address_1,
+  line2: a?.address_2,
+  city: a?.city,
+  state: a?.state,
+  postalCode: a?.postcode,
+  country: a?.country,
+});
 
 export function mapRefund(r: WooRefund, currency: string): ChannelRefund {
   return {
@@ -148,8 +141,11 @@ export function mapOrder(o: WooOrder, refunds: WooRefund[]): ChannelOrder {
     shippingMinor: minor(o.shipping_total),
     totalMinor: minor(o.total),
     // customer_id 0 is a guest; billing blanks are no customer details.
-    customer: { name: name(o.billing) ?? name(o.shipping), email: blankToNull(o.billing?.email) },
-    shippingAddress: shippingAddress(o.shipping),
+    customer: {
+      name: personName(parts(o.billing)) ?? personName(parts(o.shipping)),
+      email: blankToNull(o.billing?.email),
+    },
+    shippingAddress: channelAddress(parts(o.shipping)),
     locationId: null,
     lines,
     refunds: refunds.map((r) => mapRefund(r, o.currency)),

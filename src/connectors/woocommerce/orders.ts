@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { ChannelOrder, Page } from "../contract.ts";
-import { PlatformError } from "../http/index.ts";
+import { orNullWhenMissing } from "../kit/channel.ts";
 import { gmtFilter, pageOf } from "./catalog.ts";
 import type { WooClient } from "./client.ts";
 import { mapOrder } from "./map.ts";
@@ -44,13 +44,8 @@ export async function listOrders(
 
 export async function getOrder(client: WooClient, platformOrderId: string): Promise<ChannelOrder | null> {
   if (!/^\d+$/.test(platformOrderId)) return null;
-  try {
-    const order = await client.call("GET", `${V3}/orders/${platformOrderId}`, orderSchema, {
-      priority: "orders",
-    });
-    return await withRefunds(client, order);
-  } catch (error) {
-    if (error instanceof PlatformError && error.status === 404) return null;
-    throw error;
-  }
+  const order = await orNullWhenMissing(() =>
+    client.call("GET", `${V3}/orders/${platformOrderId}`, orderSchema, { priority: "orders" }),
+  );
+  return order && withRefunds(client, order);
 }

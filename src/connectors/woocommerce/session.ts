@@ -1,17 +1,15 @@
-import type { ConnectorEnv, ConnectorSession } from "../contract.ts";
-import type { ClientStats } from "../http/index.ts";
+import type { ConnectorEnv } from "../contract.ts";
+import type { ChannelSession } from "../kit/channel.ts";
+import { createHandedOrders } from "../kit/in-flight.ts";
 import { listProducts, validateStore } from "./catalog.ts";
 import { createWooClient, type WooClientOptions } from "./client.ts";
 import type { WooCommerceCredentials } from "./credentials.ts";
 import { createFulfillment } from "./fulfillment.ts";
-import { createHandedOrders } from "./in-flight.ts";
 import { getOrder, listOrders } from "./orders.ts";
 import { readStock, STORE_LOCATION, writeStock } from "./stock.ts";
 import { reenableDisabledWebhooks, registerWooWebhooks } from "./webhooks.ts";
 
-export type WooCommerceSession = Required<Omit<ConnectorSession, "changedStockSince">> & {
-  stats(): ClientStats;
-};
+export type WooCommerceSession = ChannelSession;
 
 export function createWooCommerceSession(
   credentials: WooCommerceCredentials,

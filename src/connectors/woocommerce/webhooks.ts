@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import { z } from "zod";
 import type { ConnectorEnv, WebhookNotice, WebhookVariant } from "../contract.ts";
 import { headerValue, verifyBodyHmac } from "../http/index.ts";
+import { reconcileWebhooks } from "../kit/channel.ts";
 import type { WooClient } from "./client.ts";
 import type { WooCommerceCredentials } from "./credentials.ts";
 import { gmtDate, itemId } from "./map.ts";
@@ -108,19 +109,17 @@ export async function registerWooWebhooks(
     await env.saveCredentials({ ...credentials, webhookSecret: secret });
     credentials.webhookSecret = secret;
   }
-  const existing = (await hubWebhooks(client)).filter((w) => w.delivery_url === callbackUrl);
-  for (const topic of WEBHOOK_TOPICS) {
-    const found = existing.find((w) => w.topic === topic);
-    const body = { status: "active", secret };
-    if (found)
-      await client.call("PUT", `wc/v3/webhooks/${found.id}`, webhookSchema, { body, priority: "catalog" });
-    else
-      await client.call("POST", "wc/v3/webhooks", webhookSchema, {
+  const body = { status: "active", secret };
+  return reconcileWebhooks({
+    existing: (await hubWebhooks(client)).filter((w) => w.delivery_url === callbackUrl),
+    topics: WEBHOOK_TOPICS,
+    update: (w) => client.call("PUT", `wc/v3/webhooks/${w.id}`, webhookSchema, { body, priority: "catalog" }),
+    create: (topic) =>
+      client.call("POST", "wc/v3/webhooks", webhookSchema, {
         body: { ...body, name: `Stockwire ${topic}`, topic, delivery_url: callbackUrl },
         priority: "catalog",
-      });
-  }
-  return { topics: [...WEBHOOK_TOPICS] };
+      }),
+  });
 }
 
 /**
