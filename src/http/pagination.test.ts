@@ -14,7 +14,7 @@ const handedOut: Record<keyof typeof cursorShapes, CursorKey> = {
   instantAndUuid: { v: "2024-05-01T10:20:30.456Z", id: uuid },
   serial: { v: 42, id: "42" },
   skuAndUuid: { v: "SKU/1 ✓", id: uuid },
-  offset: { v: 100, id: "" },
+  microsAndSyncLogKey: { v: 1_714_558_830_456_789, id: `${uuid} push SKU 1 ✓` },
 };
 /** Cursors nobody handed out: wrong types, impossible instants, ids the database would choke on. */
 const forged = [
@@ -114,7 +114,7 @@ const listings = (): [string, keyof typeof cursorShapes][] => [
   ["/api/v1/stock/movements", "serial"],
   ["/api/v1/events", "serial"],
   [`/api/v1/connections/${connectionId}/drift`, "serial"],
-  ["/api/v1/sync-log", "offset"],
+  ["/api/v1/sync-log", "microsAndSyncLogKey"],
   ["/api/v1/products", "skuAndUuid"],
   ["/api/v1/planning/report", "skuAndUuid"],
 ];

@@ -42,8 +42,17 @@ export const cursorShapes = {
       .refine((s) => !s.includes("\u0000")),
     id: z.uuid(),
   }),
-  /** A plain offset (sync log). */
-  offset: z.strictObject({ v: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER), id: z.literal("") }),
+  /**
+   * Newest-first by a timestamp in microseconds since 1970 (the database's own precision, which a
+   * JS date would round), ties broken by the row's key: `<connection uuid> <push|pull> <sku>` (sync log).
+   */
+  microsAndSyncLogKey: z.strictObject({
+    v: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER),
+    id: z
+      .string()
+      .regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12} (push|pull) .{1,255}$/s)
+      .refine((s) => !s.includes("\u0000")),
+  }),
 } satisfies Record<string, z.ZodType<CursorKey>>;
 
 export function decodeCursor<S extends z.ZodType<CursorKey>>(

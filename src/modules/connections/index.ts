@@ -43,4 +43,4 @@ export {
   severities,
 } from "./schema.ts";
 export { openSession } from "./sessions.ts";
-export { listSyncLog, recordSyncLog, type SyncLogEntry } from "./sync-log.ts";
+export { listSyncLog, recordSyncLog, type SyncLogEntry, type SyncLogPosition } from "./sync-log.ts";

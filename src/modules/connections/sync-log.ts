@@ -1,4 +1,4 @@
-import { and, desc, eq, gte, lte, sql } from "drizzle-orm";
+import { and, desc, eq, getTableColumns, gte, lte, sql } from "drizzle-orm";
 import type { Db } from "../../db/engine.ts";
 import { type Severity, syncLog } from "./schema.ts";
 
@@ -49,11 +49,17 @@ export async function listSyncLog(
     from?: Date;
     to?: Date;
     limit: number;
-    offset: number;
+    /** Where the previous page ended (its last row's `atMicros` and key); the first page without. */
+    after?: SyncLogPosition;
   },
 ) {
+  const after = f.after;
   return db
-    .select()
+    .select({
+      ...getTableColumns(syncLog),
+      // The position at full precision, for the next page's cursor.
+      atMicros: sql<number>`(extract(epoch from ${syncLog.at}) * 1000000)::bigint`.mapWith(Number),
+    })
     .from(syncLog)
     .where(
       and(
@@ -64,9 +70,21 @@ export async function listSyncLog(
         f.severity ? eq(syncLog.severity, f.severity) : undefined,
         f.from ? gte(syncLog.at, f.from) : undefined,
         f.to ? lte(syncLog.at, f.to) : undefined,
+        after
+          ? sql`(${syncLog.at}, ${syncLog.connectionId}, ${syncLog.direction}, ${syncLog.sku}) <
+              (timestamptz 'epoch' + ${after.atMicros} * interval '1 microsecond', ${after.connectionId}::uuid,
+               ${after.direction}, ${after.sku})`
+          : undefined,
       ),
     )
-    .orderBy(desc(syncLog.at))
-    .limit(f.limit + 1)
-    .offset(f.offset);
+    .orderBy(desc(syncLog.at), desc(syncLog.connectionId), desc(syncLog.direction), desc(syncLog.sku))
+    .limit(f.limit + 1);
 }
+
+/** A row's place in the sync log's newest-first order (a keyset cursor's content). */
+export type SyncLogPosition = {
+  atMicros: number;
+  connectionId: string;
+  direction: "push" | "pull";
+  sku: string;
+};

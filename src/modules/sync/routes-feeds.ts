@@ -12,6 +12,7 @@ import {
   issueView,
   listIssues,
   listSyncLog,
+  type SyncLogPosition,
   severities,
 } from "../connections/index.ts";
 import { queueFeedRun } from "./feed-runner.ts";
@@ -251,12 +252,12 @@ export function registerFeedRoutes(root: FastifyInstance, ctx: AppContext): void
       const { accountId } = principalOf(request);
       const { limit, cursor, status, ...filter } = request.query;
       if (filter.connectionId) await getConnection(ctx.db, accountId, filter.connectionId);
-      const offset = decodeCursor(cursor, cursorShapes.offset)?.v ?? 0;
+      const after = decodeCursor(cursor, cursorShapes.microsAndSyncLogKey);
       const rows = await listSyncLog(ctx.db, accountId, {
         ...filter,
         ...(status ? { result: status } : {}),
         limit,
-        offset,
+        ...(after ? { after: syncLogPosition(after) } : {}),
       });
       const items = rows.slice(0, limit).map((r) => ({
         connectionId: r.connectionId,
@@ -268,7 +269,20 @@ export function registerFeedRoutes(root: FastifyInstance, ctx: AppContext): void
         reason: r.reason,
         at: r.at.toISOString(),
       }));
-      return { items, nextCursor: rows.length > limit ? encodeCursor({ v: offset + limit, id: "" }) : null };
+      const last = rows.length > limit ? rows[limit - 1] : undefined;
+      const key = last && `${last.connectionId} ${last.direction} ${last.sku}`;
+      return { items, nextCursor: last && key ? encodeCursor({ v: last.atMicros, id: key }) : null };
     },
   );
+}
+
+/** A sync log cursor's key back into its parts; its shape was checked by `decodeCursor`. */
+function syncLogPosition(cursor: { v: number; id: string }): SyncLogPosition {
+  const [connectionId, direction, ...sku] = cursor.id.split(" ");
+  return {
+    atMicros: cursor.v,
+    connectionId: connectionId!,
+    direction: direction === "pull" ? "pull" : "push",
+    sku: sku.join(" "),
+  };
 }
