@@ -107,6 +107,35 @@ export const getProductResponse = z
         createdAt: z.string(),
       }),
     ),
+    // Parts modules above inventory add to the page (ctx.productPageParts): suppliers' today.
+    supplierStock: z
+      .array(
+        z.object({
+          supplierId: z.string(),
+          supplier: z.string(),
+          quantity: z.number(),
+          cost: z.number().nullable(),
+          currency: z.string(),
+          reportedAt: z.string(),
+        }),
+      )
+      .optional(),
+    supplierLinks: z
+      .array(
+        z.object({
+          id: z.string(),
+          supplierId: z.string(),
+          supplier: z.string().nullable(),
+          supplierSku: z.string(),
+          cost: z.number().nullable(),
+          leadTimeDays: z.number().nullable(),
+          minOrderQuantity: z.number(),
+          orderMultiple: z.number(),
+          preferred: z.boolean(),
+          origin: z.string(),
+        }),
+      )
+      .optional(),
   })
   .loose();
 

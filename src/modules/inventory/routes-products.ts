@@ -155,6 +155,11 @@ export function registerProductStockRoutes(root: FastifyInstance, ctx: AppContex
           lastPushedAt: l.lastPushedAt?.toISOString() ?? null,
         })),
         recentMovements: await listMovements(ctx.db, accountId, { productId: product.id, limit: 20 }),
+        // What modules above inventory add (suppliers' stock and links), gathered at wiring.
+        ...Object.assign(
+          {},
+          ...(await Promise.all(ctx.productPageParts.map((part) => part(ctx.db, accountId, product.id)))),
+        ),
       };
     },
   );

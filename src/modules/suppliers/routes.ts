@@ -3,13 +3,21 @@ import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { AppContext } from "../../context.ts";
 import { principalOf } from "../../http/auth.ts";
-import { cursorShapes, decodeCursor, pageOf, pageQuery } from "../../http/pagination.ts";
+import { noContent, problems } from "../../http/openapi.ts";
+import { cursorShapes, decodeCursor, pageOf, pageQuery, pageSchema } from "../../http/pagination.ts";
 import { invalid } from "../../lib/errors.ts";
 import { getProductBySku, productSkus } from "../catalog/index.ts";
 import { importLinksCsv } from "./link-import.ts";
 import { createLink, deleteLink, getLink, listLinksOfSupplier, updateLink } from "./links.ts";
 import { createSupplier, deleteSupplier, getSupplier, listSuppliers, updateSupplier } from "./suppliers.ts";
-import { linkView, minorOf, supplierView } from "./views.ts";
+import {
+  linkImportResponse,
+  linkResponse,
+  linkView,
+  minorOf,
+  supplierResponse,
+  supplierView,
+} from "./views.ts";
 
 const idParams = z.object({ id: z.uuid() });
 const amount = z.union([z.number().min(0), z.string().trim().min(1).max(30)]);
@@ -34,7 +42,15 @@ export function registerSupplierRoutes(root: FastifyInstance, ctx: AppContext): 
 
   app.get(
     "/suppliers",
-    { schema: { tags: ["suppliers"], summary: "Suppliers by name", querystring: pageQuery } },
+    {
+      schema: {
+        operationId: "listSuppliers",
+        tags: ["suppliers"],
+        summary: "Suppliers by name",
+        querystring: pageQuery,
+        response: { 200: pageSchema(supplierResponse), ...problems({ 400: ["invalid_cursor"] }) },
+      },
+    },
     async (request) => {
       const { limit, cursor } = request.query;
       const after = decodeCursor(cursor, cursorShapes.skuAndUuid);
@@ -48,7 +64,16 @@ export function registerSupplierRoutes(root: FastifyInstance, ctx: AppContext): 
     "/suppliers",
     {
       config: { minRole: "admin" },
-      schema: { tags: ["suppliers"], summary: "Add a supplier", body: z.strictObject(supplierFields) },
+      schema: {
+        operationId: "createSupplier",
+        tags: ["suppliers"],
+        summary: "Add a supplier",
+        body: z.strictObject(supplierFields),
+        response: {
+          201: supplierResponse,
+          ...problems({ 400: ["currency_invalid", "amount_invalid"], 409: ["supplier_name_taken"] }),
+        },
+      },
     },
     async (request, reply) => {
       const { minimumOrderValue, ...rest } = request.body;
@@ -63,7 +88,15 @@ export function registerSupplierRoutes(root: FastifyInstance, ctx: AppContext): 
 
   app.get(
     "/suppliers/:id",
-    { schema: { tags: ["suppliers"], summary: "One supplier", params: idParams } },
+    {
+      schema: {
+        operationId: "getSupplier",
+        tags: ["suppliers"],
+        summary: "One supplier",
+        params: idParams,
+        response: { 200: supplierResponse, ...problems({ 404: ["supplier_not_found"] }) },
+      },
+    },
     async (request) =>
       supplierView(await getSupplier(ctx.db, principalOf(request).accountId, request.params.id)),
   );
@@ -74,9 +107,18 @@ export function registerSupplierRoutes(root: FastifyInstance, ctx: AppContext): 
       config: { minRole: "admin" },
       schema: {
         tags: ["suppliers"],
+        operationId: "updateSupplier",
         summary: "Change a supplier",
         params: idParams,
         body: z.strictObject(supplierFields).partial(),
+        response: {
+          200: supplierResponse,
+          ...problems({
+            400: ["currency_invalid", "amount_invalid", "nothing_to_change"],
+            404: ["supplier_not_found"],
+            409: ["supplier_name_taken"],
+          }),
+        },
       },
     },
     async (request) => {
@@ -101,8 +143,10 @@ export function registerSupplierRoutes(root: FastifyInstance, ctx: AppContext): 
       config: { minRole: "admin" },
       schema: {
         tags: ["suppliers"],
+        operationId: "deleteSupplier",
         summary: "Remove a supplier with its links and stock",
         params: idParams,
+        response: { 204: noContent, ...problems({ 404: ["supplier_not_found"] }) },
       },
     },
     async (request, reply) => {
@@ -116,9 +160,14 @@ export function registerSupplierRoutes(root: FastifyInstance, ctx: AppContext): 
     {
       schema: {
         tags: ["suppliers"],
+        operationId: "listSupplierLinks",
         summary: "A supplier's product links by supplier SKU",
         params: idParams,
         querystring: pageQuery,
+        response: {
+          200: pageSchema(linkResponse),
+          ...problems({ 400: ["invalid_cursor"], 404: ["supplier_not_found"] }),
+        },
       },
     },
     async (request) => {
@@ -152,8 +201,17 @@ export function registerSupplierRoutes(root: FastifyInstance, ctx: AppContext): 
       config: { minRole: "admin" },
       schema: {
         tags: ["suppliers"],
+        operationId: "createSupplierLink",
         summary: "Link a product to this supplier",
         params: idParams,
+        response: {
+          201: linkResponse,
+          ...problems({
+            400: ["amount_invalid"],
+            404: ["supplier_not_found", "product_not_found"],
+            409: ["supplier_link_exists", "supplier_sku_taken"],
+          }),
+        },
         body: z.strictObject({
           sku: z.string().min(1).max(255),
           supplierSku: z.string().trim().min(1).max(255),
@@ -182,7 +240,16 @@ export function registerSupplierRoutes(root: FastifyInstance, ctx: AppContext): 
       config: { minRole: "admin" },
       schema: {
         tags: ["suppliers"],
+        operationId: "importSupplierLinks",
         summary: "Import a supplier's product links from CSV",
+        response: {
+          200: linkImportResponse,
+          ...problems({
+            400: ["csv_unreadable", "csv_empty", "csv_link_columns_missing"],
+            404: ["supplier_not_found"],
+            409: ["supplier_sku_taken"],
+          }),
+        },
         description:
           "Body: text/csv with a header line; `sku` (the hub's) and `supplier_sku` required, optional `cost` (decimal in " +
           "the supplier's currency), `lead_time_days`, `min_order_quantity`, `order_multiple`, `preferred` (yes/no). " +
@@ -204,8 +271,17 @@ export function registerSupplierRoutes(root: FastifyInstance, ctx: AppContext): 
       config: { minRole: "admin" },
       schema: {
         tags: ["suppliers"],
+        operationId: "updateSupplierLink",
         summary: "Change a product link's terms",
         params: idParams,
+        response: {
+          200: linkResponse,
+          ...problems({
+            400: ["amount_invalid", "nothing_to_change"],
+            404: ["supplier_link_not_found"],
+            409: ["supplier_sku_taken"],
+          }),
+        },
         body: z.strictObject({ supplierSku: z.string().trim().min(1).max(255).optional(), ...linkTerms }),
       },
     },
@@ -231,8 +307,10 @@ export function registerSupplierRoutes(root: FastifyInstance, ctx: AppContext): 
       config: { minRole: "admin" },
       schema: {
         tags: ["suppliers"],
+        operationId: "deleteSupplierLink",
         summary: "Remove a product link (an automatic one too)",
         params: idParams,
+        response: { 204: noContent, ...problems({ 404: ["supplier_link_not_found"] }) },
       },
     },
     async (request, reply) => {

@@ -1,3 +1,4 @@
+import { z } from "zod";
 import { invalid } from "../../lib/errors.ts";
 import { fromMinorUnits, toMinorUnits } from "../../lib/money.ts";
 import type { SupplierLink } from "./links.ts";
@@ -48,3 +49,37 @@ export function linkView(l: SupplierLink, sku: string | undefined, currency: str
     updatedAt: l.updatedAt.toISOString(),
   };
 }
+
+export const supplierResponse = z.object({
+  id: z.string(),
+  name: z.string(),
+  email: z.string().nullable(),
+  currency: z.string(),
+  defaultLeadTimeDays: z.number().nullable(),
+  minimumOrderValue: z.number().nullable(),
+  notes: z.string().nullable(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+
+export const linkResponse = z.object({
+  id: z.string(),
+  supplierId: z.string(),
+  productId: z.string(),
+  sku: z.string().nullable(),
+  supplierSku: z.string(),
+  cost: z.number().nullable(),
+  currency: z.string(),
+  leadTimeDays: z.number().nullable(),
+  minOrderQuantity: z.number(),
+  orderMultiple: z.number(),
+  preferred: z.boolean(),
+  origin: z.string(),
+  updatedAt: z.string(),
+});
+
+export const linkImportResponse = z.object({
+  created: z.number(),
+  updated: z.number(),
+  rejected: z.array(z.object({ line: z.number(), sku: z.string(), error: z.string() })),
+});
