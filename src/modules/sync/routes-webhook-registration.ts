@@ -3,6 +3,7 @@ import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { AppContext } from "../../context.ts";
 import { principalOf } from "../../http/auth.ts";
+import { problems } from "../../http/openapi.ts";
 import { getConnection } from "../connections/index.ts";
 import { registerWebhooksFor } from "./webhook-registration.ts";
 
@@ -17,9 +18,18 @@ export function registerWebhookRegistrationRoutes(root: FastifyInstance, ctx: Ap
     {
       config: { minRole: "admin" },
       schema: {
+        operationId: "registerConnectionWebhooks",
         tags: ["connections"],
         summary: "Register the platform's webhooks for this connection again",
         params: z.object({ id: z.uuid() }),
+        response: {
+          200: z.object({
+            registered: z.boolean(),
+            topics: z.array(z.string()).optional(),
+            error: z.string().optional(),
+          }),
+          ...problems({ 404: ["connection_not_found"] }),
+        },
       },
     },
     async (request) => {
