@@ -31,6 +31,8 @@ export async function buildApp(
     frameworkErrors: frameworkProblem,
     // Off unless TRUST_PROXY names the proxies: otherwise any client could pick its own address.
     trustProxy: trustProxyOption(ctx.config.trustProxy),
+    // Plugins register in milliseconds; 10 s (the default) was seen to run out on a starved host.
+    pluginTimeout: 60_000,
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
