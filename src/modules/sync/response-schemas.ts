@@ -33,178 +33,93 @@ export const listPlatformsResponse = z.object({
   ),
 });
 
-export const listConnectionsResponse = z.object({
-  items: z.array(
-    z.object({
-      id: z.string(),
-      platform: z.string(),
-      name: z.string(),
-      mode: z.enum(["test", "shadow", "live"]),
-      label: z.string().nullable(),
-      credentials: z.record(z.string(), z.string()),
-      settings: z.object({
-        locationWarehouses: z.record(z.string(), z.string()).optional(),
-        stockLocationId: z.string().optional(),
-        correctDrift: z.boolean().optional(),
-      }),
-      createdAt: z.string(),
-      updatedAt: z.string(),
-    }),
-  ),
+/** A connection as every connection route shows it (credentials masked). */
+const connectionView = z.object({
+  id: z.string(),
+  platform: z.string(),
+  name: z.string(),
+  mode: z.enum(["test", "shadow", "live"]),
+  label: z.string().nullable(),
+  credentials: z.record(z.string(), z.string()),
+  // Settings a platform or module adds (tax codes, a Web Connector schedule…) are shown as stored.
+  settings: z
+    .object({
+      locationWarehouses: z.record(z.string(), z.string()).optional(),
+      stockLocationId: z.string().optional(),
+      correctDrift: z.boolean().optional(),
+    })
+    .catchall(z.unknown()),
+  status: z.enum(["connected", "disconnected"]),
+  disconnectedAt: z.string().nullable(),
+  disconnectedReason: z.string().nullable(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
 });
 
-export const createConnectionResponse = z.object({
+/** Where a new connection's first runs stand. */
+const onboardingView = z
+  .object({
+    status: z.string(),
+    initialStock: z.enum(["never", "always", "auto"]),
+    steps: z.array(
+      z.object({
+        kind: z.string(),
+        runId: z.string().nullable(),
+        status: z.enum(["partial", "pending", "failed", "queued", "skipped", "running", "succeeded"]),
+        done: z.number(),
+        estimatedTotal: z.number().nullable(),
+        counts: z
+          .object({
+            imported: z.number(),
+            updated: z.number(),
+            new: z.number(),
+            archived: z.number(),
+            skipped: z.number(),
+            failed: z.number(),
+            historical: z.number().optional(),
+            historicalRefunds: z.number().optional(),
+          })
+          .nullable(),
+        reason: z.string().nullable(),
+        reasonCode: z
+          .enum([
+            "credentials_rejected",
+            "throttled",
+            "platform_unavailable",
+            "address_refused",
+            "mode_blocked",
+            "feed_unsupported",
+            "internal_error",
+          ])
+          .nullable(),
+      }),
+    ),
+    startedAt: z.string(),
+    finishedAt: z.string().nullable(),
+  })
+  .nullable();
+
+export const listConnectionsResponse = z.object({ items: z.array(connectionView) });
+
+export const createConnectionResponse = connectionView.extend({
   webhooks: z.object({
     registered: z.boolean(),
     topics: z.array(z.string()).optional(),
     error: z.string().optional(),
   }),
-  onboarding: z
-    .object({
-      status: z.string(),
-      initialStock: z.enum(["never", "always", "auto"]),
-      steps: z.array(
-        z.object({
-          kind: z.string(),
-          runId: z.string().nullable(),
-          status: z.enum(["partial", "pending", "failed", "queued", "skipped", "running", "succeeded"]),
-          done: z.number(),
-          estimatedTotal: z.number().nullable(),
-          counts: z
-            .object({
-              imported: z.number(),
-              updated: z.number(),
-              new: z.number(),
-              archived: z.number(),
-              skipped: z.number(),
-              failed: z.number(),
-              historical: z.number().optional(),
-              historicalRefunds: z.number().optional(),
-            })
-            .nullable(),
-          reason: z.string().nullable(),
-          reasonCode: z
-            .enum([
-              "credentials_rejected",
-              "throttled",
-              "platform_unavailable",
-              "address_refused",
-              "mode_blocked",
-              "feed_unsupported",
-              "internal_error",
-            ])
-            .nullable(),
-        }),
-      ),
-      startedAt: z.string(),
-      finishedAt: z.string().nullable(),
-    })
-    .nullable(),
-  id: z.string(),
-  platform: z.string(),
-  name: z.string(),
-  mode: z.enum(["test", "shadow", "live"]),
-  label: z.string().nullable(),
-  credentials: z.record(z.string(), z.string()),
-  settings: z.object({
-    locationWarehouses: z.record(z.string(), z.string()).optional(),
-    stockLocationId: z.string().optional(),
-    correctDrift: z.boolean().optional(),
-  }),
-  createdAt: z.string(),
-  updatedAt: z.string(),
+  onboarding: onboardingView,
 });
 
-export const getConnectionResponse = z.object({
+export const getConnectionResponse = connectionView.extend({
   webhooks: z.object({ registered: z.boolean(), error: z.string() }).optional(),
-  onboarding: z
-    .object({
-      status: z.string(),
-      initialStock: z.enum(["never", "always", "auto"]),
-      steps: z.array(
-        z.object({
-          kind: z.string(),
-          runId: z.string().nullable(),
-          status: z.enum(["partial", "pending", "failed", "queued", "skipped", "running", "succeeded"]),
-          done: z.number(),
-          estimatedTotal: z.number().nullable(),
-          counts: z
-            .object({
-              imported: z.number(),
-              updated: z.number(),
-              new: z.number(),
-              archived: z.number(),
-              skipped: z.number(),
-              failed: z.number(),
-              historical: z.number().optional(),
-              historicalRefunds: z.number().optional(),
-            })
-            .nullable(),
-          reason: z.string().nullable(),
-          reasonCode: z
-            .enum([
-              "credentials_rejected",
-              "throttled",
-              "platform_unavailable",
-              "address_refused",
-              "mode_blocked",
-              "feed_unsupported",
-              "internal_error",
-            ])
-            .nullable(),
-        }),
-      ),
-      startedAt: z.string(),
-      finishedAt: z.string().nullable(),
-    })
-    .nullable(),
-  id: z.string(),
-  platform: z.string(),
-  name: z.string(),
-  mode: z.enum(["test", "shadow", "live"]),
-  label: z.string().nullable(),
-  credentials: z.record(z.string(), z.string()),
-  settings: z.object({
-    locationWarehouses: z.record(z.string(), z.string()).optional(),
-    stockLocationId: z.string().optional(),
-    correctDrift: z.boolean().optional(),
-  }),
-  createdAt: z.string(),
-  updatedAt: z.string(),
+  onboarding: onboardingView,
 });
 
-export const updateConnectionResponse = z.object({
-  id: z.string(),
-  platform: z.string(),
-  name: z.string(),
-  mode: z.enum(["test", "shadow", "live"]),
-  label: z.string().nullable(),
-  credentials: z.record(z.string(), z.string()),
-  settings: z.object({
-    locationWarehouses: z.record(z.string(), z.string()).optional(),
-    stockLocationId: z.string().optional(),
-    correctDrift: z.boolean().optional(),
-  }),
-  createdAt: z.string(),
-  updatedAt: z.string(),
-});
+export const updateConnectionResponse = connectionView;
 
-export const setConnectionModeResponse = z.object({
+export const setConnectionModeResponse = connectionView.extend({
   changed: z.boolean(),
   queuedPushes: z.number(),
-  id: z.string(),
-  platform: z.string(),
-  name: z.string(),
-  mode: z.enum(["test", "shadow", "live"]),
-  label: z.string().nullable(),
-  credentials: z.record(z.string(), z.string()),
-  settings: z.object({
-    locationWarehouses: z.record(z.string(), z.string()).optional(),
-    stockLocationId: z.string().optional(),
-    correctDrift: z.boolean().optional(),
-  }),
-  createdAt: z.string(),
-  updatedAt: z.string(),
 });
 
 export const listConnectionModeChangesResponse = z.object({
