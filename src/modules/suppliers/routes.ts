@@ -20,17 +20,21 @@ import {
 } from "./views.ts";
 
 const idParams = z.object({ id: z.uuid() });
-const amount = z.union([z.number().min(0), z.string().trim().min(1).max(30)]);
+/**
+ * A money amount as a number or a decimal string, or null to clear it. The null sits on a branch
+ * (not on the union) so the OpenAPI document gives every `nullable` a type beside it.
+ */
+const nullableAmount = z.union([z.number().min(0).nullable(), z.string().trim().min(1).max(30)]);
 const supplierFields = {
   name: z.string().trim().min(1).max(200),
   email: z.email().max(320).nullable().optional(),
   currency: z.string().length(3),
   defaultLeadTimeDays: z.number().int().min(0).max(3650).nullable().optional(),
-  minimumOrderValue: amount.nullable().optional(),
+  minimumOrderValue: nullableAmount.optional(),
   notes: z.string().max(5000).nullable().optional(),
 };
 const linkTerms = {
-  cost: amount.nullable().optional(),
+  cost: nullableAmount.optional(),
   leadTimeDays: z.number().int().min(0).max(3650).nullable().optional(),
   minOrderQuantity: z.number().int().min(1).max(1_000_000).optional(),
   orderMultiple: z.number().int().min(1).max(1_000_000).optional(),

@@ -4,6 +4,7 @@ import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { AppContext } from "../../../context.ts";
 import { principalOf } from "../../../http/auth.ts";
+import { problems } from "../../../http/openapi.ts";
 import { AppError } from "../../../lib/errors.ts";
 import { credentialsOf, getConnection } from "../../connections/index.ts";
 import { pollingPlatforms, pollingProtocolOf } from "./protocol.ts";
@@ -78,7 +79,17 @@ export function registerQwcRoute(root: FastifyInstance, ctx: AppContext): void {
         querystring: z.object({
           runEveryMinutes: z.coerce.number().int().min(1).max(1440).default(DEFAULT_RUN_EVERY_MINUTES),
         }),
-        produces: ["application/xml"],
+        response: {
+          200: {
+            description: "The .qwc file, as an attachment",
+            content: { "application/xml": { schema: z.string() } },
+          },
+          ...problems({
+            404: ["connection_not_found"],
+            400: ["not_a_web_connector_connection"],
+            422: ["public_url_not_https"],
+          }),
+        },
       },
     },
     async (request, reply) => {
