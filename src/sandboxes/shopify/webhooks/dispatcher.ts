@@ -95,13 +95,11 @@ export class WebhookDispatcher {
   }
 
   deliveries(): readonly DeliveryRecord[] {
-    return this.kit
-      .deliveries()
-      .map(({ subscriptionId, dropped: _, ...r }) => ({
-        ...r,
-        topic: r.topic as WebhookTopic,
-        webhookId: subscriptionId,
-      }));
+    return this.kit.deliveries().map(({ subscriptionId, dropped: _, ...r }) => ({
+      ...r,
+      topic: r.topic as WebhookTopic,
+      webhookId: subscriptionId,
+    }));
   }
 
   /** Resolves once every queued delivery (and its retries) has finished. */
