@@ -4,6 +4,15 @@ import { alertFieldRoots, alertFields, fieldsOf } from "./alert-fields.ts";
 
 const runTriggers = ["schedule", "manual", "webhook", "retry", "onboarding"];
 const runStatuses = ["queued", "running", "succeeded", "partial", "failed", "blocked"];
+const runErrorCodes = [
+  "credentials_rejected",
+  "throttled",
+  "platform_unavailable",
+  "address_refused",
+  "mode_blocked",
+  "feed_unsupported",
+  "internal_error",
+];
 
 describe("custom-alert fields derived from the event schemas", () => {
   it("offers an imported order's fields with their types, and not the backfill marker", () => {
@@ -36,6 +45,7 @@ describe("custom-alert fields derived from the event schemas", () => {
       { name: "counts.historical", type: "number" },
       { name: "counts.historicalRefunds", type: "number" },
       { name: "error", type: "string" },
+      { name: "errorCode", type: "enum", values: runErrorCodes },
     ]);
     expect(alertFieldRoots("feed_run.finished")).toEqual([
       "runId",
@@ -45,6 +55,7 @@ describe("custom-alert fields derived from the event schemas", () => {
       "status",
       "counts",
       "error",
+      "errorCode",
     ]);
   });
 

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { defineEvent } from "../events/index.ts";
-import { runStatuses, runTriggers } from "./schema.ts";
+import { runErrorCodes, runStatuses, runTriggers } from "./schema.ts";
 import { stallReasons } from "./stall-watch.ts";
 
 export const feedRunFinished = defineEvent(
@@ -24,7 +24,7 @@ export const feedRunFinished = defineEvent(
     }),
     error: z.string().nullable(),
     /** The stable code of a failed or blocked run (docs/error-codes.md); null when it succeeded. */
-    errorCode: z.string().nullable().optional(),
+    errorCode: z.enum(runErrorCodes).nullable().optional(),
   }),
 );
 
