@@ -116,7 +116,9 @@ export async function createOrders(
     events: [],
     movements: [],
   };
-  const orderEvents: NewEvent[] = [];
+  // Made once the rows are stored: a date the database cannot hold is refused there (400
+  // value_out_of_range), before an event payload's own check could turn it into a 500.
+  const orderEvents: (() => NewEvent[])[] = [];
   const followUps: MovementInput[][] = [];
   const results = rows.map((order, i): PageOrderResult => {
     const payload = {
@@ -131,8 +133,10 @@ export async function createOrders(
       backordered: order.backordered,
       ...(order.historical ? { historical: true } : {}),
     };
-    orderEvents.push(orderImported.of({ accountId, subject: order.id, payload }));
-    if (order.backordered) orderEvents.push(orderBackordered.of({ accountId, subject: order.id, payload }));
+    orderEvents.push(() => [
+      orderImported.of({ accountId, subject: order.id, payload }),
+      ...(order.backordered ? [orderBackordered.of({ accountId, subject: order.id, payload })] : []),
+    ]);
     effects.movements = [];
     const shipment = items[i]!.shipped;
     if (shipment && ships(i) && lines[i]!.some((l) => openQty(l) > 0)) {
@@ -154,7 +158,7 @@ export async function createOrders(
     rows.map((o) => o.id),
     1,
   );
-  await appendEvents(tx, [...orderEvents, ...effects.events]);
+  await appendEvents(tx, [...orderEvents.flatMap((make) => make()), ...effects.events]);
   return { results, followUps };
 }
 
