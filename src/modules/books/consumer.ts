@@ -5,7 +5,7 @@ import { getConnection } from "../connections/index.ts";
 import { consumeEvents, type DomainEvent } from "../events/index.ts";
 import { orderImported, refundRecorded } from "../orders/index.ts";
 import { ensurePosting } from "./ledger.ts";
-import { booksOrderSettings } from "./schema.ts";
+import { booksOrderSettings, booksSummaryOrders } from "./schema.ts";
 
 export const BOOKS_CONSUMER = "books.postings";
 /** The events that queue postings; the cursor only moves over these. */
@@ -43,6 +43,15 @@ async function targetOf(tx: Db, accountId: string, channelId: string | null) {
   return { settings, books, channelId };
 }
 
+async function inSummary(tx: Db, orderId: string): Promise<boolean> {
+  const [row] = await tx
+    .select({ orderId: booksSummaryOrders.orderId })
+    .from(booksSummaryOrders)
+    .where(eq(booksSummaryOrders.orderId, orderId))
+    .limit(1);
+  return row !== undefined;
+}
+
 /**
  * Queues ledger rows for what must post as it happens: each order of an individual-mode channel,
  * and every refund (R-ORD-7). Summaries wait for the daily job. Only rows are written here, inside
@@ -60,6 +69,9 @@ export async function queueFromEvents(ctx: AppContext): Promise<number> {
         if (!target) continue;
         // Orders of a summary-mode channel wait for the daily summary; refunds always post.
         if (posting.subjectType === "order" && target.settings.postingMode !== "individual") continue;
+        // A channel switched to individual mode after a summary took this order in: the event is
+        // read late, and posting it again would put the sale in the books twice.
+        if (posting.subjectType === "order" && (await inSummary(tx, posting.subjectId))) continue;
         await ensurePosting(tx, {
           accountId: event.accountId,
           booksConnectionId: target.books.id,
