@@ -202,7 +202,7 @@ describe("QuickBooks Desktop through the Web Connector sandbox", () => {
     expect(qbd.company.itemByName(SKUS[1]!)?.quantityOnHand).toBe(46);
   });
 
-  it.todo(
-    "an accountant's quantity change in QuickBooks reaches a Shopify sandbox store — waits for the Desktop inventory source (the quickbooks-desktop connector declares no feeds yet)",
-  );
+  // Not yet tested here: an accountant's quantity change in QuickBooks reaching a Shopify store.
+  // It needs the Desktop inventory source (ItemInventoryQuery read-back), which the
+  // quickbooks-desktop connector does not offer yet (issue 20); the test comes with that feed.
 });
