@@ -31,7 +31,10 @@ export async function validateCredentials(
   const parsed = connector.credentials.safeParse(raw);
   if (!parsed.success) {
     const first = parsed.error.issues[0]!;
-    throw invalid("credentials_invalid", `credentials.${first.path.join(".")}: ${first.message}`);
+    // `field` names the credential to correct, as other field refusals do, so a form can mark it.
+    const extra = first.code === "unrecognized_keys" ? first.keys.slice(0, 1) : [];
+    const field = ["credentials", ...first.path, ...extra].join(".");
+    throw invalid("credentials_invalid", `${field}: ${first.message}`, { field });
   }
   const session = connector.connect(parsed.data, {
     logger: ctx.logger.child({ platform }),

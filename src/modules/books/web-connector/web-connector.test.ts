@@ -173,21 +173,28 @@ describe("pairing", () => {
     expect(res.body.credentials).toEqual({ username: USER });
   });
 
-  it("refuses a short password, a missing user name and unknown fields as invalid input, saving nothing", async () => {
-    for (const credentials of [
-      { username: "someone", password: "short" },
-      { password: "long-enough-password" },
-      { username: "someone", password: "long-enough-password", extra: 1 },
-    ]) {
+  it("refuses a short password, a missing user name and unknown fields as the hub refuses any platform's malformed credentials: 400 naming the field, saving nothing", async () => {
+    const cases: [Record<string, unknown>, string][] = [
+      [{ username: "someone", password: "short" }, "credentials.password"],
+      [{ password: "long-enough-password" }, "credentials.username"],
+      [{ username: "some one", password: "long-enough-password" }, "credentials.username"],
+      [{ username: "someone", password: "long-enough-password", extra: 1 }, "credentials.extra"],
+    ];
+    for (const [credentials, field] of cases) {
       const res = await api.post("/api/v1/connections", {
         platform: "quickbooks-desktop",
         name: "Bad",
         credentials,
       });
-      // The hub answers invalid input with 400 and a stable code (docs/error-codes.md).
       expect(res.status, JSON.stringify(res.body)).toBe(400);
-      expect(res.body.code).toBe("credentials_invalid");
+      expect(res.body).toMatchObject({ code: "credentials_invalid", field });
+      expect(res.body.detail).toContain(field);
     }
+    // Any other platform's malformed credentials answer alike (422 is kept for a platform refusing
+    // well-formed ones, credentials_rejected, which Desktop cannot do: nothing is reached at pairing).
+    const other = await api.post("/api/v1/connections", { platform: "test", name: "Bad", credentials: {} });
+    expect(other.status).toBe(400);
+    expect(other.body).toMatchObject({ code: "credentials_invalid", field: "credentials.token" });
     const list = await api.get("/api/v1/connections");
     expect(list.body.items.map((c: { name: string }) => c.name)).not.toContain("Bad");
   });
