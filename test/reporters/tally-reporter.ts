@@ -4,8 +4,8 @@ import { formatTally } from "./tally.ts";
 
 /**
  * Prints the run's outcome as the plain line CI reads (see tally.ts). With
- * STOCKWIRE_TEST_TALLY set, the counts are also appended to that file so .ci/run can close with
- * the total over both engines.
+ * STOCKWIRE_TEST_TALLY set (.ci/run), the counts are appended to that file instead, so .ci/run
+ * closes with the total over both engines as the only count line of the whole run.
  */
 export default class TallyReporter implements Reporter {
   onTestRunEnd(
@@ -27,8 +27,16 @@ export default class TallyReporter implements Reporter {
     }
     // An error thrown after its test ended fails the run as vitest itself does.
     counts.failed += unhandledErrors.length;
-    process.stdout.write(`\n${formatTally(counts)}\n`);
     const tally = process.env.STOCKWIRE_TEST_TALLY;
-    if (tally) appendFileSync(tally, `${counts.passed} ${counts.failed} ${counts.skipped}\n`);
+    if (!tally) {
+      process.stdout.write(`\n${formatTally(counts)}\n`);
+      return;
+    }
+    // Under .ci/run this engine's counts go to the tally file, and the line printed here is
+    // shaped unlike any runner's count: the run's only count is the total .ci/run closes with.
+    appendFileSync(tally, `${counts.passed} ${counts.failed} ${counts.skipped}\n`);
+    process.stdout.write(
+      `\nthis engine: passed ${counts.passed}, failed ${counts.failed}, skipped ${counts.skipped}\n`,
+    );
   }
 }
