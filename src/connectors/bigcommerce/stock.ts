@@ -3,7 +3,9 @@ import type { StockLevel, StockWrite, StockWriteResult } from "../contract.ts";
 import { PlatformDeferred, PlatformError } from "../http/index.ts";
 import { type BatchAnswer, batchesWithoutRepeats, sendSplittingRefusals } from "../kit/batches.ts";
 import { everyPage } from "../kit/channel.ts";
+import { type InFlightGuard, narrowOversell } from "../kit/in-flight.ts";
 import { type BigCommerceClient, v3Page } from "./client.ts";
+import { recentBigCommerceOrders } from "./in-flight.ts";
 import { type InventoryItemRef, parseInventoryItemId } from "./map-product.ts";
 import { inventoryItemSchema } from "./schemas.ts";
 
@@ -61,11 +63,16 @@ type Prepared = { write: StockWrite; item: Record<string, number> };
  * payload in which no (item, location) repeats. BigCommerce has no compare-and-set here
  * (`compareQuantity` is not sent). It refuses a whole payload when one item is bad, so a 422 is
  * split (kit: `sendSplittingRefusals`): the items it names fail alone and the rest goes again.
+ * With a `guard`, items held by orders the hub has not imported yet keep those sales (README).
  */
 export async function writeStock(
   client: BigCommerceClient,
-  writes: StockWrite[],
+  all: StockWrite[],
+  guard?: InFlightGuard,
 ): Promise<StockWriteResult[]> {
+  const { send: writes, done } = await narrowOversell(all, guard, recentBigCommerceOrders(client), (held) =>
+    readStock(client, held),
+  );
   const results = new Map<StockWrite, StockWriteResult>();
   const failed = (write: StockWrite, retryable: boolean, message: string) =>
     results.set(write, { sku: write.sku, status: "failed", retryable, message });
@@ -108,7 +115,7 @@ export async function writeStock(
       for (const p of batch) if (!results.has(p.write)) failed(p.write, error.retryable, error.message);
     }
   }
-  return writes.map((write) => results.get(write) as StockWriteResult);
+  return [...done, ...writes.map((write) => results.get(write) as StockWriteResult)];
 }
 
 async function sendAdjustments(client: BigCommerceClient, batch: Prepared[]): Promise<BatchAnswer<Prepared>> {

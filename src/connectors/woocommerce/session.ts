@@ -1,6 +1,6 @@
 import type { ConnectorEnv } from "../contract.ts";
 import type { ChannelSession } from "../kit/channel.ts";
-import { createHandedOrders } from "../kit/in-flight.ts";
+import { createHandedOrders, handingOrders } from "../kit/in-flight.ts";
 import { listProducts, validateStore } from "./catalog.ts";
 import { createWooClient, type WooClientOptions } from "./client.ts";
 import type { WooCommerceCredentials } from "./credentials.ts";
@@ -25,16 +25,10 @@ export function createWooCommerceSession(
     validate: () => validateStore(client),
     listLocations: async () => [STORE_LOCATION],
     listProducts: (listOptions) => listProducts(client, listOptions),
-    async listOrders(listOptions) {
-      const page = await listOrders(client, listOptions);
-      handed.note(page.items.map((o) => o.platformOrderId));
-      return page;
-    },
-    async getOrder(platformOrderId) {
-      const order = await getOrder(client, platformOrderId);
-      handed.note([platformOrderId]);
-      return order;
-    },
+    ...handingOrders(handed, {
+      listOrders: (listOptions) => listOrders(client, listOptions),
+      getOrder: (platformOrderId) => getOrder(client, platformOrderId),
+    }),
     async readStock(items) {
       // The stock check (and initial stock) are the hub's regular look at the store: they also
       // notice webhooks WooCommerce disabled after failed deliveries. One list request beside a

@@ -1,8 +1,8 @@
-import type { ConnectorEnv, StockLevel, StockWrite, StockWriteResult } from "../contract.ts";
+import type { StockLevel, StockWrite, StockWriteResult } from "../contract.ts";
 import { orNullWhenMissing } from "../kit/channel.ts";
-import { type HandedOrders, keepInFlightSales } from "../kit/in-flight.ts";
+import { type InFlightGuard, narrowOversell } from "../kit/in-flight.ts";
 import type { WooClient } from "./client.ts";
-import { unimportedSales } from "./in-flight.ts";
+import { recentWooOrders } from "./in-flight.ts";
 import { parseItemId } from "./map.ts";
 import { batchAnswerSchema, stockItemSchema } from "./schemas.ts";
 
@@ -70,8 +70,6 @@ function outcome(
   return { sku: write.sku, status: "ok", quantity: slot.stock_quantity };
 }
 
-export type InFlightGuard = { handed: HandedOrders; nowMs: number; logger: ConnectorEnv["logger"] };
-
 /**
  * Absolute quantities through `/products/batch` and `/products/{id}/variations/batch`, at most 100
  * items a request. An item WooCommerce refuses fails that SKU alone; an item whose stock is not
@@ -84,14 +82,9 @@ export async function writeStock(
   writes: StockWrite[],
   guard?: InFlightGuard,
 ): Promise<StockWriteResult[]> {
-  const { send, done } = guard
-    ? await keepInFlightSales(
-        writes,
-        await unimportedSales(client, writes, guard.handed, guard.nowMs),
-        async (held) => new Map((await readStock(client, held)).map((l) => [l.inventoryItemId, l.quantity])),
-        guard.logger,
-      )
-    : { send: writes, done: [] };
+  const { send, done } = await narrowOversell(writes, guard, recentWooOrders(client), (held) =>
+    readStock(client, held),
+  );
   const results: StockWriteResult[] = [...done];
   for (const group of groups(send)) {
     for (let i = 0; i < group.writes.length; i += MAX_BATCH) {
