@@ -10,15 +10,47 @@ export const bigCommerceCredentialsSchema = z.object({
   storeHash: z
     .string()
     .trim()
-    .regex(/^[a-z0-9]{1,40}$/i, "storeHash is the store's hash: letters and digits"),
+    .regex(/^[a-z0-9]{1,40}$/i, "storeHash is the store's hash: letters and digits")
+    .meta({
+      title: "Store hash",
+      description: "The {store_hash} in api.bigcommerce.com/stores/{store_hash}",
+    }),
   /** A store-level API account's access token (X-Auth-Token). */
-  accessToken: z.string().trim().min(1).max(500),
+  accessToken: z
+    .string()
+    .trim()
+    .min(1)
+    .max(500)
+    .meta({ title: "API account access token", format: "password" }),
   /** The app's client secret: the key of `webhook-signature` (Standard Webhooks). Optional. */
-  clientSecret: z.string().trim().min(1).max(500).optional(),
+  clientSecret: z
+    .string()
+    .trim()
+    .min(1)
+    .max(500)
+    .meta({
+      title: "Client secret",
+      description:
+        "Verifies webhook-signature; without it, webhooks are checked by the secret header the hub sets on its hooks",
+      format: "password",
+    })
+    .optional(),
   /** Stands in for https://api.bigcommerce.com (sandboxes, with private URLs allowed). */
-  apiUrl: z.string().trim().min(1).max(300).optional(),
+  apiUrl: z
+    .string()
+    .trim()
+    .min(1)
+    .max(300)
+    .meta({ title: "API URL", description: "Leave empty for https://api.bigcommerce.com (sandboxes only)" })
+    .optional(),
   /** Requests per 30-second window on the store's plan: 150 (Standard, Plus) or 450 (Pro). */
-  quota: z.number().int().positive().max(100_000).optional(),
+  quota: z
+    .number()
+    .int()
+    .positive()
+    .max(100_000)
+    .meta({ title: "Requests per 30 s", description: "150 (Standard, Plus) or 450 (Pro); 150 when left out" })
+    .optional(),
 });
 export type BigCommerceCredentials = z.infer<typeof bigCommerceCredentialsSchema>;
 

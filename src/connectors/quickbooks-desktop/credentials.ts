@@ -21,8 +21,13 @@ export const webConnectorCredentialsSchema = z
       .trim()
       .min(1)
       .max(100)
-      .regex(/^[^\s<>&"]+$/, 'username may not contain spaces or < > & "'),
-    password: z.string().min(WEB_CONNECTOR_PASSWORD_MIN).max(200),
+      .regex(/^[^\s<>&"]+$/, 'username may not contain spaces or < > & "')
+      .meta({ title: "Web Connector user name", description: "The name the Web Connector will send" }),
+    password: z
+      .string()
+      .min(WEB_CONNECTOR_PASSWORD_MIN)
+      .max(200)
+      .meta({ title: "Web Connector password", description: "At least 10 characters", format: "password" }),
   })
   .strict()
   .transform(({ username, password }) => ({ username, passwordHash: hashSync(password) }));

@@ -14,23 +14,54 @@ export const quickBooksCredentialsSchema = z.object({
   realmId: z
     .string()
     .trim()
-    .regex(/^\d{1,32}$/, "realmId must be the numeric company id"),
-  clientId: z.string().trim().min(1).max(200),
-  clientSecret: z.string().trim().min(1).max(200),
-  accessToken: z.string().trim().min(1).max(5000),
-  refreshToken: z.string().trim().min(1).max(1000),
+    .regex(/^\d{1,32}$/, "realmId must be the numeric company id")
+    .meta({ title: "Company (realm) id", description: "Digits only" }),
+  clientId: z.string().trim().min(1).max(200).meta({ title: "Client id" }),
+  clientSecret: z.string().trim().min(1).max(200).meta({ title: "Client secret", format: "password" }),
+  accessToken: z.string().trim().min(1).max(5000).meta({ title: "Access token", format: "password" }),
+  refreshToken: z.string().trim().min(1).max(1000).meta({ title: "Refresh token", format: "password" }),
   /** When the access token stops working (ISO 8601). */
-  accessTokenExpiresAt: z.iso.datetime({ offset: true }),
+  accessTokenExpiresAt: z.iso
+    .datetime({ offset: true })
+    .meta({ title: "Access token expires at", description: "ISO 8601, e.g. 2026-01-31T12:00:00Z" }),
   /** When the refresh token stops working (ISO 8601); unknown when absent. */
-  refreshTokenExpiresAt: z.iso.datetime({ offset: true }).optional(),
+  refreshTokenExpiresAt: z.iso
+    .datetime({ offset: true })
+    .meta({ title: "Refresh token expires at", description: "ISO 8601; unknown when left out" })
+    .optional(),
   /** Signs webhooks (`intuit-signature`); webhooks are refused without it. */
-  verifierToken: z.string().min(1).max(500).optional(),
+  verifierToken: z
+    .string()
+    .min(1)
+    .max(500)
+    .meta({
+      title: "Webhook verifier token",
+      description: "Without it, webhooks are refused",
+      format: "password",
+    })
+    .optional(),
   /** API base; default production. Any other URL only in sandbox mode (allowPrivateUrls). */
-  baseUrl: z.string().trim().max(500).optional(),
+  baseUrl: z
+    .string()
+    .trim()
+    .max(500)
+    .meta({ title: "API base URL", description: "Leave empty for Intuit production (sandboxes only)" })
+    .optional(),
   /** OAuth token endpoint; default Intuit's. Any other URL only in sandbox mode. */
-  tokenUrl: z.string().trim().max(500).optional(),
+  tokenUrl: z
+    .string()
+    .trim()
+    .max(500)
+    .meta({ title: "Token URL", description: "Leave empty for Intuit's (sandboxes only)" })
+    .optional(),
   /** `minorversion` sent on every call; default 75 (the lowest still supported). */
-  minorVersion: z.number().int().min(75).max(999).optional(),
+  minorVersion: z
+    .number()
+    .int()
+    .min(75)
+    .max(999)
+    .meta({ title: "API minor version", description: "75 when left out" })
+    .optional(),
 });
 export type QuickBooksCredentials = z.infer<typeof quickBooksCredentialsSchema>;
 

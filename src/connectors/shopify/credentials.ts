@@ -6,13 +6,39 @@ export const shopifyPlans = ["standard", "advanced", "plus"] as const;
 
 export const shopifyCredentialsSchema = z.object({
   /** `my-shop.myshopify.com`; with `allowPrivateUrls` (sandboxes) also any http(s) base URL. */
-  shopDomain: z.string().trim().min(1).max(300),
+  shopDomain: z
+    .string()
+    .trim()
+    .min(1)
+    .max(300)
+    .meta({
+      title: "Shop domain",
+      description: "your-shop.myshopify.com",
+      examples: ["your-shop.myshopify.com"],
+    }),
   /** Admin API access token (`shpat_…`). */
-  accessToken: z.string().trim().min(1).max(500),
+  accessToken: z
+    .string()
+    .trim()
+    .min(1)
+    .max(500)
+    .meta({ title: "Admin API access token", description: "shpat_…", format: "password" }),
   /** The app's client secret: signs webhooks. */
-  apiSecret: z.string().trim().min(1).max(500),
+  apiSecret: z
+    .string()
+    .trim()
+    .min(1)
+    .max(500)
+    .meta({
+      title: "API secret key",
+      description: "The app's client secret: verifies webhooks",
+      format: "password",
+    }),
   /** Rate-limit plan; default "standard" (2,000 points at 100/s). */
-  plan: z.enum(shopifyPlans).optional(),
+  plan: z
+    .enum(shopifyPlans)
+    .meta({ title: "Shopify plan", description: "Sets the rate limits; standard when left out" })
+    .optional(),
 });
 export type ShopifyCredentials = z.infer<typeof shopifyCredentialsSchema>;
 

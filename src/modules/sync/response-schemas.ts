@@ -29,6 +29,12 @@ export const listPlatformsResponse = z.object({
         bulkExport: z.boolean(),
         maxStockBatch: z.number(),
       }),
+      credentialsSchema: z
+        .record(z.string(), z.unknown())
+        .describe(
+          "JSON Schema (2020-12) of `credentials` for POST /connections; secrets have format password",
+        ),
+      settingsSchema: z.record(z.string(), z.unknown()).describe("JSON Schema (2020-12) of `settings`"),
     }),
   ),
 });

@@ -21,6 +21,7 @@ import { listDrift } from "./drift.ts";
 import { onboardingOptionsSchema } from "./onboarding.ts";
 import { onboardingView } from "./onboarding-view.ts";
 import { pendingItems, pendingSummary } from "./outbox.ts";
+import { pairingSchemas, pairingSettingsSchema } from "./pairing-schemas.ts";
 import { nudgePumps } from "./pump.ts";
 import {
   createConnectionResponse,
@@ -37,14 +38,16 @@ import {
 import { registerWebhooksFor, webhooksNotRegistered } from "./webhook-registration.ts";
 
 const idParams = z.object({ id: z.uuid() });
-const settings = z.strictObject({
-  locationWarehouses: z.record(z.string(), z.uuid()).optional(),
-  stockLocationId: z.string().max(255).optional(),
-  correctDrift: z.boolean().optional(),
-});
 
 export function registerConnectionRoutes(root: FastifyInstance, ctx: AppContext): void {
   const app = root.withTypeProvider<ZodTypeProvider>();
+  // Built once per hub: the registry does not change while it runs.
+  const platforms = Object.entries(ctx.connectors).map(([platform, c]) => ({
+    platform,
+    displayName: c.displayName,
+    capabilities: c.capabilities,
+    ...pairingSchemas(c),
+  }));
 
   app.get(
     "/platforms",
@@ -52,17 +55,12 @@ export function registerConnectionRoutes(root: FastifyInstance, ctx: AppContext)
       schema: {
         operationId: "listPlatforms",
         tags: ["connections"],
-        summary: "Platforms the hub can connect to, with their capabilities",
+        summary:
+          "Platforms the hub can connect to: capabilities, and JSON Schemas of the credentials and settings a pairing sends",
         response: { 200: listPlatformsResponse },
       },
     },
-    async () => ({
-      items: Object.entries(ctx.connectors).map(([platform, c]) => ({
-        platform,
-        displayName: c.displayName,
-        capabilities: c.capabilities,
-      })),
-    }),
+    async () => ({ items: platforms }),
   );
 
   app.get(
@@ -93,7 +91,7 @@ export function registerConnectionRoutes(root: FastifyInstance, ctx: AppContext)
           platform: z.string().min(1).max(50),
           name: z.string().trim().min(1).max(200),
           credentials: z.record(z.string(), z.unknown()),
-          settings: settings.optional(),
+          settings: pairingSettingsSchema.optional(),
           onboarding: z
             .union([z.literal(false), onboardingOptionsSchema])
             .optional()
@@ -160,7 +158,7 @@ export function registerConnectionRoutes(root: FastifyInstance, ctx: AppContext)
         body: z.strictObject({
           name: z.string().trim().min(1).max(200).optional(),
           credentials: z.record(z.string(), z.unknown()).optional(),
-          settings: settings.optional(),
+          settings: pairingSettingsSchema.optional(),
         }),
         response: {
           200: updateConnectionResponse,

@@ -1,27 +1,104 @@
 import { type FormEvent, useState } from "react";
 import { api } from "../api.ts";
-import { credentialFields } from "../credential-fields.ts";
 import type { Connection, Platform } from "../types.ts";
 import { ErrorBox } from "./common.tsx";
 
+/** One property of a platform's credentials JSON Schema (GET /api/v1/platforms), as far as a form reads it. */
+type PropertySchema = {
+  type?: string;
+  title?: string;
+  description?: string;
+  format?: string;
+  enum?: unknown[];
+  examples?: unknown[];
+  readOnly?: boolean;
+};
+type Field = { name: string; schema: PropertySchema; required: boolean };
+
+/**
+ * The inputs a credentials schema asks for: scalar properties a person types (the hub fills in
+ * `readOnly` ones). Undefined when a required property is not a scalar, so the form falls back to JSON.
+ */
+function fieldsOf(schema: Platform["credentialsSchema"]): Field[] | undefined {
+  const required = new Set(schema.required ?? []);
+  const fields: Field[] = [];
+  const properties = (schema.properties ?? {}) as Record<string, PropertySchema>;
+  for (const [name, property] of Object.entries(properties)) {
+    if (property.readOnly) continue;
+    const scalar = ["string", "integer", "number", "boolean"].includes(property.type ?? "");
+    if (!scalar && required.has(name)) return undefined;
+    if (scalar) fields.push({ name, schema: property, required: required.has(name) });
+  }
+  return fields;
+}
+
+/** A typed value for a field, or undefined to leave it out (an empty optional field). */
+function typedValue(field: Field, form: FormData): unknown {
+  const raw = String(form.get(field.name) ?? "").trim();
+  if (field.schema.type === "boolean") return form.get(field.name) === "on" ? true : undefined;
+  if (raw === "") return undefined;
+  return field.schema.type === "integer" || field.schema.type === "number" ? Number(raw) : raw;
+}
+
+function FieldInput({ field }: { field: Field }) {
+  const { schema, name, required } = field;
+  const label = schema.title ?? name;
+  if (schema.type === "boolean")
+    return (
+      <label>
+        <input name={name} type="checkbox" /> {label}
+      </label>
+    );
+  const id = `pair-${name}`;
+  const control = schema.enum ? (
+    <select id={id} name={name} required={required} defaultValue="">
+      {!required && <option value="">—</option>}
+      {schema.enum.map((option) => (
+        <option key={String(option)} value={String(option)}>
+          {String(option)}
+        </option>
+      ))}
+    </select>
+  ) : (
+    <input
+      id={id}
+      name={name}
+      type={schema.format === "password" ? "password" : schema.type === "string" ? "text" : "number"}
+      required={required}
+      placeholder={schema.examples?.[0] === undefined ? undefined : String(schema.examples[0])}
+      autoComplete="off"
+    />
+  );
+  return (
+    <label htmlFor={id}>
+      {label}
+      {!required && <span className="muted small"> (optional)</span>}
+      {control}
+      {schema.description && <span className="muted small">{schema.description}</span>}
+    </label>
+  );
+}
+
 /** Pairs a platform: the hub checks the credentials with the platform and never shows them again. */
 export function PairForm(props: { platform: Platform; onPaired: (c: Connection) => void }) {
-  const fields = credentialFields[props.platform.platform];
+  const fields = fieldsOf(props.platform.credentialsSchema);
   const [error, setError] = useState<unknown>();
   const [busy, setBusy] = useState(false);
 
   const submit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
-    const value = (name: string) => String(form.get(name) ?? "").trim();
     setError(undefined);
     let credentials: Record<string, unknown>;
     if (fields) {
       credentials = {};
-      for (const f of fields) if (value(f.name) !== "") credentials[f.name] = value(f.name);
+      for (const field of fields) {
+        const value = typedValue(field, form);
+        if (value !== undefined) credentials[field.name] = value;
+      }
     } else {
       try {
-        credentials = JSON.parse(value("credentialsJson") || "{}");
+        credentials = JSON.parse(String(form.get("credentialsJson") ?? "").trim() || "{}");
       } catch {
         return setError(new Error("Credentials must be a JSON object."));
       }
@@ -30,7 +107,7 @@ export function PairForm(props: { platform: Platform; onPaired: (c: Connection) 
     try {
       const created = await api.post<Connection>("/api/v1/connections", {
         platform: props.platform.platform,
-        name: value("name"),
+        name: String(form.get("name") ?? "").trim(),
         credentials,
       });
       props.onPaired(created);
@@ -48,19 +125,8 @@ export function PairForm(props: { platform: Platform; onPaired: (c: Connection) 
         Name
         <input name="name" required defaultValue={props.platform.displayName} />
       </label>
-      {fields?.map((f) => (
-        <label key={f.name}>
-          {f.label}
-          {f.optional && <span className="muted small"> (optional)</span>}
-          <input
-            name={f.name}
-            type={f.secret ? "password" : "text"}
-            required={!f.optional}
-            placeholder={f.hint}
-            defaultValue={f.initial?.()}
-            autoComplete="off"
-          />
-        </label>
+      {fields?.map((field) => (
+        <FieldInput key={field.name} field={field} />
       ))}
       {!fields && (
         <label>
