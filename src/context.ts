@@ -6,7 +6,7 @@ import type { ConnectorRegistry, PlatformClients } from "./connectors/registry.t
 import type { Database, Db } from "./db/engine.ts";
 import type { SecretBox } from "./lib/secret-box.ts";
 import type { AccountHooks } from "./modules/accounts/index.ts";
-import type { ProductPagePart } from "./modules/module.ts";
+import type { InventorySourceLookup, ProductPagePart } from "./modules/module.ts";
 import type { MailTransports } from "./modules/notifications/index.ts";
 import type { SyncProcessState } from "./modules/sync/index.ts";
 import type { Queue } from "./queue/queue.ts";
@@ -27,6 +27,8 @@ export type AppContext = {
   accountHooks: AccountHooks;
   /** What modules add to a product's page, gathered from the module list at wiring. */
   productPageParts: readonly ProductPagePart[];
+  /** The account's books inventory source, from the module that owns the choice (sync). */
+  inventorySourceOf: InventorySourceLookup;
   /** SMTP transports for notification e-mail, one per relay. */
   mail: MailTransports;
   /** Where outbound host names (platforms, webhooks) are looked up; default the system resolver. */

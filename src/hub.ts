@@ -84,6 +84,8 @@ export async function startHub(options: HubOptions): Promise<Hub> {
       platformClients,
       accountHooks: createHubAccountHooks(),
       productPageParts: hubModules.flatMap((module) => (module.productPage ? [module.productPage] : [])),
+      inventorySourceOf:
+        hubModules.find((module) => module.inventorySource)?.inventorySource ?? (async () => null),
       mail: createMailTransports(),
       connectorSessions: new Map(),
       sync: createSyncProcessState(),

@@ -1,14 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Connector } from "../src/connectors/contract.ts";
-import { quickBooksDesktopConnector } from "../src/connectors/quickbooks-desktop/index.ts";
 import {
   type QuickBooksDesktopSandbox,
   type SessionRecord,
   startQuickBooksDesktopSandbox,
 } from "../src/sandboxes/quickbooks-desktop/index.ts";
-import { type Api, apiFor } from "./helpers/api.ts";
-import { createTenant, startTestHub, type TestHub } from "./helpers/hub.ts";
-import { createTestConnector, createTestPlatform } from "./helpers/test-connector.ts";
+import type { Api } from "./helpers/api.ts";
+import type { TestHub } from "./helpers/hub.ts";
+import { startDesktopHub } from "./helpers/quickbooks-desktop-session.ts";
+import type { TestPlatform } from "./helpers/test-connector.ts";
 import { until } from "./helpers/until.ts";
 
 /**
@@ -19,7 +18,10 @@ import { until } from "./helpers/until.ts";
 const PASSWORD = "desktop-e2e-password";
 const USER = "stockwire-e2e";
 const SKUS = ["QBD-TEE-1", "QBD-MUG-2"];
+/** Sold nowhere: its count is QuickBooks' alone, and the channel lists it. */
+const COUNTED = "QBD-CAP-3";
 let hub: TestHub;
+let platform: TestPlatform;
 let api: Api;
 let owner: Record<string, string>;
 let desktop: string;
@@ -72,40 +74,14 @@ async function sessionsUntil<T>(
 }
 
 beforeAll(async () => {
-  hub = await startTestHub({
-    work: true,
-    env: { STOCKWIRE_ALLOW_PRIVATE_URLS: "1" },
-    connectors: {
-      test: createTestConnector(createTestPlatform()) as Connector<unknown>,
-      "quickbooks-desktop": quickBooksDesktopConnector as Connector<unknown>,
-    },
-  });
-  const url = await hub.app.listen({ port: 0, host: "127.0.0.1" });
-  hub.ctx.config.publicUrl = url;
-  const tenant = await createTenant(hub);
-  api = apiFor(hub.app, tenant);
-  owner = tenant.auth;
-  const products = SKUS.map((sku) => ({ sku, name: sku, quantity: 50 }));
-  expect((await api.post("/api/v1/products/import", { products })).status).toBeLessThan(300);
-  const paired = await api.post("/api/v1/connections", {
-    platform: "quickbooks-desktop",
-    name: "Desktop books",
-    credentials: { username: USER, password: PASSWORD },
-  });
-  expect(paired.status, JSON.stringify(paired.body)).toBe(201);
-  desktop = paired.body.id;
-  expect((await api.post(`/api/v1/connections/${desktop}/mode`, { mode: "live" })).status).toBe(200);
-  const channel = await api.post("/api/v1/connections", {
-    platform: "test",
-    name: "Shop",
-    credentials: { token: "good-token" },
-  });
-  shop = channel.body.id;
-  await api.post(`/api/v1/connections/${shop}/mode`, { mode: "live" });
-  const settings = await api.put(`/api/v1/connections/${shop}/order-settings`, {
-    booksConnectionId: desktop,
-  });
-  expect(settings.status, JSON.stringify(settings.body)).toBe(200);
+  ({ hub, api, owner, desktop, shop, platform } = await startDesktopHub({
+    username: USER,
+    password: PASSWORD,
+    skus: [...SKUS, COUNTED],
+    listedSkus: [COUNTED],
+    listen: true,
+  }));
+  const url = hub.ctx.config.publicUrl;
   const download = await fetch(`${url}/api/v1/connections/${desktop}/qwc`, { headers: owner });
   expect(download.status).toBe(200);
   qwc = await download.text();
@@ -113,7 +89,9 @@ beforeAll(async () => {
   const seeded = await fetch(`${qbd.url}/_sandbox/items`, {
     method: "POST",
     headers: { "content-type": "application/json" },
-    body: JSON.stringify(SKUS.map((name) => ({ name, quantityOnHand: 50, salesPrice: "12.50" }))),
+    body: JSON.stringify(
+      [...SKUS, COUNTED].map((name) => ({ name, quantityOnHand: 50, salesPrice: "12.50" })),
+    ),
   });
   expect(seeded.status).toBe(200);
 }, 120_000);
@@ -202,7 +180,44 @@ describe("QuickBooks Desktop through the Web Connector sandbox", () => {
     expect(qbd.company.itemByName(SKUS[1]!)?.quantityOnHand).toBe(46);
   });
 
-  // Not yet tested here: an accountant's quantity change in QuickBooks reaching a Shopify store.
-  // It needs the Desktop inventory source (ItemInventoryQuery read-back), which the
-  // quickbooks-desktop connector does not offer yet (issue 20); the test comes with that feed.
+  it("follows an accountant's QuantityOnHand change in QuickBooks: a books movement in the hub, and the channel gets the count", async () => {
+    const chosen = await api.put("/api/v1/inventory-source", { source: "books", connectionId: desktop });
+    expect(chosen.status, JSON.stringify(chosen.body)).toBe(200);
+    // The first session reads every item (no watermark yet): the counts agree, nothing moves.
+    const first = await qbd.runSession();
+    expect(first.outcome).toBe("done");
+    const queried = (record: SessionRecord) =>
+      record.rounds.flatMap((r) => r.answered ?? []).filter((a) => a.type.endsWith("QueryRq"));
+    expect(queried(first).map((a) => a.type)).toEqual([
+      "ItemInventoryQueryRq",
+      "ItemInventoryAssemblyQueryRq",
+    ]);
+    const stock = async (sku: string) => (await api.get(`/api/v1/products/${sku}`)).body;
+    expect((await stock(COUNTED)).onHand).toBe(50);
+
+    const edited = await fetch(`${qbd.url}/_sandbox/items/${COUNTED}/quantity`, {
+      method: "PUT",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ quantityOnHand: 37 }),
+    });
+    expect(edited.status).toBe(200);
+    const next = await qbd.runSession();
+    expect(next.outcome).toBe("done");
+    // Items modified since the last read (FromModifiedDate): QuickBooks answered both lists.
+    expect(queried(next).map((a) => a.statusCode)).toEqual([0, 1]);
+    expect(await stock(COUNTED)).toMatchObject({ onHand: 37, available: 37 });
+    const movements = await api.get(`/api/v1/stock/movements?sku=${COUNTED}&reason=books`);
+    expect(movements.body.items).toEqual([
+      expect.objectContaining({
+        onHandDelta: -13,
+        onHandAfter: 37,
+        referenceType: "qbwc-session",
+        note: "count from QuickBooks Desktop",
+      }),
+    ]);
+    const listed = platform.products.find((p) => p.sku === COUNTED)!;
+    await until("the channel to hold QuickBooks' count", async () => {
+      return platform.stock.get(`${listed.inventoryItemId}@loc-1`) === 37;
+    });
+  });
 });

@@ -1,3 +1,4 @@
+import type { SourceStockItem } from "./contract.ts";
 import type { BooksDocument, BooksDocumentKind } from "./contract-books.ts";
 
 /**
@@ -79,6 +80,24 @@ export type QwcInput = {
   runEveryMinutes: number;
 };
 
+/** The item lists read back for the inventory source (R-SYNC-8). */
+export type StockQueryKind = "ItemInventory" | "ItemInventoryAssembly";
+/** A first page (items modified from `from` on; null: every item) or the next page of an open iterator. */
+export type StockQueryPage =
+  | { from: Date | null; maxReturned: number }
+  | { iteratorId: string; maxReturned: number };
+/** One answered stock query: the items of the page and the iterator to go on with (null: all read). */
+export type StockPage = {
+  requestId: string;
+  kind: StockQueryKind;
+  ok: boolean;
+  code: number;
+  message: string;
+  items: SourceStockItem[];
+  iteratorId: string | null;
+  remaining: number;
+};
+
 export type WebConnectorProtocol = {
   /** Lowest qbXML version the requests need. */
   minimumVersion: { major: number; minor: number };
@@ -102,6 +121,11 @@ export type WebConnectorProtocol = {
   ): string;
   /** Reads QuickBooks' response document; throws on malformed XML. */
   readResponses(xml: string, currency: string): RequestOutcome[];
+  /** The item lists whose counts can be read back, and the query reading one page of one. */
+  stockKinds: readonly StockQueryKind[];
+  stockQuery(kind: StockQueryKind, requestId: string, page: StockQueryPage): string;
+  /** The stock query answers of a response document; throws on malformed XML. */
+  readStock(xml: string): StockPage[];
 };
 
 export function webConnectorOf(connector: object | undefined): WebConnectorProtocol | null {

@@ -13,6 +13,16 @@ export type ProductPagePart = (
 ) => Promise<Record<string, unknown>>;
 
 /**
+ * The account's inventory source when it is a books connection (R-SYNC-8), null when the hub is.
+ * Sync owns the choice; a module below it (books, for QuickBooks Desktop's read-back, which only the
+ * Web Connector's sessions can carry) asks through this instead of importing sync.
+ */
+export type InventorySourceLookup = (
+  db: Db,
+  accountId: string,
+) => Promise<{ connectionId: string; warehouseId: string | null; since: Date } | null>;
+
+/**
  * What one module adds to a hub. Each module's index.ts exports one; `modules/index.ts` lists them
  * in dependency order and the hub registers that list once, so adding a module is one line there.
  */
@@ -30,4 +40,6 @@ export type HubModule = {
   onAccountCreated?: (tx: Db, accountId: string) => Promise<void>;
   /** Fields it adds to a product's page (suppliers' `supplierStock`). */
   productPage?: ProductPagePart;
+  /** The account's books inventory source (sync's), handed to modules below it through the context. */
+  inventorySource?: InventorySourceLookup;
 };

@@ -7,12 +7,13 @@ import {
 } from "./credentials.ts";
 import { MINIMUM_QBXML, messageSet, prepareDelete, prepareDocument } from "./qbxml-requests.ts";
 import { readResponses } from "./qbxml-responses.ts";
+import { readStockPages, STOCK_QUERY_KINDS, stockQuery } from "./qbxml-stock.ts";
 import { buildQwc } from "./qwc.ts";
 import { readSoapCall, soapFault, soapResult } from "./soap.ts";
 import { webConnectorWsdl } from "./wsdl.ts";
 
 export type { WebConnectorCredentials } from "./credentials.ts";
-export { itemInventoryQuery } from "./qbxml-requests.ts";
+export { qbxmlDateTime } from "./qbxml-stock.ts";
 
 /** The Web Connector's protocol: SOAP calls in and out, qbXML requests and answers, the .qwc file. */
 export const quickBooksDesktopProtocol: WebConnectorProtocol = {
@@ -28,6 +29,9 @@ export const quickBooksDesktopProtocol: WebConnectorProtocol = {
   prepareDelete,
   messageSet,
   readResponses,
+  stockKinds: STOCK_QUERY_KINDS,
+  stockQuery,
+  readStock: readStockPages,
 };
 
 /**

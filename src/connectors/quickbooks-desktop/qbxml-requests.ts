@@ -122,25 +122,6 @@ export function prepareDelete(kind: BooksDocumentKind, txnId: string, requestId:
 }
 
 /**
- * Items changed since a time, a page at a time: `Start` opens an iterator, `Continue` reads on with
- * QuickBooks' iteratorID (valid within one Web Connector session only, §8.6).
- */
-export function itemInventoryQuery(
-  requestId: string,
-  page: { from: string; maxReturned: number } | { iteratorId: string; maxReturned: number },
-): string {
-  const attrs: XmlObject =
-    "iteratorId" in page
-      ? { "@iterator": "Continue", "@iteratorID": page.iteratorId }
-      : { "@iterator": "Start" };
-  const body: XmlObject =
-    "iteratorId" in page
-      ? { MaxReturned: String(page.maxReturned) }
-      : { MaxReturned: String(page.maxReturned), FromModifiedDate: page.from, OwnerID: "0" };
-  return buildXml({ ItemInventoryQueryRq: { "@requestID": requestId, ...attrs, ...body } });
-}
-
-/**
  * One qbXML document: `continueOnError`, so one refused posting does not stop the others, and
  * `newMessageSetID` so QuickBooks keeps the answer; `oldMessageSetID` asks for the answer of a set
  * whose response never arrived (a dropped session) instead of running it a second time.

@@ -121,6 +121,19 @@ export const booksSummaryOrders = pgTable(
  * QuickBooks Desktop (decision 0006): the Web Connector polls the hub, so postings are prepared
  * ahead into `qbwc_requests` and served from there. One row per Web Connector session (its ticket).
  */
+/**
+ * A session's stock read-back: the time it began (the next watermark once every list is read),
+ * the FromModifiedDate it asked with (null: everything), and per item list `start`, the iteratorID
+ * to continue with, `done`, or `failed`.
+ */
+export type StockReadState = {
+  startedAt: string;
+  from: string | null;
+  lists: Record<string, string>;
+  /** The requestIDs of the stock queries out and waiting for their answer. */
+  waiting: string[];
+};
+
 export const qbwcSessions = pgTable(
   "qbwc_sessions",
   {
@@ -135,6 +148,8 @@ export const qbwcSessions = pgTable(
     lastError: text(),
     /** Requests answered in this session, for the percent done. */
     answered: integer().notNull().default(0),
+    /** This session's stock read-back (inventory source): where each item list's iterator stands. */
+    stockRead: jsonb().$type<StockReadState>(),
     expiresAt: timestamp({ withTimezone: true }).notNull(),
     lastCallAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     closedAt: timestamp({ withTimezone: true }),
@@ -199,4 +214,6 @@ export const qbwcContacts = pgTable("qbwc_contacts", {
   qwcIssuedAt: timestamp({ withTimezone: true }),
   failedLogins: integer().notNull().default(0),
   failWindowEndsAt: timestamp({ withTimezone: true }),
+  /** When the last complete stock read-back began: the next one asks for items modified since. */
+  stockReadFrom: timestamp({ withTimezone: true }),
 });

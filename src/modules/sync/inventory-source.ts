@@ -1,4 +1,5 @@
 import { and, eq, ne } from "drizzle-orm";
+import { webConnectorOf } from "../../connectors/contract.ts";
 import type { AppContext } from "../../context.ts";
 import type { Db } from "../../db/engine.ts";
 import { inTransaction } from "../../db/tx.ts";
@@ -38,6 +39,17 @@ export async function getInventorySource(db: Db, accountId: string): Promise<Inv
     connectionId: row.connectionId,
     warehouseId: row.warehouseId,
     since: row.since.toISOString(),
+  };
+}
+
+/** The source for modules below sync (QuickBooks Desktop's read-back): the books connection, or null. */
+export async function booksInventorySource(db: Db, accountId: string) {
+  const source = await getInventorySource(db, accountId);
+  if (source.source === "hub") return null;
+  return {
+    connectionId: source.connectionId,
+    warehouseId: source.warehouseId,
+    since: new Date(source.since),
   };
 }
 
@@ -83,7 +95,8 @@ export async function putInventorySource(
         target: inventorySources.accountId,
         set: changed ? { ...values, since: new Date() } : values,
       });
-    if (!changed) return;
+    // A Web Connector platform (QuickBooks Desktop) is read in its own sessions, not by a feed.
+    if (!changed || !polledByFeed(ctx, target.connection.platform)) return;
     await ensureFeeds(tx, target.connection, [INVENTORY_SOURCE_FEED]);
     // Run at the next tick, and read everything the first time (no watermark).
     await tx
@@ -100,6 +113,9 @@ export async function putInventorySource(
   return getInventorySource(ctx.db, accountId);
 }
 
+const polledByFeed = (ctx: AppContext, platform: string) =>
+  ctx.connectors[platform]?.capabilities.feeds.includes(INVENTORY_SOURCE_FEED) ?? false;
+
 async function checkTarget(
   ctx: AppContext,
   accountId: string,
@@ -108,12 +124,13 @@ async function checkTarget(
   // Ids first: another account's connection or warehouse is a 404, whatever else is wrong.
   const connection = await getConnection(ctx.db, accountId, input.connectionId);
   if (input.warehouseId) await getWarehouse(ctx.db, accountId, input.warehouseId);
-  const capable = ctx.connectors[connection.platform]?.capabilities.feeds.includes(INVENTORY_SOURCE_FEED);
+  const capable =
+    polledByFeed(ctx, connection.platform) || webConnectorOf(ctx.connectors[connection.platform]) !== null;
   if (!capable) {
     throw new AppError(
       "invalid_data",
       "not_an_inventory_source",
-      `connection "${connection.name}" (${connection.platform}) cannot be the inventory source; choose a QuickBooks Online connection`,
+      `connection "${connection.name}" (${connection.platform}) cannot be the inventory source; choose a QuickBooks Online or Desktop connection`,
     );
   }
   return { connection, warehouseId: input.warehouseId ?? null };

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from "fastify";
 import type { AppContext } from "../../context.ts";
 import type { HubModule } from "../module.ts";
+import { booksInventorySource } from "./inventory-source.ts";
 import { registerSyncJobs } from "./jobs.ts";
 import { startPump } from "./pump.ts";
 import { registerConnectionRoutes } from "./routes.ts";
@@ -23,4 +24,5 @@ export const syncModule: HubModule = {
   publicRoutes: registerWebhookRoute,
   jobs: registerSyncJobs,
   workers: [startPump],
+  inventorySource: booksInventorySource,
 };

@@ -3,6 +3,7 @@ import { passwordWork } from "../../accounts/index.ts";
 import { type Connection, credentialsOf, listConnectionsAcrossAccounts } from "../../connections/index.ts";
 import { pollingProtocolOf } from "./protocol.ts";
 import { workLeft } from "./queue.ts";
+import { readBackSource } from "./stock-read.ts";
 import { loginLocked, openTicket, recordContact, recordLoginFailure } from "./tickets.ts";
 import { webConnectorCalledIn } from "./watch.ts";
 
@@ -43,7 +44,10 @@ export async function authenticate(
     const ticket = await openTicket(ctx, connection.accountId, connection.id);
     // In test mode nothing outbound is prepared (R-CON-3), so there is never work to hand over.
     const left = connection.mode === "test" ? null : await workLeft(ctx.db, connection.id);
-    const due = left !== null && left.queued + left.sent + left.preparing > 0;
+    // The inventory source is read in every session: QuickBooks Desktop cannot tell the hub of changes.
+    const due =
+      (left !== null && left.queued + left.sent + left.preparing > 0) ||
+      (await readBackSource(ctx, { accountId: connection.accountId, connectionId: connection.id })) !== null;
     return [ticket, due ? "" : "none"];
   }
   return NOT_VALID;

@@ -4,6 +4,7 @@ import type { AppContext } from "../../../context.ts";
 import { applyAnswers } from "./answers.ts";
 import { authenticate } from "./authenticate.ts";
 import { markSent, nextQueued, unansweredSet, workLeft } from "./queue.ts";
+import { applyStockAnswers, nextStockQueries } from "./stock-read.ts";
 import { recordContact, touchTicket, updateTicket, type WebConnectorSession } from "./tickets.ts";
 
 export const SERVER_VERSION = "Stockwire 1.0";
@@ -37,6 +38,12 @@ async function sendRequestXml(
   const recovery = await unansweredSet(ctx.db, session.connectionId);
   const requests = recovery.length > 0 ? recovery : await nextQueued(ctx.db, session.connectionId);
   if (requests.length === 0) {
+    // Postings first; then, for the inventory source, QuickBooks' counts (R-SYNC-8).
+    const stock = await nextStockQueries(ctx, protocol, session);
+    if (stock) {
+      await updateTicket(ctx.db, session.ticket, { lastError: null, qbxmlVersion: version });
+      return protocol.messageSet(stock, { version, newMessageSetId: randomUUID() });
+    }
     const left = await workLeft(ctx.db, session.connectionId);
     const lastError = left.preparing > 0 ? NO_OP : "Nothing left to send.";
     await updateTicket(ctx.db, session.ticket, { lastError, qbxmlVersion: version });
@@ -69,16 +76,22 @@ async function receiveResponseXml(
     return -101;
   }
   let answered: number;
+  let stock: Awaited<ReturnType<typeof applyStockAnswers>>;
   try {
     answered = await applyAnswers(ctx, protocol, session.connectionId, call.response);
+    stock = await applyStockAnswers(ctx, protocol, session, call.response);
+    answered += stock.answered;
   } catch (error) {
     const lastError = `QuickBooks' response could not be read: ${(error as Error).message}`;
     await updateTicket(ctx.db, session.ticket, { lastError });
     return -1;
   }
-  await updateTicket(ctx.db, session.ticket, { answeredMore: answered });
+  await updateTicket(ctx.db, session.ticket, {
+    answeredMore: answered,
+    ...(stock.refused ? { lastError: stock.refused } : {}),
+  });
   const left = await workLeft(ctx.db, session.connectionId);
-  const remaining = left.queued + left.sent + left.preparing;
+  const remaining = left.queued + left.sent + left.preparing + (stock.open ? 1 : 0);
   if (remaining === 0) return 100;
   const done = session.answered + answered;
   return Math.min(99, Math.max(0, Math.floor((100 * done) / (done + remaining))));

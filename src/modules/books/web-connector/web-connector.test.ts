@@ -2,11 +2,9 @@ import { readFileSync } from "node:fs";
 import { and, eq } from "drizzle-orm";
 import { XMLParser } from "fast-xml-parser";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Api, apiFor } from "../../../../test/helpers/api.ts";
-import { createTenant, startTestHub, type TestHub } from "../../../../test/helpers/hub.ts";
-import { createTestConnector, createTestPlatform } from "../../../../test/helpers/test-connector.ts";
-import type { Connector } from "../../../connectors/contract.ts";
-import { quickBooksDesktopConnector } from "../../../connectors/quickbooks-desktop/index.ts";
+import type { Api } from "../../../../test/helpers/api.ts";
+import { createTenant, type TestHub } from "../../../../test/helpers/hub.ts";
+import { startDesktopHub } from "../../../../test/helpers/quickbooks-desktop-session.ts";
 import { getPosting } from "../ledger.ts";
 import { booksPostings, qbwcRequests } from "../schema.ts";
 import { watchWebConnectors } from "./watch.ts";
@@ -131,36 +129,11 @@ async function summaryPosting(day: string) {
 }
 
 beforeAll(async () => {
-  hub = await startTestHub({
-    connectors: {
-      test: createTestConnector(createTestPlatform()) as Connector<unknown>,
-      "quickbooks-desktop": quickBooksDesktopConnector as Connector<unknown>,
-    },
-  });
-  const tenant = await createTenant(hub);
-  api = apiFor(hub.app, tenant);
-  owner = tenant.auth;
-  const products = ["DESK-1", "DESK-2"].map((sku) => ({ sku, name: sku, quantity: 100 }));
-  expect((await api.post("/api/v1/products/import", { products })).status).toBeLessThan(300);
-  const paired = await api.post("/api/v1/connections", {
-    platform: "quickbooks-desktop",
-    name: "Desktop books",
-    credentials: { username: USER, password: PASSWORD },
-  });
-  expect(paired.status, JSON.stringify(paired.body)).toBe(201);
-  desktop = paired.body.id;
-  expect((await api.post(`/api/v1/connections/${desktop}/mode`, { mode: "live" })).status).toBe(200);
-  const channel = await api.post("/api/v1/connections", {
-    platform: "test",
-    name: "Shop",
-    credentials: { token: "good-token" },
-  });
-  shop = channel.body.id;
-  await api.post(`/api/v1/connections/${shop}/mode`, { mode: "live" });
-  const settings = await api.put(`/api/v1/connections/${shop}/order-settings`, {
-    booksConnectionId: desktop,
-  });
-  expect(settings.status, JSON.stringify(settings.body)).toBe(200);
+  ({ hub, api, owner, desktop, shop } = await startDesktopHub({
+    username: USER,
+    password: PASSWORD,
+    skus: ["DESK-1", "DESK-2"],
+  }));
 }, 120_000);
 afterAll(async () => {
   await hub?.close();
