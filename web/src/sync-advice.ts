@@ -68,6 +68,8 @@ const runErrorAdviceByCode: Record<string, string> = {
   address_refused:
     "The platform's address is one Stockwire does not call (a private or local network). Correct the shop's URL in the connection's credentials.",
   mode_blocked: "Outbound feeds only send in live mode (or preview in shadow mode).",
+  connection_disconnected:
+    "The platform no longer lets Stockwire in (the app was uninstalled). Nothing runs or is sent until the connection gets new credentials; stock waiting to be sent is kept.",
   feed_unsupported: "This platform's connector cannot run this feed. Turn the feed off for this connection.",
 };
 

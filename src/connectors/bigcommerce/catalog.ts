@@ -1,5 +1,4 @@
 import type { ChannelLocation, ChannelProduct, ConnectorSession, Page } from "../contract.ts";
-import { nextPageCursor, pageOf } from "../kit/channel.ts";
 import type { BigCommerceClient } from "./client.ts";
 import { isBundle, mapProduct } from "./map-product.ts";
 import { locationSchema, productSchema, storeSchema, v3List } from "./schemas.ts";
@@ -26,7 +25,7 @@ export async function listProducts(
   currency: () => Promise<string | null>,
   options: ProductOptions,
 ): Promise<Page<ChannelProduct>> {
-  const page = pageOf(options.cursor);
+  const page = Number(options.cursor ?? "1");
   const limit = Math.min(Math.max(options.pageSize ?? MAX_PRODUCT_PAGE, 1), MAX_PRODUCT_PAGE);
   const query = new URLSearchParams({ include: "variants", page: String(page), limit: String(limit) });
   if (options.updatedSince) query.set("date_modified:min", options.updatedSince.toISOString());
@@ -46,9 +45,10 @@ export async function listProducts(
     ),
   ];
   const pagination = answer.meta.pagination;
+  const totalPages = pagination?.total_pages ?? page;
   return {
     items,
-    nextCursor: nextPageCursor(page, pagination?.total_pages),
+    nextCursor: page < totalPages ? String(page + 1) : null,
     ...(pagination ? { estimatedTotal: pagination.total } : {}),
     ...(notices.length > 0 ? { notices } : {}),
   };

@@ -1,5 +1,4 @@
 import { z } from "zod";
-import { nullableTexts } from "../kit/schemas.ts";
 
 /** The fields of BigCommerce's answers the connector reads; everything else passes through unread. */
 
@@ -54,10 +53,20 @@ export const inventoryItemSchema = z.object({
 
 const money = z.union([z.string(), z.number()]);
 
-export const addressSchema = nullableTexts(
-  ...["first_name", "last_name", "street_1", "street_2", "city", "state", "zip", "country"],
-  ...["country_iso2", "email"],
-);
+export const addressSchema = z
+  .object({
+    first_name: nullableText,
+    last_name: nullableText,
+    street_1: nullableText,
+    street_2: nullableText,
+    city: nullableText,
+    state: nullableText,
+    zip: nullableText,
+    country: nullableText,
+    country_iso2: nullableText,
+    email: nullableText,
+  })
+  .partial();
 
 export const orderSchema = z.object({
   id,

@@ -1,7 +1,7 @@
 import type { ConnectorEnv } from "../contract.ts";
 import type { RetryOptions } from "../http/index.ts";
 import type { ChannelSession } from "../kit/channel.ts";
-import { sessionInFlight } from "../kit/in-flight.ts";
+import { createHandedOrders, handingOrders } from "../kit/in-flight.ts";
 import { listLocations, listProducts, readStore } from "./catalog.ts";
 import { createBigCommerceClient } from "./client.ts";
 import { type BigCommerceCredentials, storeApiBase } from "./credentials.ts";
@@ -42,17 +42,20 @@ export function createBigCommerceSession(
     );
     return currency;
   };
-  const inFlight = sessionInFlight(env, env.logger.child({ platform: "bigcommerce" }));
+  const nowMs = () => (env.now ? env.now().getTime() : Date.now());
+  // Orders read through this session are the hub's to import: pushes stop keeping their sales.
+  const handed = createHandedOrders(nowMs);
+  const logger = env.logger.child({ platform: "bigcommerce" });
   return {
     validate: () => readStore(client),
     listLocations: () => listLocations(client),
     listProducts: (listOptions) => listProducts(client, storeCurrency, listOptions),
-    ...inFlight.handing({
+    ...handingOrders(handed, {
       listOrders: (listOptions) => listOrders(client, listOptions),
       getOrder: (platformOrderId) => getOrder(client, platformOrderId),
     }),
     readStock: (items) => readStock(client, items),
-    writeStock: (writes) => writeStock(client, writes, inFlight.guard()),
+    writeStock: (writes) => writeStock(client, writes, { handed, nowMs: nowMs(), logger }),
     createFulfillment: (input) => createFulfillment(client, input),
     registerWebhooks: (callbackUrl) => registerWebhooks(client, callbackUrl, hookSecret(credentials)),
     stats: () => client.stats(),

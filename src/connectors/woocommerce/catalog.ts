@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { ChannelProduct, Page } from "../contract.ts";
-import { everyPage, nextPageCursor, pageOf, provenByCall } from "../kit/channel.ts";
+import { everyPage, provenByCall } from "../kit/channel.ts";
 import type { WooClient } from "./client.ts";
 import { mapSimple, mapVariation, UNTRACKED_TYPES } from "./map.ts";
 import { productSchema, variationSchema, type WooProduct } from "./schemas.ts";
@@ -10,6 +10,8 @@ const DEFAULT_PAGE = 20;
 
 /** A date as WooCommerce filters read it with `dates_are_gmt=true`: UTC, no offset. */
 export const gmtFilter = (date: Date) => date.toISOString().slice(0, 19);
+
+export const pageOf = (cursor: string | null | undefined) => Math.max(1, Number(cursor ?? 1) || 1);
 
 const statusSchema = z.object({
   environment: z.object({ site_url: z.string() }).partial().optional(),
@@ -71,9 +73,10 @@ export async function listProducts(
       items.push(mapSimple(product, null));
     }
   }
+  const more = answer.totalPages !== null && page < answer.totalPages;
   return {
     items,
-    nextCursor: nextPageCursor(page, answer.totalPages),
+    nextCursor: more ? String(page + 1) : null,
     ...(notices.length > 0 ? { notices } : {}),
   };
 }

@@ -1,5 +1,5 @@
 import type { ChannelOrder, ChannelProduct, ChannelRefund } from "../contract.ts";
-import { type AddressFields, addressParts, blankToNull, channelAddress, personName } from "../kit/text.ts";
+import { type AddressParts, blankToNull, channelAddress, personName } from "../kit/text.ts";
 import type { WooAddress, WooOrder, WooProduct, WooRefund, WooVariation } from "./schemas.ts";
 
 /** Product types whose stock WooCommerce does not keep on the item itself: never tracked. */
@@ -82,11 +82,16 @@ const PAID = new Set(["processing", "completed", "refunded"]);
 const CANCELLED = new Set(["cancelled", "failed", "trash"]);
 
 /** WooCommerce never returns a null address: an all-blank one is no address. */
-const ADDRESS: AddressFields = {
-  ...{ first: "first_name", last: "last_name", line1: "address_1", line2: "address_2", city: "city" },
-  ...{ state: "state", postalCode: "postcode", country: "country" },
-};
-const parts = (a: WooAddress) => addressParts(a, ADDRESS);
+const parts = (a: WooAddress): AddressParts => ({
+  first: a?.first_name,
+  last: a?.last_name,
+  line1: a?.address_1,
+  line2: a?.address_2,
+  city: a?.city,
+  state: a?.state,
+  postalCode: a?.postcode,
+  country: a?.country,
+});
 
 export function mapRefund(r: WooRefund, currency: string): ChannelRefund {
   return {

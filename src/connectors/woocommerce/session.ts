@@ -1,6 +1,6 @@
 import type { ConnectorEnv } from "../contract.ts";
 import type { ChannelSession } from "../kit/channel.ts";
-import { sessionInFlight } from "../kit/in-flight.ts";
+import { createHandedOrders, handingOrders } from "../kit/in-flight.ts";
 import { listProducts, validateStore } from "./catalog.ts";
 import { createWooClient, type WooClientOptions } from "./client.ts";
 import type { WooCommerceCredentials } from "./credentials.ts";
@@ -18,12 +18,14 @@ export function createWooCommerceSession(
 ): WooCommerceSession {
   const client = createWooClient(credentials, env, options);
   const logger = env.logger.child({ platform: "woocommerce" });
-  const inFlight = sessionInFlight(env, logger);
+  const nowMs = () => (env.now ? env.now().getTime() : Date.now());
+  // Orders read through this session are the hub's to import: pushes stop keeping their sales.
+  const handed = createHandedOrders(nowMs);
   return {
     validate: () => validateStore(client),
     listLocations: async () => [STORE_LOCATION],
     listProducts: (listOptions) => listProducts(client, listOptions),
-    ...inFlight.handing({
+    ...handingOrders(handed, {
       listOrders: (listOptions) => listOrders(client, listOptions),
       getOrder: (platformOrderId) => getOrder(client, platformOrderId),
     }),
@@ -34,7 +36,7 @@ export function createWooCommerceSession(
       if (credentials.webhookSecret) await reenableDisabledWebhooks(client, logger);
       return readStock(client, items);
     },
-    writeStock: (writes) => writeStock(client, writes, inFlight.guard()),
+    writeStock: (writes) => writeStock(client, writes, { handed, nowMs: nowMs(), logger }),
     createFulfillment: (input) => createFulfillment(client, input),
     registerWebhooks: (callbackUrl) => registerWooWebhooks(client, credentials, env, callbackUrl),
     stats: () => client.stats(),

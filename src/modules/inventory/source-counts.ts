@@ -10,8 +10,12 @@ export type SourceCountResult = {
   sku: string;
   onHandBefore: number;
   onHandAfter: number;
-  /** True when the count had to be raised to zero (the source counts fewer than the hub has sold). */
-  clamped: boolean;
+  /**
+   * True when on-hand is now below zero: the source counts fewer than the hub has sold since. It is
+   * kept below zero (issue 19): raising it to 0 would hide the oversell from the ledger and the
+   * product page. Channels are still sent 0 (stock-export never pushes a negative).
+   */
+  belowZero: boolean;
 };
 
 export type SourceCountOptions = {
@@ -30,8 +34,9 @@ export type SourceCountOptions = {
 
 /**
  * Sets on-hand in one warehouse from an outside system of record's counts, as `books` movements.
- * A count is the truth, so it is recorded even when it leaves less than is reserved (the ledger
- * flags that as oversold). Products whose on-hand already matches get no movement.
+ * A count is the truth, so it is recorded even when it leaves less than is reserved, or on-hand
+ * below zero (the ledger flags that as oversold). Products whose on-hand already matches get no
+ * movement.
  */
 export async function applySourceCounts(
   db: Db,
@@ -52,14 +57,13 @@ export async function applySourceCounts(
     const movements: MovementInput[] = [];
     for (const c of counts) {
       const before = levels.get(levelKey({ productId: c.productId, warehouseId }))!.onHand;
-      const wanted = c.count + (offsets.get(c.productId) ?? 0);
-      const after = Math.max(0, wanted);
+      const after = c.count + (offsets.get(c.productId) ?? 0);
       results.push({
         productId: c.productId,
         sku: c.sku,
         onHandBefore: before,
         onHandAfter: after,
-        clamped: wanted < 0,
+        belowZero: after < 0,
       });
       if (after === before) continue;
       movements.push({

@@ -10,6 +10,7 @@ const runErrorCodes = [
   "platform_unavailable",
   "address_refused",
   "mode_blocked",
+  "connection_disconnected",
   "feed_unsupported",
   "internal_error",
 ];

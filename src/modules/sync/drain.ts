@@ -19,7 +19,8 @@ export type { DrainOutcome };
 
 /**
  * Empties a connection's outbox: stock first, then shipping confirmations. Test-mode connections
- * send nothing (their rows wait for go-live); shadow ones record previews. Returns whether work is
+ * send nothing (their rows wait for go-live), nor do disconnected ones (their rows wait for new
+ * credentials); shadow ones record previews. Returns whether work is
  * left, and when to look again, so the job can queue its own follow-up. Within a process, calls for
  * one connection run one after another (the lease's holder is the process, so it cannot keep two
  * of its own drains apart). With `whenBusy: "leave"` (the queue's jobs, which must not sit in a
@@ -54,7 +55,9 @@ export async function drainConnection(
 
 async function drainOnce(ctx: AppContext, connectionId: string): Promise<DrainOutcome> {
   const connection = await getConnectionById(ctx.db, connectionId);
-  if (!connection || connection.mode === "test") return { more: false };
+  // A disconnected connection's rows wait as test mode's do: its new credentials send them (the
+  // minute tick kicks every outbox with due rows), instead of each failing and backing off.
+  if (!connection || connection.mode === "test" || connection.disconnectedAt) return { more: false };
   const connector = ctx.connectors[connection.platform];
   if (!connector) return { more: false };
   const enabled = new Set(

@@ -158,6 +158,14 @@ async function executeClaimedRun(
   const connection = await getConnectionById(ctx.db, run.connectionId);
   const feed = connection ? await feedOf(ctx.db, connection.id, run.feedKind) : undefined;
   const handler = feedHandlers[run.feedKind as FeedKind];
+  if (connection?.disconnectedAt) {
+    // The platform let the hub go (an uninstalled app): a call would only be refused. New
+    // credentials (PATCH /connections/:id) connect it again, and its feeds run from then on.
+    const message = `${connection.name} is disconnected (${connection.disconnectedReason ?? "the platform no longer accepts its credentials"}): no feed runs until it is connected again`;
+    await recorder.message("error", "connection_disconnected", message);
+    await finishRun(ctx.db, recorder, "blocked", new RunRefused("connection_disconnected", message));
+    return;
+  }
   if (connection && feedDirection[run.feedKind as FeedKind] === "outbound" && connection.mode === "test") {
     const message = `${connection.name} is in test mode: outbound feeds are blocked until it goes live`;
     await recorder.message("info", "test_mode", message);

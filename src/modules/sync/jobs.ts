@@ -85,6 +85,9 @@ export async function tick(ctx: AppContext, now = new Date()): Promise<void> {
   await resumeStalledRuns(ctx, now);
   for (const connectionId of await openOnboardings(ctx.db)) await advanceOnboarding(ctx, connectionId);
   for (const feed of await claimDueFeeds(ctx.db, now)) {
+    // A disconnected connection's slot passes without a run: it would only be refused, once per
+    // slot. Runs asked for (Run now, webhooks) are still recorded, refused with their reason.
+    if ((await getConnectionById(ctx.db, feed.connectionId))?.disconnectedAt) continue;
     await queueFeedRun(ctx, {
       accountId: feed.accountId,
       connectionId: feed.connectionId,
@@ -94,7 +97,8 @@ export async function tick(ctx: AppContext, now = new Date()): Promise<void> {
   }
   for (const issue of await dueRetries(ctx.db, now)) {
     const connection = await getConnectionById(ctx.db, issue.connectionId);
-    if (connection) await retrySubject(ctx, issue, "retry");
+    // Retried once it is connected again: the issue stays due meanwhile.
+    if (connection && !connection.disconnectedAt) await retrySubject(ctx, issue, "retry");
   }
   for (const connectionId of await connectionsWithDueWork(ctx.db, now)) await kickDrain(ctx, connectionId);
   for (const connectionId of await connectionsWithWebhooksWaiting(ctx.db))

@@ -94,6 +94,7 @@ const onboardingView = z
             "platform_unavailable",
             "address_refused",
             "mode_blocked",
+            "connection_disconnected",
             "feed_unsupported",
             "internal_error",
           ])
@@ -232,6 +233,7 @@ export const runFeedResponse = z.object({
       "platform_unavailable",
       "address_refused",
       "mode_blocked",
+      "connection_disconnected",
       "feed_unsupported",
       "internal_error",
     ])
@@ -271,6 +273,7 @@ export const listFeedRunsResponse = z.object({
           "platform_unavailable",
           "address_refused",
           "mode_blocked",
+          "connection_disconnected",
           "feed_unsupported",
           "internal_error",
         ])
@@ -320,6 +323,7 @@ export const getFeedRunResponse = z.object({
       "platform_unavailable",
       "address_refused",
       "mode_blocked",
+      "connection_disconnected",
       "feed_unsupported",
       "internal_error",
     ])

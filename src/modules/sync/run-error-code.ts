@@ -6,12 +6,13 @@ import type { RunErrorCode } from "./schema.ts";
 
 /**
  * A run the runner refuses before any platform call: an outbound feed of a connection in test
- * mode, or a feed the connection's connector cannot run. Recorded like a failure, with its code.
+ * mode, any feed of a disconnected connection, or a feed the connection's connector cannot run.
+ * Recorded like a failure, with its code.
  */
 export class RunRefused extends Error {
   override name = "RunRefused";
   constructor(
-    readonly code: Extract<RunErrorCode, "mode_blocked" | "feed_unsupported">,
+    readonly code: Extract<RunErrorCode, "mode_blocked" | "connection_disconnected" | "feed_unsupported">,
     message: string,
   ) {
     super(message);

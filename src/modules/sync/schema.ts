@@ -52,6 +52,7 @@ export const runErrorCodes = [
   "platform_unavailable",
   "address_refused",
   "mode_blocked",
+  "connection_disconnected",
   "feed_unsupported",
   "internal_error",
 ] as const;

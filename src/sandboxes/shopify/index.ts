@@ -54,6 +54,12 @@ export interface ShopifySandboxOptions {
    * customers, addresses, emails and phones null with ACCESS_DENIED errors, as for an unapproved app.
    */
   readonly protectedCustomerData?: boolean;
+  /**
+   * Seeds the gaps real stores have besides the oversold level every store of 5 products or more
+   * carries: a "Default Title" product, a variant without a SKU, guest orders without customer or
+   * address (seed/gaps.ts). Default false.
+   */
+  readonly realisticGaps?: boolean;
   /** Receives one line on start (URL and token) and on failed webhook deliveries. */
   readonly log?: (message: string) => void;
 }
@@ -103,6 +109,7 @@ export async function startShopifySandbox(options: ShopifySandboxOptions = {}): 
       orders: options.orders ?? 200,
       locations,
       anchor,
+      gaps: options.realisticGaps ?? false,
     });
   const store = reseed();
   const bucket = new LeakyBucket(plan, nowMs);

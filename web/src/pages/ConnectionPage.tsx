@@ -11,6 +11,7 @@ import { OrderSettingsTab } from "../components/connection/OrderSettingsTab.tsx"
 import { PendingTab } from "../components/connection/PendingTab.tsx";
 import { PreviewsTab } from "../components/connection/PreviewsTab.tsx";
 import { StockAlertsTab } from "../components/connection/StockAlertsTab.tsx";
+import { WebConnectorSetup } from "../components/connection/WebConnectorSetup.tsx";
 import { ModeSwitch } from "../components/ModeSwitch.tsx";
 import { usePoll } from "../components/sync/usePoll.ts";
 import { dateTime } from "../format.ts";
@@ -84,7 +85,10 @@ export function ConnectionPage(props: { id: string; tab?: string }) {
           )}
           {c.status === "disconnected" && (
             <p className="notice" role="alert" aria-label="Disconnected">
-              Disconnected: {c.disconnectedReason ?? "the platform no longer accepts these credentials"}
+              Disconnected: {c.disconnectedReason ?? "the platform no longer accepts these credentials"}. No
+              feed runs and nothing is sent meanwhile
+              {pending.data?.count ? ` (${pending.data.count} waiting to send are kept)` : ""}; new
+              credentials connect it again and it carries on.
             </p>
           )}
           {c.webhooks && (
@@ -109,6 +113,7 @@ export function ConnectionPage(props: { id: string; tab?: string }) {
               </p>
             )}
           </section>
+          {c.platform === "quickbooks-desktop" && <WebConnectorSetup connection={c} />}
           <ConnectionTabs connectionId={c.id} current={tab} />
           <TabContent key={`${tab}-${c.mode}`} tab={tab} connection={c} />
         </>

@@ -37,6 +37,11 @@ export function ProductPage(props: { sku: string }) {
             {p.name} <span className="muted">{p.sku}</span>
           </h1>
           <p>
+            {p.available < 0 && (
+              <span className="badge badge-out" role="status">
+                Oversold by {-p.available}
+              </span>
+            )}
             {p.available} available of {p.onHand} on hand, {p.reserved} reserved ·{" "}
             {money(p.priceMinor, p.currency)}
             {p.lowStockThreshold !== null && ` · low below ${p.lowStockThreshold}`}
@@ -58,7 +63,9 @@ export function ProductPage(props: { sku: string }) {
                     <td>{w.warehouseName}</td>
                     <td className="num">{w.onHand}</td>
                     <td className="num">{w.reserved}</td>
-                    <td className="num">{w.available}</td>
+                    <td className="num">
+                      <Quantity value={w.available} />
+                    </td>
                   </tr>
                 ))}
               </tbody>
@@ -120,7 +127,9 @@ export function ProductPage(props: { sku: string }) {
                     <td>{words(m.reason)}</td>
                     <td className="num">{signed(m.onHandDelta)}</td>
                     <td className="num">{signed(m.reservedDelta)}</td>
-                    <td className="num">{m.availableAfter}</td>
+                    <td className="num">
+                      <Quantity value={m.availableAfter} />
+                    </td>
                   </tr>
                 ))}
               </tbody>
@@ -129,6 +138,19 @@ export function ProductPage(props: { sku: string }) {
         </>
       )}
     </>
+  );
+}
+
+/**
+ * Below zero is shown as it is and marked: the platform or the books sold more than there was, and
+ * channels are sent 0 meanwhile, so this page is where the oversell stays visible (issue 19).
+ */
+function Quantity(props: { value: number }) {
+  if (props.value >= 0) return <>{props.value}</>;
+  return (
+    <span className="error-text" title="Oversold: more was sold than there was">
+      {props.value} oversold
+    </span>
   );
 }
 

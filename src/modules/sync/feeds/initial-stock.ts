@@ -1,4 +1,5 @@
 import { chunks } from "../../../db/sql.ts";
+import { recordSyncLog, type SyncLogEntry } from "../../connections/index.ts";
 import { adjustStock, stockOfProduct } from "../../inventory/index.ts";
 import type { FeedContext } from "../feed-context.ts";
 import { listingsAfterCursor } from "./stock-check.ts";
@@ -18,6 +19,7 @@ export async function initialStockFeed(fc: FeedContext) {
       chunk.map((l) => ({ inventoryItemId: l.inventoryItemId!, locationId: l.locationId! })),
     );
     const byItem = new Map(levels.map((l) => [`${l.inventoryItemId}@${l.locationId}`, l.quantity]));
+    const oversold: SyncLogEntry[] = [];
     for (const l of chunk) {
       const quantity = byItem.get(`${l.inventoryItemId}@${l.locationId}`);
       if (quantity === undefined) {
@@ -38,7 +40,20 @@ export async function initialStockFeed(fc: FeedContext) {
         ...(warehouseId ? { warehouseId } : {}),
       });
       recorder.count(res.movement.onHandDelta === 0 ? "skipped" : "updated");
+      if (quantity < 0) {
+        oversold.push({
+          accountId: connection.accountId,
+          connectionId: connection.id,
+          sku: l.sku,
+          direction: "pull",
+          quantity,
+          result: "ok",
+          severity: "error",
+          reason: `oversold on ${connection.name}: imported as ${quantity}, kept below zero here; channels are sent 0`,
+        });
+      }
     }
+    await recordSyncLog(ctx.db, oversold);
     done += chunk.length;
     const cursor = done < offset + listings.length ? chunk.at(-1)!.productId : null;
     await recorder.progress(done, offset + listings.length, cursor);

@@ -68,11 +68,11 @@ export async function inventorySourceFeed(fc: FeedContext) {
     });
     for (const r of results) {
       recorder.count(r.onHandAfter === r.onHandBefore ? "skipped" : "updated");
-      if (r.clamped) {
+      if (r.belowZero) {
         await recorder.message(
           "error",
           "count_below_sales",
-          `${connection.name} counts fewer units of ${r.sku} than the hub has sold since; on-hand set to 0`,
+          `${connection.name} counts fewer units of ${r.sku} than the hub has sold since; on-hand is ${r.onHandAfter} (oversold), channels are sent 0`,
           r.sku,
         );
       }

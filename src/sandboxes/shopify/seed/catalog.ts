@@ -25,7 +25,7 @@ export function seedLocations(store: Store, rng: Rng, count: number, at: number)
 }
 
 /** EAN-13 with a valid check digit, unique per variant. */
-function barcode(variantNumber: number): string {
+export function barcode(variantNumber: number): string {
   const body = flat("2", String(variantNumber).padStart(11, "0"));
   let sum = 0;
   for (let i = 0; i < 12; i++) sum += Number(body[i]) * (i % 2 === 0 ? 1 : 3);
@@ -54,7 +54,7 @@ function optionCombos(rng: Rng, count: number): { colors: (readonly [string, str
 }
 
 /** Arrays are built whole, never pushed: pushed arrays keep spare capacity, which adds up here. */
-function levelsFor(store: Store, rng: Rng, itemId: number, at: number): InventoryLevel[] {
+export function levelsFor(store: Store, rng: Rng, itemId: number, at: number): InventoryLevel[] {
   const stocked = store.locations.filter((_, index) => index === 0 || rng.chance(0.6));
   return stocked.map((location) => ({
     kind: "InventoryLevel",

@@ -1,6 +1,7 @@
 import { createRng } from "../prng.ts";
 import { type ShopSettings, Store } from "../store/store.ts";
 import { seedCatalog, seedLocations } from "./catalog.ts";
+import { seedGaps } from "./gaps.ts";
 import { seedOrders } from "./orders.ts";
 
 export interface SeedOptions {
@@ -11,6 +12,11 @@ export interface SeedOptions {
   readonly locations: number | null;
   /** Generated times end here; callers pass UTC midnight so one day's stores are identical. */
   readonly anchor: number;
+  /**
+   * Adds the gaps real stores have (gaps.ts: a "Default Title" product, a variant without a SKU,
+   * guest orders without customer or address). Off by default: tests count the tidy seed's items.
+   */
+  readonly gaps?: boolean;
 }
 
 export function seedStore(shop: ShopSettings, options: SeedOptions): Store {
@@ -21,6 +27,8 @@ export function seedStore(shop: ShopSettings, options: SeedOptions): Store {
   seedCatalog(store, rng, options.products, options.anchor);
   if (options.products > 0) seedOrders(store, rng, options.orders, options.anchor);
   if (options.products >= OVERSOLD_FROM_PRODUCTS) seedOversold(store, rng);
+  // A stream of its own, so the regular catalogue and orders are the same with or without gaps.
+  if (options.gaps) seedGaps(store, createRng(options.seed + 0x9e37), options.anchor);
   return store;
 }
 

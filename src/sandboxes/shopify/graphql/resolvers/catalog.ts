@@ -76,6 +76,8 @@ export const catalogResolvers: ResolverMap = {
     id: (v) => gid("ProductVariant", v.id),
     legacyResourceId: (v) => String(legacyId("ProductVariant", v.id)),
     displayName: (v, _args, { store }) => `${store.productOfVariant(v).title} - ${v.title}`,
+    // A variant nobody gave a SKU answers null, as on real stores (the store keeps "").
+    sku: (v) => v.sku || null,
     price: (v) => moneyString(v.priceCents),
     compareAtPrice: (v) => (v.compareAtPriceCents === null ? null : moneyString(v.compareAtPriceCents)),
     inventoryQuantity: (v, _args, { store }) => totalAvailable(store.itemOfVariant(v)),
@@ -93,7 +95,7 @@ export const catalogResolvers: ResolverMap = {
   InventoryItem: fields<InventoryItem>({
     id: (i) => gid("InventoryItem", i.id),
     legacyResourceId: (i) => String(legacyId("InventoryItem", i.id)),
-    sku: (i, _args, { store }) => store.variantOfItem(i).sku,
+    sku: (i, _args, { store }) => store.variantOfItem(i).sku || null,
     requiresShipping: () => true,
     measurement: (i, _args, { store }) => ({
       id: gid("InventoryItem", i.id).replace("InventoryItem", "InventoryItemMeasurement"),
