@@ -117,7 +117,13 @@ describe("realistic gaps in the seeded store", () => {
 });
 
 describe("real stores' gaps (realisticGaps)", () => {
-  const shop = { name: "gaps", domain: "gaps.myshopify.com", currency: "USD", planName: "Shopify", plus: false };
+  const shop = {
+    name: "gaps",
+    domain: "gaps.myshopify.com",
+    currency: "USD",
+    planName: "Shopify",
+    plus: false,
+  };
   const options = { seed: 4, products: 8, orders: 10, locations: 2, anchor: Date.UTC(2026, 0, 1) };
 
   it("adds a Default Title product, a variant without a SKU and guest orders, and leaves the rest as it was", () => {
@@ -134,7 +140,8 @@ describe("real stores' gaps (realisticGaps)", () => {
     ]);
     const guests = store.orders.filter((o) => o.customerId === null);
     expect(guests).toHaveLength(2);
-    for (const o of guests) expect([o.email, o.shippingAddress, o.billingAddress]).toEqual([null, null, null]);
+    for (const o of guests)
+      expect([o.email, o.shippingAddress, o.billingAddress]).toEqual([null, null, null]);
     expect(store.variants.slice(0, tidy.variants.length)).toEqual(tidy.variants);
     expect(store.orders.slice(0, tidy.orders.length).map((o) => o.id)).toEqual(tidy.orders.map((o) => o.id));
   });
