@@ -4,6 +4,9 @@ import { refusal, wooClient } from "../../../test/helpers/woocommerce-client.ts"
 import { startWooCommerceSandbox, type WooCommerceSandbox } from "./index.ts";
 
 let sandbox: WooCommerceSandbox;
+/** The items of products with options: WooCommerce's variations. */
+const variations = (s: WooCommerceSandbox) =>
+  [...s.store.items.values()].filter((i) => s.store.productOf(i).hasOptions);
 beforeAll(async () => {
   sandbox = await startWooCommerceSandbox({ seed: 5, products: 23, orders: 12 });
 });
@@ -149,9 +152,10 @@ describe("WooCommerce sandbox: batch stock updates", () => {
     const untracked = sandbox.store.products.get(
       sandbox.seedIds.products[sandbox.seeded.gaps.untracked_stock?.[0] ?? 0] ?? 0,
     );
-    const target = untracked?.variationIds[0] ?? untracked?.id;
-    const path = untracked?.variationIds.length
-      ? `products/${untracked.id}/variations/${target}`
+    const variationIds = untracked?.hasOptions ? untracked.itemIds : [];
+    const target = variationIds[0] ?? untracked?.id;
+    const path = variationIds.length
+      ? `products/${untracked?.id}/variations/${target}`
       : `products/${target}`;
     const { data } = await api.put(path, { stock_quantity: 9 });
     expect(data).toMatchObject({ manage_stock: false, stock_quantity: null });
@@ -161,9 +165,7 @@ describe("WooCommerce sandbox: batch stock updates", () => {
 describe("WooCommerce sandbox: orders", () => {
   it("filters by modified_after in site time, or UTC with dates_are_gmt", async () => {
     const api = wooClient(sandbox);
-    const sku =
-      sandbox.store.products.get(sandbox.seedIds.products[0] ?? 0)?.sku ||
-      sandbox.store.variations.values().next().value?.sku;
+    const sku = sandbox.store.items.get(sandbox.seedIds.products[0] ?? 0)?.sku || variations(sandbox)[0]?.sku;
     const placed = await control<{ id: number; date_modified: string; date_modified_gmt: string }>(
       sandbox,
       "POST",
@@ -194,9 +196,7 @@ describe("WooCommerce sandbox: orders", () => {
 
   it("filters by WooCommerce's status names and serves refunds and notes", async () => {
     const api = wooClient(sandbox);
-    const sku = [...sandbox.store.variations.values()].find(
-      (v) => v.manageStock && v.sku.trim() === v.sku && v.sku,
-    )?.sku;
+    const sku = variations(sandbox).find((v) => v.tracked && v.sku.trim() === v.sku && v.sku)?.sku;
     const placed = await control<{ id: number; line_items: { id: number }[] }>(sandbox, "POST", "orders", {
       lines: [{ sku, quantity: 2 }],
     });

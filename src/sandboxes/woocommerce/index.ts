@@ -1,11 +1,11 @@
 import { createHash } from "node:crypto";
 import { FixedWindow } from "../kit/rate-limit.ts";
 import { type KitSandbox, type StoreSandboxOptions, sandboxParts, serveSandbox } from "../kit/sandbox.ts";
-import { loadSeed, type SeedIds } from "./seed.ts";
+import type { SeedIds } from "../kit/store/load-seed.ts";
 import { wooServer } from "./server.ts";
 import type { ShapeContext } from "./shapes.ts";
-import { WooStore } from "./store.ts";
-import { deliveredStatus, WooWebhooks } from "./webhooks.ts";
+import { createWooStore, type WooStore } from "./store.ts";
+import { deliveredStatus, wooWebhooks } from "./webhooks.ts";
 
 export type { DeliveryRecord, WebhookMode } from "../kit/webhooks.ts";
 export type { WriteRecord } from "../kit/write-log.ts";
@@ -65,19 +65,18 @@ export async function startWooCommerceSandbox(
     ...(options.consumerKey !== undefined ? { consumerKey: options.consumerKey } : {}),
     ...(options.consumerSecret !== undefined ? { consumerSecret: options.consumerSecret } : {}),
   };
-  const store = new WooStore(parts.nowMs);
-  const seedIds = loadSeed(store, parts.seeded);
+  const { store, seedIds } = createWooStore(parts.nowMs, parts.seeded);
   const clock = { utcOffsetMinutes: options.utcOffsetMinutes ?? 120, nowMs: parts.nowMs };
   const ctx: ShapeContext & { siteUrl: string } = { store, clock, siteUrl: "" };
   const server = wooServer({
     ctx,
     keys: [keys],
     rateLimit: parts.rateLimit,
-    webhooks: new WooWebhooks(ctx, parts.webhooks),
     tracking: { enabled: options.shipmentTracking ?? true },
     acceptBasicOverHttp: options.acceptBasicOverHttp ?? false,
     info: () => ({ url: ctx.siteUrl, ...keys, gaps: parts.seeded.gaps, seedIds }),
   });
+  wooWebhooks(ctx, parts.webhooks);
   const served = await serveSandbox(parts, server, options.port);
   ctx.siteUrl = served.url;
   options.log?.(`WooCommerce sandbox at ${served.url} (key ${keys.consumerKey})`);

@@ -9,13 +9,12 @@ import { registerProductRoutes } from "./routes/products.ts";
 import { registerTrackingRoutes, type TrackingSwitch } from "./routes/tracking.ts";
 import { registerWebhookRoutes } from "./routes/webhooks.ts";
 import type { ShapeContext } from "./shapes.ts";
-import { WC_VERSION, type WooWebhooks } from "./webhooks.ts";
+import { WC_VERSION } from "./webhooks.ts";
 
 export interface WooServerDeps {
   readonly ctx: ShapeContext;
   readonly keys: readonly ApiKey[];
   readonly rateLimit: RateLimitSlot;
-  readonly webhooks: WooWebhooks;
   readonly tracking: TrackingSwitch;
   readonly acceptBasicOverHttp: boolean;
   readonly info: () => Record<string, unknown>;
@@ -65,7 +64,7 @@ export function wooServer(deps: WooServerDeps): PlatformServer {
       registerProductRoutes(app, ctx);
       registerBatchRoutes(app, ctx);
       registerOrderRoutes(app, ctx);
-      registerWebhookRoutes(app, ctx, deps.webhooks, (request) => {
+      registerWebhookRoutes(app, ctx, (request) => {
         const key = deps.keys.find((k) => k.consumerKey === request.sandboxPrincipal);
         return key?.consumerSecret ?? "";
       });

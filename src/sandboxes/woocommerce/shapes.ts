@@ -1,13 +1,15 @@
+import {
+  cents,
+  decimal,
+  type StoreItem,
+  type StoreNote,
+  type StoreProduct,
+  type StoreRefund,
+  type StoreSubscription,
+} from "../kit/store/records.ts";
+import { emptyAddress, wooAddress } from "./addresses.ts";
 import { datePair, type SiteClock } from "./dates.ts";
-import type {
-  WooNote,
-  WooOrder,
-  WooProduct,
-  WooRefund,
-  WooStore,
-  WooVariation,
-  WooWebhook,
-} from "./store.ts";
+import { baseItem, stockQuantity, type WooOrder, type WooStore } from "./store.ts";
 
 /** The JSON WooCommerce REST v3 returns for each resource (the fields a sync reads, in core's order). */
 
@@ -28,16 +30,26 @@ function slug(name: string, id: number): string {
   return `${name.toLowerCase().replace(/[^a-z0-9]+/g, "-")}-${id}`;
 }
 
-export function productJson(ctx: ShapeContext, p: WooProduct): Record<string, unknown> {
-  const variations = p.variationIds.map((id) => ctx.store.variations.get(id)).filter((v) => v !== undefined);
-  const price =
-    p.type === "variable" ? (variations.map((v) => v.regularPrice).sort()[0] ?? "") : p.regularPrice;
-  const status =
-    p.type === "variable"
-      ? variations.some((v) => stockStatus(v.manageStock, v.stockQuantity) === "instock")
-        ? "instock"
-        : "outofstock"
-      : stockStatus(p.manageStock, p.stockQuantity);
+/** Attribute names with every value the product's items use, in first-seen order. */
+function attributes(items: readonly StoreItem[]) {
+  const options = new Map<string, string[]>();
+  for (const v of items)
+    for (const o of v.options) options.set(o.name, [...new Set([...(options.get(o.name) ?? []), o.value])]);
+  return [...options].map(([name, values]) => ({ name, options: values }));
+}
+
+export function productJson(ctx: ShapeContext, p: StoreProduct): Record<string, unknown> {
+  const base = baseItem(ctx.store, p);
+  const variations = p.hasOptions ? ctx.store.itemsOf(p) : [];
+  const manageStock = base?.tracked ?? false;
+  const regularPrice = base?.price ?? "";
+  const type = p.kind;
+  const price = p.hasOptions ? (variations.map((v) => v.price).sort()[0] ?? "") : regularPrice;
+  const status = p.hasOptions
+    ? variations.some((v) => stockStatus(v.tracked, stockQuantity(v)) === "instock")
+      ? "instock"
+      : "outofstock"
+    : stockStatus(manageStock, stockQuantity(base));
   return {
     id: p.id,
     name: p.name,
@@ -45,25 +57,25 @@ export function productJson(ctx: ShapeContext, p: WooProduct): Record<string, un
     permalink: `${ctx.siteUrl}/product/${slug(p.name, p.id)}/`,
     ...datePair(ctx.clock, "date_created", p.createdMs),
     ...datePair(ctx.clock, "date_modified", p.modifiedMs),
-    type: p.type,
+    type,
     status: "publish",
     featured: false,
     catalog_visibility: "visible",
     description: "",
     short_description: "",
-    sku: p.sku,
+    sku: base?.sku ?? p.sku,
     price,
-    regular_price: p.type === "variable" || p.type === "grouped" ? "" : p.regularPrice,
+    regular_price: regularPrice,
     sale_price: "",
     on_sale: false,
-    purchasable: p.type !== "grouped",
+    purchasable: type !== "grouped",
     total_sales: 0,
     virtual: false,
     downloadable: false,
     tax_status: "taxable",
     tax_class: "",
-    manage_stock: p.manageStock,
-    stock_quantity: p.manageStock ? p.stockQuantity : null,
+    manage_stock: manageStock,
+    stock_quantity: stockQuantity(base),
     backorders: "no",
     backorders_allowed: false,
     backordered: false,
@@ -76,7 +88,7 @@ export function productJson(ctx: ShapeContext, p: WooProduct): Record<string, un
     categories: [],
     tags: [],
     images: [],
-    attributes: p.attributes.map((a, i) => ({
+    attributes: attributes(variations).map((a, i) => ({
       id: 0,
       name: a.name,
       position: i,
@@ -85,11 +97,11 @@ export function productJson(ctx: ShapeContext, p: WooProduct): Record<string, un
       options: a.options,
     })),
     default_attributes: [],
-    variations: p.variationIds,
-    grouped_products: p.type === "grouped" ? p.componentIds : [],
-    ...(p.type === "bundle"
+    variations: variations.map((v) => v.id),
+    grouped_products: type === "grouped" ? p.components : [],
+    ...(type === "bundle"
       ? {
-          bundled_items: p.componentIds.map((id, i) => ({
+          bundled_items: p.components.map((id, i) => ({
             bundled_item_id: i + 1,
             product_id: id,
             quantity_min: 1,
@@ -99,23 +111,24 @@ export function productJson(ctx: ShapeContext, p: WooProduct): Record<string, un
     menu_order: 0,
     meta_data: [],
     stock_status: status,
-    has_options: p.type === "variable",
-    global_unique_id: p.globalUniqueId,
+    has_options: p.hasOptions,
+    global_unique_id: base?.barcode ?? "",
     _links: { self: [{ href: api(ctx, `products/${p.id}`) }], collection: [{ href: api(ctx, "products") }] },
   };
 }
 
-export function variationJson(ctx: ShapeContext, v: WooVariation): Record<string, unknown> {
+export function variationJson(ctx: ShapeContext, v: StoreItem): Record<string, unknown> {
+  const parentId = v.productId;
   return {
     id: v.id,
     type: "variation",
     ...datePair(ctx.clock, "date_created", v.createdMs),
     ...datePair(ctx.clock, "date_modified", v.modifiedMs),
     description: "",
-    permalink: `${ctx.siteUrl}/?p=${v.parentId}&variation_id=${v.id}`,
+    permalink: `${ctx.siteUrl}/?p=${parentId}&variation_id=${v.id}`,
     sku: v.sku,
-    price: v.regularPrice,
-    regular_price: v.regularPrice,
+    price: v.price,
+    regular_price: v.price,
     sale_price: "",
     on_sale: false,
     status: "publish",
@@ -124,55 +137,57 @@ export function variationJson(ctx: ShapeContext, v: WooVariation): Record<string
     downloadable: false,
     tax_status: "taxable",
     tax_class: "",
-    manage_stock: v.manageStock,
-    stock_quantity: v.manageStock ? v.stockQuantity : null,
-    stock_status: stockStatus(v.manageStock, v.stockQuantity),
+    manage_stock: v.tracked,
+    stock_quantity: stockQuantity(v),
+    stock_status: stockStatus(v.tracked, stockQuantity(v)),
     backorders: "no",
     backorders_allowed: false,
     backordered: false,
     weight: "",
     dimensions: { length: "", width: "", height: "" },
     image: null,
-    attributes: v.attributes.map((a) => ({ id: 0, name: a.name, option: a.option })),
+    attributes: v.options.map((a) => ({ id: 0, name: a.name, option: a.value })),
     menu_order: 0,
     meta_data: [],
-    parent_id: v.parentId,
-    global_unique_id: v.globalUniqueId,
+    parent_id: parentId,
+    global_unique_id: v.barcode,
     _links: {
-      self: [{ href: api(ctx, `products/${v.parentId}/variations/${v.id}`) }],
-      up: [{ href: api(ctx, `products/${v.parentId}`) }],
+      self: [{ href: api(ctx, `products/${parentId}/variations/${v.id}`) }],
+      up: [{ href: api(ctx, `products/${parentId}`) }],
     },
   };
 }
 
-const cents = (value: string) => Math.round(Number(value) * 100);
-const decimal = (c: number) => (c / 100).toFixed(2);
-
-export function orderTotal(o: WooOrder): string {
-  return decimal(o.lines.reduce((sum, l) => sum + cents(l.price) * l.quantity, 0) + cents(o.shippingTotal));
+/** An order without a customer (made by hand in the admin) has an empty billing block, email included. */
+function billing(o: WooOrder) {
+  if (!o.customer) return { ...emptyAddress(), email: "" };
+  const { firstName: first_name, lastName: last_name, email } = o.customer;
+  return { ...wooAddress(o.address), first_name, last_name, email };
 }
 
 export function orderJson(ctx: ShapeContext, o: WooOrder): Record<string, unknown> {
+  const orderKey = `wc_order_${o.key}`;
+  const shippingTotal = decimal(o.shippingCents);
   return {
     id: o.id,
     parent_id: 0,
     status: o.status,
-    currency: o.currency,
+    currency: "USD",
     version: "9.4.0",
     prices_include_tax: false,
     ...datePair(ctx.clock, "date_created", o.createdMs),
     ...datePair(ctx.clock, "date_modified", o.modifiedMs),
     discount_total: "0.00",
     discount_tax: "0.00",
-    shipping_total: o.shippingTotal,
+    shipping_total: shippingTotal,
     shipping_tax: "0.00",
     cart_tax: "0.00",
-    total: orderTotal(o),
+    total: decimal(ctx.store.totalCents(o)),
     total_tax: "0.00",
     customer_id: o.customerId,
-    order_key: o.orderKey,
-    billing: o.billing,
-    shipping: o.shipping,
+    order_key: orderKey,
+    billing: billing(o),
+    shipping: wooAddress(o.address),
     payment_method: o.paidMs === null ? "" : "stripe",
     payment_method_title: o.paidMs === null ? "" : "Credit Card (Stripe)",
     transaction_id: "",
@@ -189,7 +204,7 @@ export function orderJson(ctx: ShapeContext, o: WooOrder): Record<string, unknow
       id: l.id,
       name: l.name,
       product_id: l.productId,
-      variation_id: l.variationId,
+      variation_id: l.itemId === l.productId ? 0 : l.itemId,
       quantity: l.quantity,
       tax_class: "",
       subtotal: decimal(cents(l.price) * l.quantity),
@@ -205,22 +220,24 @@ export function orderJson(ctx: ShapeContext, o: WooOrder): Record<string, unknow
     })),
     tax_lines: [],
     shipping_lines:
-      o.shippingTotal === "0.00"
+      o.shippingCents === 0
         ? []
         : [
             {
               id: o.id * 10,
               method_title: "Flat rate",
               method_id: "flat_rate",
-              total: o.shippingTotal,
+              total: shippingTotal,
               total_tax: "0.00",
               taxes: [],
             },
           ],
     fee_lines: [],
     coupon_lines: [],
-    refunds: o.refunds.map((r) => ({ id: r.id, reason: r.reason, total: `-${r.amount}` })),
-    payment_url: `${ctx.siteUrl}/checkout/order-pay/${o.id}/?pay_for_order=true&key=${o.orderKey}`,
+    refunds: [...o.refunds]
+      .reverse()
+      .map((r) => ({ id: r.id, reason: r.reason, total: `-${decimal(r.amountCents)}` })),
+    payment_url: `${ctx.siteUrl}/checkout/order-pay/${o.id}/?pay_for_order=true&key=${orderKey}`,
     is_editable: o.status === "pending" || o.status === "on-hold",
     needs_payment: o.status === "pending" || o.status === "failed",
     needs_processing: true,
@@ -228,23 +245,23 @@ export function orderJson(ctx: ShapeContext, o: WooOrder): Record<string, unknow
   };
 }
 
-export function refundJson(ctx: ShapeContext, o: WooOrder, r: WooRefund): Record<string, unknown> {
+export function refundJson(ctx: ShapeContext, o: WooOrder, r: StoreRefund): Record<string, unknown> {
   return {
     id: r.id,
     ...datePair(ctx.clock, "date_created", r.createdMs),
-    amount: r.amount,
+    amount: decimal(r.amountCents),
     reason: r.reason,
     refunded_by: 1,
     refunded_payment: false,
     meta_data: [],
     line_items: r.lines.map((rl) => {
-      const line = o.lines.find((l) => l.id === rl.lineItemId);
+      const line = o.lines.find((l) => l.id === rl.lineId);
       const total = decimal(-cents(line?.price ?? "0") * rl.quantity);
       return {
         id: rl.id,
         name: line?.name ?? "",
         product_id: line?.productId ?? 0,
-        variation_id: line?.variationId ?? 0,
+        variation_id: line && line.itemId !== line.productId ? line.itemId : 0,
         quantity: -rl.quantity,
         tax_class: "",
         subtotal: total,
@@ -252,7 +269,7 @@ export function refundJson(ctx: ShapeContext, o: WooOrder, r: WooRefund): Record
         total,
         total_tax: "0.00",
         taxes: [],
-        meta_data: [{ id: 0, key: "_refunded_item_id", value: String(rl.lineItemId) }],
+        meta_data: [{ id: 0, key: "_refunded_item_id", value: String(rl.lineId) }],
         sku: line?.sku ?? "",
         price: -Number(line?.price ?? 0),
       };
@@ -264,7 +281,7 @@ export function refundJson(ctx: ShapeContext, o: WooOrder, r: WooRefund): Record
   };
 }
 
-export function noteJson(ctx: ShapeContext, o: WooOrder, n: WooNote): Record<string, unknown> {
+export function noteJson(ctx: ShapeContext, o: WooOrder, n: StoreNote): Record<string, unknown> {
   return {
     id: n.id,
     author: n.addedByUser ? "admin" : "WooCommerce",
@@ -275,7 +292,7 @@ export function noteJson(ctx: ShapeContext, o: WooOrder, n: WooNote): Record<str
   };
 }
 
-export function webhookJson(ctx: ShapeContext, w: WooWebhook): Record<string, unknown> {
+export function webhookJson(ctx: ShapeContext, w: StoreSubscription): Record<string, unknown> {
   const [resource, event] = w.topic.split(".");
   return {
     id: w.id,
@@ -285,7 +302,7 @@ export function webhookJson(ctx: ShapeContext, w: WooWebhook): Record<string, un
     resource: resource ?? "",
     event: event ?? "",
     hooks: [],
-    delivery_url: w.deliveryUrl,
+    delivery_url: w.url,
     ...datePair(ctx.clock, "date_created", w.createdMs),
     ...datePair(ctx.clock, "date_modified", w.modifiedMs),
     _links: { self: [{ href: api(ctx, `webhooks/${w.id}`) }], collection: [{ href: api(ctx, "webhooks") }] },

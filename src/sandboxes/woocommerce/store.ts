@@ -1,6 +1,10 @@
-/** The WooCommerce store the sandbox serves: plain records, changed only through the ops files. */
+import type { SeededStore, SeedOrderState } from "../kit/seed/index.ts";
+import { loadSeed, type SeedIds, type SeedPlan } from "../kit/store/load-seed.ts";
+import { recordRefund } from "../kit/store/order-ops.ts";
+import type { StoreItem, StoreOrder, StoreProduct } from "../kit/store/records.ts";
+import { CommerceStore, type StorePlan } from "../kit/store/store.ts";
 
-export type WooProductType = "simple" | "variable" | "grouped" | "bundle";
+/** WooCommerce on the kit store: its order statuses, WordPress's shared post ids, stock on payment. */
 
 export const ORDER_STATUSES = [
   "pending",
@@ -13,173 +17,80 @@ export const ORDER_STATUSES = [
   "trash",
 ] as const;
 export type OrderStatus = (typeof ORDER_STATUSES)[number];
+export type WooStore = CommerceStore<OrderStatus>;
+export type WooOrder = StoreOrder<OrderStatus>;
 
-export interface WooProduct {
-  readonly id: number;
-  name: string;
-  readonly type: WooProductType;
-  sku: string;
-  regularPrice: string;
-  manageStock: boolean;
-  stockQuantity: number | null;
-  /** GTIN/UPC/EAN field (WooCommerce ≥ 9.2); "" when none. */
-  globalUniqueId: string;
-  readonly createdMs: number;
-  modifiedMs: number;
-  readonly attributes: readonly { readonly name: string; readonly options: readonly string[] }[];
-  readonly variationIds: number[];
-  /** Children of a grouped product, or the items of a bundle. */
-  readonly componentIds: readonly number[];
+/** Statuses in which WooCommerce has reduced stock for an order (wc_maybe_reduce_stock_levels). */
+const HOLDS_STOCK = new Set<OrderStatus>(["processing", "on-hold", "completed"]);
+const PAID = new Set<OrderStatus>(["processing", "completed"]);
+const HOUR = 3_600_000;
+const SEED_STATUS: Record<SeedOrderState, OrderStatus> = {
+  pending: "pending",
+  paid: "processing",
+  on_hold: "on-hold",
+  fulfilled: "completed",
+  cancelled: "cancelled",
+  refunded: "refunded",
+  failed: "failed",
+};
+
+const post = { sequence: "post", first: 101 };
+export const WOO_STORE: StorePlan<OrderStatus> = {
+  // WordPress posts share one id sequence: products, variations, orders and refunds interleave.
+  ids: {
+    product: post,
+    item: post,
+    order: post,
+    refund: post,
+    line: { sequence: "line", first: 1 },
+    note: { sequence: "comment", first: 1 },
+    subscription: { sequence: "webhook", first: 1 },
+    address: { sequence: "address", first: 1 },
+    shipment: { sequence: "shipment", first: 1 },
+  },
+  itemIsProduct: true,
+  locations: [{ id: 1, code: "default", label: "Default", enabled: true }],
+  holdsStock: (status) => HOLDS_STOCK.has(status),
+  // Core reduces stock once, on payment or hold, and gives it back only on cancelling.
+  stockEffect: (status) => (HOLDS_STOCK.has(status) ? "take" : status === "cancelled" ? "return" : "keep"),
+  onStatus(order, status, now) {
+    if (PAID.has(status) && order.paidMs === null) order.paidMs = now;
+    if (status === "completed" && order.completedMs === null) order.completedMs = now;
+  },
+};
+
+const WOO_SEED = (store: WooStore): SeedPlan<OrderStatus> => ({
+  status: SEED_STATUS,
+  afterOrder(order, seed) {
+    const paid = order.status === "processing" || order.status === "completed" || order.status === "refunded";
+    order.paidMs = paid ? seed.createdAtMs : null;
+    order.completedMs = order.status === "completed" ? seed.createdAtMs + 2 * HOUR : null;
+    if (order.status !== "refunded") return;
+    const refund = recordRefund(store, order, {
+      lines: order.lines.map((l) => ({ lineId: l.id, quantity: l.quantity })),
+      amountCents: store.totalCents(order),
+      reason: "Customer changed their mind",
+      restock: false,
+    });
+    refund.createdMs = seed.createdAtMs + 2 * HOUR;
+  },
+});
+
+export function createWooStore(
+  nowMs: () => number,
+  seeded: SeededStore,
+): { store: WooStore; seedIds: SeedIds } {
+  const store = new CommerceStore(WOO_STORE, nowMs);
+  return { store, seedIds: loadSeed(store, seeded, WOO_SEED(store)) };
 }
 
-export interface WooVariation {
-  readonly id: number;
-  readonly parentId: number;
-  sku: string;
-  regularPrice: string;
-  manageStock: boolean;
-  stockQuantity: number | null;
-  globalUniqueId: string;
-  readonly createdMs: number;
-  modifiedMs: number;
-  readonly attributes: readonly { readonly name: string; readonly option: string }[];
-}
+/** A variation is an item of a product with options; a simple product is its own item. */
+export const isVariation = (store: WooStore, item: StoreItem) => store.productOf(item).hasOptions;
 
-export interface WooAddress {
-  first_name: string;
-  last_name: string;
-  company: string;
-  address_1: string;
-  address_2: string;
-  city: string;
-  state: string;
-  postcode: string;
-  country: string;
-  email?: string;
-  phone: string;
-}
+/** The item a product without options is (its stock, SKU and price), undefined for a variable or grouped one. */
+export const baseItem = (store: WooStore, p: StoreProduct) =>
+  p.hasOptions ? undefined : store.items.get(p.id);
 
-export interface WooLineItem {
-  readonly id: number;
-  readonly name: string;
-  readonly productId: number;
-  readonly variationId: number;
-  readonly quantity: number;
-  readonly sku: string;
-  /** Unit price as a decimal string. */
-  readonly price: string;
-}
-
-export interface WooNote {
-  readonly id: number;
-  readonly note: string;
-  readonly customerNote: boolean;
-  readonly addedByUser: boolean;
-  readonly createdMs: number;
-}
-
-export interface WooRefund {
-  readonly id: number;
-  readonly amount: string;
-  readonly reason: string;
-  readonly createdMs: number;
-  readonly lines: readonly { readonly id: number; readonly lineItemId: number; readonly quantity: number }[];
-}
-
-export interface WooTracking {
-  readonly tracking_id: string;
-  readonly tracking_provider: string;
-  readonly custom_tracking_provider: string;
-  readonly custom_tracking_link: string;
-  readonly tracking_number: string;
-  readonly date_shipped: string;
-}
-
-export interface WooOrder {
-  readonly id: number;
-  readonly orderKey: string;
-  status: OrderStatus;
-  readonly currency: string;
-  readonly createdMs: number;
-  modifiedMs: number;
-  paidMs: number | null;
-  completedMs: number | null;
-  /** 0 for a guest checkout. */
-  readonly customerId: number;
-  readonly billing: WooAddress;
-  readonly shipping: WooAddress;
-  readonly lines: readonly WooLineItem[];
-  readonly shippingTotal: string;
-  customerNote: string;
-  readonly notes: WooNote[];
-  readonly refunds: WooRefund[];
-  readonly trackings: WooTracking[];
-  /** Whether placing it took stock (WooCommerce reduces stock once, on payment or hold). */
-  stockReduced: boolean;
-}
-
-export type WebhookStatus = "active" | "paused" | "disabled";
-
-export interface WooWebhook {
-  readonly id: number;
-  name: string;
-  status: WebhookStatus;
-  topic: string;
-  deliveryUrl: string;
-  secret: string;
-  readonly createdMs: number;
-  modifiedMs: number;
-  failureCount: number;
-}
-
-export type StoreEvent = { readonly topic: string; readonly resourceId: number };
-
-export class WooStore {
-  readonly products = new Map<number, WooProduct>();
-  readonly variations = new Map<number, WooVariation>();
-  readonly orders = new Map<number, WooOrder>();
-  readonly webhooks = new Map<number, WooWebhook>();
-  /** WordPress posts share one id sequence: products, variations, orders and refunds interleave. */
-  private postId = 100;
-  private commentId = 1;
-  private webhookId = 1;
-  private lineId = 1;
-  listener: (event: StoreEvent) => void = () => {};
-
-  constructor(readonly nowMs: () => number) {}
-
-  nextPostId(): number {
-    this.postId += 1;
-    return this.postId;
-  }
-  nextNoteId(): number {
-    return this.commentId++;
-  }
-  nextWebhookId(): number {
-    return this.webhookId++;
-  }
-  nextLineId(): number {
-    return this.lineId++;
-  }
-
-  emit(topic: string, resourceId: number): void {
-    this.listener({ topic, resourceId });
-  }
-
-  /** Every variation and simple product with this SKU (SKUs are not unique in a messy store). */
-  findBySku(sku: string): (WooProduct | WooVariation)[] {
-    const found: (WooProduct | WooVariation)[] = [];
-    for (const p of this.products.values()) if (p.sku === sku) found.push(p);
-    for (const v of this.variations.values()) if (v.sku === sku) found.push(v);
-    return found;
-  }
-
-  /** A product or a variation by post id (WooCommerce's `/products/{id}` serves both). */
-  item(id: number): WooProduct | WooVariation | undefined {
-    return this.products.get(id) ?? this.variations.get(id);
-  }
-}
-
-export function isVariation(item: WooProduct | WooVariation): item is WooVariation {
-  return "parentId" in item;
-}
+/** `stock_quantity`: null for an untracked item or one tracked without a quantity. */
+export const stockQuantity = (item: StoreItem | undefined) =>
+  item?.tracked ? (item.stock.get(1) ?? null) : null;

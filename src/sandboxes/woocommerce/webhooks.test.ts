@@ -17,8 +17,8 @@ afterAll(async () => {
 });
 
 function sellableSku(): string {
-  const item = [...sandbox.store.variations.values()].find(
-    (v) => v.manageStock && v.sku !== "" && v.sku === v.sku.trim(),
+  const item = [...sandbox.store.items.values()].find(
+    (v) => sandbox.store.productOf(v).hasOptions && v.tracked && v.sku !== "" && v.sku === v.sku.trim(),
   );
   return item?.sku as string;
 }
@@ -106,7 +106,9 @@ describe("WooCommerce sandbox webhooks", () => {
       topic: "product.updated",
       delivery_url: `${receiver.url}/products`,
     });
-    const product = [...sandbox.store.products.values()].find((p) => p.type === "simple" && p.manageStock);
+    const product = [...sandbox.store.products.values()].find(
+      (p) => p.kind === "simple" && sandbox.store.items.get(p.id)?.tracked,
+    );
     await api.put(`products/${product?.id}`, { stock_quantity: 11 });
     await waitForWebhooks();
     const delivery = receiver.received.filter((r) => r.path === "/products").at(-1);

@@ -1,8 +1,10 @@
 import { randomBytes } from "node:crypto";
 import { hmacBase64 } from "../kit/signing.ts";
-import type { OutgoingWebhook, WebhookDispatcher } from "../kit/webhooks.ts";
+import { emitStoreWebhooks } from "../kit/store/emitter.ts";
+import type { StoreEvent, StoreItem, StoreSubscription } from "../kit/store/records.ts";
+import type { WebhookDispatcher } from "../kit/webhooks.ts";
 import { orderJson, productJson, type ShapeContext, variationJson } from "./shapes.ts";
-import { isVariation, type StoreEvent, type WooWebhook } from "./store.ts";
+import { isVariation, type OrderStatus } from "./store.ts";
 
 export const WC_VERSION = "9.4.0";
 export const USER_AGENT = `WooCommerce/${WC_VERSION} Hookshot (WordPress/6.7.1)`;
@@ -16,101 +18,80 @@ export function signWooWebhook(body: string, secret: string): string {
   return hmacBase64("sha256", secret, body);
 }
 
-function payloadFor(ctx: ShapeContext, event: StoreEvent): unknown | null {
-  const [resource, action] = event.topic.split(".");
-  if (action === "deleted") return { id: event.resourceId };
-  if (resource === "order") {
-    const order = ctx.store.orders.get(event.resourceId);
-    return order ? orderJson(ctx, order) : null;
+/** Core's topics for the store's events: stock moved by an order sends nothing, as `wc_update_product_stock` saves silently. */
+function topics(ctx: ShapeContext, event: StoreEvent<OrderStatus>) {
+  const item = (i: StoreItem) => () =>
+    JSON.stringify(
+      isVariation(ctx.store, i) ? variationJson(ctx, i) : productJson(ctx, ctx.store.productOf(i)),
+    );
+  switch (event.type) {
+    case "order.created":
+      return [{ topic: "order.created", body: () => JSON.stringify(orderJson(ctx, event.order)) }];
+    case "order.status":
+    case "order.updated":
+      return [{ topic: "order.updated", body: () => JSON.stringify(orderJson(ctx, event.order)) }];
+    case "item.updated":
+      return [{ topic: "product.updated", body: item(event.item) }];
+    case "stock":
+      return event.cause === "manual" ? [{ topic: "product.updated", body: item(event.item) }] : [];
+    case "product.updated":
+      return [{ topic: "product.updated", body: () => JSON.stringify(productJson(ctx, event.product)) }];
+    default:
+      return [];
   }
-  if (resource === "product") {
-    const item = ctx.store.item(event.resourceId);
-    if (!item) return null;
-    return isVariation(item) ? variationJson(ctx, item) : productJson(ctx, item);
-  }
-  return null;
 }
 
 /**
- * Turns store events into WooCommerce deliveries: one per active webhook on the topic, the
- * resource's REST JSON signed with the webhook's secret, sent through the kit dispatcher.
- * Consecutive failures are counted per webhook; at the limit it becomes `disabled`.
+ * WooCommerce deliveries: one per active webhook on the topic, the resource's REST JSON signed
+ * with the webhook's secret; five consecutive failures disable the webhook.
  */
-export class WooWebhooks {
-  constructor(
-    private readonly ctx: ShapeContext,
-    private readonly dispatcher: WebhookDispatcher,
-  ) {
-    ctx.store.listener = (event) => this.onEvent(event);
-    dispatcher.attach({ onSettled: (webhook, ok) => this.settled(webhook, ok) });
-  }
+export function wooWebhooks(ctx: ShapeContext, dispatcher: WebhookDispatcher): void {
+  emitStoreWebhooks(ctx.store, dispatcher, {
+    topics: (event) => topics(ctx, event),
+    failuresToDisable: MAX_DELIVERY_FAILURES,
+    outgoing(hook, topic, body) {
+      const [resource, event] = topic.split(".");
+      const deliveryId = randomBytes(16).toString("hex");
+      return {
+        subscriptionId: String(hook.id),
+        topic,
+        url: hook.url,
+        body,
+        eventId: deliveryId,
+        headers: {
+          "Content-Type": "application/json",
+          "User-Agent": USER_AGENT,
+          "X-WC-Webhook-Source": `${ctx.siteUrl}/`,
+          "X-WC-Webhook-Topic": topic,
+          "X-WC-Webhook-Resource": resource ?? "",
+          "X-WC-Webhook-Event": event ?? "",
+          "X-WC-Webhook-Signature": signWooWebhook(body, hook.secret),
+          "X-WC-Webhook-ID": String(hook.id),
+          "X-WC-Webhook-Delivery-ID": deliveryId,
+        },
+      };
+    },
+  });
+}
 
-  private onEvent(event: StoreEvent): void {
-    const hooks = [...this.ctx.store.webhooks.values()].filter(
-      (w) => w.status === "active" && w.topic === event.topic,
-    );
-    if (hooks.length === 0) return;
-    const payload = payloadFor(this.ctx, event);
-    if (payload === null) return;
-    const body = JSON.stringify(payload);
-    for (const hook of hooks) this.dispatcher.send(this.outgoing(hook, body));
-  }
-
-  private outgoing(hook: WooWebhook, body: string): OutgoingWebhook {
-    const [resource, event] = hook.topic.split(".");
-    const deliveryId = randomBytes(16).toString("hex");
-    return {
-      subscriptionId: String(hook.id),
-      topic: hook.topic,
-      url: hook.deliveryUrl,
-      body,
-      eventId: deliveryId,
-      headers: {
-        "Content-Type": "application/json",
-        "User-Agent": USER_AGENT,
-        "X-WC-Webhook-Source": `${this.ctx.siteUrl}/`,
-        "X-WC-Webhook-Topic": hook.topic,
-        "X-WC-Webhook-Resource": resource ?? "",
-        "X-WC-Webhook-Event": event ?? "",
-        "X-WC-Webhook-Signature": signWooWebhook(body, hook.secret),
-        "X-WC-Webhook-ID": String(hook.id),
-        "X-WC-Webhook-Delivery-ID": deliveryId,
-      },
-    };
-  }
-
-  /** After a webhook's last attempt: consecutive failures counted, the webhook disabled at the limit. */
-  private settled(webhook: OutgoingWebhook, ok: boolean): void {
-    const hook = this.ctx.store.webhooks.get(Number(webhook.subscriptionId));
-    if (!hook) return;
-    if (ok) {
-      hook.failureCount = 0;
-      return;
-    }
-    hook.failureCount += 1;
-    if (hook.failureCount >= MAX_DELIVERY_FAILURES) {
-      hook.status = "disabled";
-      hook.modifiedMs = this.ctx.store.nowMs();
-    }
-  }
-
-  /**
-   * The ping core sends when a webhook is first saved as active: a form-encoded
-   * `webhook_id=<id>` body, unsigned. Its outcome does not fail the creation.
-   */
-  async ping(hook: WooWebhook): Promise<{ status: number | null; error: string | null }> {
-    try {
-      const response = await fetch(hook.deliveryUrl, {
-        method: "POST",
-        headers: { "Content-Type": "application/x-www-form-urlencoded", "User-Agent": USER_AGENT },
-        body: `webhook_id=${hook.id}`,
-        redirect: "manual",
-        signal: AbortSignal.timeout(5000),
-      });
-      await response.arrayBuffer();
-      return { status: response.status, error: null };
-    } catch (caught) {
-      return { status: null, error: (caught as Error).message };
-    }
+/**
+ * The ping core sends when a webhook is first saved as active: a form-encoded
+ * `webhook_id=<id>` body, unsigned. Its outcome does not fail the creation.
+ */
+export async function pingWebhook(
+  hook: StoreSubscription,
+): Promise<{ status: number | null; error: string | null }> {
+  try {
+    const response = await fetch(hook.url, {
+      method: "POST",
+      headers: { "Content-Type": "application/x-www-form-urlencoded", "User-Agent": USER_AGENT },
+      body: `webhook_id=${hook.id}`,
+      redirect: "manual",
+      signal: AbortSignal.timeout(5000),
+    });
+    await response.arrayBuffer();
+    return { status: response.status, error: null };
+  } catch (caught) {
+    return { status: null, error: (caught as Error).message };
   }
 }

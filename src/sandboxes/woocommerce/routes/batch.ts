@@ -1,6 +1,6 @@
 import type { FastifyInstance } from "fastify";
-import { applyItemChanges, type ItemChanges, productById, variationById } from "../catalog-ops.ts";
 import { WooError } from "../errors.ts";
+import { applyItemChanges, type ItemChanges, productById, variationById } from "../ops.ts";
 import { productJson, type ShapeContext, variationJson } from "../shapes.ts";
 import { idParam } from "./listing.ts";
 

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from "fastify";
 import { invalidParam, WooError } from "../errors.ts";
-import { addNote, orderById, refundOrder, updateOrder } from "../order-ops.ts";
+import { addNote, orderById, refundOrder, updateOrder } from "../ops.ts";
 import { noteJson, orderJson, refundJson, type ShapeContext } from "../shapes.ts";
 import { ORDER_STATUSES, type OrderStatus, type WooOrder } from "../store.ts";
 import { booleanParam, dateFilter, idParam, query, sendPage, sorter } from "./listing.ts";
@@ -62,7 +62,8 @@ export function registerOrderRoutes(app: FastifyInstance, ctx: ShapeContext): vo
 
   app.get(`${base}/:id/refunds`, async (request, reply) => {
     const o = order(request, 404);
-    return sendPage(request, reply, ctx.siteUrl, o.refunds, (r) => refundJson(ctx, o, r));
+    // Newest first, as core lists them.
+    return sendPage(request, reply, ctx.siteUrl, [...o.refunds].reverse(), (r) => refundJson(ctx, o, r));
   });
 
   app.get(`${base}/:id/refunds/:refundId`, async (request) => {
@@ -79,7 +80,7 @@ export function registerOrderRoutes(app: FastifyInstance, ctx: ShapeContext): vo
       ...(typeof body.amount === "string" ? { amount: body.amount } : {}),
       ...(typeof body.reason === "string" ? { reason: body.reason } : {}),
       lines: (body.line_items ?? []).map((l) => ({
-        lineItemId: Number(l.id),
+        lineId: Number(l.id),
         quantity: Number(l.quantity ?? 0),
       })),
       restock:

@@ -1,8 +1,8 @@
 import type { FastifyInstance } from "fastify";
-import { applyItemChanges, type ItemChanges, productById, variationById } from "../catalog-ops.ts";
+import type { StoreItem, StoreProduct } from "../../kit/store/records.ts";
 import { invalidParam } from "../errors.ts";
+import { applyItemChanges, type ItemChanges, productById, variationById } from "../ops.ts";
 import { productJson, type ShapeContext, variationJson } from "../shapes.ts";
-import type { WooProduct, WooVariation } from "../store.ts";
 import { dateFilter, idParam, query, sendPage, sorter } from "./listing.ts";
 
 const TYPES = ["simple", "grouped", "external", "variable", "bundle"];
@@ -21,17 +21,19 @@ export function registerProductRoutes(app: FastifyInstance, ctx: ShapeContext): 
     const items = [...ctx.store.products.values()]
       .filter(
         (p) =>
-          inRange(p) && (skus === null || skus.has(p.sku)) && (q.type === undefined || p.type === q.type),
+          inRange(p) &&
+          (skus === null || skus.has(ctx.store.items.get(p.id)?.sku ?? p.sku)) &&
+          (q.type === undefined || p.kind === q.type),
       )
-      .sort(sorter<WooProduct>(q, (p) => p.name));
+      .sort(sorter<StoreProduct>(q, (p) => p.name));
     return sendPage(request, reply, ctx.siteUrl, items, (p) => productJson(ctx, p));
   });
 
   app.get(`${base}/:id`, async (request) => {
     const id = idParam(request);
-    const variation = ctx.store.variations.get(id);
+    const variation = ctx.store.items.get(id);
     // `/products/{id}` also answers for a variation id, as core does.
-    if (variation) return variationJson(ctx, variation);
+    if (variation && variation.id !== variation.productId) return variationJson(ctx, variation);
     return productJson(ctx, productById(ctx.store, id, 404));
   });
 
@@ -46,10 +48,9 @@ export function registerProductRoutes(app: FastifyInstance, ctx: ShapeContext): 
     const q = query(request);
     const inRange = dateFilter(ctx.clock, q);
     const skus = q.sku === undefined ? null : new Set(q.sku.split(",").map((s) => s.trim()));
-    const items = product.variationIds
-      .map((id) => ctx.store.variations.get(id))
-      .filter((v): v is WooVariation => v !== undefined && inRange(v) && (skus === null || skus.has(v.sku)))
-      .sort(sorter<WooVariation>(q, (v) => v.sku));
+    const items = (product.hasOptions ? ctx.store.itemsOf(product) : [])
+      .filter((v) => inRange(v) && (skus === null || skus.has(v.sku)))
+      .sort(sorter<StoreItem>(q, (v) => v.sku));
     return sendPage(request, reply, ctx.siteUrl, items, (v) => variationJson(ctx, v));
   });
 

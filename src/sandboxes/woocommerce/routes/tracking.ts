@@ -1,9 +1,11 @@
 import { createHash } from "node:crypto";
 import type { FastifyInstance } from "fastify";
+import { recordShipment } from "../../kit/store/order-ops.ts";
+import type { StoreShipment } from "../../kit/store/records.ts";
 import { routeNotFound, WooError } from "../errors.ts";
-import { orderById } from "../order-ops.ts";
+import { orderById } from "../ops.ts";
 import type { ShapeContext } from "../shapes.ts";
-import type { WooOrder, WooTracking } from "../store.ts";
+import type { WooOrder } from "../store.ts";
 import { idParam } from "./listing.ts";
 
 /** Whether the Shipment Tracking extension is installed; without it its routes do not exist. */
@@ -18,15 +20,27 @@ const PROVIDER_LINKS: Record<string, string> = {
   dhl: "https://www.dhl.com/en/express/tracking.html?AWB=%s",
 };
 
-function trackingJson(ctx: ShapeContext, order: WooOrder, t: WooTracking): Record<string, unknown> {
-  const template = PROVIDER_LINKS[t.tracking_provider.toLowerCase()];
+/** The extension's fields; without it installed, the order's tracking lives in its notes. */
+function tracking(t: StoreShipment) {
   return {
-    ...t,
-    tracking_link: t.custom_tracking_link || (template ? template.replace("%s", t.tracking_number) : ""),
+    tracking_id: t.ref,
+    tracking_provider: t.provider,
+    custom_tracking_provider: t.customProvider,
+    custom_tracking_link: t.link,
+    tracking_number: t.trackingNumber,
+    date_shipped: t.shippedOn,
+  };
+}
+
+function trackingJson(ctx: ShapeContext, order: WooOrder, t: StoreShipment): Record<string, unknown> {
+  const template = PROVIDER_LINKS[t.provider.toLowerCase()];
+  return {
+    ...tracking(t),
+    tracking_link: t.link || (template ? template.replace("%s", t.trackingNumber) : ""),
     _links: {
       self: [
         {
-          href: `${ctx.siteUrl}/wp-json/wc-shipment-tracking/v3/orders/${order.id}/shipment-trackings/${t.tracking_id}`,
+          href: `${ctx.siteUrl}/wp-json/wc-shipment-tracking/v3/orders/${order.id}/shipment-trackings/${t.ref}`,
         },
       ],
     },
@@ -56,7 +70,7 @@ export function registerTrackingRoutes(
 
   app.get(base, async (request) => {
     const o = order(request);
-    return o.trackings.map((t) => trackingJson(ctx, o, t));
+    return o.shipments.map((t) => trackingJson(ctx, o, t));
   });
 
   app.post(base, async (request, reply) => {
@@ -68,25 +82,27 @@ export function registerTrackingRoutes(
         params: ["tracking_number"],
       });
     }
-    const tracking: WooTracking = {
-      tracking_id: createHash("md5").update(`${o.id}-${number}-${o.trackings.length}`).digest("hex"),
-      tracking_provider: typeof body.tracking_provider === "string" ? body.tracking_provider : "",
-      custom_tracking_provider:
-        typeof body.custom_tracking_provider === "string" ? body.custom_tracking_provider : "",
-      custom_tracking_link: typeof body.custom_tracking_link === "string" ? body.custom_tracking_link : "",
-      tracking_number: number,
-      date_shipped: dateShipped(body.date_shipped, ctx.store.nowMs()),
-    };
-    o.trackings.push(tracking);
-    return reply.code(201).send(trackingJson(ctx, o, tracking));
+    const text = (name: string) => (typeof body[name] === "string" ? (body[name] as string) : "");
+    const shipment = recordShipment(ctx.store, o, {
+      ref: createHash("md5").update(`${o.id}-${number}-${o.shipments.length}`).digest("hex"),
+      provider: text("tracking_provider"),
+      customProvider: text("custom_tracking_provider"),
+      link: text("custom_tracking_link"),
+      trackingNumber: number,
+      shippedOn: dateShipped(body.date_shipped, ctx.store.nowMs()),
+      carrier: "",
+      comments: "",
+      items: [],
+    });
+    return reply.code(201).send(trackingJson(ctx, o, shipment));
   });
 
   app.delete(`${base}/:trackingId`, async (request) => {
     const o = order(request);
     const trackingId = (request.params as { trackingId: string }).trackingId;
-    const index = o.trackings.findIndex((t) => t.tracking_id === trackingId);
+    const index = o.shipments.findIndex((t) => t.ref === trackingId);
     if (index < 0) throw new WooError(404, "woocommerce_rest_shop_order_invalid_id", "Invalid tracking ID.");
-    const [removed] = o.trackings.splice(index, 1);
-    return { ...(removed as WooTracking), deleted: true };
+    const [removed] = o.shipments.splice(index, 1);
+    return { ...tracking(removed as StoreShipment), deleted: true };
   });
 }

@@ -1,9 +1,13 @@
 import { randomBytes } from "node:crypto";
 import type { FastifyInstance, FastifyRequest } from "fastify";
+import type { StoreSubscription } from "../../kit/store/records.ts";
 import { WooError } from "../errors.ts";
 import { type ShapeContext, webhookJson } from "../shapes.ts";
-import type { WebhookStatus, WooWebhook } from "../store.ts";
-import type { WooWebhooks } from "../webhooks.ts";
+import { pingWebhook } from "../webhooks.ts";
+
+type WebhookStatus = StoreSubscription["status"];
+type WooWebhook = StoreSubscription;
+
 import { idParam, query, sendPage, sorter } from "./listing.ts";
 
 const RESOURCES = ["coupon", "customer", "order", "product"];
@@ -56,7 +60,7 @@ function applyBody(hook: WooWebhook, body: WebhookBody): void {
         "Webhook delivery URL must be a valid URL starting with http:// or https://.",
       );
     }
-    hook.deliveryUrl = body.delivery_url;
+    hook.url = body.delivery_url;
   }
   if (typeof body.name === "string") hook.name = body.name;
   if (typeof body.secret === "string" && body.secret !== "") hook.secret = body.secret;
@@ -76,19 +80,18 @@ function applyBody(hook: WooWebhook, body: WebhookBody): void {
 export function registerWebhookRoutes(
   app: FastifyInstance,
   ctx: ShapeContext,
-  webhooks: WooWebhooks,
   secretOf: (request: FastifyRequest) => string,
 ): void {
   const base = "/wp-json/wc/v3/webhooks";
   const byId = (request: FastifyRequest, status: 400 | 404) => {
-    const hook = ctx.store.webhooks.get(idParam(request));
+    const hook = ctx.store.subscriptions.get(idParam(request));
     if (!hook) throw new WooError(status, "woocommerce_rest_webhook_invalid_id", "Invalid ID.");
     return hook;
   };
 
   app.get(base, async (request, reply) => {
     const status = query(request).status ?? "all";
-    const items = [...ctx.store.webhooks.values()]
+    const items = [...ctx.store.subscriptions.values()]
       .filter((w) => status === "all" || w.status === status)
       .sort(sorter<WooWebhook>(query(request), (w) => w.name));
     return sendPage(request, reply, ctx.siteUrl, items, (w) => webhookJson(ctx, w));
@@ -104,11 +107,12 @@ export function registerWebhookRoutes(
     }
     const now = ctx.store.nowMs();
     const hook: WooWebhook = {
-      id: ctx.store.nextWebhookId(),
+      id: ctx.store.nextId("subscription"),
       name: "",
       status: "active",
       topic: "",
-      deliveryUrl: "",
+      url: "",
+      headers: {},
       // Without a secret, core signs with the API user's consumer secret.
       secret: secretOf(request) || randomBytes(25).toString("hex"),
       createdMs: now,
@@ -117,8 +121,8 @@ export function registerWebhookRoutes(
     };
     applyBody(hook, body);
     if (hook.name === "") hook.name = `Webhook created on ${new Date(now).toUTCString()}`;
-    ctx.store.webhooks.set(hook.id, hook);
-    if (hook.status === "active") await webhooks.ping(hook);
+    ctx.store.subscriptions.set(hook.id, hook);
+    if (hook.status === "active") await pingWebhook(hook);
     return reply.code(201).send(webhookJson(ctx, hook));
   });
 
@@ -136,7 +140,7 @@ export function registerWebhookRoutes(
     if (query(request).force !== "true") {
       throw new WooError(501, "woocommerce_rest_trash_not_supported", "Webhooks do not support trashing.");
     }
-    ctx.store.webhooks.delete(hook.id);
+    ctx.store.subscriptions.delete(hook.id);
     return webhookJson(ctx, hook);
   });
 }
