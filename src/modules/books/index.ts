@@ -9,3 +9,4 @@ export { registerBooksRoutes } from "./routes.ts";
 export { postPendingOnce, startBooksPoster } from "./runner.ts";
 export { getOrderSettings, putOrderSettings } from "./settings.ts";
 export { storeSummary, summarisePeriod } from "./summaries.ts";
+export { type WebConnectorSilence, webConnectorSilences } from "./web-connector/silence.ts";

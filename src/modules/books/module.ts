@@ -4,6 +4,7 @@ import { registerBooksRoutes } from "./routes.ts";
 import { registerTaxCodeRoutes } from "./routes-tax-codes.ts";
 import { startBooksPoster } from "./runner.ts";
 import { registerQwcRoute, registerWebConnectorRoute } from "./web-connector/routes.ts";
+import { registerWebConnectorStatusRoute } from "./web-connector/status-route.ts";
 import { registerWebConnectorJobs } from "./web-connector/watch.ts";
 
 /** Postings and daily summaries sent to the books; QuickBooks Desktop's Web Connector served at /qbwc. */
@@ -13,6 +14,7 @@ export const booksModule: HubModule = {
     registerTaxCodeRoutes(app, ctx);
     registerBooksRoutes(app, ctx);
     registerQwcRoute(app, ctx);
+    registerWebConnectorStatusRoute(app, ctx);
   },
   publicRoutes: registerWebConnectorRoute,
   jobs: (ctx) => {

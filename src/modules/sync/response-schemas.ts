@@ -409,9 +409,16 @@ export const getSyncHealthResponse = z.object({
       jobs: z.object({ count: z.number(), oldestSeconds: z.number() }),
       silentRuns: z.object({ count: z.number(), oldestSeconds: z.number() }),
       webhooks: z.object({ count: z.number(), oldestSeconds: z.number() }),
+      webConnector: z.object({ count: z.number(), oldestSeconds: z.number() }),
       stall: z
         .object({
-          reason: z.enum(["push_delayed", "webhooks_waiting", "jobs_waiting", "run_silent"]),
+          reason: z.enum([
+            "push_delayed",
+            "webhooks_waiting",
+            "jobs_waiting",
+            "run_silent",
+            "web_connector_silent",
+          ]),
           detail: z.string(),
           waiting: z.number(),
           oldestSeconds: z.number(),

@@ -22,7 +22,7 @@ export function registerStallRoutes(root: FastifyInstance, ctx: AppContext): voi
         tags: ["connections"],
         summary: "Per connection: what waits (pushes, jobs, silent runs, webhooks) and whether it is stalled",
         description:
-          "`stall` is null while the connection keeps up; otherwise it names the first threshold crossed (`push_delayed`, `webhooks_waiting`, `jobs_waiting`, `run_silent`) with how many wait and the oldest's age in seconds.",
+          "`stall` is null while the connection keeps up; otherwise it names the first threshold crossed (`push_delayed`, `webhooks_waiting`, `jobs_waiting`, `run_silent`, and for QuickBooks Desktop `web_connector_silent`: no Web Connector call for 3 × its schedule) with how many wait and the oldest's age in seconds.",
         response: { 200: getSyncHealthResponse },
       },
     },

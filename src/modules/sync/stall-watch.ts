@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import type { Db } from "../../db/engine.ts";
 import { queryRows } from "../../db/rows.ts";
 import { pgArray } from "../../db/sql.ts";
+import { webConnectorSilences } from "../books/index.ts";
 import { listConnectionsAcrossAccounts } from "../connections/index.ts";
 import { RUN_LEASE_MS } from "./run-lease.ts";
 import { DEFAULT_STALL_THRESHOLDS, type StallThresholds, thresholdsByAccount } from "./stall-thresholds.ts";
@@ -10,7 +11,13 @@ import { DEFAULT_STALL_THRESHOLDS, type StallThresholds, thresholdsByAccount } f
 export type Backlog = { count: number; oldestSeconds: number };
 
 /** Why a connection counts as stalled, most costly to the merchant first (overselling, then lost orders). */
-export const stallReasons = ["push_delayed", "webhooks_waiting", "jobs_waiting", "run_silent"] as const;
+export const stallReasons = [
+  "push_delayed",
+  "webhooks_waiting",
+  "jobs_waiting",
+  "run_silent",
+  "web_connector_silent",
+] as const;
 export type StallReason = (typeof stallReasons)[number];
 
 export const stallDetail: Record<StallReason, string> = {
@@ -18,6 +25,7 @@ export const stallDetail: Record<StallReason, string> = {
   webhooks_waiting: "webhooks from the platform are received but not processed",
   jobs_waiting: "sync jobs are due but no worker takes them",
   run_silent: "a feed run stopped reporting; its worker may have died",
+  web_connector_silent: "the QuickBooks Web Connector has stopped calling in; nothing reaches the books",
 };
 
 export type Stall = { reason: StallReason; detail: string; waiting: number; oldestSeconds: number };
@@ -35,6 +43,11 @@ export type ConnectionHealth = {
   silentRuns: Backlog;
   /** Platform webhooks received and not yet processed. */
   webhooks: Backlog;
+  /**
+   * QuickBooks Desktop only: 1 with the seconds since the Web Connector last called (or since the
+   * .qwc was downloaded), for a live or shadow connection; it stalls past 3 × its schedule.
+   */
+  webConnector: Backlog;
   /** The first threshold crossed, in `stallReasons` order; null while the connection keeps up. */
   stall: Stall | null;
 };
@@ -123,7 +136,15 @@ export async function connectionHealth(
       order by c.account_id, c.name`,
   );
   const thresholds = await thresholdsByAccount(db, options.accountId);
+  const silences = await webConnectorSilences(db, options.accountId);
   return rows.map((r) => {
+    const silence = r.mode === "test" ? undefined : silences.get(r.id);
+    const webConnector = silence
+      ? {
+          count: 1,
+          oldestSeconds: Math.max(0, Math.floor((Date.parse(at) - silence.since.getTime()) / 1000)),
+        }
+      : { count: 0, oldestSeconds: 0 };
     const measured = {
       connectionId: r.id,
       accountId: r.account_id,
@@ -133,10 +154,15 @@ export async function connectionHealth(
       jobs: { count: Number(r.job_n), oldestSeconds: Number(r.job_age) },
       silentRuns: { count: Number(r.run_n), oldestSeconds: Number(r.run_age) },
       webhooks: { count: Number(r.hook_n), oldestSeconds: Number(r.hook_age) },
+      webConnector,
     };
     return {
       ...measured,
-      stall: stallOf(measured, thresholds.get(r.account_id) ?? DEFAULT_STALL_THRESHOLDS),
+      stall: stallOf(
+        measured,
+        thresholds.get(r.account_id) ?? DEFAULT_STALL_THRESHOLDS,
+        silence?.allowedSeconds ?? 0,
+      ),
     };
   });
 }
@@ -146,12 +172,18 @@ function ageOf(cte: string) {
   return sql.raw(`coalesce(greatest(0, floor(extract(epoch from (at.now - ${cte}.oldest)))), 0)::int`);
 }
 
-function stallOf(h: Omit<ConnectionHealth, "stall">, t: StallThresholds): Stall | null {
+/** `webConnectorSeconds`: the silence a Desktop connection's own schedule allows. */
+function stallOf(
+  h: Omit<ConnectionHealth, "stall">,
+  t: StallThresholds,
+  webConnectorSeconds: number,
+): Stall | null {
   const checks: [StallReason, Backlog, number][] = [
     ["push_delayed", h.pushes, t.pushSeconds],
     ["webhooks_waiting", h.webhooks, t.webhookSeconds],
     ["jobs_waiting", h.jobs, t.jobSeconds],
     ["run_silent", h.silentRuns, t.heartbeatSeconds],
+    ["web_connector_silent", h.webConnector, webConnectorSeconds],
   ];
   for (const [reason, backlog, limit] of checks) {
     if (backlog.count > 0 && backlog.oldestSeconds > limit)

@@ -4,10 +4,10 @@ import type { Db } from "../../../db/engine.ts";
 import { listConnectionsAcrossAccounts, raiseIssue, resolveIssue } from "../../connections/index.ts";
 import { qbwcContacts } from "../schema.ts";
 import { pollingProtocolOf } from "./protocol.ts";
+import { SILENT_RUNS } from "./silence.ts";
 
+export { SILENT_RUNS } from "./silence.ts";
 export const WEB_CONNECTOR_WATCH_JOB = "books.web-connector-watch";
-/** Runs of the Web Connector's schedule that may pass without a call before the alarm. */
-export const SILENT_RUNS = 3;
 const SUBJECT = "web-connector";
 
 /** The .qwc just downloaded sets the schedule the alarm measures against. */

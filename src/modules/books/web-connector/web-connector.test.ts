@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Api } from "../../../../test/helpers/api.ts";
 import { createTenant, type TestHub } from "../../../../test/helpers/hub.ts";
 import { startDesktopHub } from "../../../../test/helpers/quickbooks-desktop-session.ts";
+import { connectionHealth } from "../../sync/index.ts";
 import { getPosting } from "../ledger.ts";
 import { booksPostings, qbwcRequests } from "../schema.ts";
 import { watchWebConnectors } from "./watch.ts";
@@ -390,5 +391,35 @@ describe("the SOAP service", () => {
     expect(await watchWebConnectors(hub.ctx, new Date())).toEqual([]);
     await authenticate();
     expect(await silentIssues()).toEqual([]);
+  });
+
+  it("counts a Web Connector that stopped calling in the hub's stall alarm (sync health, /healthz), by its own schedule", async () => {
+    const healthAt = async (minutesAhead: number) => {
+      const now = new Date(Date.now() + minutesAhead * 60_000);
+      return (await connectionHealth(hub.ctx.db, { now })).find((h) => h.connectionId === desktop)!;
+    };
+    // It just called in (the sign-in above); 15-minute schedule: 45 minutes of silence are allowed.
+    const fresh = await healthAt(0);
+    expect(fresh.webConnector.count).toBe(1);
+    expect(fresh.stall).toBeNull();
+    expect((await healthAt(40)).stall).toBeNull();
+    const silent = await healthAt(50);
+    expect(silent.stall).toMatchObject({ reason: "web_connector_silent", waiting: 1 });
+    expect(silent.stall!.oldestSeconds).toBeGreaterThanOrEqual(50 * 60 - 5);
+    expect(silent.stall!.detail).toMatch(/Web Connector has stopped calling in/);
+    // A channel of the same account has no Web Connector to wait for.
+    const later = await connectionHealth(hub.ctx.db, { now: new Date(Date.now() + 50 * 60_000) });
+    const channel = later.find((h) => h.connectionId === shop)!;
+    expect(channel.webConnector).toEqual({ count: 0, oldestSeconds: 0 });
+    expect(channel.stall?.reason).not.toBe("web_connector_silent");
+    const health = await api.get("/api/v1/sync/health");
+    expect(health.status, JSON.stringify(health.body)).toBe(200);
+    expect(
+      health.body.items.find((h: { connectionId: string }) => h.connectionId === desktop).webConnector.count,
+    ).toBe(1);
+    // In test mode nothing is expected of the Web Connector.
+    expect((await api.post(`/api/v1/connections/${desktop}/mode`, { mode: "test" })).status).toBe(200);
+    expect((await healthAt(50)).stall).toBeNull();
+    expect((await api.post(`/api/v1/connections/${desktop}/mode`, { mode: "live" })).status).toBe(200);
   });
 });
