@@ -100,8 +100,8 @@ describe("a BigCommerce store on a hub", () => {
     }[];
     const codes = new Set(issues.map((i) => i.code));
     expect(codes.has("missing_sku") || codes.has("duplicate_sku")).toBe(true);
-    const negative = [...store.store.variants.values()].find(
-      (v) => (v.stock.get(1) ?? 0) < 0 && store.store.variantsBySku(v.sku).length === 1,
+    const negative = [...store.store.items.values()].find(
+      (v) => (v.stock.get(1) ?? 0) < 0 && store.store.itemsBySku(v.sku).length === 1,
     );
     if (negative) expect(await available(negative.sku.trim())).toBeLessThan(0);
   });
@@ -188,10 +188,10 @@ describe("a BigCommerce store on a hub", () => {
 
   it("fails the SKU of a refused adjustment item alone", async () => {
     const bad = skus[1]!;
-    const variant = store.store.variantsBySku(bad)[0]!;
-    const good = skus.find((sku) => store.store.variantsBySku(sku)[0]!.productId !== variant.productId)!;
+    const variant = store.store.itemsBySku(bad)[0]!;
+    const good = skus.find((sku) => store.store.itemsBySku(sku)[0]!.productId !== variant.productId)!;
     // The merchant turned tracking off on BigCommerce: the store refuses that item, and with it the payload.
-    (store.store.productOf(variant) as { tracking: string }).tracking = "none";
+    for (const item of store.store.itemsOf(store.store.productOf(variant))) item.tracked = false;
     await api.post("/api/v1/stock/adjustments", { sku: bad, set: 9, idempotencyKey: "bc-bad" });
     await api.post("/api/v1/stock/adjustments", { sku: good, set: 8, idempotencyKey: "bc-good" });
     const wanted = await available(good);

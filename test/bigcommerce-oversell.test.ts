@@ -44,7 +44,7 @@ afterAll(async () => {
 describe("the BigCommerce oversell window", () => {
   it("keeps a sale the hub has not imported yet when it pushes the same SKU, and counts it once", async () => {
     // A SKU stocked at the default location only, so the hub's figure is that location's.
-    const sku = cleanTrackedSkus(store).find((s) => store.store.variantsBySku(s)[0]?.stock.size === 1);
+    const sku = cleanTrackedSkus(store).find((s) => store.store.itemsBySku(s)[0]?.stock.size === 1);
     expect(sku).toBeDefined();
     if (!sku) return;
     await api.post("/api/v1/stock/adjustments", { sku, set: 30, idempotencyKey: "bc-oversell-30" });

@@ -40,7 +40,7 @@ export const bcControl = sandboxControl;
 
 /** On-hand units of a SKU at a location (the default one unless named), as the store holds them. */
 export function bcStock(sandbox: BigCommerceSandbox, sku: string, locationId = 1): number | undefined {
-  const [variant, ...others] = sandbox.store.variantsBySku(sku);
+  const [variant, ...others] = sandbox.store.itemsBySku(sku);
   if (!variant || others.length > 0) return undefined;
   return variant.stock.get(locationId) ?? 0;
 }
@@ -48,14 +48,11 @@ export function bcStock(sandbox: BigCommerceSandbox, sku: string, locationId = 1
 /** SKUs the hub synchronises as they are: tracked, unique, plain text, not negative. */
 export function cleanTrackedSkus(sandbox: BigCommerceSandbox): string[] {
   const counts = new Map<string, number>();
-  for (const v of sandbox.store.variants.values()) counts.set(v.sku, (counts.get(v.sku) ?? 0) + 1);
-  return [...sandbox.store.variants.values()]
+  for (const v of sandbox.store.items.values()) counts.set(v.sku, (counts.get(v.sku) ?? 0) + 1);
+  return [...sandbox.store.items.values()]
     .filter(
       (v) =>
-        /^[A-Za-z0-9-]+$/.test(v.sku) &&
-        counts.get(v.sku) === 1 &&
-        sandbox.store.productOf(v).tracking !== "none" &&
-        (v.stock.get(1) ?? 0) >= 0,
+        /^[A-Za-z0-9-]+$/.test(v.sku) && counts.get(v.sku) === 1 && v.tracked && (v.stock.get(1) ?? 0) >= 0,
     )
     .map((v) => v.sku);
 }

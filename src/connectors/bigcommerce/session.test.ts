@@ -56,8 +56,10 @@ describe("BigCommerce session", () => {
       cursor = page.nextCursor;
       if (!cursor) break;
     }
-    expect(all.length).toBe(store.store.variants.size);
-    const untracked = [...store.store.products.values()].find((p) => p.tracking === "none");
+    expect(all.length).toBe(store.store.items.size);
+    const untracked = [...store.store.products.values()].find((p) =>
+      store.store.itemsOf(p).every((i) => !i.tracked),
+    );
     if (untracked)
       expect(all.find((p) => p.platformProductId === String(untracked.id))?.inventoryItemId).toBeNull();
     expect(all.some((p) => p.inventoryItemId?.startsWith("variant:"))).toBe(true);

@@ -1,12 +1,12 @@
 import { createHash } from "node:crypto";
 import { FixedWindow } from "../kit/rate-limit.ts";
 import { type KitSandbox, type StoreSandboxOptions, sandboxParts, serveSandbox } from "../kit/sandbox.ts";
+import type { SeedIds } from "../kit/store/load-seed.ts";
 import type { RateSettings } from "./gate.ts";
 import type { BcContext } from "./routes/common.ts";
-import { loadSeed, type SeedIds } from "./seed.ts";
 import { bcServer } from "./server.ts";
-import { BcStore } from "./store.ts";
-import { BcWebhooks, RETRY_SCHEDULE_SECONDS } from "./webhooks.ts";
+import { type BcStore, createBcStore, extraIds } from "./store.ts";
+import { bcWebhooks, RETRY_SCHEDULE_SECONDS } from "./webhooks.ts";
 
 export type { DeliveryRecord, WebhookMode } from "../kit/webhooks.ts";
 export type { WriteRecord } from "../kit/write-log.ts";
@@ -70,11 +70,15 @@ export async function startBigCommerceSandbox(
     rateModel: (nowMs) => new FixedWindow({ limit: rate.quota, windowMs: rate.windowMs }, nowMs),
   });
   const { storeId, ...keys } = bigCommerceKeysForSeed(parts.seed);
-  const store = new BcStore(parts.nowMs);
-  const seedIds = loadSeed(store, parts.seeded);
-  const ctx: BcContext = { store, storeHash: keys.storeHash, clientId: keys.clientId, baseUrl: "" };
-  // Listens to the store and sends through the dispatcher, signing each attempt.
-  new BcWebhooks(ctx, parts.webhooks, keys.clientSecret, storeId);
+  const { store, seedIds } = createBcStore(parts.nowMs, parts.seeded);
+  const ctx: BcContext = {
+    store,
+    storeHash: keys.storeHash,
+    clientId: keys.clientId,
+    ids: extraIds(store),
+    baseUrl: "",
+  };
+  bcWebhooks(ctx, parts.webhooks, keys.clientSecret, storeId);
   const credentials = () => ({
     storeHash: keys.storeHash,
     accessToken: keys.accessToken,

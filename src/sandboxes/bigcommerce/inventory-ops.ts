@@ -1,51 +1,13 @@
+import type { StoreItem } from "../kit/store/records.ts";
 import { BcV3Error } from "./errors.ts";
-import type { BcStore, BcVariant } from "./store.ts";
+import { type BcStore, trackingOf } from "./store.ts";
+
+type BcVariant = StoreItem;
 
 /** "Limit of 2000 items for payload length" (inventory.v3.yml, absolute and relative adjustments). */
 export const MAX_ADJUSTMENT_ITEMS = 2000;
 /** "The total inventory for a product cannot exceed 2,147,483,647 at a single location." */
 const MAX_LEVEL = 2_147_483_647;
-
-export type StockCause = "manual" | "order";
-
-/**
- * Sets a variant's on-hand units at a location and sends the inventory webhooks: the product
- * scope always, the SKU scope too when the product tracks by variant. Order-driven changes use
- * the `…/inventory/order/updated` scopes, as BigCommerce separates them.
- */
-export function setStock(
-  store: BcStore,
-  variant: BcVariant,
-  locationId: number,
-  quantity: number,
-  cause: StockCause,
-): void {
-  variant.stock.set(locationId, quantity);
-  const now = store.nowMs();
-  variant.modifiedMs = now;
-  const product = store.productOf(variant);
-  product.modifiedMs = now;
-  const suffix = cause === "order" ? "inventory/order/updated" : "inventory/updated";
-  const value = store.level(variant);
-  const inventory = {
-    product_id: product.id,
-    method: cause === "order" ? "relative" : "absolute",
-    value,
-    ...(product.tracking === "variant" ? { variant_id: variant.id } : {}),
-  };
-  store.emit(`store/product/${suffix}`, { type: "product", id: product.id, inventory });
-  if (product.tracking === "variant") {
-    store.emit(`store/sku/${suffix}`, { type: "sku", id: variant.skuId ?? variant.id, inventory });
-  }
-}
-
-/** Moves stock at the first enabled location holding the item (orders, restocks). Untracked items don't move. */
-export function moveStock(store: BcStore, variant: BcVariant, delta: number): void {
-  if (store.productOf(variant).tracking === "none") return;
-  const location = store.enabledLocations()[0];
-  if (!location) return;
-  setStock(store, variant, location.id, (variant.stock.get(location.id) ?? 0) + delta, "order");
-}
 
 interface AdjustmentItem {
   readonly location_id?: unknown;
@@ -111,7 +73,7 @@ export function resolveAbsoluteAdjustment(store: BcStore, body: unknown): Resolv
       unknown.push(identityOf(raw));
       return;
     }
-    const tracking = store.productOf(variants[0] as BcVariant).tracking;
+    const tracking = trackingOf(store, store.productOf(variants[0] as BcVariant));
     if (tracking === "product" && raw.variant_id !== undefined)
       wrongMode.push(`Item with ${identityOf(raw)} is tracked by product, please update stock by product id`);
     else if (tracking === "variant" && raw.product_id !== undefined)
@@ -132,16 +94,13 @@ export function resolveAbsoluteAdjustment(store: BcStore, body: unknown): Resolv
 /** The variants an adjustment item names: by variant id, by product (its base variant) or every variant with the SKU. */
 function findItem(store: BcStore, item: AdjustmentItem): BcVariant[] {
   if (item.variant_id !== undefined) {
-    const v = store.variants.get(Number(item.variant_id));
+    const v = store.items.get(Number(item.variant_id));
     return v ? [v] : [];
   }
   if (item.product_id !== undefined) {
     const product = store.products.get(Number(item.product_id));
-    const base =
-      product && !product.hasOptions ? store.variants.get(product.variantIds[0] as number) : undefined;
     // A product tracked by variant is found, then refused for its tracking mode.
-    if (product?.hasOptions) return product.variantIds.map((id) => store.variants.get(id) as BcVariant);
-    return base ? [base] : [];
+    return product ? store.itemsOf(product).slice(0, product.hasOptions ? undefined : 1) : [];
   }
-  return typeof item.sku === "string" ? store.variantsBySku(item.sku) : [];
+  return typeof item.sku === "string" ? store.itemsBySku(item.sku) : [];
 }

@@ -1,14 +1,14 @@
 import type {
-  BcHook,
-  BcLocation,
-  BcOrder,
-  BcOrderProduct,
-  BcProduct,
-  BcRefund,
-  BcShipment,
-  BcStore,
-  BcVariant,
-} from "./store.ts";
+  StoreItem,
+  StoreLocation,
+  StoreOrderLine,
+  StoreProduct,
+  StoreRefund,
+  StoreShipment,
+  StoreSubscription,
+} from "../kit/store/records.ts";
+import type { BcContext } from "./routes/common.ts";
+import { type BcOrder, bcAddress, billingOf, skuIdOf, trackingOf } from "./store.ts";
 
 /** The JSON BigCommerce returns for each resource: the fields a sync reads, in the docs' spelling. */
 
@@ -37,57 +37,63 @@ export const STATUS_NAMES: Readonly<Record<number, string>> = {
   14: "Partially Refunded",
 };
 
-export function variantJson(store: BcStore, v: BcVariant): Record<string, unknown> {
-  const product = store.productOf(v);
-  const level = product.tracking === "none" ? 0 : store.level(v);
+export function variantJson(ctx: BcContext, v: StoreItem): Record<string, unknown> {
+  const { store } = ctx;
+  const level = trackingOf(store, store.productOf(v)) === "none" ? 0 : store.onHand(v);
   return {
     id: v.id,
     product_id: v.productId,
     sku: v.sku,
-    sku_id: v.skuId,
-    price: v.price,
-    calculated_price: v.price,
+    sku_id: skuIdOf(ctx.ids, v),
+    price: Number(v.price),
+    calculated_price: Number(v.price),
     sale_price: null,
     inventory_level: level,
     inventory_warning_level: 0,
-    upc: v.upc,
-    gtin: v.upc,
+    upc: v.barcode,
+    gtin: v.barcode,
     mpn: "",
     purchasing_disabled: false,
-    option_values: v.optionValues.map((o) => ({
-      id: o.id,
-      label: o.label,
-      option_id: o.optionId,
-      option_display_name: o.optionDisplayName,
+    option_values: v.options.map((o) => ({
+      id: ctx.ids.optionValueIds.get(`${o.name}:${o.value}`) ?? 0,
+      label: o.value,
+      option_id: o.name === "Color" ? 1 : 2,
+      option_display_name: o.name,
     })),
   };
 }
 
-export function productJson(store: BcStore, p: BcProduct, withVariants: boolean): Record<string, unknown> {
-  const variants = p.variantIds.map((id) => store.variants.get(id) as BcVariant);
-  const level = p.tracking === "none" ? 0 : variants.reduce((sum, v) => sum + store.level(v), 0);
+export function productJson(ctx: BcContext, p: StoreProduct, withVariants: boolean): Record<string, unknown> {
+  const { store } = ctx;
+  const variants = store.itemsOf(p);
+  const tracking = trackingOf(store, p);
+  const level = tracking === "none" ? 0 : variants.reduce((sum, v) => sum + store.onHand(v), 0);
+  const price = Number(variants[0]?.price ?? 0);
   return {
     id: p.id,
     name: p.name,
-    type: p.type,
+    type: p.kind === "grouped" ? "digital" : "physical",
     sku: p.sku,
-    price: p.price,
-    calculated_price: p.price,
+    price,
+    calculated_price: price,
     inventory_level: level,
     inventory_warning_level: 0,
-    inventory_tracking: p.tracking,
+    inventory_tracking: tracking,
     is_visible: true,
     availability: "available",
-    upc: p.hasOptions ? "" : (variants[0]?.upc ?? ""),
+    upc: p.hasOptions ? "" : (variants[0]?.barcode ?? ""),
     base_variant_id: p.hasOptions ? null : (variants[0]?.id ?? null),
     date_created: v3Date(p.createdMs),
     date_modified: v3Date(p.modifiedMs),
-    custom_fields: p.bundleOf.length ? [{ id: p.id, name: "bundle_of", value: p.bundleOf.join(",") }] : [],
-    ...(withVariants ? { variants: variants.map((v) => variantJson(store, v)) } : {}),
+    // BigCommerce has no bundle type; stores fake one with a custom field (a seeded gap).
+    custom_fields: p.components.length
+      ? [{ id: p.id, name: "bundle_of", value: p.components.join(",") }]
+      : [],
+    ...(withVariants ? { variants: variants.map((v) => variantJson(ctx, v)) } : {}),
   };
 }
 
-export function locationJson(l: BcLocation): Record<string, unknown> {
+export function locationJson(l: StoreLocation): Record<string, unknown> {
   return {
     id: l.id,
     code: l.code,
@@ -104,9 +110,9 @@ export function locationJson(l: BcLocation): Record<string, unknown> {
 }
 
 /** One `/v3/inventory/items` entry: the item's identity and its stock at each requested location. */
-export function inventoryItemJson(v: BcVariant, locations: readonly BcLocation[]) {
+export function inventoryItemJson(ctx: BcContext, v: StoreItem, locations: readonly StoreLocation[]) {
   return {
-    identity: { sku: v.sku, variant_id: v.id, product_id: v.productId, sku_id: v.skuId },
+    identity: { sku: v.sku, variant_id: v.id, product_id: v.productId, sku_id: skuIdOf(ctx.ids, v) },
     locations: locations.map((l) => {
       const onHand = v.stock.get(l.id) ?? 0;
       return {
@@ -122,14 +128,11 @@ export function inventoryItemJson(v: BcVariant, locations: readonly BcLocation[]
   };
 }
 
-export function orderTotal(o: BcOrder): number {
-  return o.products.reduce((sum, l) => sum + l.price * l.quantity, 0) + o.shippingCost;
-}
-
 export function orderJson(baseUrl: string, o: BcOrder): Record<string, unknown> {
-  const subtotal = o.products.reduce((sum, l) => sum + l.price * l.quantity, 0);
-  const total = orderTotal(o);
-  const refunded = o.refunds.reduce((sum, r) => sum + r.amount, 0);
+  const subtotal = o.lines.reduce((sum, l) => sum + Number(l.price) * l.quantity, 0);
+  const shippingCost = o.shippingCents / 100;
+  const total = subtotal + shippingCost;
+  const refunded = o.refunds.reduce((sum, r) => sum + r.amountCents, 0) / 100;
   const resource = (name: string) => ({
     url: `${baseUrl}/v2/orders/${o.id}/${name}`,
     resource: `/orders/${o.id}/${name}`,
@@ -140,20 +143,20 @@ export function orderJson(baseUrl: string, o: BcOrder): Record<string, unknown> 
     date_created: v2Date(o.createdMs),
     date_modified: v2Date(o.modifiedMs),
     date_shipped: o.shippedMs === null ? "" : v2Date(o.shippedMs),
-    status_id: o.statusId,
-    status: STATUS_NAMES[o.statusId],
+    status_id: o.status,
+    status: STATUS_NAMES[o.status],
     subtotal_ex_tax: money4(subtotal),
     subtotal_inc_tax: money4(subtotal),
     subtotal_tax: money4(0),
-    base_shipping_cost: money4(o.shippingCost),
-    shipping_cost_ex_tax: money4(o.shippingCost),
-    shipping_cost_inc_tax: money4(o.shippingCost),
+    base_shipping_cost: money4(shippingCost),
+    shipping_cost_ex_tax: money4(shippingCost),
+    shipping_cost_inc_tax: money4(shippingCost),
     total_ex_tax: money4(total),
     total_inc_tax: money4(total),
     total_tax: money4(0),
-    items_total: o.products.reduce((sum, l) => sum + l.quantity, 0),
-    items_shipped: o.products.reduce((sum, l) => sum + l.quantityShipped, 0),
-    payment_method: o.customerId === 0 && o.billing.email === "" ? "Manual" : "Credit Card",
+    items_total: o.lines.reduce((sum, l) => sum + l.quantity, 0),
+    items_shipped: o.lines.reduce((sum, l) => sum + l.shipped, 0),
+    payment_method: o.customerId === 0 && !o.customer ? "Manual" : "Credit Card",
     payment_status: refunded > 0 ? (refunded >= total ? "refunded" : "partially refunded") : "captured",
     refunded_amount: money4(refunded),
     currency_code: "USD",
@@ -164,99 +167,106 @@ export function orderJson(baseUrl: string, o: BcOrder): Record<string, unknown> 
     channel_id: 1,
     external_source: null,
     customer_message: "",
-    billing_address: o.billing,
+    billing_address: billingOf(o),
     products: resource("products"),
     shipping_addresses: resource("shipping_addresses"),
     coupons: resource("coupons"),
   };
 }
 
-export function orderProductJson(o: BcOrder, l: BcOrderProduct): Record<string, unknown> {
+export function orderProductJson(o: BcOrder, l: StoreOrderLine): Record<string, unknown> {
+  const price = Number(l.price);
   return {
     id: l.id,
     order_id: o.id,
     product_id: l.productId,
-    variant_id: l.variantId,
-    order_address_id: l.orderAddressId,
+    variant_id: l.itemId,
+    order_address_id: o.addressId,
     name: l.name,
     sku: l.sku,
     type: "physical",
-    base_price: money4(l.price),
-    price_ex_tax: money4(l.price),
-    price_inc_tax: money4(l.price),
-    total_ex_tax: money4(l.price * l.quantity),
-    total_inc_tax: money4(l.price * l.quantity),
+    base_price: money4(price),
+    price_ex_tax: money4(price),
+    price_inc_tax: money4(price),
+    total_ex_tax: money4(price * l.quantity),
+    total_inc_tax: money4(price * l.quantity),
     quantity: l.quantity,
-    quantity_shipped: l.quantityShipped,
-    quantity_refunded: l.quantityRefunded,
+    quantity_shipped: l.shipped,
+    quantity_refunded: l.refunded,
     refund_amount: money4(0),
     product_options: [],
   };
 }
 
-export function shippingAddressJson(o: BcOrder, a: BcOrder["shippingAddresses"][number]) {
-  const lines = o.products.filter((l) => l.orderAddressId === a.id);
-  const { id, ...address } = a;
+/** The order's shipping address (one per order here); every line ships to it. */
+export const shippingAddressOf = (o: BcOrder) => ({
+  ...bcAddress(o.address, o.customer?.email ?? ""),
+  id: o.addressId,
+});
+
+export function shippingAddressJson(o: BcOrder) {
+  const { id, ...address } = shippingAddressOf(o);
+  const shipping = money4(o.shippingCents / 100);
   return {
     id,
     order_id: o.id,
     ...address,
-    items_total: lines.reduce((sum, l) => sum + l.quantity, 0),
-    items_shipped: lines.reduce((sum, l) => sum + l.quantityShipped, 0),
+    items_total: o.lines.reduce((sum, l) => sum + l.quantity, 0),
+    items_shipped: o.lines.reduce((sum, l) => sum + l.shipped, 0),
     shipping_method: "Flat Rate",
-    base_cost: money4(o.shippingCost),
-    cost_ex_tax: money4(o.shippingCost),
-    cost_inc_tax: money4(o.shippingCost),
+    base_cost: shipping,
+    cost_ex_tax: shipping,
+    cost_inc_tax: shipping,
   };
 }
 
-export function shipmentJson(o: BcOrder, s: BcShipment): Record<string, unknown> {
-  const address = o.shippingAddresses.find((a) => a.id === s.orderAddressId);
+export function shipmentJson(o: BcOrder, s: StoreShipment): Record<string, unknown> {
   return {
     id: s.id,
     order_id: o.id,
     customer_id: o.customerId,
-    order_address_id: s.orderAddressId,
+    order_address_id: o.addressId,
     date_created: v2Date(s.createdMs),
     tracking_number: s.trackingNumber,
     shipping_method: "Flat Rate",
-    shipping_provider: s.shippingProvider,
-    tracking_carrier: s.trackingCarrier,
+    shipping_provider: s.provider,
+    tracking_carrier: s.carrier,
     tracking_link: "",
     comments: s.comments,
-    billing_address: o.billing,
-    shipping_address: address ?? null,
+    billing_address: billingOf(o),
+    shipping_address: o.address ? shippingAddressOf(o) : null,
     items: s.items.map((i) => ({
-      order_product_id: i.orderProductId,
-      product_id: o.products.find((l) => l.id === i.orderProductId)?.productId ?? 0,
+      order_product_id: i.lineId,
+      product_id: o.lines.find((l) => l.id === i.lineId)?.productId ?? 0,
       quantity: i.quantity,
     })),
   };
 }
 
-export function refundJson(o: BcOrder, r: BcRefund): Record<string, unknown> {
+export function refundJson(o: BcOrder, r: StoreRefund): Record<string, unknown> {
+  const amount = r.amountCents / 100;
   return {
     id: r.id,
     order_id: o.id,
     user_id: 0,
     created: v3Date(r.createdMs),
     reason: r.reason,
-    total_amount: r.amount,
+    total_amount: amount,
     total_tax: 0,
     uses_merchant_override_values: false,
     payments: [
       {
         id: r.id,
         provider_id: "storecredit",
-        amount: r.amount,
+        amount,
         offline: false,
         is_declined: false,
         declined_message: "",
       },
     ],
-    items: r.items.map((i) => ({
+    items: r.lines.map((i) => ({
       item_type: "PRODUCT",
-      item_id: i.orderProductId,
+      item_id: i.lineId,
       quantity: i.quantity,
       requested_amount: null,
       reason: r.reason,
@@ -264,17 +274,17 @@ export function refundJson(o: BcOrder, r: BcRefund): Record<string, unknown> {
   };
 }
 
-export function hookJson(storeHash: string, clientId: string, h: BcHook): Record<string, unknown> {
+export function hookJson(storeHash: string, clientId: string, h: StoreSubscription): Record<string, unknown> {
   return {
     id: h.id,
     client_id: clientId,
     store_hash: storeHash,
-    scope: h.scope,
-    destination: h.destination,
+    scope: h.topic,
+    destination: h.url,
     headers: h.headers,
-    is_active: h.isActive,
+    is_active: h.status === "active",
     events_history_enabled: false,
     created_at: Math.floor(h.createdMs / 1000),
-    updated_at: Math.floor(h.updatedMs / 1000),
+    updated_at: Math.floor(h.modifiedMs / 1000),
   };
 }

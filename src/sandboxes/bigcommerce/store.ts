@@ -1,188 +1,146 @@
-/** The BigCommerce store the sandbox serves: plain records, changed only through the ops files. */
+import type { SeedAddress, SeededStore, SeedProduct } from "../kit/seed/index.ts";
+import { loadSeed, type SeedIds } from "../kit/store/load-seed.ts";
+import { recordRefund } from "../kit/store/order-ops.ts";
+import type { StoreItem, StoreOrder, StoreProduct } from "../kit/store/records.ts";
+import { CommerceStore, type StorePlan } from "../kit/store/store.ts";
+
+/** BigCommerce on the kit store: numeric order statuses, ids per kind, two locations. */
+
+export type BcStore = CommerceStore<number>;
+export type BcOrder = StoreOrder<number>;
+
+/** Statuses whose orders do not hold stock: Incomplete, Cancelled, Declined. */
+const RELEASES_STOCK = new Set([0, 5, 6]);
+export const holdsStock = (statusId: number) => !RELEASES_STOCK.has(statusId);
+export const SHIPPED = 2;
+export const PARTIALLY_SHIPPED = 3;
+export const REFUNDED = 4;
+export const PARTIALLY_REFUNDED = 14;
+export const DEFAULT_LOCATION = 1;
+export const WAREHOUSE_LOCATION = 2;
+const HOUR = 3_600_000;
+
+const own = (sequence: string, first = 1) => ({ sequence, first });
+const BC_STORE: StorePlan<number> = {
+  // Ids per kind, each from its own start so they look like a store's (orders from 100, …).
+  ids: {
+    product: own("product", 111),
+    item: own("variant", 64),
+    order: own("order", 100),
+    line: own("line"),
+    address: own("address"),
+    shipment: own("shipment"),
+    refund: own("refund"),
+    note: own("note"),
+    subscription: own("hook", 25_000_000),
+  },
+  itemIsProduct: false,
+  locations: [
+    { id: DEFAULT_LOCATION, code: "BC-LOCATION-1", label: "Default location", enabled: true },
+    { id: WAREHOUSE_LOCATION, code: "WH-2", label: "Warehouse", enabled: true },
+  ],
+  holdsStock,
+  stockEffect: (statusId) => (holdsStock(statusId) ? "take" : "return"),
+};
+
+/** A parent SKU as merchants give one: the variants' SKU without its option codes. */
+function parentSku(p: SeedProduct): string {
+  if (p.kind !== "variable") return p.variants[0]?.sku ?? "";
+  const sku = p.variants[p.variants.length - 1]?.sku?.trim();
+  return sku ? sku.split("-").slice(0, 2).join("-") : "";
+}
+
+export function createBcStore(
+  nowMs: () => number,
+  seeded: SeededStore,
+): { store: BcStore; seedIds: SeedIds } {
+  const store = new CommerceStore(BC_STORE, nowMs);
+  const seedIds = loadSeed(store, seeded, {
+    // Seed states as BigCommerce names them (status_id).
+    status: {
+      pending: 7,
+      paid: 11,
+      on_hold: 12,
+      fulfilled: SHIPPED,
+      cancelled: 5,
+      refunded: REFUNDED,
+      failed: 6,
+    },
+    productSku: parentSku,
+    // Every BigCommerce product has a variant: a grouped seed product gets one without SKU or stock.
+    everyProductHasItem: true,
+    // A second location holds a few units of every third product's first variant (if it has any stock).
+    extraStock: (product, index, v) =>
+      product.id % 3 === 0 && index === 0 && (v.stock ?? 0) > 0 ? [[WAREHOUSE_LOCATION, 4]] : [],
+    afterOrder(order, seed) {
+      if (order.status !== SHIPPED && order.status !== REFUNDED) return;
+      for (const line of order.lines) line.shipped = line.quantity;
+      order.shippedMs = seed.createdAtMs + 2 * HOUR;
+      if (order.status !== REFUNDED) return;
+      const refund = recordRefund(store, order, {
+        lines: order.lines.map((l) => ({ lineId: l.id, quantity: l.quantity })),
+        reason: "Customer changed their mind",
+        restock: false,
+      });
+      refund.createdMs = seed.createdAtMs + 2 * HOUR;
+    },
+  });
+  return { store, seedIds };
+}
 
 /** "none": not tracked; "product": one level on the product (its base variant); "variant": per variant. */
 export type InventoryTracking = "none" | "product" | "variant";
 
-export interface BcOptionValue {
-  readonly id: number;
-  readonly label: string;
-  readonly optionId: number;
-  readonly optionDisplayName: string;
+export function trackingOf(store: BcStore, p: StoreProduct): InventoryTracking {
+  const items = store.itemsOf(p);
+  if (!items.some((i) => i.tracked)) return "none";
+  return p.hasOptions && items.length > 1 ? "variant" : "product";
 }
 
-export interface BcVariant {
-  readonly id: number;
-  readonly productId: number;
-  sku: string;
-  /** The v2 SKU id; null for a product's base variant (a product without options). */
-  readonly skuId: number | null;
-  price: number;
-  readonly upc: string;
-  readonly optionValues: readonly BcOptionValue[];
-  /** On-hand units per location id; a location without an entry holds none. */
-  readonly stock: Map<number, number>;
-  modifiedMs: number;
+/** Ids BigCommerce gives beside the variant's: v2 SKU ids and option value ids, numbered in catalogue order. */
+export interface BcExtraIds {
+  readonly skuIds: ReadonlyMap<number, number>;
+  readonly optionValueIds: ReadonlyMap<string, number>;
 }
 
-export interface BcProduct {
-  readonly id: number;
-  name: string;
-  readonly type: "physical" | "digital";
-  sku: string;
-  price: number;
-  readonly tracking: InventoryTracking;
-  /** Products a bundle is sold as (a seeded gap: BigCommerce has no bundle type, stores fake one). */
-  readonly bundleOf: readonly number[];
-  readonly createdMs: number;
-  modifiedMs: number;
-  readonly variantIds: number[];
-  /** Without options the product has exactly one (base) variant. */
-  readonly hasOptions: boolean;
-}
-
-export interface BcLocation {
-  readonly id: number;
-  readonly code: string;
-  readonly label: string;
-  readonly enabled: boolean;
-}
-
-export interface BcAddress {
-  first_name: string;
-  last_name: string;
-  company: string;
-  street_1: string;
-  street_2: string;
-  city: string;
-  state: string;
-  zip: string;
-  country: string;
-  country_iso2: string;
-  phone: string;
-  email: string;
-}
-
-export interface BcOrderProduct {
-  readonly id: number;
-  readonly productId: number;
-  readonly variantId: number;
-  /** The shipping address the line ships to; 0 when the order has none. */
-  readonly orderAddressId: number;
-  readonly name: string;
-  readonly sku: string;
-  readonly quantity: number;
-  readonly price: number;
-  quantityShipped: number;
-  quantityRefunded: number;
-}
-
-export interface BcShipment {
-  readonly id: number;
-  readonly orderAddressId: number;
-  readonly trackingNumber: string;
-  readonly shippingProvider: string;
-  readonly trackingCarrier: string;
-  readonly comments: string;
-  readonly createdMs: number;
-  readonly items: readonly { readonly orderProductId: number; readonly quantity: number }[];
-}
-
-export interface BcRefund {
-  readonly id: number;
-  readonly reason: string;
-  readonly createdMs: number;
-  readonly amount: number;
-  readonly items: readonly {
-    readonly orderProductId: number;
-    readonly quantity: number;
-    readonly amount: number;
-  }[];
-}
-
-export interface BcOrder {
-  readonly id: number;
-  statusId: number;
-  /** 0 for a guest checkout. */
-  readonly customerId: number;
-  readonly createdMs: number;
-  modifiedMs: number;
-  shippedMs: number | null;
-  readonly billing: BcAddress;
-  /** Empty for an order with nothing to ship to (a bad import, a digital sale). */
-  readonly shippingAddresses: readonly (BcAddress & { readonly id: number })[];
-  readonly products: readonly BcOrderProduct[];
-  readonly shippingCost: number;
-  readonly shipments: BcShipment[];
-  readonly refunds: BcRefund[];
-  /** Whether the order took its units from stock (statuses other than Incomplete, Declined, Cancelled). */
-  stockTaken: boolean;
-}
-
-export interface BcHook {
-  readonly id: number;
-  scope: string;
-  destination: string;
-  isActive: boolean;
-  headers: Record<string, string>;
-  readonly createdMs: number;
-  updatedMs: number;
-}
-
-export interface StoreEvent {
-  readonly scope: string;
-  readonly data: Readonly<Record<string, unknown>>;
-}
-
-export class BcStore {
-  readonly products = new Map<number, BcProduct>();
-  readonly variants = new Map<number, BcVariant>();
-  readonly orders = new Map<number, BcOrder>();
-  readonly hooks = new Map<number, BcHook>();
-  readonly locations = new Map<number, BcLocation>();
-  private readonly sequences = new Map<string, number>();
-  listener: (event: StoreEvent) => void = () => {};
-
-  constructor(readonly nowMs: () => number) {}
-
-  /** Ids per kind, each from its own start so they look like a store's (orders from 100, …). */
-  nextId(
-    kind: "product" | "variant" | "sku" | "order" | "line" | "address" | "shipment" | "refund" | "hook",
-  ): number {
-    const starts = {
-      product: 111,
-      variant: 64,
-      sku: 1,
-      order: 100,
-      line: 1,
-      address: 1,
-      shipment: 1,
-      refund: 1,
-      hook: 25_000_000,
-    };
-    const next = (this.sequences.get(kind) ?? starts[kind] - 1) + 1;
-    this.sequences.set(kind, next);
-    return next;
+export function extraIds(store: BcStore): BcExtraIds {
+  const skuIds = new Map<number, number>();
+  const optionValueIds = new Map<string, number>();
+  for (const item of store.items.values()) {
+    if (store.productOf(item).hasOptions) skuIds.set(item.id, skuIds.size + 1);
+    for (const o of item.options)
+      if (!optionValueIds.has(`${o.name}:${o.value}`))
+        optionValueIds.set(`${o.name}:${o.value}`, optionValueIds.size + 1);
   }
-
-  emit(scope: string, data: Record<string, unknown>): void {
-    this.listener({ scope, data });
-  }
-
-  /** Every variant with this SKU (a messy store may hold duplicates). */
-  variantsBySku(sku: string): BcVariant[] {
-    return [...this.variants.values()].filter((v) => v.sku === sku);
-  }
-
-  productOf(variant: BcVariant): BcProduct {
-    return this.products.get(variant.productId) as BcProduct;
-  }
-
-  enabledLocations(): BcLocation[] {
-    return [...this.locations.values()].filter((l) => l.enabled);
-  }
-
-  /** Units on hand over enabled locations: what the catalog's `inventory_level` shows. */
-  level(variant: BcVariant): number {
-    return this.enabledLocations().reduce((sum, l) => sum + (variant.stock.get(l.id) ?? 0), 0);
-  }
+  return { skuIds, optionValueIds };
 }
+
+/** An item's v2 SKU id: null for a product's base variant (a product without options). */
+export const skuIdOf = (ids: BcExtraIds, item: StoreItem) => ids.skuIds.get(item.id) ?? null;
+
+const COUNTRIES: Record<string, string> = {
+  US: "United States",
+  CA: "Canada",
+  GB: "United Kingdom",
+  DE: "Germany",
+};
+
+export function bcAddress(a: SeedAddress | null, email: string) {
+  return {
+    first_name: a?.firstName ?? "",
+    last_name: a?.lastName ?? "",
+    company: "",
+    street_1: a?.address1 ?? "",
+    street_2: "",
+    city: a?.city ?? "",
+    state: a?.province ?? "",
+    zip: a?.zip ?? "",
+    country: a ? (COUNTRIES[a.countryCode] ?? a.countryCode) : "",
+    country_iso2: a?.countryCode ?? "",
+    phone: a?.phone ?? "",
+    email,
+  };
+}
+
+/** The billing block: the shopper's address, or only an email for an order without a customer or address. */
+export const billingOf = (o: BcOrder) => bcAddress(o.customer ? o.address : null, o.customer?.email ?? "");

@@ -1,7 +1,9 @@
 import { createHash, createHmac, randomUUID } from "node:crypto";
-import type { OutgoingWebhook, WebhookDispatcher } from "../kit/webhooks.ts";
+import { emitStoreWebhooks } from "../kit/store/emitter.ts";
+import type { StoreEvent } from "../kit/store/records.ts";
+import type { WebhookDispatcher } from "../kit/webhooks.ts";
 import type { BcContext } from "./routes/common.ts";
-import type { BcHook, StoreEvent } from "./store.ts";
+import { skuIdOf, trackingOf } from "./store.ts";
 
 /** Waits before each retry, in seconds ("Callback retry mechanism", https-webhook-overview.mdx). */
 export const RETRY_SCHEDULE_SECONDS = [
@@ -31,70 +33,121 @@ export function scopeMatches(hookScope: string, eventScope: string): boolean {
   return hookScope.endsWith("/*") && eventScope.startsWith(hookScope.slice(0, -1));
 }
 
+type Delivery = { readonly topic: string; readonly body: () => string };
+
 /**
- * Turns store events into BigCommerce deliveries: one thin payload per active hook whose scope
- * matches, with the hook's custom headers, signed per attempt (a fresh `webhook-timestamp`
- * each time, the same `webhook-id`). A hook whose delivery failed through the whole retry
- * schedule is deactivated (`is_active: false`), as BigCommerce does after ~48 hours.
+ * BigCommerce's thin payloads for the store's events: orders (created, updated and
+ * statusUpdated when the status changes, refunds), shipments, products, and inventory by
+ * product and, for products tracked by variant, by SKU; order-driven stock uses the
+ * `…/inventory/order/updated` scopes, as BigCommerce separates them.
  */
-export class BcWebhooks {
-  constructor(
-    private readonly ctx: BcContext,
-    private readonly dispatcher: WebhookDispatcher,
-    private readonly clientSecret: string,
-    private readonly storeId: string,
-  ) {
-    ctx.store.listener = (event) => this.onEvent(event);
-    dispatcher.attach({ headersFor: (webhook) => this.headersFor(webhook), onSettled: this.settled });
+function scopes(
+  ctx: BcContext,
+  event: StoreEvent<number>,
+  body: (scope: string, data: unknown) => Delivery,
+): Delivery[] {
+  const { store } = ctx;
+  switch (event.type) {
+    case "order.created":
+      return [body("store/order/created", { type: "order", id: event.order.id })];
+    case "order.status": {
+      const { order, previous } = event;
+      if (previous === order.status) return [];
+      return [
+        body("store/order/updated", { type: "order", id: order.id }),
+        body("store/order/statusUpdated", {
+          type: "order",
+          id: order.id,
+          status: { previous_status_id: previous, new_status_id: order.status },
+        }),
+      ];
+    }
+    case "refund.created":
+      return [
+        body("store/order/refund/created", {
+          type: "order",
+          id: event.order.id,
+          refund: { refund_id: event.refund.id },
+        }),
+      ];
+    case "shipment.created":
+      return [
+        body("store/shipment/created", { type: "shipment", id: event.shipment.id, orderId: event.order.id }),
+      ];
+    case "product.updated":
+      return [body("store/product/updated", { type: "product", id: event.product.id })];
+    case "stock": {
+      const { item, cause } = event;
+      const product = store.productOf(item);
+      const byVariant = trackingOf(store, product) === "variant";
+      const suffix = cause === "order" ? "inventory/order/updated" : "inventory/updated";
+      const inventory = {
+        product_id: product.id,
+        method: cause === "order" ? "relative" : "absolute",
+        value: store.onHand(item),
+        ...(byVariant ? { variant_id: item.id } : {}),
+      };
+      return [
+        body(`store/product/${suffix}`, { type: "product", id: product.id, inventory }),
+        ...(byVariant
+          ? [body(`store/sku/${suffix}`, { type: "sku", id: skuIdOf(ctx.ids, item) ?? item.id, inventory })]
+          : []),
+      ];
+    }
+    default:
+      return [];
   }
+}
 
-  private onEvent(event: StoreEvent): void {
-    const hooks = [...this.ctx.store.hooks.values()].filter(
-      (h) => h.isActive && scopeMatches(h.scope, event.scope),
-    );
-    if (hooks.length === 0) return;
-    const createdAt = Math.floor(this.ctx.store.nowMs() / 1000);
-    const hash = createHash("sha1")
-      .update(JSON.stringify([event.scope, event.data, createdAt]))
-      .digest("hex");
-    const body = JSON.stringify({
-      scope: event.scope,
-      store_id: this.storeId,
-      data: event.data,
-      hash,
-      created_at: createdAt,
-      producer: `stores/${this.ctx.storeHash}`,
-    });
-    for (const hook of hooks) this.dispatcher.send(this.outgoing(hook, event.scope, body));
-  }
-
-  private outgoing(hook: BcHook, scope: string, body: string): OutgoingWebhook {
-    return {
+/**
+ * Sends BigCommerce deliveries: one thin payload per active hook whose scope matches, with the
+ * hook's custom headers, signed per attempt (a fresh `webhook-timestamp` each time, the same
+ * `webhook-id`). A hook whose delivery failed through the whole retry schedule is deactivated
+ * (`is_active: false`), as BigCommerce does after ~48 hours.
+ */
+export function bcWebhooks(
+  ctx: BcContext,
+  dispatcher: WebhookDispatcher,
+  clientSecret: string,
+  storeId: string,
+): void {
+  const body = (scope: string, data: unknown): Delivery => ({
+    topic: scope,
+    body: () => {
+      const createdAt = Math.floor(ctx.store.nowMs() / 1000);
+      const hash = createHash("sha1")
+        .update(JSON.stringify([scope, data, createdAt]))
+        .digest("hex");
+      return JSON.stringify({
+        scope,
+        store_id: storeId,
+        data,
+        hash,
+        created_at: createdAt,
+        producer: `stores/${ctx.storeHash}`,
+      });
+    },
+  });
+  emitStoreWebhooks(ctx.store, dispatcher, {
+    topics: (event) => scopes(ctx, event, body),
+    matches: (hook, scope) => scopeMatches(hook.topic, scope),
+    failuresToDisable: 1,
+    outgoing: (hook, scope, payload) => ({
       subscriptionId: String(hook.id),
       topic: scope,
-      url: hook.destination,
-      body,
+      url: hook.url,
+      body: payload,
       eventId: randomUUID(),
       headers: { ...hook.headers, "Content-Type": "application/json", "User-Agent": "BigCommerce-Webhooks" },
-    };
-  }
-
-  /** Standard Webhooks headers for one attempt. */
-  private headersFor(webhook: OutgoingWebhook): Record<string, string> {
-    const timestamp = Math.floor(this.ctx.store.nowMs() / 1000);
-    return {
-      ...webhook.headers,
-      "webhook-id": webhook.eventId,
-      "webhook-timestamp": String(timestamp),
-      "webhook-signature": signStandardWebhook(this.clientSecret, webhook.eventId, timestamp, webhook.body),
-    };
-  }
-
-  /** After a webhook's last attempt: a hook that failed through the schedule is deactivated. */
-  private readonly settled = (webhook: OutgoingWebhook, ok: boolean): void => {
-    const hook = this.ctx.store.hooks.get(Number(webhook.subscriptionId));
-    if (!hook || ok) return;
-    hook.isActive = false;
-    hook.updatedMs = this.ctx.store.nowMs();
-  };
+    }),
+    headersFor(webhook) {
+      const timestamp = Math.floor(ctx.store.nowMs() / 1000);
+      return {
+        ...webhook.headers,
+        "webhook-id": webhook.eventId,
+        "webhook-timestamp": String(timestamp),
+        "webhook-signature": signStandardWebhook(clientSecret, webhook.eventId, timestamp, webhook.body),
+      };
+    },
+  });
 }

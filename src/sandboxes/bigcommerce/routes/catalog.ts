@@ -1,7 +1,7 @@
 import type { FastifyInstance } from "fastify";
+import type { StoreItem, StoreProduct } from "../../kit/store/records.ts";
 import { v3NotFound } from "../errors.ts";
 import { productJson, variantJson } from "../shapes.ts";
-import type { BcProduct, BcVariant } from "../store.ts";
 import { type BcContext, dateParam, idParam, listFilter, query, V3, v3Page } from "./common.ts";
 
 /** Catalog `limit`: default 50, at most 250 (products_catalog.v3.yml). */
@@ -30,8 +30,8 @@ export function registerCatalogRoutes(app: FastifyInstance, ctx: BcContext): voi
           (modifiedMax === null || p.modifiedMs <= modifiedMax),
       )
       .sort((a, b) => a.id - b.id);
-    return v3Page(request, items, CATALOG_LIMITS, (p: BcProduct) =>
-      productJson(store, p, includes?.has("variants") ?? false),
+    return v3Page(request, items, CATALOG_LIMITS, (p: StoreProduct) =>
+      productJson(ctx, p, includes?.has("variants") ?? false),
     );
   });
 
@@ -39,7 +39,7 @@ export function registerCatalogRoutes(app: FastifyInstance, ctx: BcContext): voi
     const product = store.products.get(idParam(request));
     if (!product) throw v3NotFound();
     return {
-      data: productJson(store, product, listFilter(query(request), "include")?.has("variants") ?? false),
+      data: productJson(ctx, product, listFilter(query(request), "include")?.has("variants") ?? false),
       meta: {},
     };
   });
@@ -47,15 +47,14 @@ export function registerCatalogRoutes(app: FastifyInstance, ctx: BcContext): voi
   app.get(`${V3}/catalog/products/:id/variants`, async (request) => {
     const product = store.products.get(idParam(request));
     if (!product) throw v3NotFound();
-    const variants = product.variantIds.map((id) => store.variants.get(id) as BcVariant);
-    return v3Page(request, variants, CATALOG_LIMITS, (v: BcVariant) => variantJson(store, v));
+    return v3Page(request, store.itemsOf(product), CATALOG_LIMITS, (v: StoreItem) => variantJson(ctx, v));
   });
 
   app.get(`${V3}/catalog/variants`, async (request) => {
     const q = query(request);
     const productIds = listFilter(q, "product_id:in");
     const ids = listFilter(q, "id:in");
-    const variants = [...store.variants.values()]
+    const variants = [...store.items.values()]
       .filter(
         (v) =>
           (q.sku === undefined || v.sku === q.sku) &&
@@ -63,6 +62,6 @@ export function registerCatalogRoutes(app: FastifyInstance, ctx: BcContext): voi
           (ids === null || ids.has(String(v.id))),
       )
       .sort((a, b) => a.id - b.id);
-    return v3Page(request, variants, CATALOG_LIMITS, (v: BcVariant) => variantJson(store, v));
+    return v3Page(request, variants, CATALOG_LIMITS, (v: StoreItem) => variantJson(ctx, v));
   });
 }

@@ -2,13 +2,14 @@ import type { FastifyRequest } from "fastify";
 import { metaPagination, type PageLimits, pageSlice, parsePageLimit } from "../../kit/paging.ts";
 import { type Query, lastValueQuery as query } from "../../kit/query.ts";
 import { invalidQuery } from "../errors.ts";
-import type { BcStore } from "../store.ts";
+import type { BcExtraIds, BcStore } from "../store.ts";
 
 /** What every route needs: the store and how it is addressed. */
 export interface BcContext {
   readonly store: BcStore;
   readonly storeHash: string;
   readonly clientId: string;
+  readonly ids: BcExtraIds;
   /** `http://127.0.0.1:<port>`; set once the server listens. */
   baseUrl: string;
 }

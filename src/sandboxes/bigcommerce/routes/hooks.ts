@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from "fastify";
+import type { StoreSubscription as BcHook } from "../../kit/store/records.ts";
 import { BcV3Error, v3NotFound } from "../errors.ts";
 import { hookJson } from "../shapes.ts";
-import type { BcHook } from "../store.ts";
 import { type BcContext, idParam, query, V3, v3Page } from "./common.ts";
 
 interface HookBody {
@@ -25,15 +25,15 @@ function applyBody(hook: BcHook, body: HookBody): void {
   const errors: Record<string, string> = {};
   if (body.scope !== undefined) {
     if (typeof body.scope === "string" && /^store\/[a-z_]+(\/[A-Za-z_*]+)*$/.test(body.scope))
-      hook.scope = body.scope;
+      hook.topic = body.scope;
     else errors.scope = "scope must be a webhook scope such as store/order/updated";
   }
   if (body.destination !== undefined) {
-    if (validDestination(body.destination)) hook.destination = body.destination;
+    if (validDestination(body.destination)) hook.url = body.destination;
     else errors.destination = "destination must be a valid URL";
   }
   if (body.is_active !== undefined) {
-    if (typeof body.is_active === "boolean") hook.isActive = body.is_active;
+    if (typeof body.is_active === "boolean") hook.status = body.is_active ? "active" : "paused";
     else errors.is_active = "is_active must be a boolean";
   }
   if (body.headers !== undefined) {
@@ -50,18 +50,18 @@ export function registerHookRoutes(app: FastifyInstance, ctx: BcContext): void {
   const { store } = ctx;
   const render = (h: BcHook) => hookJson(ctx.storeHash, ctx.clientId, h);
   const byId = (request: FastifyRequest) => {
-    const hook = store.hooks.get(idParam(request));
+    const hook = store.subscriptions.get(idParam(request));
     if (!hook) throw v3NotFound();
     return hook;
   };
 
   app.get(`${V3}/hooks`, async (request) => {
     const q = query(request);
-    const hooks = [...store.hooks.values()].filter(
+    const hooks = [...store.subscriptions.values()].filter(
       (h) =>
-        (q.scope === undefined || h.scope === q.scope) &&
-        (q.destination === undefined || h.destination === q.destination) &&
-        (q.is_active === undefined || String(h.isActive) === q.is_active),
+        (q.scope === undefined || h.topic === q.scope) &&
+        (q.destination === undefined || h.url === q.destination) &&
+        (q.is_active === undefined || String(h.status === "active") === q.is_active),
     );
     return v3Page(request, hooks, { defaultPerPage: 50, maxPerPage: 250 }, render);
   });
@@ -78,16 +78,19 @@ export function registerHookRoutes(app: FastifyInstance, ctx: BcContext): void {
     }
     const now = store.nowMs();
     const hook: BcHook = {
-      id: store.nextId("hook"),
-      scope: "",
-      destination: "",
-      isActive: true,
+      id: store.nextId("subscription"),
+      name: "",
+      topic: "",
+      url: "",
+      secret: "",
+      status: "active",
       headers: {},
+      failureCount: 0,
       createdMs: now,
-      updatedMs: now,
+      modifiedMs: now,
     };
     applyBody(hook, body);
-    store.hooks.set(hook.id, hook);
+    store.subscriptions.set(hook.id, hook);
     return reply.code(200).send({ data: render(hook), meta: {} });
   });
 
@@ -96,13 +99,13 @@ export function registerHookRoutes(app: FastifyInstance, ctx: BcContext): void {
   app.put(`${V3}/hooks/:id`, async (request) => {
     const hook = byId(request);
     applyBody(hook, (request.body ?? {}) as HookBody);
-    hook.updatedMs = store.nowMs();
+    hook.modifiedMs = store.nowMs();
     return { data: render(hook), meta: {} };
   });
 
   app.delete(`${V3}/hooks/:id`, async (request) => {
     const hook = byId(request);
-    store.hooks.delete(hook.id);
+    store.subscriptions.delete(hook.id);
     return { data: render(hook), meta: {} };
   });
 }

@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyReply } from "fastify";
+import { setOrderStatus } from "../../kit/store/order-ops.ts";
 import { BcV2Error } from "../errors.ts";
-import { createShipment, orderById, setOrderStatus } from "../order-ops.ts";
+import { createShipment, orderById } from "../order-ops.ts";
 import { orderJson, orderProductJson, STATUS_NAMES, shipmentJson, shippingAddressJson } from "../shapes.ts";
 import type { BcOrder } from "../store.ts";
 import { type BcContext, idParam, type Query, query, V2 } from "./common.ts";
@@ -33,7 +34,7 @@ const SORTS: Record<string, (o: BcOrder) => number> = {
   id: (o) => o.id,
   date_created: (o) => o.createdMs,
   date_modified: (o) => o.modifiedMs,
-  status_id: (o) => o.statusId,
+  status_id: (o) => o.status,
 };
 
 /** Filters and sorts `GET /v2/orders` as documented: by id ascending unless `sort=field:asc|desc`. */
@@ -59,7 +60,7 @@ function listOrders(orders: Iterable<BcOrder>, q: Query): BcOrder[] {
         (bounds.minModified === null || o.modifiedMs >= bounds.minModified) &&
         (bounds.maxModified === null || o.modifiedMs <= bounds.maxModified) &&
         (minId === null || o.id >= minId) &&
-        (statusId === null || o.statusId === statusId) &&
+        (statusId === null || o.status === statusId) &&
         (q.customer_id === undefined || o.customerId === Number(q.customer_id)),
     )
     .sort((a, b) => (key(a) - key(b) || a.id - b.id) * sign);
@@ -88,7 +89,7 @@ export function registerOrderRoutes(app: FastifyInstance, ctx: BcContext): void 
       statuses: Object.entries(STATUS_NAMES).map(([id, name]) => ({
         id: Number(id),
         name,
-        count: orders.filter((o) => o.statusId === Number(id)).length,
+        count: orders.filter((o) => o.status === Number(id)).length,
       })),
       count: orders.length,
     };
@@ -102,7 +103,7 @@ export function registerOrderRoutes(app: FastifyInstance, ctx: BcContext): void 
     if (statusId !== undefined) {
       if (typeof statusId !== "number" || STATUS_NAMES[statusId] === undefined)
         throw new BcV2Error(400, "The field 'status_id' is invalid.");
-      setOrderStatus(store, order, statusId, { emit: true });
+      setOrderStatus(store, order, statusId);
     }
     return orderJson(apiBase(), order);
   });
@@ -111,16 +112,13 @@ export function registerOrderRoutes(app: FastifyInstance, ctx: BcContext): void 
     const order = orderById(store, idParam(request));
     return sendList(
       reply,
-      order.products.map((l) => orderProductJson(order, l)),
+      order.lines.map((l) => orderProductJson(order, l)),
     );
   });
 
   app.get(`${V2}/orders/:id/shipping_addresses`, async (request, reply) => {
     const order = orderById(store, idParam(request));
-    return sendList(
-      reply,
-      order.shippingAddresses.map((a) => shippingAddressJson(order, a)),
-    );
+    return sendList(reply, order.address ? [shippingAddressJson(order)] : []);
   });
 
   app.get(`${V2}/orders/:id/shipments`, async (request, reply) => {

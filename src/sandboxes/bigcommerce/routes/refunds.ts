@@ -1,7 +1,8 @@
 import type { FastifyInstance } from "fastify";
+import type { StoreRefund } from "../../kit/store/records.ts";
 import { v3NotFound } from "../errors.ts";
 import { refundJson } from "../shapes.ts";
-import type { BcOrder, BcRefund } from "../store.ts";
+import type { BcOrder } from "../store.ts";
 import { type BcContext, dateParam, idParam, listFilter, query, V3, v3Page } from "./common.ts";
 
 /**
@@ -32,7 +33,7 @@ export function registerRefundRoutes(app: FastifyInstance, ctx: BcContext): void
       request,
       refunds,
       { defaultPerPage: 50, maxPerPage: 250 },
-      ({ o, r }: { o: BcOrder; r: BcRefund }) => refundJson(o, r),
+      ({ o, r }: { o: BcOrder; r: StoreRefund }) => refundJson(o, r),
     );
   });
 }
