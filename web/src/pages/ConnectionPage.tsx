@@ -12,7 +12,6 @@ import { PendingTab } from "../components/connection/PendingTab.tsx";
 import { PreviewsTab } from "../components/connection/PreviewsTab.tsx";
 import { StockAlertsTab } from "../components/connection/StockAlertsTab.tsx";
 import { WebConnectorSetup } from "../components/connection/WebConnectorSetup.tsx";
-import { WebConnectorSetup } from "../components/connection/WebConnectorSetup.tsx";
 import { ModeSwitch } from "../components/ModeSwitch.tsx";
 import { usePoll } from "../components/sync/usePoll.ts";
 import { dateTime } from "../format.ts";
@@ -114,7 +113,6 @@ export function ConnectionPage(props: { id: string; tab?: string }) {
               </p>
             )}
           </section>
-          {c.platform === "quickbooks-desktop" && <WebConnectorSetup connection={c} />}
           {c.platform === "quickbooks-desktop" && <WebConnectorSetup connection={c} />}
           <ConnectionTabs connectionId={c.id} current={tab} />
           <TabContent key={`${tab}-${c.mode}`} tab={tab} connection={c} />
