@@ -7,6 +7,7 @@ import { propagationLatency } from "./propagation-latency.ts";
 import { pushThroughput } from "./push-throughput.ts";
 import { scaleOut } from "./scale-out.ts";
 import { summary } from "./summary.ts";
+import { webConnectorLoop } from "./web-connector-loop.ts";
 
 /** Every benchmark `npm run bench` knows, in the order it runs them. */
 export const benchmarks: Benchmark[] = [
@@ -18,4 +19,5 @@ export const benchmarks: Benchmark[] = [
   summary,
   planner,
   scaleOut,
+  webConnectorLoop,
 ];
