@@ -1,4 +1,5 @@
 import type { ChannelLocation, ChannelProduct, ConnectorSession, Page } from "../contract.ts";
+import { nextPageCursor, pageOf } from "../kit/channel.ts";
 import type { BigCommerceClient } from "./client.ts";
 import { isBundle, mapProduct } from "./map-product.ts";
 import { locationSchema, productSchema, storeSchema, v3List } from "./schemas.ts";
@@ -25,7 +26,7 @@ export async function listProducts(
   currency: () => Promise<string | null>,
   options: ProductOptions,
 ): Promise<Page<ChannelProduct>> {
-  const page = Number(options.cursor ?? "1");
+  const page = pageOf(options.cursor);
   const limit = Math.min(Math.max(options.pageSize ?? MAX_PRODUCT_PAGE, 1), MAX_PRODUCT_PAGE);
   const query = new URLSearchParams({ include: "variants", page: String(page), limit: String(limit) });
   if (options.updatedSince) query.set("date_modified:min", options.updatedSince.toISOString());
@@ -45,10 +46,9 @@ export async function listProducts(
     ),
   ];
   const pagination = answer.meta.pagination;
-  const totalPages = pagination?.total_pages ?? page;
   return {
     items,
-    nextCursor: page < totalPages ? String(page + 1) : null,
+    nextCursor: nextPageCursor(page, pagination?.total_pages),
     ...(pagination ? { estimatedTotal: pagination.total } : {}),
     ...(notices.length > 0 ? { notices } : {}),
   };

@@ -1,17 +1,13 @@
 import type { z } from "zod";
 import type { ConnectorEnv } from "../contract.ts";
-import type { Classify, ClientStats, Priority, RetryOptions } from "../http/index.ts";
+import type { Classify, Priority, RetryOptions } from "../http/index.ts";
 import { createRestClient } from "../kit/rest-client.ts";
+import { type BigCommerceCredentials, storeApiBase } from "./credentials.ts";
 import { bigCommerceBudget, bigCommerceClassify, bigCommerceSignals } from "./rate-limits.ts";
 import { v3List } from "./schemas.ts";
 
 export type BigCommerceClientOptions = {
-  /** `{apiUrl}/stores/{storeHash}`. */
-  apiBase: string;
-  storeHash: string;
-  accessToken: string;
-  quota?: number;
-  env: ConnectorEnv;
+  /** Per HTTP attempt; default 30 000 ms. */
   timeoutMs?: number;
   retry?: RetryOptions;
 };
@@ -20,48 +16,33 @@ export type BigCommerceClientOptions = {
 const acceptRefusal: Classify = (res) => (res.status === 422 ? "ok" : bigCommerceClassify(res));
 
 type Body = Record<string, unknown> | unknown[];
+type Method = "POST" | "PUT";
 
-export type BigCommerceClient = {
-  /** GET a JSON resource; `path` starts with `/v2/` or `/v3/`. */
-  get<T>(path: string, schema: z.ZodType<T>, priority: Priority): Promise<T>;
-  /** GET a v2 list: its 204 (nothing matched) is an empty list. */
-  list<T>(path: string, schema: z.ZodType<T[]>, priority: Priority): Promise<T[]>;
-  send<T>(
-    method: "POST" | "PUT",
-    path: string,
-    body: Body,
-    schema: z.ZodType<T>,
-    priority: Priority,
-  ): Promise<T>;
-  /** Like `send`, but a 422 comes back as an answer (its body names the refused items) instead of an error. */
-  sendAllowingRefusal(
-    method: "POST" | "PUT",
-    path: string,
-    body: Body,
-    priority: Priority,
-  ): Promise<{ status: number; body: unknown }>;
-  stats(): ClientStats;
-};
+export type BigCommerceClient = ReturnType<typeof createBigCommerceClient>;
 
 /**
  * REST over the kit's client: the store's 30-second window is spent before sending and realigned
  * from `X-Rate-Limit-*` after every answer; a 429 waits for the reported reset, a header-less 429
  * backs off exponentially (rate-limits.ts). Refused tokens name the credentials.
  */
-export function createBigCommerceClient(options: BigCommerceClientOptions): BigCommerceClient {
-  const { storeHash } = options;
+export function createBigCommerceClient(
+  credentials: BigCommerceCredentials,
+  env: ConnectorEnv,
+  options: BigCommerceClientOptions = {},
+) {
+  const { storeHash } = credentials;
   const rest = createRestClient({
     platform: "bigcommerce",
     displayName: "BigCommerce",
     connectionLabel: storeHash,
-    base: options.apiBase,
-    budget: bigCommerceBudget(options.quota),
+    base: storeApiBase(credentials, env.allowPrivateUrls),
+    budget: bigCommerceBudget(credentials.quota),
     classify: bigCommerceClassify,
     signals: bigCommerceSignals,
-    env: options.env,
+    env,
     timeoutMs: options.timeoutMs ?? 30_000,
     ...(options.retry ? { retry: options.retry } : {}),
-    authenticate: () => ({ headers: { "X-Auth-Token": options.accessToken } }),
+    authenticate: () => ({ headers: { "X-Auth-Token": credentials.accessToken } }),
     explain(error, path) {
       if (error.status === 401 || error.status === 403)
         return rest.fail(
@@ -74,23 +55,20 @@ export function createBigCommerceClient(options: BigCommerceClientOptions): BigC
     },
   });
   return {
-    get: (path, schema, priority) => rest.call("GET", path, schema, { priority }),
-    async list(path, schema, priority) {
+    /** GET a JSON resource; `path` starts with `/v2/` or `/v3/`. */
+    get: <T>(path: string, schema: z.ZodType<T>, priority: Priority) =>
+      rest.call("GET", path, schema, { priority }),
+    /** GET a v2 list: its 204 (nothing matched) is an empty list. */
+    async list<T>(path: string, schema: z.ZodType<T[]>, priority: Priority): Promise<T[]> {
       const response = await rest.send("GET", path, { priority });
       if (response.status === 204 || response.bodyText.trim() === "") return [];
       return rest.parse(response, schema, `GET ${path}`);
     },
-    send: (method, path, body, schema, priority) => rest.call(method, path, schema, { body, priority }),
-    async sendAllowingRefusal(method, path, body, priority) {
-      const response = await rest.send(method, path, { body, priority, classify: acceptRefusal });
-      let json: unknown = null;
-      try {
-        json = response.json();
-      } catch {
-        json = null;
-      }
-      return { status: response.status, body: json };
-    },
+    send: <T>(method: Method, path: string, body: Body, schema: z.ZodType<T>, priority: Priority) =>
+      rest.call(method, path, schema, { body, priority }),
+    /** Like `send`, but a 422 comes back as an answer (its body names the refused items), not an error. */
+    sendAllowingRefusal: (method: Method, path: string, body: Body, priority: Priority) =>
+      rest.answer(method, path, { body, priority, classify: acceptRefusal }),
     stats: () => rest.stats(),
   };
 }

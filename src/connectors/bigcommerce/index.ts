@@ -1,5 +1,5 @@
 import type { Connector } from "../contract.ts";
-import { CHANNEL_FEEDS } from "../kit/channel.ts";
+import { channelCapabilities } from "../kit/channel.ts";
 import {
   type BigCommerceCredentials,
   bigCommerceCredentialsSchema,
@@ -21,13 +21,7 @@ export { HOOK_SECRET_HEADER, hookSecret } from "./webhooks.ts";
 export const bigCommerceConnector: Connector<BigCommerceCredentials> = {
   platform: "bigcommerce",
   displayName: "BigCommerce",
-  capabilities: {
-    feeds: CHANNEL_FEEDS,
-    webhooks: true,
-    compareAndSet: false,
-    bulkExport: false,
-    maxStockBatch: MAX_STOCK_BATCH,
-  },
+  capabilities: channelCapabilities(MAX_STOCK_BATCH),
   credentials: bigCommerceCredentialsSchema,
   describeCredentials: describeBigCommerceCredentials,
   connect: (credentials, env) => createBigCommerceSession(credentials, env),

@@ -1,6 +1,6 @@
 import type { ChannelOrder, ChannelOrderLine, ChannelRefund } from "../contract.ts";
-import { channelAddress, personName, trimmedOrNull } from "../kit/text.ts";
-import { toMinor } from "./money.ts";
+import { type AddressFields, addressParts, channelAddress, personName, trimmedOrNull } from "../kit/text.ts";
+import { toMinor } from "./map-product.ts";
 import type { BcOrder, BcOrderProduct, BcRefund, BcShippingAddress } from "./schemas.ts";
 
 /**
@@ -21,13 +21,13 @@ function date(value: string): Date {
   return parsed;
 }
 
+const ADDRESS: AddressFields = {
+  ...{ first: "first_name", last: "last_name", line1: "street_1", line2: "street_2", city: "city" },
+  ...{ state: "state", postalCode: "zip", country: "country" },
+};
+
 function shippingAddress(a: BcShippingAddress | undefined): ChannelOrder["shippingAddress"] {
-  return channelAddress(
-    a && {
-      ...{ first: a.first_name, last: a.last_name, line1: a.street_1, line2: a.street_2, city: a.city },
-      ...{ state: a.state, postalCode: a.zip, country: text(a.country_iso2) ?? a.country },
-    },
-  );
+  return channelAddress(a && { ...addressParts(a, ADDRESS), country: text(a.country_iso2) ?? a.country });
 }
 
 function line(product: BcOrderProduct, currency: string): ChannelOrderLine {

@@ -1,5 +1,6 @@
 import type { ChannelProduct } from "../contract.ts";
-import { toMinor } from "./money.ts";
+import { exactMinorUnits } from "../kit/money.ts";
+import { blankToNull as present } from "../kit/text.ts";
 import type { BcProduct, BcVariant } from "./schemas.ts";
 
 /**
@@ -7,6 +8,9 @@ import type { BcProduct, BcVariant } from "./schemas.ts";
  * the product (adjust by `product_id`), one tracked by variant on each variant (`variant_id`),
  * and `inventory_tracking: "none"` nowhere — such variants are listed but not stock-tracked.
  */
+/** "12.5000" USD → 1250: v2 money carries four places whatever the currency (kit: exact, never rounded). */
+export const toMinor = exactMinorUnits("BigCommerce");
+
 export type InventoryItemRef = { by: "product_id" | "variant_id"; id: number };
 
 export function inventoryItemId(product: BcProduct, variant: BcVariant): string | null {
@@ -18,11 +22,6 @@ export function parseInventoryItemId(value: string): InventoryItemRef | null {
   const match = /^(product|variant):(\d+)$/.exec(value);
   if (!match) return null;
   return { by: match[1] === "product" ? "product_id" : "variant_id", id: Number(match[2]) };
-}
-
-/** Blank strings are as good as missing; stray whitespace and control characters are the hub's to judge. */
-function present(value: string | null | undefined): string | null {
-  return value && value.trim() !== "" ? value : null;
 }
 
 /** A bundle is an ordinary product on BigCommerce; the seeded stores name its parts in a custom field. */

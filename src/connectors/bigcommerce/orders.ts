@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { ChannelOrder, ConnectorSession, Page } from "../contract.ts";
-import { everyPage, orNullWhenMissing } from "../kit/channel.ts";
+import { everyPage, orNullWhenMissing, pageOf } from "../kit/channel.ts";
 import { type BigCommerceClient, v3Page } from "./client.ts";
 import { mapOrder } from "./map-order.ts";
 import {
@@ -30,7 +30,7 @@ export async function listOrders(
   client: BigCommerceClient,
   options: OrderOptions,
 ): Promise<Page<ChannelOrder>> {
-  const page = Number(options.cursor ?? "1");
+  const page = pageOf(options.cursor);
   const limit = Math.min(Math.max(options.pageSize ?? 50, 1), MAX_ORDER_PAGE);
   const query = new URLSearchParams({ page: String(page), limit: String(limit), sort: "id:asc" });
   if (options.updatedSince) query.set("min_date_modified", unixSeconds(options.updatedSince));

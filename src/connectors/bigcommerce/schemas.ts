@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { nullableTexts } from "../kit/schemas.ts";
 
 /** The fields of BigCommerce's answers the connector reads; everything else passes through unread. */
 
@@ -53,20 +54,10 @@ export const inventoryItemSchema = z.object({
 
 const money = z.union([z.string(), z.number()]);
 
-export const addressSchema = z
-  .object({
-    first_name: nullableText,
-    last_name: nullableText,
-    street_1: nullableText,
-    street_2: nullableText,
-    city: nullableText,
-    state: nullableText,
-    zip: nullableText,
-    country: nullableText,
-    country_iso2: nullableText,
-    email: nullableText,
-  })
-  .partial();
+export const addressSchema = nullableTexts(
+  ...["first_name", "last_name", "street_1", "street_2", "city", "state", "zip", "country"],
+  ...["country_iso2", "email"],
+);
 
 export const orderSchema = z.object({
   id,

@@ -8,6 +8,7 @@ import {
   standardWebhookMatches,
   standardWebhookTimestampRefusal,
 } from "../http/index.ts";
+import { webhookBody } from "../kit/webhooks.ts";
 import type { BigCommerceCredentials } from "./credentials.ts";
 
 type Headers = Record<string, string | undefined>;
@@ -82,16 +83,7 @@ function kindOf(scope: string): WebhookNotice["kind"] {
  * retries and duplicates), else the payload's `hash`.
  */
 export function parseBigCommerceWebhook(headers: Headers, rawBody: Buffer): WebhookNotice {
-  let json: unknown;
-  try {
-    json = JSON.parse(rawBody.toString("utf8"));
-  } catch {
-    throw new AppError("invalid_data", "invalid_webhook_body", "The webhook body is not JSON");
-  }
-  const payload = payloadSchema.safeParse(json);
-  if (!payload.success)
-    throw new AppError("invalid_data", "invalid_webhook_body", "The webhook body is not a BigCommerce event");
-  const { scope, data, hash, created_at } = payload.data;
+  const { scope, data, hash, created_at } = webhookBody(rawBody, payloadSchema, "BigCommerce");
   const eventId = header(headers, "webhook-id") ?? hash;
   if (!eventId)
     throw new AppError("invalid_data", "invalid_webhook_body", "The webhook has no webhook-id or hash");

@@ -1,4 +1,4 @@
-import type { ConnectorSession, FeedKind } from "../contract.ts";
+import type { Capabilities, ConnectorSession, FeedKind } from "../contract.ts";
 import type { ClientStats } from "../http/index.ts";
 import { PlatformError } from "../http/index.ts";
 
@@ -13,6 +13,22 @@ export const CHANNEL_FEEDS: FeedKind[] = [
   "stock-check",
   "shipping-confirmation",
 ];
+
+/** A full sales channel without compare-and-set or bulk export (WooCommerce, BigCommerce …). */
+export const channelCapabilities = (maxStockBatch: number): Capabilities => ({
+  feeds: CHANNEL_FEEDS,
+  webhooks: true,
+  compareAndSet: false,
+  bulkExport: false,
+  maxStockBatch,
+});
+
+/** A page-number cursor: page 1 when there is none (or it is not a number). */
+export const pageOf = (cursor: string | null | undefined) => Math.max(1, Number(cursor ?? 1) || 1);
+
+/** The next page's cursor while the platform's total pages say there is one. */
+export const nextPageCursor = (page: number, totalPages: number | null | undefined) =>
+  totalPages != null && page < totalPages ? String(page + 1) : null;
 
 /** A sales channel's session: every method of the contract but the inventory source's, and its counters. */
 export type ChannelSession = Required<Omit<ConnectorSession, "changedStockSince">> & { stats(): ClientStats };

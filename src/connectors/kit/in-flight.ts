@@ -29,19 +29,27 @@ export type HandedOrders = ReturnType<typeof createHandedOrders>;
 
 type OrderReads = Pick<ChannelSession, "listOrders" | "getOrder">;
 
-/** The session's order reads, each noting the orders it hands to the hub: pushes stop keeping their sales. */
-export function handingOrders(handed: HandedOrders, reads: OrderReads): OrderReads {
+/**
+ * One session's side of the narrowing: its order reads note the orders they hand to the hub (pushes
+ * stop keeping their sales), and each push takes a guard naming them.
+ */
+export function sessionInFlight(env: ConnectorEnv, logger: ConnectorEnv["logger"]) {
+  const nowMs = () => (env.now ? env.now().getTime() : Date.now());
+  const handed = createHandedOrders(nowMs);
   return {
-    async listOrders(options) {
-      const page = await reads.listOrders(options);
-      handed.note(page.items.map((o) => o.platformOrderId));
-      return page;
-    },
-    async getOrder(platformOrderId) {
-      const order = await reads.getOrder(platformOrderId);
-      handed.note([platformOrderId]);
-      return order;
-    },
+    guard: (): InFlightGuard => ({ handed, nowMs: nowMs(), logger }),
+    handing: (reads: OrderReads): OrderReads => ({
+      async listOrders(options) {
+        const page = await reads.listOrders(options);
+        handed.note(page.items.map((o) => o.platformOrderId));
+        return page;
+      },
+      async getOrder(platformOrderId) {
+        const order = await reads.getOrder(platformOrderId);
+        handed.note([platformOrderId]);
+        return order;
+      },
+    }),
   };
 }
 

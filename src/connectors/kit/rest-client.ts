@@ -51,6 +51,8 @@ export type RestClient = {
   call<T>(method: string, path: string, schema: z.ZodType<T>, request: RestRequest): Promise<T>;
   /** The answer as it came: its status and headers matter (pages, refusals read item by item). */
   send(method: string, path: string, request: RestRequest): Promise<PlatformResponse>;
+  /** The answer's status and JSON body (null when empty or not JSON), for answers read whatever they say. */
+  answer(method: string, path: string, request: RestRequest): Promise<{ status: number; body: unknown }>;
   /** The body of `response` validated by `schema`; not JSON or the wrong shape is a final error. */
   parse<T>(response: PlatformResponse, schema: z.ZodType<T>, where: string): T;
   fail(message: string, status: number | null, bodyText?: string): PlatformError;
@@ -135,6 +137,14 @@ export function createRestClient(options: RestClientOptions): RestClient {
     call: async (method, path, schema, request) =>
       parse(await send(method, path, request), schema, `${method} ${path}`),
     send,
+    async answer(method, path, request) {
+      const response = await send(method, path, request);
+      try {
+        return { status: response.status, body: response.json() };
+      } catch {
+        return { status: response.status, body: null };
+      }
+    },
     parse,
     fail,
     stats: () => client.stats(),

@@ -18,6 +18,22 @@ export type AddressParts = {
   country?: string | null | undefined;
 };
 
+/** Which field of a platform's address record holds each part (a table, declared once per platform). */
+export type AddressFields = { [P in keyof AddressParts]-?: string };
+
+/** A platform's address record (maybe null) read through its field table. */
+export function addressParts(
+  record: Readonly<Record<string, unknown>> | null | undefined,
+  fields: AddressFields,
+): AddressParts {
+  const parts: AddressParts = {};
+  for (const [part, field] of Object.entries(fields)) {
+    const value = record?.[field];
+    parts[part as keyof AddressParts] = typeof value === "string" ? value : null;
+  }
+  return parts;
+}
+
 /** "First Last" from the parts present, or null. */
 export function personName(a: AddressParts | null | undefined): string | null {
   return [trimmedOrNull(a?.first), trimmedOrNull(a?.last)].filter(Boolean).join(" ") || null;

@@ -1,8 +1,8 @@
 import { z } from "zod";
 import type { ChannelProduct, Page } from "../contract.ts";
-import { everyPage, provenByCall } from "../kit/channel.ts";
+import { everyPage, nextPageCursor, pageOf, provenByCall } from "../kit/channel.ts";
 import type { WooClient } from "./client.ts";
-import { mapSimple, mapVariation, UNTRACKED_TYPES } from "./map.ts";
+import { mapItem, UNTRACKED_TYPES } from "./map.ts";
 import { productSchema, variationSchema, type WooProduct } from "./schemas.ts";
 
 const V3 = "wc/v3";
@@ -10,8 +10,6 @@ const DEFAULT_PAGE = 20;
 
 /** A date as WooCommerce filters read it with `dates_are_gmt=true`: UTC, no offset. */
 export const gmtFilter = (date: Date) => date.toISOString().slice(0, 19);
-
-export const pageOf = (cursor: string | null | undefined) => Math.max(1, Number(cursor ?? 1) || 1);
 
 const statusSchema = z.object({
   environment: z.object({ site_url: z.string() }).partial().optional(),
@@ -35,7 +33,7 @@ async function variationsOf(client: WooClient, product: WooProduct): Promise<Cha
       priority: "catalog",
     }),
   );
-  return variations.map((v) => mapVariation(product, v, null));
+  return variations.map((v) => mapItem(product, v, null));
 }
 
 /**
@@ -70,13 +68,12 @@ export async function listProducts(
     } else if (product.type === "variable") {
       items.push(...(await variationsOf(client, product)));
     } else {
-      items.push(mapSimple(product, null));
+      items.push(mapItem(product, null, null));
     }
   }
-  const more = answer.totalPages !== null && page < answer.totalPages;
   return {
     items,
-    nextCursor: more ? String(page + 1) : null,
+    nextCursor: nextPageCursor(page, answer.totalPages),
     ...(notices.length > 0 ? { notices } : {}),
   };
 }

@@ -1,5 +1,5 @@
 import type { Connector } from "../contract.ts";
-import { CHANNEL_FEEDS } from "../kit/channel.ts";
+import { channelCapabilities } from "../kit/channel.ts";
 import {
   describeWooCommerceCredentials,
   type WooCommerceCredentials,
@@ -16,13 +16,7 @@ export { createWooCommerceSession, type WooCommerceSession } from "./session.ts"
 export const wooCommerceConnector: Connector<WooCommerceCredentials> = {
   platform: "woocommerce",
   displayName: "WooCommerce",
-  capabilities: {
-    feeds: CHANNEL_FEEDS,
-    webhooks: true,
-    compareAndSet: false,
-    bulkExport: false,
-    maxStockBatch: MAX_BATCH,
-  },
+  capabilities: channelCapabilities(MAX_BATCH),
   credentials: wooCommerceCredentialsSchema,
   describeCredentials: describeWooCommerceCredentials,
   connect: (credentials, env) => createWooCommerceSession(credentials, env),

@@ -1,5 +1,5 @@
 import type { ChannelOrder, ChannelProduct, ChannelRefund } from "../contract.ts";
-import { type AddressParts, blankToNull, channelAddress, personName } from "../kit/text.ts";
+import { type AddressFields, addressParts, blankToNull, channelAddress, personName } from "../kit/text.ts";
 import type { WooAddress, WooOrder, WooProduct, WooRefund, WooVariation } from "./schemas.ts";
 
 /** Product types whose stock WooCommerce does not keep on the item itself: never tracked. */
@@ -31,50 +31,35 @@ export function parseItemId(id: string): { productId: number; variationId: numbe
 const grams = (weight: string | null | undefined) =>
   weight ? Math.round(Number(weight) * 1000) || null : null;
 
-/** A simple product as one sellable item; `manage_stock` off leaves it untracked (no inventory item). */
-export function mapSimple(p: WooProduct, currency: string | null): ChannelProduct {
-  return {
-    platformProductId: String(p.id),
-    platformVariantId: String(p.id),
-    inventoryItemId: p.manage_stock ? itemId(p.id) : null,
-    sku: p.sku,
-    name: p.name,
-    groupKey: null,
-    options: {},
-    barcode: blankToNull(p.global_unique_id),
-    priceMinor: p.regular_price ? minor(p.regular_price) : null,
-    currency,
-    weightGrams: grams(p.weight),
-    images: p.images.map((i) => i.src),
-    archived: p.status !== "publish",
-    updatedAt: gmtDate(p.date_modified_gmt),
-  };
-}
-
-/** A variation; stock kept "parent" is the parent's inventory item. */
-export function mapVariation(p: WooProduct, v: WooVariation, currency: string | null): ChannelProduct {
-  const options = Object.fromEntries(v.attributes.map((a) => [a.name, a.option]));
-  const tracked =
-    v.manage_stock === true
+/**
+ * One sellable item: a simple product (`variation` null) or a variation of a variable one.
+ * `manage_stock` off leaves it untracked (no inventory item); a variation whose stock is kept
+ * "parent" is the parent's inventory item.
+ */
+export function mapItem(p: WooProduct, v: WooVariation | null, currency: string | null): ChannelProduct {
+  const item = v ?? p;
+  const options = Object.fromEntries((v?.attributes ?? []).map((a) => [a.name, a.option]));
+  const labels = Object.values(options);
+  const tracked = !v
+    ? p.manage_stock && itemId(p.id)
+    : v.manage_stock === true
       ? itemId(p.id, v.id)
-      : v.manage_stock === "parent" && p.manage_stock
-        ? itemId(p.id)
-        : null;
+      : v.manage_stock === "parent" && p.manage_stock && itemId(p.id);
   return {
     platformProductId: String(p.id),
-    platformVariantId: String(v.id),
-    inventoryItemId: tracked,
-    sku: v.sku,
-    name: Object.values(options).length > 0 ? `${p.name} – ${Object.values(options).join(" / ")}` : p.name,
-    groupKey: String(p.id),
+    platformVariantId: String(item.id),
+    inventoryItemId: tracked || null,
+    sku: item.sku,
+    name: labels.length > 0 ? `${p.name} – ${labels.join(" / ")}` : p.name,
+    groupKey: v ? String(p.id) : null,
     options,
-    barcode: blankToNull(v.global_unique_id),
-    priceMinor: v.regular_price ? minor(v.regular_price) : null,
+    barcode: blankToNull(item.global_unique_id),
+    priceMinor: item.regular_price ? minor(item.regular_price) : null,
     currency,
-    weightGrams: grams(v.weight),
-    images: v.image ? [v.image.src] : p.images.map((i) => i.src),
-    archived: p.status !== "publish" || (v.status !== undefined && v.status !== "publish"),
-    updatedAt: gmtDate(v.date_modified_gmt ?? p.date_modified_gmt),
+    weightGrams: grams(item.weight),
+    images: v?.image ? [v.image.src] : p.images.map((i) => i.src),
+    archived: p.status !== "publish" || (v?.status !== undefined && v.status !== "publish"),
+    updatedAt: gmtDate(v?.date_modified_gmt ?? p.date_modified_gmt),
   };
 }
 
@@ -82,16 +67,11 @@ const PAID = new Set(["processing", "completed", "refunded"]);
 const CANCELLED = new Set(["cancelled", "failed", "trash"]);
 
 /** WooCommerce never returns a null address: an all-blank one is no address. */
-const parts = (a: WooAddress): AddressParts => ({
-  first: a?.first_name,
-  last: a?.last_name,
-  line1: a?.address_1,
-  line2: a?.address_2,
-  city: a?.city,
-  state: a?.state,
-  postalCode: a?.postcode,
-  country: a?.country,
-});
+const ADDRESS: AddressFields = {
+  ...{ first: "first_name", last: "last_name", line1: "address_1", line2: "address_2", city: "city" },
+  ...{ state: "state", postalCode: "postcode", country: "country" },
+};
+const parts = (a: WooAddress) => addressParts(a, ADDRESS);
 
 export function mapRefund(r: WooRefund, currency: string): ChannelRefund {
   return {

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { ChannelOrder, Page } from "../contract.ts";
-import { orNullWhenMissing } from "../kit/channel.ts";
-import { gmtFilter, pageOf } from "./catalog.ts";
+import { nextPageCursor, orNullWhenMissing, pageOf } from "../kit/channel.ts";
+import { gmtFilter } from "./catalog.ts";
 import type { WooClient } from "./client.ts";
 import { mapOrder } from "./map.ts";
 import { orderSchema, refundSchema, type WooOrder } from "./schemas.ts";
@@ -38,8 +38,7 @@ export async function listOrders(
   });
   const items: ChannelOrder[] = [];
   for (const order of answer.items) items.push(await withRefunds(client, order));
-  const more = answer.totalPages !== null && page < answer.totalPages;
-  return { items, nextCursor: more ? String(page + 1) : null };
+  return { items, nextCursor: nextPageCursor(page, answer.totalPages) };
 }
 
 export async function getOrder(client: WooClient, platformOrderId: string): Promise<ChannelOrder | null> {

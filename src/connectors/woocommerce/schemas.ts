@@ -1,8 +1,7 @@
 import { z } from "zod";
+import { decimalText as money, nullableTexts } from "../kit/schemas.ts";
 
 /** The fields of WooCommerce REST v3 answers the connector reads; the rest passes through. */
-
-const money = z.union([z.string(), z.number()]).transform((v) => String(v));
 
 export const variationSchema = z.object({
   id: z.number(),
@@ -48,20 +47,10 @@ export const stockItemSchema = z.object({
   stock_quantity: z.number().nullable(),
 });
 
-const address = z
-  .object({
-    first_name: z.string().nullable().optional(),
-    last_name: z.string().nullable().optional(),
-    address_1: z.string().nullable().optional(),
-    address_2: z.string().nullable().optional(),
-    city: z.string().nullable().optional(),
-    state: z.string().nullable().optional(),
-    postcode: z.string().nullable().optional(),
-    country: z.string().nullable().optional(),
-    email: z.string().nullable().optional(),
-  })
-  .nullable()
-  .optional();
+const address = nullableTexts(
+  ...["first_name", "last_name", "address_1", "address_2", "city", "state", "postcode", "country"],
+  "email",
+).nullish();
 export type WooAddress = z.infer<typeof address>;
 
 export const orderSchema = z.object({

@@ -1,6 +1,6 @@
 import type { ConnectorEnv } from "../contract.ts";
 import type { ChannelSession } from "../kit/channel.ts";
-import { createHandedOrders, handingOrders } from "../kit/in-flight.ts";
+import { sessionInFlight } from "../kit/in-flight.ts";
 import { listProducts, validateStore } from "./catalog.ts";
 import { createWooClient, type WooClientOptions } from "./client.ts";
 import type { WooCommerceCredentials } from "./credentials.ts";
@@ -18,14 +18,12 @@ export function createWooCommerceSession(
 ): WooCommerceSession {
   const client = createWooClient(credentials, env, options);
   const logger = env.logger.child({ platform: "woocommerce" });
-  const nowMs = () => (env.now ? env.now().getTime() : Date.now());
-  // Orders read through this session are the hub's to import: pushes stop keeping their sales.
-  const handed = createHandedOrders(nowMs);
+  const inFlight = sessionInFlight(env, logger);
   return {
     validate: () => validateStore(client),
     listLocations: async () => [STORE_LOCATION],
     listProducts: (listOptions) => listProducts(client, listOptions),
-    ...handingOrders(handed, {
+    ...inFlight.handing({
       listOrders: (listOptions) => listOrders(client, listOptions),
       getOrder: (platformOrderId) => getOrder(client, platformOrderId),
     }),
@@ -36,7 +34,7 @@ export function createWooCommerceSession(
       if (credentials.webhookSecret) await reenableDisabledWebhooks(client, logger);
       return readStock(client, items);
     },
-    writeStock: (writes) => writeStock(client, writes, { handed, nowMs: nowMs(), logger }),
+    writeStock: (writes) => writeStock(client, writes, inFlight.guard()),
     createFulfillment: (input) => createFulfillment(client, input),
     registerWebhooks: (callbackUrl) => registerWooWebhooks(client, credentials, env, callbackUrl),
     stats: () => client.stats(),

@@ -1,8 +1,8 @@
-import { randomBytes } from "node:crypto";
 import { z } from "zod";
 import type { ConnectorEnv, WebhookNotice, WebhookVariant } from "../contract.ts";
 import { headerValue, verifyBodyHmac } from "../http/index.ts";
 import { reconcileWebhooks } from "../kit/channel.ts";
+import { hubWebhookSecret, webhookBody } from "../kit/webhooks.ts";
 import type { WooClient } from "./client.ts";
 import type { WooCommerceCredentials } from "./credentials.ts";
 import { gmtDate, itemId } from "./map.ts";
@@ -46,7 +46,7 @@ const payloadSchema = z.object({
 export function parseWooWebhook(headers: Record<string, string | undefined>, rawBody: Buffer): WebhookNotice {
   const topic = headerValue(headers, "x-wc-webhook-topic") ?? "unknown";
   const deliveryId = headerValue(headers, "x-wc-webhook-delivery-id");
-  const body = payloadSchema.parse(JSON.parse(rawBody.toString("utf8")));
+  const body = webhookBody(rawBody, payloadSchema, "WooCommerce");
   const occurredAt = gmtDate(body.date_modified_gmt, new Date());
   const eventId = deliveryId ?? `${topic}:${body.id}:${body.date_modified_gmt ?? ""}`;
   if (topic.startsWith("order.")) {
@@ -54,24 +54,15 @@ export function parseWooWebhook(headers: Record<string, string | undefined>, raw
     return { eventId, topic, kind: "order", objectId: String(body.id), occurredAt };
   }
   if (topic.startsWith("product.")) {
+    // A variation or a simple product names its one item; a variable product's come on their own.
+    const parent = body.type === "variation" ? body.parent_id : undefined;
+    const tracked = parent
+      ? body.manage_stock === true && itemId(parent, body.id)
+      : !!body.manage_stock && itemId(body.id);
     const variants: WebhookVariant[] | undefined =
-      body.type === "variation" && body.parent_id
-        ? [
-            {
-              platformVariantId: String(body.id),
-              inventoryItemId: body.manage_stock === true ? itemId(body.parent_id, body.id) : null,
-              sku: body.sku ?? null,
-            },
-          ]
-        : body.type === "simple"
-          ? [
-              {
-                platformVariantId: String(body.id),
-                inventoryItemId: body.manage_stock ? itemId(body.id) : null,
-                sku: body.sku ?? null,
-              },
-            ]
-          : undefined;
+      parent || body.type === "simple"
+        ? [{ platformVariantId: String(body.id), inventoryItemId: tracked || null, sku: body.sku ?? null }]
+        : undefined;
     return {
       eventId,
       topic,
@@ -93,9 +84,8 @@ const hubWebhooks = async (client: WooClient) =>
   ).filter((w) => w.delivery_url.includes(HUB_PATH));
 
 /**
- * Creates the hub's webhooks with a secret it generates. The secret is saved with the connection's
- * (encrypted) credentials before WooCommerce hears of it, so no signed delivery arrives that the
- * hub cannot verify. Existing hub webhooks for this URL are switched to the new secret and active.
+ * Creates the hub's webhooks with a secret it generates (kit: saved before WooCommerce hears of
+ * it). Existing hub webhooks for this URL are switched to the secret and made active.
  */
 export async function registerWooWebhooks(
   client: WooClient,
@@ -103,13 +93,7 @@ export async function registerWooWebhooks(
   env: ConnectorEnv,
   callbackUrl: string,
 ): Promise<{ topics: string[] }> {
-  const secret = credentials.webhookSecret ?? randomBytes(32).toString("base64url");
-  if (!credentials.webhookSecret) {
-    if (!env.saveCredentials) throw new Error("webhooks need somewhere to keep their secret");
-    await env.saveCredentials({ ...credentials, webhookSecret: secret });
-    credentials.webhookSecret = secret;
-  }
-  const body = { status: "active", secret };
+  const body = { status: "active", secret: await hubWebhookSecret(credentials, env) };
   return reconcileWebhooks({
     existing: (await hubWebhooks(client)).filter((w) => w.delivery_url === callbackUrl),
     topics: WEBHOOK_TOPICS,
