@@ -1,5 +1,6 @@
 import { TimeoutStrategy, timeout } from "cockatiel";
 import type { FastifyInstance } from "fastify";
+import { z } from "zod";
 import type { AppContext } from "../context.ts";
 import { type ConnectionHealth, stalledConnections } from "../modules/sync/index.ts";
 
@@ -13,8 +14,40 @@ const PROBE_TIMEOUT_MS = 1_500;
 /** Gives up waiting at the deadline; the probe itself is bounded separately where the engine allows. */
 const bounded = timeout(PROBE_TIMEOUT_MS, TimeoutStrategy.Aggressive);
 
+const healthBody = z.object({
+  status: z.enum(["ok", "degraded"]),
+  database: z.enum(["embedded", "postgres", "unreachable"]),
+  queue: z.enum(["ok", "unreachable"]),
+  stalled: z
+    .array(
+      z.object({
+        connectionId: z.string(),
+        reason: z.string(),
+        waiting: z.number().int(),
+        oldestSeconds: z.number(),
+      }),
+    )
+    .optional()
+    .describe("Connections over a stall threshold (ids only: this route is public)"),
+});
+
+const healthSchema = {
+  operationId: "getHealth",
+  tags: ["operations"],
+  summary: "Whether this process, its database and queue work; stalled connections make it degraded",
+  response: {
+    200: healthBody.describe(
+      "Working; `degraded` with `stalled` when a connection is over a stall threshold",
+    ),
+    503: {
+      description: "The database or the queue does not answer; the body names which",
+      content: { "application/json": { schema: healthBody } },
+    },
+  },
+};
+
 export function registerHealth(app: FastifyInstance, ctx: AppContext): void {
-  app.get("/healthz", { config: { public: true }, schema: { hide: true } }, async (_request, reply) => {
+  app.get("/healthz", { config: { public: true }, schema: healthSchema }, async (_request, reply) => {
     const [database, queue, stalled] = await Promise.all([
       bounded
         .execute(() => ctx.database.ping(PROBE_TIMEOUT_MS))

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from "fastify";
 import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from "prom-client";
+import { z } from "zod";
 import type { ConnectionHealth } from "../modules/sync/index.ts";
 
 export type Metrics = {
@@ -126,7 +127,18 @@ export function registerHttpMetrics(app: FastifyInstance, metrics: Metrics): voi
       reply.elapsedTime / 1000,
     );
   });
-  app.get("/metrics", { config: { public: true }, schema: { hide: true } }, async (_request, reply) => {
+  const schema = {
+    operationId: "getMetrics",
+    tags: ["operations"],
+    summary: "Prometheus metrics: HTTP latency, sync backlogs and stalls per connection",
+    response: {
+      200: {
+        description: "The Prometheus text exposition format",
+        content: { [metrics.registry.contentType]: { schema: z.string() } },
+      },
+    },
+  };
+  app.get("/metrics", { config: { public: true }, schema }, async (_request, reply) => {
     reply.type(metrics.registry.contentType);
     return metrics.registry.metrics();
   });

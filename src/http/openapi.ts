@@ -101,7 +101,12 @@ export function addSharedResponses(route: RouteOptions): void {
     shared[413] = ["body_too_large"];
     shared[415] = ["unsupported_media_type"];
   }
-  schema.response = { ...schema.response, ...problems(shared) };
+  // A status the route answers with its own body (healthz's 503) keeps it; problems merge.
+  const declared = schema.response ?? {};
+  const sharedResponses = Object.entries(problems(shared)).filter(
+    ([status]) => !(status in declared) || own[Number(status) as ProblemStatus] !== undefined,
+  );
+  schema.response = { ...declared, ...Object.fromEntries(sharedResponses) };
   if (config.public) schema.security = [];
 }
 

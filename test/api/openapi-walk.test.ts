@@ -77,8 +77,23 @@ describe("the OpenAPI document", () => {
         "POST /api/v1/auth/logout",
       ]),
     );
-    expect(publicOps.every((where) => /\/(setup|auth\/)/.test(where))).toBe(true);
+    // Platforms sign their webhooks; health and metrics are for load balancers and scrapers.
+    const publicPaths = /^(GET|POST) (\/api\/v1\/(setup|auth\/)|\/webhooks\/|\/healthz$|\/metrics$)/;
+    expect(publicOps.filter((where) => !publicPaths.test(where))).toEqual([]);
     expect(doc.paths["/api/v1/me"]?.get?.responses["401"]).toBeDefined();
+  });
+
+  it("documents the webhook receivers, health and metrics outside /api/v1, as public", () => {
+    const receiver = doc.paths["/webhooks/{platform}/{connectionId}"]?.post;
+    expect(receiver?.operationId).toBe("receiveWebhook");
+    expect(receiver?.security).toEqual([]);
+    expect(JSON.stringify(receiver?.responses["401"])).toContain('"bad_signature"');
+    const health = doc.paths["/healthz"]?.get;
+    expect(health?.security).toEqual([]);
+    // Its 503 is the health body naming the failing part, not a problem.
+    expect(Object.keys(health?.responses["503"]?.content ?? {})).toEqual(["application/json"]);
+    const metrics = doc.paths["/metrics"]?.get;
+    expect(Object.keys(metrics?.responses["200"]?.content ?? {})[0]).toMatch(/^text\/plain/);
   });
 
   it("names its server from PUBLIC_URL and carries a license", () => {

@@ -39,6 +39,22 @@ export const listPlatformsResponse = z.object({
   ),
 });
 
+export const webhookParams = z.object({
+  platform: z.string().describe("The connection's platform key, as in GET /api/v1/platforms"),
+  connectionId: z.string().describe("The connection's id; an unknown one is 404"),
+});
+
+/** Read raw (the signature covers the exact bytes), so no shape is checked here: the connector parses it. */
+export const webhookPayload = z.unknown().describe("The platform's own payload, as it sends it");
+
+export const webhookReceivedResponse = z
+  .object({
+    received: z.literal(true),
+    duplicate: z.boolean().optional().describe("Already received: not stored again"),
+    stored: z.literal(false).optional().describe("A platform's handshake ping: answered, nothing stored"),
+  })
+  .describe("Received (or a duplicate, or a handshake)");
+
 /** A connection as every connection route shows it (credentials masked). */
 const connectionView = z.object({
   id: z.string(),

@@ -3,6 +3,7 @@ import { and, eq } from "drizzle-orm";
 import type { FastifyInstance } from "fastify";
 import type { WebhookNotice } from "../../connectors/contract.ts";
 import type { AppContext } from "../../context.ts";
+import { problems } from "../../http/openapi.ts";
 import { isUuid } from "../../lib/ids.ts";
 import {
   findListingByInventoryItem,
@@ -23,6 +24,7 @@ import { queueFeedRun } from "./feed-runner.ts";
 import { kickConnection } from "./lanes.ts";
 import { enqueueOne } from "./outbox.ts";
 import { nudgePumps } from "./pump.ts";
+import { webhookParams, webhookPayload, webhookReceivedResponse } from "./response-schemas.ts";
 import { webhookInbox } from "./schema.ts";
 
 /** Processes one connection's received webhooks in order (inbox.ts); one waits per connection. */
@@ -50,7 +52,26 @@ export function registerWebhookRoute(app: FastifyInstance, ctx: AppContext): voi
     );
     scope.post<{ Params: { platform: string; connectionId: string } }>(
       "/webhooks/:platform/:connectionId",
-      { config: { public: true }, schema: { hide: true } },
+      {
+        config: { public: true },
+        schema: {
+          operationId: "receiveWebhook",
+          tags: ["webhooks"],
+          summary: "A platform's webhook delivery for one connection (registered by the hub on pairing)",
+          description:
+            "No sign-in: the platform's signature over the raw body is the authentication. Stored and answered at once; the connection's inbox processes it in order.",
+          params: webhookParams,
+          body: webhookPayload,
+          response: {
+            200: webhookReceivedResponse,
+            ...problems({
+              400: ["bad_webhook"],
+              401: ["bad_signature", "webhook_refused"],
+              404: ["not_found"],
+            }),
+          },
+        },
+      },
       async (request, reply) => {
         const { platform, connectionId } = request.params;
         const connection = isUuid(connectionId) ? await getConnectionById(ctx.db, connectionId) : undefined;
