@@ -31,7 +31,7 @@ function sessionFigures(record: SessionRecord, seconds: number) {
  * The Web Connector's loop against the hub's SOAP service over real HTTP on 127.0.0.1, played by
  * the QuickBooks Desktop sandbox runner: one session reading every item's count back (the Desktop
  * inventory source, pages of 100 applied inside receiveResponseXML), then a quiet session with
- * nothing changed. Reports SOAP calls/s, qbXML requests/s and per-call latency as the runner saw it.
+ * nothing changed since (one page per item list, empty). Reports SOAP calls/s, qbXML requests/s and per-call latency as the runner saw it.
  */
 export const webConnectorLoop: Benchmark = {
   name: "web-connector-loop",
@@ -80,7 +80,15 @@ export const webConnectorLoop: Benchmark = {
       await switchConnectionMode(ctx.db, accountId, desktop.id, "live", "bench");
       await call("PUT", "/api/v1/inventory-source", { source: "books", connectionId: desktop.id });
       const qwc = await call("GET", `/api/v1/connections/${desktop.id}/qwc`);
-      sandbox = await startQuickBooksDesktopSandbox({ qwc, password: PASSWORD, products: 0, noOpPauseMs: 0 });
+      // The company file's clock runs two hours behind: its items were last modified before the
+      // quiet session's FromModifiedDate (the first read's start less its 10-minute overlap).
+      sandbox = await startQuickBooksDesktopSandbox({
+        qwc,
+        password: PASSWORD,
+        products: 0,
+        noOpPauseMs: 0,
+        now: () => Date.now() - 2 * 3_600_000,
+      });
       const seeded = await fetch(`${sandbox.url}/_sandbox/items`, {
         method: "POST",
         headers: { "content-type": "application/json" },
