@@ -5,6 +5,7 @@ import { jsonSchemaTransform, jsonSchemaTransformObject, validatorCompiler } fro
 import type { AppContext } from "../context.ts";
 import { principalFromSession, principalFromToken } from "../modules/accounts/index.ts";
 import { hubModules } from "../modules/index.ts";
+import { registerApiDocs } from "./api-docs.ts";
 import { registerAuth } from "./auth.ts";
 import { registerHealth } from "./health.ts";
 import { registerInputGuard } from "./input-guard.ts";
@@ -95,6 +96,7 @@ export async function buildApp(
   app.get("/api/openapi.json", { config: { public: true }, schema: { hide: true } }, async () =>
     app.swagger(),
   );
+  registerApiDocs(app);
   await app.ready();
   return app;
 }
