@@ -45,18 +45,18 @@ const limited = <T>(work: () => Promise<T>) => withWaitLimit(1_000, work);
 describe("calls under a wait limit", () => {
   it("defer at once, sending nothing, when the budget would make them wait longer", async () => {
     const s = await serve((_seen, res) => reply(res, 200, {}));
-    const c = client({ budget: createTokenBucket({ capacity: 10, refillPerSecond: 2 }) });
+    // A stopped clock: the bucket never refills, so a call that waited would never end, and
+    // the wait it reports does not depend on how loaded the machine is.
+    const budget = createTokenBucket({ capacity: 10, refillPerSecond: 2, now: () => 0 });
+    const c = client({ budget });
     await c.request({ method: "GET", url: s.url, cost: 10, priority: "stock" });
-    const started = performance.now();
     const error = await rejection(
       limited(() => c.request({ method: "GET", url: s.url, cost: 6, priority: "stock" })),
     );
-    expect(performance.now() - started).toBeLessThan(500);
     expect(error).toBeInstanceOf(PlatformDeferred);
     expect(error).toMatchObject({ reason: "rate-limit", retryable: true });
     // 6 points at 2 per second, from an empty bucket.
-    expect((error as PlatformDeferred).retryAfterMs).toBeGreaterThan(2_500);
-    expect((error as PlatformDeferred).retryAfterMs).toBeLessThanOrEqual(3_000);
+    expect((error as PlatformDeferred).retryAfterMs).toBe(3_000);
     expect(s.seen).toHaveLength(1);
   });
 
@@ -104,9 +104,8 @@ describe("calls under a wait limit", () => {
     const url = s.url;
     await s.close();
     server = undefined;
-    const started = performance.now();
+    // Deferred rather than retried without end: a hang would fail on the test's own timeout.
     const error = await rejection(limited(() => client().request({ method: "GET", url, priority: "stock" })));
-    expect(performance.now() - started).toBeLessThan(2_000);
     expect(error).toMatchObject({ name: "PlatformDeferred", reason: "unavailable", status: null });
     expect((error as PlatformDeferred).message).toContain("could not reach the host");
   });
