@@ -1,8 +1,9 @@
-import type { FastifyInstance, FastifyRequest } from "fastify";
+import type { FastifyInstance } from "fastify";
 import type { StoreSubscription as BcHook } from "../../kit/store/records.ts";
+import { isHttpUrl, registerSubscriptionRoutes } from "../../kit/store/subscription-routes.ts";
 import { BcV3Error, v3NotFound } from "../errors.ts";
 import { hookJson } from "../shapes.ts";
-import { type BcContext, idParam, query, V3, v3Page } from "./common.ts";
+import { type BcContext, query, V3, v3Page } from "./common.ts";
 
 interface HookBody {
   readonly scope?: unknown;
@@ -11,16 +12,7 @@ interface HookBody {
   readonly headers?: unknown;
 }
 
-function validDestination(value: unknown): value is string {
-  if (typeof value !== "string") return false;
-  try {
-    // BigCommerce requires https on port 443; the sandbox takes any http(s) URL so a local hub can listen.
-    return ["http:", "https:"].includes(new URL(value).protocol);
-  } catch {
-    return false;
-  }
-}
-
+// BigCommerce requires https on port 443; the sandbox takes any http(s) URL so a local hub can listen.
 function applyBody(hook: BcHook, body: HookBody): void {
   const errors: Record<string, string> = {};
   if (body.scope !== undefined) {
@@ -29,7 +21,7 @@ function applyBody(hook: BcHook, body: HookBody): void {
     else errors.scope = "scope must be a webhook scope such as store/order/updated";
   }
   if (body.destination !== undefined) {
-    if (validDestination(body.destination)) hook.url = body.destination;
+    if (isHttpUrl(body.destination)) hook.url = body.destination;
     else errors.destination = "destination must be a valid URL";
   }
   if (body.is_active !== undefined) {
@@ -47,65 +39,32 @@ function applyBody(hook: BcHook, body: HookBody): void {
 
 /** `/v3/hooks`: list (`scope`, `is_active`, `destination`), create, read, update, delete. */
 export function registerHookRoutes(app: FastifyInstance, ctx: BcContext): void {
-  const { store } = ctx;
-  const render = (h: BcHook) => hookJson(ctx.storeHash, ctx.clientId, h);
-  const byId = (request: FastifyRequest) => {
-    const hook = store.subscriptions.get(idParam(request));
-    if (!hook) throw v3NotFound();
-    return hook;
-  };
-
-  app.get(`${V3}/hooks`, async (request) => {
-    const q = query(request);
-    const hooks = [...store.subscriptions.values()].filter(
-      (h) =>
-        (q.scope === undefined || h.topic === q.scope) &&
-        (q.destination === undefined || h.url === q.destination) &&
-        (q.is_active === undefined || String(h.status === "active") === q.is_active),
-    );
-    return v3Page(request, hooks, { defaultPerPage: 50, maxPerPage: 250 }, render);
-  });
-
-  app.post(`${V3}/hooks`, async (request, reply) => {
-    const body = (request.body ?? {}) as HookBody;
-    const missing = (["scope", "destination"] as const).filter((k) => body[k] === undefined);
-    if (missing.length > 0) {
-      throw new BcV3Error(
+  const render = (h: BcHook) => ({ data: hookJson(ctx.storeHash, ctx.clientId, h), meta: {} });
+  registerSubscriptionRoutes(app, ctx.store, {
+    path: `${V3}/hooks`,
+    required: ["scope", "destination"],
+    missing: (names) =>
+      new BcV3Error(
         422,
         "Payload contains invalid fields",
-        Object.fromEntries(missing.map((k) => [k, `${k} is required`])),
+        Object.fromEntries(names.map((k) => [k, `${k} is required`])),
+      ),
+    unknownId: () => v3NotFound(),
+    updateStatus: 404,
+    apply: applyBody,
+    createdStatus: 200,
+    list(request, _reply, hooks) {
+      const q = query(request);
+      const matching = hooks.filter(
+        (h) =>
+          (q.scope === undefined || h.topic === q.scope) &&
+          (q.destination === undefined || h.url === q.destination) &&
+          (q.is_active === undefined || String(h.status === "active") === q.is_active),
       );
-    }
-    const now = store.nowMs();
-    const hook: BcHook = {
-      id: store.nextId("subscription"),
-      name: "",
-      topic: "",
-      url: "",
-      secret: "",
-      status: "active",
-      headers: {},
-      failureCount: 0,
-      createdMs: now,
-      modifiedMs: now,
-    };
-    applyBody(hook, body);
-    store.subscriptions.set(hook.id, hook);
-    return reply.code(200).send({ data: render(hook), meta: {} });
-  });
-
-  app.get(`${V3}/hooks/:id`, async (request) => ({ data: render(byId(request)), meta: {} }));
-
-  app.put(`${V3}/hooks/:id`, async (request) => {
-    const hook = byId(request);
-    applyBody(hook, (request.body ?? {}) as HookBody);
-    hook.modifiedMs = store.nowMs();
-    return { data: render(hook), meta: {} };
-  });
-
-  app.delete(`${V3}/hooks/:id`, async (request) => {
-    const hook = byId(request);
-    store.subscriptions.delete(hook.id);
-    return { data: render(hook), meta: {} };
+      return v3Page(request, matching, { defaultPerPage: 50, maxPerPage: 250 }, (h: BcHook) =>
+        hookJson(ctx.storeHash, ctx.clientId, h),
+      );
+    },
+    render,
   });
 }
