@@ -73,8 +73,8 @@ describe("npx stockwire demo --headless --exit-after-sync", () => {
     expect(summary.orders).toBeGreaterThan(0);
     expect(summary.pushes).toBeGreaterThan(0);
     expect(summary.postings).toBeGreaterThan(0);
-    // Two Shopify stores, a WooCommerce store and QuickBooks Online.
-    expect(summary.connections).toBe(4);
+    // Two Shopify stores, a WooCommerce store, QuickBooks Online and QuickBooks Desktop.
+    expect(summary.connections).toBe(5);
     // The demo used the given directory, and let go of it on exit.
     expect(existsSync(join(dir, "pgdata"))).toBe(true);
     expect(existsSync(join(dir, "server.json"))).toBe(false);

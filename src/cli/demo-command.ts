@@ -26,6 +26,7 @@ function banner(demo: Demo): string {
     `  stores     ${demo.connections.storeA.name} ${storeA.url}, ${demo.connections.storeB.name} ${storeB.url} (Shopify sandboxes)`,
     `             ${demo.connections.woo.name} ${woo.url} (WooCommerce sandbox)`,
     `  books      ${demo.connections.books.name} ${books.url} (QuickBooks Online sandbox)`,
+    `             ${demo.desktop.connection.name}: the Web Connector sandbox calls in every minute`,
     `  data       ${demo.dataDir}`,
     "The first import is running; the dashboard fills within seconds. Ctrl+C stops the demo.",
     "",

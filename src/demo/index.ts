@@ -8,6 +8,7 @@ import { tokenCreate, userCreate } from "../modules/accounts/index.ts";
 import { type Activity, startActivity } from "./activity.ts";
 import { ensureDashboard } from "./dashboard.ts";
 import { markDemoDir, prepareDataDir, removeTemporaryDir } from "./data-dir.ts";
+import { type DemoDesktop, startDesktopCompany } from "./desktop.ts";
 import { hubClient } from "./hub-client.ts";
 import { DEFAULT_SIZES, type DemoSandboxes, type DemoSizes, startDemoSandboxes } from "./sandboxes.ts";
 import { type DemoConnections, pairConnections, runInitialSync } from "./setup.ts";
@@ -48,6 +49,8 @@ export type Demo = {
   accountId: string;
   connections: DemoConnections;
   sandboxes: DemoSandboxes;
+  /** A QuickBooks Desktop company beside the Online one, its Web Connector played by the sandbox. */
+  desktop: DemoDesktop;
   hub: Hub;
   /** Resolves with the summary once the initial feeds, pushes and postings are done. */
   waitForInitialSync(): Promise<DemoSummary>;
@@ -121,6 +124,10 @@ export async function startDemo(options: DemoOptions = {}): Promise<Demo> {
     log(
       `paired ${connections.storeA.name}, ${connections.storeB.name}, ${connections.woo.name} and ${connections.books.name}`,
     );
+    // Closed before the hub stops (cleanups run in reverse): its Web Connector stops calling first.
+    const desktop = await startDesktopCompany(url, token, client, sandboxes.storeA);
+    cleanups.push(() => desktop.sandbox.close());
+    log(`paired ${desktop.connection.name}; its Web Connector (sandbox) calls in every minute`);
 
     let activity: Activity | undefined;
     let closing = false;
@@ -161,6 +168,7 @@ export async function startDemo(options: DemoOptions = {}): Promise<Demo> {
       accountId,
       connections,
       sandboxes,
+      desktop,
       hub,
       waitForInitialSync: () => initial,
       summary: () => readSummary(hub.ctx.db, accountId, startedAt),
