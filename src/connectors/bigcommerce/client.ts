@@ -69,6 +69,7 @@ export function createBigCommerceClient(
     /** Like `send`, but a 422 comes back as an answer (its body names the refused items), not an error. */
     sendAllowingRefusal: (method: Method, path: string, body: Body, priority: Priority) =>
       rest.answer(method, path, { body, priority, classify: acceptRefusal }),
+    fail: rest.fail,
     stats: () => rest.stats(),
   };
 }

@@ -1,6 +1,5 @@
 import { z } from "zod";
 import type { FulfillmentInput } from "../contract.ts";
-import { PlatformError } from "../http/index.ts";
 import type { BigCommerceClient } from "./client.ts";
 import { orderProductSchema, shipmentSchema } from "./schemas.ts";
 
@@ -23,13 +22,10 @@ export async function createFulfillment(
     const product = products.find((p) => String(p.id) === line.platformLineId);
     const addressId = product?.order_address_id;
     if (!product || !addressId) {
-      throw new PlatformError({
-        platform: "bigcommerce",
-        status: null,
-        retryable: false,
-        attempts: 1,
-        message: `BigCommerce order ${input.platformOrderId} has no shipping address for line ${line.platformLineId}; it cannot take a shipment`,
-      });
+      throw client.fail(
+        `BigCommerce order ${input.platformOrderId} has no shipping address for line ${line.platformLineId}; it cannot take a shipment`,
+        null,
+      );
     }
     byAddress.set(addressId, [
       ...(byAddress.get(addressId) ?? []),

@@ -6,11 +6,7 @@ import { nullableTexts } from "../kit/schemas.ts";
 const id = z.number().int();
 const nullableText = z.string().nullish();
 
-export const storeSchema = z.object({
-  id: z.union([z.string(), z.number()]).optional(),
-  name: z.string(),
-  currency: z.string().optional(),
-});
+export const storeSchema = z.object({ name: z.string(), currency: z.string().optional() });
 
 export const paginationSchema = z.object({
   pagination: z.object({ total: z.number(), current_page: z.number(), total_pages: z.number() }),
@@ -36,10 +32,7 @@ export const productSchema = z.object({
   sku: nullableText,
   price: z.number().nullish(),
   inventory_tracking: z.enum(["none", "product", "variant"]),
-  is_visible: z.boolean().optional(),
-  base_variant_id: id.nullish(),
   date_modified: z.string(),
-  weight: z.number().nullish(),
   custom_fields: z.array(z.object({ name: z.string(), value: z.string() })).default([]),
   variants: z.array(variantSchema).default([]),
 });
@@ -61,15 +54,12 @@ export const addressSchema = nullableTexts(
 
 export const orderSchema = z.object({
   id,
-  customer_id: z.number(),
   date_created: z.string(),
   date_modified: z.string(),
   status_id: z.number(),
-  status: z.string(),
   subtotal_ex_tax: money,
   base_shipping_cost: money.optional(),
   shipping_cost_ex_tax: money.optional(),
-  total_ex_tax: money,
   total_inc_tax: money,
   total_tax: money,
   discount_amount: money.optional(),
@@ -88,11 +78,9 @@ export const orderProductSchema = z.object({
   name: z.string(),
   sku: nullableText,
   price_ex_tax: money,
-  price_inc_tax: money.optional(),
   total_ex_tax: money.optional(),
   total_inc_tax: money.optional(),
   quantity: z.number(),
-  quantity_shipped: z.number().optional(),
 });
 export type BcOrderProduct = z.infer<typeof orderProductSchema>;
 

@@ -5,13 +5,10 @@ import { decimalText as money, nullableTexts } from "../kit/schemas.ts";
 
 export const variationSchema = z.object({
   id: z.number(),
-  parent_id: z.number().optional(),
   sku: z.string().nullable(),
-  price: money.nullable().optional(),
   regular_price: money.nullable().optional(),
   /** true, false, or "parent" (stock kept on the parent product). */
   manage_stock: z.union([z.boolean(), z.literal("parent")]),
-  stock_quantity: z.number().nullable(),
   status: z.string().optional(),
   weight: z.string().nullable().optional(),
   global_unique_id: z.string().nullable().optional(),
@@ -27,14 +24,11 @@ export const productSchema = z.object({
   type: z.string(),
   status: z.string(),
   sku: z.string().nullable(),
-  price: money.nullable().optional(),
   regular_price: money.nullable().optional(),
   manage_stock: z.boolean(),
-  stock_quantity: z.number().nullable(),
   weight: z.string().nullable().optional(),
   global_unique_id: z.string().nullable().optional(),
   date_modified_gmt: z.string().nullable(),
-  variations: z.array(z.number()).default([]),
   images: z.array(z.object({ src: z.string() })).default([]),
 });
 export type WooProduct = z.infer<typeof productSchema>;
@@ -65,7 +59,6 @@ export const orderSchema = z.object({
   shipping_total: money,
   total_tax: money,
   total: money,
-  customer_id: z.number().nullable().optional(),
   billing: address,
   shipping: address,
   line_items: z.array(
