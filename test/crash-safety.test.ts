@@ -78,9 +78,9 @@ describe.skipIf(!onPostgres)("crash safety of the stock outbox", () => {
     );
     await call("POST", `/api/v1/connections/${connection.id}/mode`, { mode: "live" });
 
-    // Slow the store down (one 250-item call every 5 to 5.5 seconds: real Shopify charges 11 points
-    // for it, the sandbox 10 for now) so the kill lands mid-drain. A bucket smaller than one call
-    // would hold every push back for good.
+    // Slow the store down (one 250-item call every 5.5 seconds: real Shopify and the sandbox charge
+    // 11 points for it) so the kill lands mid-drain. A bucket smaller than one call would hold
+    // every push back for good.
     sandbox.control.setThrottle({ maximumAvailable: 11, restoreRate: 2, currentlyAvailable: 11 });
     const products = (await call("GET", "/api/v1/products?limit=500&stockStatus=out")).items as unknown as {
       sku: string;

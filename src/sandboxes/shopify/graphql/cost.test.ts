@@ -70,9 +70,8 @@ describe("requested query cost", () => {
   });
 
   it.each([
-    // Measured 11; charged 10 until the hub defect in constants.ts (MUTATION_COSTS) is fixed.
-    ["inventorySetQuantities", 10],
-    ["inventoryAdjustQuantities", 10],
+    ["inventorySetQuantities", 11],
+    ["inventoryAdjustQuantities", 11],
     ["refundCreate", 20],
     ["fulfillmentTrackingInfoUpdate", 50],
   ])("charges %s what real stores charge (%i)", (mutation, expected) => {
