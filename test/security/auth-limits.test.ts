@@ -151,13 +151,13 @@ describe("sign-in limits", () => {
     const holders = Array.from({ length: 20 }, () => passwordWork.execute(() => held));
     try {
       // More turned-away attempts than the e-mail's limit: none of them made a guess.
+      // Every slot stays held until release(): an answer at all means the sign-in was turned
+      // away rather than queued, with no clock to read on a loaded machine.
       for (let i = 0; i <= PER_EMAIL; i++) {
-        const started = Date.now();
         const busy = await login(email, "wrong guess", { remoteAddress: "198.51.100.80" });
         expect(busy.statusCode, busy.body).toBe(503);
         expect(busy.json()).toMatchObject({ code: "busy" });
         expect(Number(busy.headers["retry-after"])).toBeGreaterThanOrEqual(1);
-        expect(Date.now() - started).toBeLessThan(2000);
       }
     } finally {
       release();

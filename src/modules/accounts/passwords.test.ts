@@ -24,9 +24,9 @@ describe("password hashing", () => {
       release = resolve;
     });
     const holders = Array.from({ length: 20 }, () => passwordWork.execute(() => held));
-    const started = Date.now();
+    // The holders keep every slot until release(): a hash that queued instead of being turned
+    // away would never settle, so settling at all proves "at once" without a clock.
     const refused = await hashPassword("correct horse battery").catch((e: unknown) => e);
-    expect(Date.now() - started).toBeLessThan(50);
     expect(refused).toBeInstanceOf(AppError);
     expect(refused).toMatchObject({ status: 503, code: "busy", details: { retryAfter: 2 } });
     release();
