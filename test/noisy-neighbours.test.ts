@@ -25,7 +25,7 @@ type Health = { status: string; stalled?: { connectionId: string; reason: string
 const SCENARIOS = ["throttled", "answering 500s", "unreachable"] as const;
 /**
  * The scenario whose pushes to N1 are truly held, so the stall alarm must speak. A store throttled
- * to 0.5 points/s still takes one batched push (10 points, up to 250 SKUs) every 20 s: it keeps up,
+ * to 0.5 points/s still takes one batched push (11 points, up to 250 SKUs) every 22 s: it keeps up,
  * slowly, and under the 30 s threshold that is not a stall.
  */
 const ALARMED = "answering 500s";
@@ -104,13 +104,22 @@ describe("a quiet store beside noisy neighbours", () => {
     "stays in step while N1 is %s, and N1 converges once it recovers",
     { timeout: 300_000 },
     async ([scenario, index], context) => {
-      // Known defect found in session 5 (closing note): on the embedded engine, with this
-      // session's changes, the quiet store falls seconds behind (p95 6–13 s against the 5 s bound)
-      // while the neighbour's backfill runs. Skipped there, visibly, until it is fixed; all three
-      // scenarios run and pass on PostgreSQL (CI's second pass).
+      // Skipped on the embedded engine (issue 25) for a cause measured in session 6 on a 2-core
+      // machine at load 20-25. Not the inventory mutations' cost (11 since then, as on real stores:
+      // the throttled scenario failed the same at 10) nor the neighbour's backfill (without it no
+      // order reached R within 30 s either). The sandbox delivers webhooks one at a time per
+      // endpoint, and every push to Q comes back as products/update and inventory_levels/update
+      // beside each order's orders/create. The embedded hub, whose one event loop also serves the
+      // four sandboxes, took them far slower than they came: Q's backlog after the setup took 184 s
+      // to drain (a webhook triggered at 22:42:03 was sent at 22:42:45), the process got 16-30 % of
+      // a core, event-loop delay p50 0.1-0.4 s, p99 0.5-4 s (max 6 s beside the backfill), and the
+      // quiet store's orders reached R 1-32 s late or not at all. With that backlog drained first
+      // (below) the first orders took 2-5 s, then the stream's own webhooks queued up again (21 s
+      // at the sixth order; 6 of 12 not within 30 s). PostgreSQL failed on that machine too
+      // (throttled p95 37 s, 500s p95 26 s); it passed on a quiet one (session 5).
       context.skip(
         !onPostgres,
-        "known defect on the embedded engine: quiet store slow beside a backfilling neighbour",
+        "embedded: the hub takes Q's webhooks slower than one order a second brings them (measured in the comment)",
       );
       const mine = skus.slice(index * ORDERS, (index + 1) * ORDERS);
       if (scenario === "throttled") n1.control.setThrottle({ restoreRate: 0.5, currentlyAvailable: 0 });
@@ -129,6 +138,9 @@ describe("a quiet store beside noisy neighbours", () => {
       };
       if (scenario === "unreachable") await n1.close();
 
+      // The stream measures this scenario, not the webhooks the setup's or the last scenario's
+      // pushes left queued at Q (the sandbox sends them one at a time).
+      await q.control.waitForWebhooks();
       let runNow: Promise<number> | undefined;
       const stream = await orderStream(q, r, mine, {
         during: (i) => {
