@@ -6,7 +6,7 @@ import type { ConnectorRegistry, PlatformClients } from "./connectors/registry.t
 import type { Database, Db } from "./db/engine.ts";
 import type { SecretBox } from "./lib/secret-box.ts";
 import type { AccountHooks } from "./modules/accounts/index.ts";
-import type { InventorySourceLookup, ProductPagePart } from "./modules/module.ts";
+import type { InventorySourceLookup, ProductPagePart, SalesRateLookup } from "./modules/module.ts";
 import type { MailTransports } from "./modules/notifications/index.ts";
 import type { SyncProcessState } from "./modules/sync/index.ts";
 import type { Queue } from "./queue/queue.ts";
@@ -29,6 +29,8 @@ export type AppContext = {
   productPageParts: readonly ProductPagePart[];
   /** The account's books inventory source, from the module that owns the choice (sync). */
   inventorySourceOf: InventorySourceLookup;
+  /** Average daily sales per product, from the module that owns the planner (planning). */
+  salesRatesOf: SalesRateLookup;
   /** SMTP transports for notification e-mail, one per relay. */
   mail: MailTransports;
   /** Where outbound host names (platforms, webhooks) are looked up; default the system resolver. */

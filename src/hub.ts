@@ -86,6 +86,9 @@ export async function startHub(options: HubOptions): Promise<Hub> {
       productPageParts: hubModules.flatMap((module) => (module.productPage ? [module.productPage] : [])),
       inventorySourceOf:
         hubModules.find((module) => module.inventorySource)?.inventorySource ?? (async () => null),
+      salesRatesOf:
+        hubModules.find((module) => module.salesRates)?.salesRates ??
+        (async () => ({ reportDays: 0, perDay: new Map() })),
       mail: createMailTransports(),
       connectorSessions: new Map(),
       sync: createSyncProcessState(),

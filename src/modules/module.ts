@@ -23,6 +23,17 @@ export type InventorySourceLookup = (
 ) => Promise<{ connectionId: string; warehouseId: string | null; since: Date } | null>;
 
 /**
+ * Average units sold per day of each product, as the planner reckons them (its report window), for
+ * products that sold; planning owns the figure and hands it to suppliers' supply needs, which sits below.
+ */
+export type SalesRateLookup = (
+  db: Db,
+  accountId: string,
+  productIds: string[],
+  now: Date,
+) => Promise<{ reportDays: number; perDay: Map<string, number> }>;
+
+/**
  * What one module adds to a hub. Each module's index.ts exports one; `modules/index.ts` lists them
  * in dependency order and the hub registers that list once, so adding a module is one line there.
  */
@@ -42,4 +53,6 @@ export type HubModule = {
   productPage?: ProductPagePart;
   /** The account's books inventory source (sync's), handed to modules below it through the context. */
   inventorySource?: InventorySourceLookup;
+  /** Average daily sales per product (planning's), handed to modules below it through the context. */
+  salesRates?: SalesRateLookup;
 };

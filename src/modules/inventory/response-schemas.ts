@@ -136,6 +136,8 @@ export const getProductResponse = z
         }),
       )
       .optional(),
+    /** Units on sent purchase orders not yet received (suppliers' part). */
+    onOrder: z.number().optional(),
   })
   .loose();
 

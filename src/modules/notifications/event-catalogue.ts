@@ -14,6 +14,7 @@ import {
   refundRecorded,
   shipmentCreated,
 } from "../orders/index.ts";
+import { purchaseOrderReceived } from "../suppliers/index.ts";
 import {
   backfillFinished,
   connectionOnboarded,
@@ -46,4 +47,5 @@ export const eventCatalogue = [
   connectionOnboarded,
   syncStalled,
   syncRecovered,
+  purchaseOrderReceived,
 ] as const satisfies readonly EventDefinition[];

@@ -4,6 +4,7 @@ import { connectionDisconnected, listConnections, syncError } from "../connectio
 import type { DomainEvent, EventOf } from "../events/index.ts";
 import { stockChanged, stockOfProduct } from "../inventory/index.ts";
 import { refundRecorded } from "../orders/index.ts";
+import { purchaseOrderReceived } from "../suppliers/index.ts";
 import { backfillFinished, feedRunFinished, syncRecovered, syncStalled } from "../sync/index.ts";
 import type { NotificationInput } from "./record.ts";
 
@@ -128,6 +129,17 @@ export function notificationsForEvent(e: DomainEvent, names: Map<string, string>
       subject: l.sku,
       dedupeKey: `event:${e.id}:refund:${l.sku}`,
     }));
+  }
+  if (purchaseOrderReceived.is(e)) {
+    return [
+      {
+        ...base(null),
+        type: "purchase_order_received",
+        vars: { ...e.payload },
+        subject: e.payload.purchaseOrderId,
+        dedupeKey: `event:${e.id}:purchase_order_received`,
+      },
+    ];
   }
   if (backfillFinished.is(e)) {
     const p = e.payload;

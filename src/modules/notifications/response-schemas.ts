@@ -179,6 +179,7 @@ export const getNotificationSettingsResponse = z.object({
         new_inventory_imported: z.boolean().optional(),
         source_invoice_imported: z.boolean().optional(),
         cost_mismatch: z.boolean().optional(),
+        purchase_order_received: z.boolean().optional(),
         custom_alert: z.boolean().optional(),
       }),
       ordersCountPeriod: z.enum(["day", "month", "week"]),

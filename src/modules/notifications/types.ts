@@ -165,6 +165,14 @@ export const notificationTypes = {
     body: "Invoice {{ invoiceNumber }} says {{ invoiceCost }}, the product cost is {{ productCost }}",
     email: true,
   },
+  purchase_order_received: {
+    label: "Purchase order received",
+    group: "global",
+    severity: "success",
+    title: 'Purchase order {{ number }} from "{{ supplier }}" is received',
+    body: "{{ units }} unit(s) on {{ lines }} line(s), in {{ receipts }} receipt(s)",
+    email: true,
+  },
   custom_alert: {
     label: "Custom alert",
     group: "custom",

@@ -1,4 +1,6 @@
 // The suppliers module's public surface: everything outside the module imports this file, never one behind it.
+
+export { purchaseOrderReceived } from "./events.ts";
 export {
   createLink,
   type LinkRow,
@@ -8,6 +10,7 @@ export {
   upsertLinks,
 } from "./links.ts";
 export { suppliersModule } from "./module.ts";
+export { onOrderOfProducts } from "./purchase-orders.ts";
 export {
   importSourceFile,
   type SourceFile,

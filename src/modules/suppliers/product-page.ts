@@ -1,17 +1,20 @@
 import type { Db } from "../../db/engine.ts";
 import { linksOfProducts } from "./links.ts";
+import { onOrderOfProducts } from "./purchase-orders.ts";
 import { supplierStockOfProducts } from "./supplier-stock.ts";
 import { suppliersById } from "./suppliers.ts";
 import { decimalOf } from "./views.ts";
 
 /**
  * What the product page shows of suppliers: each supplier's stock (`supplierStock`, kept apart from
- * the warehouses' on-hand) and the product's links with their terms.
+ * the warehouses' on-hand), the product's links with their terms, and the units on sent purchase
+ * orders not yet received (`onOrder`).
  */
 export async function supplierPartOfProductPage(db: Db, accountId: string, productId: string) {
-  const [stock, links] = await Promise.all([
+  const [stock, links, onOrder] = await Promise.all([
     supplierStockOfProducts(db, accountId, [productId]),
     linksOfProducts(db, accountId, [productId]),
+    onOrderOfProducts(db, accountId, [productId]),
   ]);
   const suppliers = await suppliersById(
     db,
@@ -42,5 +45,6 @@ export async function supplierPartOfProductPage(db: Db, accountId: string, produ
         origin: l.origin,
       };
     }),
+    onOrder: onOrder.get(productId) ?? 0,
   };
 }

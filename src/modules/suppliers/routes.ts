@@ -148,9 +148,12 @@ export function registerSupplierRoutes(root: FastifyInstance, ctx: AppContext): 
       schema: {
         tags: ["suppliers"],
         operationId: "deleteSupplier",
-        summary: "Remove a supplier with its links and stock",
+        summary: "Remove a supplier with its links and stock (not one with purchase orders)",
         params: idParams,
-        response: { 204: noContent, ...problems({ 404: ["supplier_not_found"] }) },
+        response: {
+          204: noContent,
+          ...problems({ 404: ["supplier_not_found"], 409: ["supplier_has_purchase_orders"] }),
+        },
       },
     },
     async (request, reply) => {

@@ -4,6 +4,7 @@ import {
   check,
   index,
   integer,
+  jsonb,
   pgTable,
   primaryKey,
   text,
@@ -13,6 +14,7 @@ import {
 } from "drizzle-orm/pg-core";
 import { tenantId, timestamps, updatedAt } from "../../db/columns.ts";
 import { products } from "../catalog/schema.ts";
+import { warehouses } from "../inventory/schema.ts";
 
 /** A company the merchant buys from (R-INV-6); money in the supplier's currency, in minor units. */
 export const suppliers = pgTable(
@@ -116,4 +118,87 @@ export const supplierSourceFiles = pgTable(
     uniqueIndex().on(t.accountId, t.sourceKey, t.fileName, t.size, t.sha256),
     index().on(t.accountId, t.sourceKey, t.importedAt),
   ],
+);
+
+export const purchaseOrderStatuses = [
+  "draft",
+  "sent",
+  "partially_received",
+  "received",
+  "cancelled",
+] as const;
+export type PurchaseOrderStatus = (typeof purchaseOrderStatuses)[number];
+
+/**
+ * An order to a supplier (issue 22): drafted by hand or from supply needs, then sent, then received
+ * in one or more receipts, or cancelled before any receipt. Its lines' open quantities, once sent,
+ * are the products' "on order".
+ */
+export const purchaseOrders = pgTable(
+  "purchase_orders",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    accountId: tenantId(),
+    supplierId: uuid()
+      .notNull()
+      .references(() => suppliers.id, { onDelete: "restrict" }),
+    status: text({ enum: purchaseOrderStatuses }).notNull().default("draft"),
+    /** The supplier's currency when the order was drafted; line costs are in its minor units. */
+    currency: text().notNull(),
+    note: text(),
+    sentAt: timestamp({ withTimezone: true }),
+    /** The address the order was e-mailed to, null when it was only marked sent. */
+    emailedTo: text(),
+    ...timestamps(),
+  },
+  (t) => [index().on(t.accountId, t.createdAt), index().on(t.accountId, t.status)],
+);
+
+export const purchaseOrderLines = pgTable(
+  "purchase_order_lines",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    accountId: tenantId(),
+    purchaseOrderId: uuid()
+      .notNull()
+      .references(() => purchaseOrders.id, { onDelete: "cascade" }),
+    productId: uuid()
+      .notNull()
+      .references(() => products.id, { onDelete: "restrict" }),
+    supplierSku: text(),
+    quantity: integer().notNull(),
+    received: integer().notNull().default(0),
+    costMinor: integer(),
+  },
+  (t) => [
+    uniqueIndex().on(t.purchaseOrderId, t.productId),
+    index().on(t.accountId, t.productId),
+    check(
+      "purchase_order_lines_quantities",
+      sql`${t.quantity} >= 1 and ${t.received} >= 0 and ${t.received} <= ${t.quantity}`,
+    ),
+  ],
+);
+
+/**
+ * One receipt of a purchase order, keyed by the caller's receipt key so a replay changes nothing:
+ * what it received is kept to answer the replay the same.
+ */
+export const purchaseReceipts = pgTable(
+  "purchase_receipts",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    accountId: tenantId(),
+    purchaseOrderId: uuid()
+      .notNull()
+      .references(() => purchaseOrders.id, { onDelete: "cascade" }),
+    receiptKey: text().notNull(),
+    warehouseId: uuid()
+      .notNull()
+      .references(() => warehouses.id, { onDelete: "restrict" }),
+    /** The received lines as [{productId, quantity}], for the replay's answer. */
+    lines: jsonb().$type<{ productId: string; quantity: number }[]>().notNull(),
+    receivedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex().on(t.purchaseOrderId, t.receiptKey)],
 );

@@ -66,11 +66,28 @@ export async function updateSupplier(
   }
 }
 
+/** A row others still point at: 23503, or 23001 for a `restrict` reference, the cause walked as drizzle wraps it. */
+function isForeignKeyViolation(error: unknown): boolean {
+  for (let e = error; typeof e === "object" && e !== null; e = (e as { cause?: unknown }).cause) {
+    const { code } = e as { code?: unknown };
+    if (code === "23503" || code === "23001") return true;
+  }
+  return false;
+}
+
+/** Removes a supplier with its links and stock; one with purchase orders is kept for their history (409). */
 export async function deleteSupplier(db: Db, accountId: string, id: string): Promise<void> {
-  const deleted = await db
-    .delete(suppliers)
-    .where(and(eq(suppliers.accountId, accountId), eq(suppliers.id, id)))
-    .returning({ id: suppliers.id });
+  let deleted: { id: string }[];
+  try {
+    deleted = await db
+      .delete(suppliers)
+      .where(and(eq(suppliers.accountId, accountId), eq(suppliers.id, id)))
+      .returning({ id: suppliers.id });
+  } catch (error) {
+    if (isForeignKeyViolation(error))
+      throw conflict("supplier_has_purchase_orders", "a supplier with purchase orders cannot be deleted");
+    throw error;
+  }
   if (deleted.length === 0) throw notFound("supplier");
 }
 
