@@ -28,7 +28,8 @@ describe.skipIf(!hasChromium)("the pairing form (needs Chromium at /usr/bin/chro
     });
     sandboxes.push(...(await Promise.all(Object.keys(SANDBOX_FLAGS).map(startSandboxCli))));
     browser = await launchBrowser();
-  }, 120_000);
+    // Four sandbox processes and a hub start here: minutes on a loaded 2-core machine.
+  }, 300_000);
   afterAll(async () => {
     for (const s of sandboxes) s.stop();
     await browser?.close();

@@ -17,6 +17,11 @@ export function setCsrfToken(token: string | undefined): void {
   csrfToken = token;
 }
 
+/** The token `setCsrfToken` remembered, for the generated client's writes (api/client.ts). */
+export function currentCsrfToken(): string | undefined {
+  return csrfToken;
+}
+
 type Query = Record<string, string | number | undefined>;
 
 export function withQuery(path: string, query: Query): string {

@@ -14,13 +14,6 @@ export type Connection = {
   credentials: unknown;
   createdAt: string;
 };
-export type Platform = {
-  platform: string;
-  displayName: string;
-  capabilities: { feeds: string[] };
-  /** JSON Schema of the credentials a pairing sends; PairForm builds its fields from it. */
-  credentialsSchema: { properties?: Record<string, object>; required?: string[] };
-};
 export type Pending = { count: number; retrying: number; oldestAgeSeconds: number | null };
 /** A connection over a stall threshold (GET /api/v1/sync/health): the first reason, what waits and how long. */
 export type SyncStall = { reason: string; detail: string; waiting: number; oldestSeconds: number };

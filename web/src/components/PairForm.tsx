@@ -1,6 +1,6 @@
 import { type FormEvent, useState } from "react";
-import { api } from "../api.ts";
-import type { Connection, Platform } from "../types.ts";
+import { client, type Platform, unwrap } from "../api/client.ts";
+import type { Connection } from "../types.ts";
 import { ErrorBox } from "./common.tsx";
 
 /** One property of a platform's credentials JSON Schema (GET /api/v1/platforms), as far as a form reads it. */
@@ -20,9 +20,13 @@ type Field = { name: string; schema: PropertySchema; required: boolean };
  * `readOnly` ones). Undefined when a required property is not a scalar, so the form falls back to JSON.
  */
 function fieldsOf(schema: Platform["credentialsSchema"]): Field[] | undefined {
-  const required = new Set(schema.required ?? []);
+  // The document types a JSON Schema as an open object; these are the keywords read here.
+  const { properties = {}, required: names = [] } = schema as {
+    properties?: Record<string, PropertySchema>;
+    required?: string[];
+  };
+  const required = new Set(names);
   const fields: Field[] = [];
-  const properties = (schema.properties ?? {}) as Record<string, PropertySchema>;
   for (const [name, property] of Object.entries(properties)) {
     if (property.readOnly) continue;
     const scalar = ["string", "integer", "number", "boolean"].includes(property.type ?? "");
@@ -105,12 +109,16 @@ export function PairForm(props: { platform: Platform; onPaired: (c: Connection) 
     }
     setBusy(true);
     try {
-      const created = await api.post<Connection>("/api/v1/connections", {
-        platform: props.platform.platform,
-        name: String(form.get("name") ?? "").trim(),
-        credentials,
-      });
-      props.onPaired(created);
+      const created = await unwrap(
+        client.POST("/api/v1/connections", {
+          body: {
+            platform: props.platform.platform,
+            name: String(form.get("name") ?? "").trim(),
+            credentials,
+          },
+        }),
+      );
+      props.onPaired(created as Connection);
     } catch (e) {
       setError(e);
     } finally {

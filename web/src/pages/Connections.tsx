@@ -1,14 +1,15 @@
 import { useState } from "react";
+import { client, type Platform, unwrap } from "../api/client.ts";
 import { api } from "../api.ts";
 import { Badge, ErrorBox, Link, Loading, useLoad } from "../components/common.tsx";
 import { PairForm } from "../components/PairForm.tsx";
 import { dateTime } from "../format.ts";
 import { navigate } from "../router.ts";
-import type { Connection, Platform } from "../types.ts";
+import type { Connection } from "../types.ts";
 
 export function Connections() {
   const connections = useLoad(() => api.get<{ items: Connection[] }>("/api/v1/connections"), "connections");
-  const platforms = useLoad(() => api.get<{ items: Platform[] }>("/api/v1/platforms"), "platforms");
+  const platforms = useLoad(() => unwrap(client.GET("/api/v1/platforms")), "platforms");
   const [pairing, setPairing] = useState<Platform | null>(null);
 
   return (
