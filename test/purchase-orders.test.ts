@@ -259,6 +259,28 @@ describe("supply needs and purchase orders", () => {
     expect((await product("BOLT")).onOrder).toBe(0);
   });
 
+  it("marks an order sent without e-mail for a supplier with no address, and refuses a product twice", async () => {
+    const phone = await api.post("/api/v1/suppliers", { name: "Phone only", currency: "EUR" });
+    const repeated = await api.post("/api/v1/purchase-orders", {
+      supplierId: phone.body.id,
+      lines: [
+        { sku: "NUT", quantity: 1 },
+        { sku: "NUT", quantity: 2 },
+      ],
+    });
+    expect(repeated).toMatchObject({ status: 400, body: { code: "purchase_order_line_repeated" } });
+    const draft = await api.post("/api/v1/purchase-orders", {
+      supplierId: phone.body.id,
+      lines: [{ sku: "NUT", quantity: 3, cost: "0.40" }],
+    });
+    expect(draft.body).toMatchObject({ currency: "EUR", lines: [{ supplierSku: null, cost: 0.4 }] });
+    const mails = smtp.received.length;
+    const sent = await api.post(`/api/v1/purchase-orders/${draft.body.id}/send`);
+    expect(sent.body).toMatchObject({ status: "sent", emailedTo: null, sentAt: expect.any(String) });
+    expect(smtp.received).toHaveLength(mails);
+    expect((await api.post(`/api/v1/purchase-orders/${draft.body.id}/cancel`)).body.status).toBe("cancelled");
+  });
+
   it("answers 404 for another account's order, warehouse, product or supplier, and changes nothing", async () => {
     const draft = await api.post("/api/v1/purchase-orders", {
       supplierId,
