@@ -1,9 +1,9 @@
-import { and, asc, desc, eq, inArray, isNull, lte, sql } from "drizzle-orm";
+import { and, asc, desc, eq, getTableColumns, inArray, isNull, lte, sql } from "drizzle-orm";
 import type { Db } from "../../db/engine.ts";
 import { notFound } from "../../lib/errors.ts";
 import { appendEvents } from "../events/index.ts";
 import { syncError } from "./events.ts";
-import { type Severity, syncIssues } from "./schema.ts";
+import { connections, type Severity, syncIssues } from "./schema.ts";
 
 /** Other retryable problems back off exponentially from one minute, five attempts. */
 export const RETRY_BASE_MS = 60 * 1000;
@@ -134,15 +134,41 @@ export async function resolveIssues(
     );
 }
 
-/** Retry items whose time has come, oldest first. */
-export async function dueRetries(db: Db, now = new Date(), limit = 200): Promise<SyncIssue[]> {
-  return db
-    .select()
+/**
+ * Retry items whose time has come, oldest first, of connected connections only, and at most
+ * `perConnection` of any one connection: a connection with thousands due (or one disconnected,
+ * whose items wait for new credentials) never keeps another's retries out of the tick's batch.
+ */
+export async function dueRetries(
+  db: Db,
+  now = new Date(),
+  limit = 200,
+  perConnection = 25,
+): Promise<SyncIssue[]> {
+  const ranked = db
+    .select({
+      id: syncIssues.id,
+      rank: sql<number>`row_number() over (partition by ${syncIssues.connectionId} order by ${syncIssues.nextRetryAt}, ${syncIssues.id})`.as(
+        "rank",
+      ),
+    })
     .from(syncIssues)
+    .innerJoin(connections, eq(connections.id, syncIssues.connectionId))
     .where(
-      and(eq(syncIssues.severity, "retry"), isNull(syncIssues.resolvedAt), lte(syncIssues.nextRetryAt, now)),
+      and(
+        eq(syncIssues.severity, "retry"),
+        isNull(syncIssues.resolvedAt),
+        lte(syncIssues.nextRetryAt, now),
+        isNull(connections.disconnectedAt),
+      ),
     )
-    .orderBy(asc(syncIssues.nextRetryAt))
+    .as("ranked");
+  return db
+    .select(getTableColumns(syncIssues))
+    .from(syncIssues)
+    .innerJoin(ranked, eq(ranked.id, syncIssues.id))
+    .where(lte(ranked.rank, perConnection))
+    .orderBy(asc(syncIssues.nextRetryAt), asc(syncIssues.id))
     .limit(limit);
 }
 

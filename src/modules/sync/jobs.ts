@@ -95,11 +95,9 @@ export async function tick(ctx: AppContext, now = new Date()): Promise<void> {
       trigger: "schedule",
     });
   }
-  for (const issue of await dueRetries(ctx.db, now)) {
-    const connection = await getConnectionById(ctx.db, issue.connectionId);
-    // Retried once it is connected again: the issue stays due meanwhile.
-    if (connection && !connection.disconnectedAt) await retrySubject(ctx, issue, "retry");
-  }
+  // Connected connections only (a disconnected one's items stay due until new credentials),
+  // a fair share each.
+  for (const issue of await dueRetries(ctx.db, now)) await retrySubject(ctx, issue, "retry");
   for (const connectionId of await connectionsWithDueWork(ctx.db, now)) await kickDrain(ctx, connectionId);
   for (const connectionId of await connectionsWithWebhooksWaiting(ctx.db))
     await kickConnection(ctx, INBOX_JOB, connectionId);
