@@ -41,6 +41,8 @@ const collectionOfField: Record<string, string> = {
   booksConnectionId: "connections.id",
   channelConnectionId: "connections.id",
   webhookIds: "notification-webhooks.id",
+  supplierId: "suppliers.id",
+  productId: "products.id",
 };
 
 export function collectionOf(path: string): string | undefined {
@@ -141,6 +143,15 @@ export const bodiesWithIds: Record<string, (ids: Ids) => unknown> = {
   }),
   "PUT /api/v1/connections/{id}/order-settings": (ids) => ({ booksConnectionId: ids["connections.id"] }),
   "POST /api/v1/books/sync": (ids) => ({ connectionId: ids["connections.id"], preset: "current-week" }),
+  "POST /api/v1/purchase-orders": (ids) => ({
+    supplierId: ids["suppliers.id"],
+    lines: [{ productId: ids["products.id"], quantity: 1 }],
+  }),
+  "POST /api/v1/purchase-orders/{id}/receipts": (ids) => ({
+    receiptKey: randomUUID(),
+    warehouseId: ids["warehouses.id"],
+    lines: [{ productId: ids["products.id"], quantity: 1 }],
+  }),
 };
 
 function alertBody(ids: Ids) {

@@ -89,7 +89,7 @@ export async function createIsolationFixtures(
   };
 }
 
-/** Tenant A's supplier and its link to A's product. */
+/** Tenant A's supplier, its link to A's product, and a sent purchase order of that product. */
 async function supplierFixtures(hub: TestHub, a: Tenant, sku: string): Promise<Record<string, string>> {
   const api = apiFor(hub.app, a);
   const supplier = await api.post("/api/v1/suppliers", { name: "A's supplier", currency: "USD" });
@@ -97,8 +97,21 @@ async function supplierFixtures(hub: TestHub, a: Tenant, sku: string): Promise<R
     sku,
     supplierSku: `S-${sku}`,
   });
-  if (supplier.status !== 201 || link.status !== 201) throw new Error("supplier fixtures failed");
-  return { "suppliers.id": supplier.body.id, "supplier-links.id": link.body.id };
+  const product = await api.get(`/api/v1/products/${encodeURIComponent(sku)}`);
+  // A sent purchase order with units still open, so a receipt of A's own reaches every check.
+  const order = await api.post("/api/v1/purchase-orders", {
+    supplierId: supplier.body.id,
+    lines: [{ sku, quantity: 100 }],
+  });
+  const sent = await api.post(`/api/v1/purchase-orders/${order.body.id}/send`);
+  if (supplier.status !== 201 || link.status !== 201 || order.status !== 201 || sent.status !== 200)
+    throw new Error("supplier fixtures failed");
+  return {
+    "suppliers.id": supplier.body.id,
+    "supplier-links.id": link.body.id,
+    "products.id": product.body.id,
+    "purchase-orders.id": order.body.id,
+  };
 }
 
 /** Tenant A's notification, webhook target, custom alert and goal. */
