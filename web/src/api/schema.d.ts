@@ -352,7 +352,7 @@ export interface paths {
     get: operations["getSupplier"];
     put?: never;
     post?: never;
-    /** Remove a supplier with its links and stock */
+    /** Remove a supplier with its links and stock (not one with purchase orders) */
     delete: operations["deleteSupplier"];
     options?: never;
     head?: never;
@@ -414,6 +414,118 @@ export interface paths {
     head?: never;
     /** Change a product link's terms */
     patch: operations["updateSupplierLink"];
+    trace?: never;
+  };
+  "/api/v1/supply-needs": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * What to order of each product with a supplier, and why, in words
+     * @description Per product linked to a supplier (through its preferred link): reorder point = sales/day × (lead time + safetyDays); need = reorder point + sales/day × reviewDays − available − on order, rounded up to the link's multiple and minimum. Sales/day is the planner's average over its report window. Only products with something to order unless `all=true`.
+     */
+    get: operations["listSupplyNeeds"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/purchase-orders": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Purchase orders, newest first */
+    get: operations["listPurchaseOrders"];
+    put?: never;
+    /**
+     * Draft a purchase order by hand, or one per supplier from the supply needs
+     * @description `{supplierId, note?, lines:[{sku | productId, quantity, cost?}]}` drafts one order (201, the order); a product the supplier links takes the link's supplier SKU and cost. `{fromNeeds: true, safetyDays?, reviewDays?}` drafts one order per preferred supplier from every product with something to order (201, `{items}`; empty when nothing needs ordering).
+     */
+    post: operations["createPurchaseOrders"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/purchase-orders/{id}": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One purchase order with its lines and receipts */
+    get: operations["getPurchaseOrder"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/purchase-orders/{id}/send": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Send a draft: e-mail it with its lines as CSV when the supplier has an address and SMTP is set, else mark it sent */
+    post: operations["sendPurchaseOrder"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/purchase-orders/{id}/cancel": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Cancel a draft or sent order (not one that received anything) */
+    post: operations["cancelPurchaseOrder"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/purchase-orders/{id}/receipts": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Receive part or all of a sent order into a warehouse (idempotent by receiptKey)
+     * @description Each line becomes a `purchase-receipt` stock movement in the warehouse, so channels follow. The same receiptKey again changes nothing and answers the first receipt. More than a line still has open is 422 `over_receipt` and nothing is received.
+     */
+    post: operations["receivePurchaseOrder"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
     trace?: never;
   };
   "/api/v1/orders": {
@@ -2942,6 +3054,7 @@ export interface operations {
               preferred: boolean;
               origin: string;
             }[];
+            onOrder?: number;
           } & {
             [key: string]: unknown;
           };
@@ -5096,6 +5209,21 @@ export interface operations {
             });
         };
       };
+      /** @description Conflicts with the current state */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"] &
+            ({
+              /** @enum {string} */
+              code: "supplier_has_purchase_orders";
+            } & {
+              [key: string]: unknown;
+            });
+        };
+      };
       /** @description The body is larger than the hub accepts */
       413: {
         headers: {
@@ -6059,6 +6187,1157 @@ export interface operations {
             ({
               /** @enum {string} */
               code: "unsupported_media_type";
+            } & {
+              [key: string]: unknown;
+            });
+        };
+      };
+      /** @description Try again later; honour Retry-After */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"] &
+            ({
+              /** @enum {string} */
+              code: "database_unavailable";
+            } & {
+              [key: string]: unknown;
+            });
+        };
+      };
+    };
+  };
+  listSupplyNeeds: {
+    parameters: {
+      query?: {
+        limit?: number;
+        cursor?: string;
+        all?: "true" | "false";
+        safetyDays?: number;
+        reviewDays?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            items: {
+              productId: string;
+              sku: string;
+              supplierId: string;
+              supplier: string;
+              supplierSku: string;
+              salesPerDay: number;
+              leadTimeDays: number;
+              safetyDays: number;
+              reviewDays: number;
+              available: number;
+              onOrder: number;
+              minOrderQuantity: number;
+              orderMultiple: number;
+              reorderPoint: number;
+              quantity: number;
+              cost: number | null;
+              currency: string;
+              explanation: string;
+            }[];
+            nextCursor: string | null;
+          };
+        };
+      };
+      /** @description The request is invalid; nothing was changed */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"] &
+            ({
+              /** @enum {string} */
+              code:
+                | "bad_request"
+                | "input_too_deep"
+                | "invalid_content_length"
+                | "invalid_cursor"
+                | "invalid_request"
+                | "malformed_json"
+                | "malformed_url"
+                | "nul_character"
+                | "value_out_of_range";
+            } & {
+              [key: string]: unknown;
+            });
+        };
+      };
+      /** @description Not signed in, or the credentials are not valid */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"] &
+            ({
+              /** @enum {string} */
+              code: "unauthenticated";
+            } & {
+              [key: string]: unknown;
+            });
+        };
+      };
+      /** @description Try again later; honour Retry-After */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"] &
+            ({
+              /** @enum {string} */
+              code: "database_unavailable";
+            } & {
+              [key: string]: unknown;
+            });
+        };
+      };
+    };
+  };
+  listPurchaseOrders: {
+    parameters: {
+      query?: {
+        limit?: number;
+        cursor?: string;
+        status?: "draft" | "sent" | "partially_received" | "received" | "cancelled";
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            items: {
+              id: string;
+              number: string;
+              supplierId: string;
+              supplier: string | null;
+              /** @enum {string} */
+              status: "draft" | "sent" | "partially_received" | "received" | "cancelled";
+              currency: string;
+              note: string | null;
+              sentAt: string | null;
+              emailedTo: string | null;
+              createdAt: string;
+              updatedAt: string;
+              lines: {
+                id: string;
+                productId: string;
+                sku: string | null;
+                supplierSku: string | null;
+                quantity: number;
+                received: number;
+                open: number;
+                cost: number | null;
+              }[];
+            }[];
+            nextCursor: string | null;
+          };
+        };
+      };
+      /** @description The request is invalid; nothing was changed */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"] &
+            ({
+              /** @enum {string} */
+              code:
+                | "bad_request"
+                | "input_too_deep"
+                | "invalid_content_length"
+                | "invalid_cursor"
+                | "invalid_request"
+                | "malformed_json"
+                | "malformed_url"
+                | "nul_character"
+                | "value_out_of_range";
+            } & {
+              [key: string]: unknown;
+            });
+        };
+      };
+      /** @description Not signed in, or the credentials are not valid */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"] &
+            ({
+              /** @enum {string} */
+              code: "unauthenticated";
+            } & {
+              [key: string]: unknown;
+            });
+        };
+      };
+      /** @description Try again later; honour Retry-After */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"] &
+            ({
+              /** @enum {string} */
+              code: "database_unavailable";
+            } & {
+              [key: string]: unknown;
+            });
+        };
+      };
+    };
+  };
+  createPurchaseOrders: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json":
+          | {
+              /** Format: uuid */
+              supplierId: string;
+              note?: string | null;
+              lines: (
+                | {
+                    sku: string;
+                    quantity: number;
+                    cost?: number | string;
+                  }
+                | {
+                    /** Format: uuid */
+                    productId: string;
+                    quantity: number;
+                    cost?: number | string;
+                  }
+              )[];
+            }
+          | {
+              /** @enum {boolean} */
+              fromNeeds: true;
+              /** @default 7 */
+              safetyDays?: number;
+              /** @default 7 */
+              reviewDays?: number;
+            };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json":
+            | {
+                id: string;
+                number: string;
+                supplierId: string;
+                supplier: string | null;
+                /** @enum {string} */
+                status: "draft" | "sent" | "partially_received" | "received" | "cancelled";
+                currency: string;
+                note: string | null;
+                sentAt: string | null;
+                emailedTo: string | null;
+                createdAt: string;
+                updatedAt: string;
+                lines: {
+                  id: string;
+                  productId: string;
+                  sku: string | null;
+                  supplierSku: string | null;
+                  quantity: number;
+                  received: number;
+                  open: number;
+                  cost: number | null;
+                }[];
+                receipts: {
+                  id: string;
+                  receiptKey: string;
+                  warehouseId: string;
+                  lines: {
+                    productId: string;
+                    sku: string | null;
+                    quantity: number;
+                  }[];
+                  receivedAt: string;
+                }[];
+              }
+            | {
+                items: {
+                  id: string;
+                  number: string;
+                  supplierId: string;
+                  supplier: string | null;
+                  /** @enum {string} */
+                  status: "draft" | "sent" | "partially_received" | "received" | "cancelled";
+                  currency: string;
+                  note: string | null;
+                  sentAt: string | null;
+                  emailedTo: string | null;
+                  createdAt: string;
+                  updatedAt: string;
+                  lines: {
+                    id: string;
+                    productId: string;
+                    sku: string | null;
+                    supplierSku: string | null;
+                    quantity: number;
+                    received: number;
+                    open: number;
+                    cost: number | null;
+                  }[];
+                  receipts: {
+                    id: string;
+                    receiptKey: string;
+                    warehouseId: string;
+                    lines: {
+                      productId: string;
+                      sku: string | null;
+                      quantity: number;
+                    }[];
+                    receivedAt: string;
+                  }[];
+                }[];
+              };
+        };
+      };
+      /** @description The request is invalid; nothing was changed */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"] &
+            ({
+              /** @enum {string} */
+              code:
+                | "amount_invalid"
+                | "bad_request"
+                | "input_too_deep"
+                | "invalid_content_length"
+                | "invalid_request"
+                | "malformed_json"
+                | "malformed_url"
+                | "nul_character"
+                | "purchase_order_line_repeated"
+                | "value_out_of_range";
+            } & {
+              [key: string]: unknown;
+            });
+        };
+      };
+      /** @description Not signed in, or the credentials are not valid */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"] &
+            ({
+              /** @enum {string} */
+              code: "unauthenticated";
+            } & {
+              [key: string]: unknown;
+            });
+        };
+      };
+      /** @description The caller may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"] &
+            ({
+              /** @enum {string} */
+              code: "csrf_failed" | "forbidden";
+            } & {
+              [key: string]: unknown;
+            });
+        };
+      };
+      /** @description Not found in the caller's account */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"] &
+            ({
+              /** @enum {string} */
+              code: "product_not_found" | "supplier_not_found";
+            } & {
+              [key: string]: unknown;
+            });
+        };
+      };
+      /** @description The body is larger than the hub accepts */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"] &
+            ({
+              /** @enum {string} */
+              code: "body_too_large";
+            } & {
+              [key: string]: unknown;
+            });
+        };
+      };
+      /** @description The body's media type is not one the route reads */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"] &
+            ({
+              /** @enum {string} */
+              code: "unsupported_media_type";
+            } & {
+              [key: string]: unknown;
+            });
+        };
+      };
+      /** @description Try again later; honour Retry-After */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"] &
+            ({
+              /** @enum {string} */
+              code: "database_unavailable";
+            } & {
+              [key: string]: unknown;
+            });
+        };
+      };
+    };
+  };
+  getPurchaseOrder: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            id: string;
+            number: string;
+            supplierId: string;
+            supplier: string | null;
+            /** @enum {string} */
+            status: "draft" | "sent" | "partially_received" | "received" | "cancelled";
+            currency: string;
+            note: string | null;
+            sentAt: string | null;
+            emailedTo: string | null;
+            createdAt: string;
+            updatedAt: string;
+            lines: {
+              id: string;
+              productId: string;
+              sku: string | null;
+              supplierSku: string | null;
+              quantity: number;
+              received: number;
+              open: number;
+              cost: number | null;
+            }[];
+            receipts: {
+              id: string;
+              receiptKey: string;
+              warehouseId: string;
+              lines: {
+                productId: string;
+                sku: string | null;
+                quantity: number;
+              }[];
+              receivedAt: string;
+            }[];
+          };
+        };
+      };
+      /** @description The request is invalid; nothing was changed */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"] &
+            ({
+              /** @enum {string} */
+              code:
+                | "bad_request"
+                | "input_too_deep"
+                | "invalid_content_length"
+                | "invalid_request"
+                | "malformed_json"
+                | "malformed_url"
+                | "nul_character"
+                | "value_out_of_range";
+            } & {
+              [key: string]: unknown;
+            });
+        };
+      };
+      /** @description Not signed in, or the credentials are not valid */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"] &
+            ({
+              /** @enum {string} */
+              code: "unauthenticated";
+            } & {
+              [key: string]: unknown;
+            });
+        };
+      };
+      /** @description Not found in the caller's account */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"] &
+            ({
+              /** @enum {string} */
+              code: "purchase_order_not_found";
+            } & {
+              [key: string]: unknown;
+            });
+        };
+      };
+      /** @description Try again later; honour Retry-After */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"] &
+            ({
+              /** @enum {string} */
+              code: "database_unavailable";
+            } & {
+              [key: string]: unknown;
+            });
+        };
+      };
+    };
+  };
+  sendPurchaseOrder: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            id: string;
+            number: string;
+            supplierId: string;
+            supplier: string | null;
+            /** @enum {string} */
+            status: "draft" | "sent" | "partially_received" | "received" | "cancelled";
+            currency: string;
+            note: string | null;
+            sentAt: string | null;
+            emailedTo: string | null;
+            createdAt: string;
+            updatedAt: string;
+            lines: {
+              id: string;
+              productId: string;
+              sku: string | null;
+              supplierSku: string | null;
+              quantity: number;
+              received: number;
+              open: number;
+              cost: number | null;
+            }[];
+            receipts: {
+              id: string;
+              receiptKey: string;
+              warehouseId: string;
+              lines: {
+                productId: string;
+                sku: string | null;
+                quantity: number;
+              }[];
+              receivedAt: string;
+            }[];
+          };
+        };
+      };
+      /** @description The request is invalid; nothing was changed */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"] &
+            ({
+              /** @enum {string} */
+              code:
+                | "bad_request"
+                | "input_too_deep"
+                | "invalid_content_length"
+                | "invalid_request"
+                | "malformed_json"
+                | "malformed_url"
+                | "nul_character"
+                | "value_out_of_range";
+            } & {
+              [key: string]: unknown;
+            });
+        };
+      };
+      /** @description Not signed in, or the credentials are not valid */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"] &
+            ({
+              /** @enum {string} */
+              code: "unauthenticated";
+            } & {
+              [key: string]: unknown;
+            });
+        };
+      };
+      /** @description The caller may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"] &
+            ({
+              /** @enum {string} */
+              code: "csrf_failed" | "forbidden";
+            } & {
+              [key: string]: unknown;
+            });
+        };
+      };
+      /** @description Not found in the caller's account */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"] &
+            ({
+              /** @enum {string} */
+              code: "purchase_order_not_found";
+            } & {
+              [key: string]: unknown;
+            });
+        };
+      };
+      /** @description The body is larger than the hub accepts */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"] &
+            ({
+              /** @enum {string} */
+              code: "body_too_large";
+            } & {
+              [key: string]: unknown;
+            });
+        };
+      };
+      /** @description The body's media type is not one the route reads */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"] &
+            ({
+              /** @enum {string} */
+              code: "unsupported_media_type";
+            } & {
+              [key: string]: unknown;
+            });
+        };
+      };
+      /** @description Understood, but refused in the current state */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"] &
+            ({
+              /** @enum {string} */
+              code: "purchase_order_status";
+            } & {
+              [key: string]: unknown;
+            });
+        };
+      };
+      /** @description Try again later; honour Retry-After */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"] &
+            ({
+              /** @enum {string} */
+              code: "database_unavailable" | "purchase_order_email_failed";
+            } & {
+              [key: string]: unknown;
+            });
+        };
+      };
+    };
+  };
+  cancelPurchaseOrder: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            id: string;
+            number: string;
+            supplierId: string;
+            supplier: string | null;
+            /** @enum {string} */
+            status: "draft" | "sent" | "partially_received" | "received" | "cancelled";
+            currency: string;
+            note: string | null;
+            sentAt: string | null;
+            emailedTo: string | null;
+            createdAt: string;
+            updatedAt: string;
+            lines: {
+              id: string;
+              productId: string;
+              sku: string | null;
+              supplierSku: string | null;
+              quantity: number;
+              received: number;
+              open: number;
+              cost: number | null;
+            }[];
+            receipts: {
+              id: string;
+              receiptKey: string;
+              warehouseId: string;
+              lines: {
+                productId: string;
+                sku: string | null;
+                quantity: number;
+              }[];
+              receivedAt: string;
+            }[];
+          };
+        };
+      };
+      /** @description The request is invalid; nothing was changed */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"] &
+            ({
+              /** @enum {string} */
+              code:
+                | "bad_request"
+                | "input_too_deep"
+                | "invalid_content_length"
+                | "invalid_request"
+                | "malformed_json"
+                | "malformed_url"
+                | "nul_character"
+                | "value_out_of_range";
+            } & {
+              [key: string]: unknown;
+            });
+        };
+      };
+      /** @description Not signed in, or the credentials are not valid */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"] &
+            ({
+              /** @enum {string} */
+              code: "unauthenticated";
+            } & {
+              [key: string]: unknown;
+            });
+        };
+      };
+      /** @description The caller may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"] &
+            ({
+              /** @enum {string} */
+              code: "csrf_failed" | "forbidden";
+            } & {
+              [key: string]: unknown;
+            });
+        };
+      };
+      /** @description Not found in the caller's account */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"] &
+            ({
+              /** @enum {string} */
+              code: "purchase_order_not_found";
+            } & {
+              [key: string]: unknown;
+            });
+        };
+      };
+      /** @description The body is larger than the hub accepts */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"] &
+            ({
+              /** @enum {string} */
+              code: "body_too_large";
+            } & {
+              [key: string]: unknown;
+            });
+        };
+      };
+      /** @description The body's media type is not one the route reads */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"] &
+            ({
+              /** @enum {string} */
+              code: "unsupported_media_type";
+            } & {
+              [key: string]: unknown;
+            });
+        };
+      };
+      /** @description Understood, but refused in the current state */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"] &
+            ({
+              /** @enum {string} */
+              code: "purchase_order_status";
+            } & {
+              [key: string]: unknown;
+            });
+        };
+      };
+      /** @description Try again later; honour Retry-After */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"] &
+            ({
+              /** @enum {string} */
+              code: "database_unavailable";
+            } & {
+              [key: string]: unknown;
+            });
+        };
+      };
+    };
+  };
+  receivePurchaseOrder: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          receiptKey: string;
+          /** Format: uuid */
+          warehouseId: string;
+          lines: (
+            | {
+                sku: string;
+                quantity: number;
+              }
+            | {
+                /** Format: uuid */
+                productId: string;
+                quantity: number;
+              }
+          )[];
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            receipt: {
+              id: string;
+              receiptKey: string;
+              warehouseId: string;
+              lines: {
+                productId: string;
+                sku: string | null;
+                quantity: number;
+              }[];
+              receivedAt: string;
+            };
+            purchaseOrder: {
+              id: string;
+              number: string;
+              supplierId: string;
+              supplier: string | null;
+              /** @enum {string} */
+              status: "draft" | "sent" | "partially_received" | "received" | "cancelled";
+              currency: string;
+              note: string | null;
+              sentAt: string | null;
+              emailedTo: string | null;
+              createdAt: string;
+              updatedAt: string;
+              lines: {
+                id: string;
+                productId: string;
+                sku: string | null;
+                supplierSku: string | null;
+                quantity: number;
+                received: number;
+                open: number;
+                cost: number | null;
+              }[];
+              receipts: {
+                id: string;
+                receiptKey: string;
+                warehouseId: string;
+                lines: {
+                  productId: string;
+                  sku: string | null;
+                  quantity: number;
+                }[];
+                receivedAt: string;
+              }[];
+            };
+          };
+        };
+      };
+      /** @description The request is invalid; nothing was changed */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"] &
+            ({
+              /** @enum {string} */
+              code:
+                | "bad_request"
+                | "input_too_deep"
+                | "invalid_content_length"
+                | "invalid_request"
+                | "malformed_json"
+                | "malformed_url"
+                | "nul_character"
+                | "value_out_of_range";
+            } & {
+              [key: string]: unknown;
+            });
+        };
+      };
+      /** @description Not signed in, or the credentials are not valid */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"] &
+            ({
+              /** @enum {string} */
+              code: "unauthenticated";
+            } & {
+              [key: string]: unknown;
+            });
+        };
+      };
+      /** @description The caller may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"] &
+            ({
+              /** @enum {string} */
+              code: "csrf_failed";
+            } & {
+              [key: string]: unknown;
+            });
+        };
+      };
+      /** @description Not found in the caller's account */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"] &
+            ({
+              /** @enum {string} */
+              code: "product_not_found" | "purchase_order_not_found" | "warehouse_not_found";
+            } & {
+              [key: string]: unknown;
+            });
+        };
+      };
+      /** @description The body is larger than the hub accepts */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"] &
+            ({
+              /** @enum {string} */
+              code: "body_too_large";
+            } & {
+              [key: string]: unknown;
+            });
+        };
+      };
+      /** @description The body's media type is not one the route reads */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"] &
+            ({
+              /** @enum {string} */
+              code: "unsupported_media_type";
+            } & {
+              [key: string]: unknown;
+            });
+        };
+      };
+      /** @description Understood, but refused in the current state */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"] &
+            ({
+              /** @enum {string} */
+              code: "over_receipt" | "product_not_on_order" | "purchase_order_status";
             } & {
               [key: string]: unknown;
             });
@@ -12406,6 +13685,7 @@ export interface operations {
           | "new_inventory_imported"
           | "source_invoice_imported"
           | "cost_mismatch"
+          | "purchase_order_received"
           | "custom_alert";
         connectionId?: string;
         severity?: "info" | "success" | "warning" | "error";
@@ -12987,6 +14267,7 @@ export interface operations {
             | "new_inventory_imported"
             | "source_invoice_imported"
             | "cost_mismatch"
+            | "purchase_order_received"
             | "custom_alert";
           /** Format: uuid */
           connectionId?: string;
@@ -13348,6 +14629,7 @@ export interface operations {
                 new_inventory_imported?: boolean;
                 source_invoice_imported?: boolean;
                 cost_mismatch?: boolean;
+                purchase_order_received?: boolean;
                 custom_alert?: boolean;
               };
               /** @enum {string} */
@@ -13480,6 +14762,7 @@ export interface operations {
                 new_inventory_imported?: boolean;
                 source_invoice_imported?: boolean;
                 cost_mismatch?: boolean;
+                purchase_order_received?: boolean;
                 custom_alert?: boolean;
               };
               /** @enum {string} */
