@@ -24,16 +24,11 @@ export const shopifyCredentialsSchema = z.object({
     .max(500)
     .meta({ title: "Admin API access token", description: "shpat_…", format: "password" }),
   /** The app's client secret: signs webhooks. */
-  apiSecret: z
-    .string()
-    .trim()
-    .min(1)
-    .max(500)
-    .meta({
-      title: "API secret key",
-      description: "The app's client secret: verifies webhooks",
-      format: "password",
-    }),
+  apiSecret: z.string().trim().min(1).max(500).meta({
+    title: "API secret key",
+    description: "The app's client secret: verifies webhooks",
+    format: "password",
+  }),
   /** Rate-limit plan; default "standard" (2,000 points at 100/s). */
   plan: z
     .enum(shopifyPlans)
