@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import {
   type QuickBooksDesktopSandbox,
   startQuickBooksDesktopSandbox,
+  upsertItems,
 } from "../sandboxes/quickbooks-desktop/index.ts";
 import type { ShopifySandbox } from "../sandboxes/shopify/index.ts";
 import type { HubClient } from "./hub-client.ts";
@@ -21,8 +22,6 @@ export type DemoDesktop = { connection: DemoConnection; sandbox: QuickBooksDeskt
  * Orders tab); its connection page shows the Web Connector's calls.
  */
 export async function startDesktopCompany(
-  baseUrl: string,
-  token: string,
   client: HubClient,
   catalogue: ShopifySandbox,
 ): Promise<DemoDesktop> {
@@ -34,13 +33,8 @@ export async function startDesktopCompany(
     credentials: { username: USER, password },
   });
   await client.post(`/api/v1/connections/${paired.id}/mode`, { mode: "live" });
-  // The .qwc is XML, not JSON: read as text.
-  const response = await fetch(
-    `${baseUrl}/api/v1/connections/${paired.id}/qwc?runEveryMinutes=${RUN_EVERY_MINUTES}`,
-    { headers: { authorization: `Bearer ${token}` } },
-  );
-  if (!response.ok) throw new Error(`the .qwc download answered ${response.status}`);
-  const qwc = await response.text();
+  // The .qwc is XML, not JSON: read as text, through the demo's one client of the hub.
+  const qwc = await client.text(`/api/v1/connections/${paired.id}/qwc?runEveryMinutes=${RUN_EVERY_MINUTES}`);
   const sandbox = await startQuickBooksDesktopSandbox({
     qwc,
     password,
@@ -58,14 +52,7 @@ export async function startDesktopCompany(
       ];
     }),
   );
-  const seeded = await fetch(`${sandbox.url}/_sandbox/items`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify(items),
-  });
-  if (!seeded.ok) {
-    await sandbox.close();
-    throw new Error(`seeding the Desktop company answered ${seeded.status}`);
-  }
+  // The company runs in this process: its items are set directly, as its control API would.
+  upsertItems(sandbox.company, items);
   return { connection: { id: paired.id, name: "QuickBooks Desktop" }, sandbox };
 }

@@ -4,10 +4,12 @@ export type HubClient = {
   post<T>(path: string, body?: unknown): Promise<T>;
   put<T>(path: string, body: unknown): Promise<T>;
   patch<T>(path: string, body: unknown): Promise<T>;
+  /** A GET whose answer is not JSON (a `.qwc` file), as text. */
+  text(path: string): Promise<string>;
 };
 
 export function hubClient(baseUrl: string, token: string): HubClient {
-  const call = async <T>(method: string, path: string, body?: unknown): Promise<T> => {
+  const send = async (method: string, path: string, body?: unknown): Promise<string> => {
     const response = await fetch(`${baseUrl}${path}`, {
       method,
       headers: {
@@ -26,6 +28,10 @@ export function hubClient(baseUrl: string, token: string): HubClient {
       } catch {}
       throw new Error(`${method} ${path} answered ${response.status}: ${detail}`);
     }
+    return text;
+  };
+  const call = async <T>(method: string, path: string, body?: unknown): Promise<T> => {
+    const text = await send(method, path, body);
     return (text ? JSON.parse(text) : undefined) as T;
   };
   return {
@@ -33,5 +39,6 @@ export function hubClient(baseUrl: string, token: string): HubClient {
     post: (path, body) => call("POST", path, body ?? {}),
     put: (path, body) => call("PUT", path, body),
     patch: (path, body) => call("PATCH", path, body),
+    text: (path) => send("GET", path),
   };
 }

@@ -125,7 +125,7 @@ export async function startDemo(options: DemoOptions = {}): Promise<Demo> {
       `paired ${connections.storeA.name}, ${connections.storeB.name}, ${connections.woo.name} and ${connections.books.name}`,
     );
     // Closed before the hub stops (cleanups run in reverse): its Web Connector stops calling first.
-    const desktop = await startDesktopCompany(url, token, client, sandboxes.storeA);
+    const desktop = await startDesktopCompany(client, sandboxes.storeA);
     cleanups.push(() => desktop.sandbox.close());
     log(`paired ${desktop.connection.name}; its Web Connector (sandbox) calls in every minute`);
 

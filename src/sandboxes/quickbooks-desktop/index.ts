@@ -9,7 +9,7 @@ import { parseQwc, type QwcFile } from "./qwc.ts";
 import { type ConnectorSwitches, type SessionRecord, WebConnector } from "./web-connector.ts";
 
 export { Company } from "./company.ts";
-export type { ItemSeed } from "./company-seed.ts";
+export { type ItemSeed, upsertItems } from "./company-seed.ts";
 export { QuickBooksApp } from "./quickbooks-app.ts";
 export type { QwcFile } from "./qwc.ts";
 export { parseQwc, QwcError } from "./qwc.ts";
