@@ -84,17 +84,20 @@ describe("onboarding a Shopify store with realistic gaps", () => {
     );
 
     expect((await api.post(`/api/v1/connections/${connectionId}/mode`, { mode: "live" })).status).toBe(200);
+    // Known defect (left open, issue 19): on PostgreSQL this push waits for the minute tick's
+    // re-kick (~55 s) instead of going out at once as on the embedded engine (~1 s); the wait
+    // below covers two ticks so the test checks what is sent, not that latency.
     const pushed = await until(
       "the oversold SKU's push",
       async () => (await syncLog(sku)).find((l) => l.direction === "push" && l.quantity !== null),
-      60_000,
+      150_000,
       100,
     );
     expect(pushed).toMatchObject({ quantity: 0 });
     expect(store.control.getInventory(sku)?.available).toBe(0);
     // The hub still shows the oversell: only what channels are sent stops at zero.
     expect((await api.get(`/api/v1/products/${encodeURIComponent(sku)}`)).body.available).toBe(quantity);
-  });
+  }, 200_000);
 
   it("names the variant without a SKU for a person, and takes Default Title and guest orders as they are", async () => {
     const runs = (await api.get(`/api/v1/feed-runs?connectionId=${connectionId}&feed=new-products`)).body
