@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { runErrorCodes } from "./schema.ts";
 
 /** What this module's routes answer: Fastify serialises each reply through these, so a field not listed here never leaves the hub. */
 
@@ -103,18 +104,7 @@ const onboardingView = z
           })
           .nullable(),
         reason: z.string().nullable(),
-        reasonCode: z
-          .enum([
-            "credentials_rejected",
-            "throttled",
-            "platform_unavailable",
-            "address_refused",
-            "mode_blocked",
-            "connection_disconnected",
-            "feed_unsupported",
-            "internal_error",
-          ])
-          .nullable(),
+        reasonCode: z.enum(runErrorCodes).nullable(),
       }),
     ),
     startedAt: z.string(),
@@ -242,18 +232,7 @@ export const runFeedResponse = z.object({
     .object({ done: z.number(), total: z.number().nullable(), cursor: z.string().nullable().optional() })
     .nullable(),
   error: z.string().nullable(),
-  errorCode: z
-    .enum([
-      "credentials_rejected",
-      "throttled",
-      "platform_unavailable",
-      "address_refused",
-      "mode_blocked",
-      "connection_disconnected",
-      "feed_unsupported",
-      "internal_error",
-    ])
-    .nullable(),
+  errorCode: z.enum(runErrorCodes).nullable(),
   queuedAt: z.string(),
   startedAt: z.string().nullable(),
   finishedAt: z.string().nullable(),
@@ -282,18 +261,7 @@ export const listFeedRunsResponse = z.object({
         .object({ done: z.number(), total: z.number().nullable(), cursor: z.string().nullable().optional() })
         .nullable(),
       error: z.string().nullable(),
-      errorCode: z
-        .enum([
-          "credentials_rejected",
-          "throttled",
-          "platform_unavailable",
-          "address_refused",
-          "mode_blocked",
-          "connection_disconnected",
-          "feed_unsupported",
-          "internal_error",
-        ])
-        .nullable(),
+      errorCode: z.enum(runErrorCodes).nullable(),
       queuedAt: z.string(),
       startedAt: z.string().nullable(),
       finishedAt: z.string().nullable(),
@@ -332,18 +300,7 @@ export const getFeedRunResponse = z.object({
     .object({ done: z.number(), total: z.number().nullable(), cursor: z.string().nullable().optional() })
     .nullable(),
   error: z.string().nullable(),
-  errorCode: z
-    .enum([
-      "credentials_rejected",
-      "throttled",
-      "platform_unavailable",
-      "address_refused",
-      "mode_blocked",
-      "connection_disconnected",
-      "feed_unsupported",
-      "internal_error",
-    ])
-    .nullable(),
+  errorCode: z.enum(runErrorCodes).nullable(),
   queuedAt: z.string(),
   startedAt: z.string().nullable(),
   finishedAt: z.string().nullable(),
