@@ -22,7 +22,7 @@ import { onboardingOptionsSchema } from "./onboarding.ts";
 import { onboardingView } from "./onboarding-view.ts";
 import { pendingItems, pendingSummary } from "./outbox.ts";
 import { pairingSchemas, pairingSettingsSchema } from "./pairing-schemas.ts";
-import { nudgePumps } from "./pump.ts";
+import { kickDrain } from "./pump.ts";
 import {
   createConnectionResponse,
   getConnectionPendingResponse,
@@ -171,10 +171,17 @@ export function registerConnectionRoutes(root: FastifyInstance, ctx: AppContext)
         },
       },
     },
-    async (request) =>
-      connectionView(
-        await updateConnection(ctx, principalOf(request).accountId, request.params.id, request.body),
-      ),
+    async (request) => {
+      const connection = await updateConnection(
+        ctx,
+        principalOf(request).accountId,
+        request.params.id,
+        request.body,
+      );
+      // New credentials may end a disconnection: what waited for them goes out now, not at the tick.
+      if (request.body.credentials !== undefined) await kickDrain(ctx, connection.id);
+      return connectionView(connection);
+    },
   );
 
   app.delete(
@@ -217,8 +224,9 @@ export function registerConnectionRoutes(root: FastifyInstance, ctx: AppContext)
         request.body.mode,
         p.user.email,
       );
-      // What was held while not live goes out now, not at the pump's next interval.
-      if (queuedPushes > 0) nudgePumps(ctx);
+      // The held rows were queued straight into the outbox (no event for the pump to see), so the
+      // drain is kicked here; otherwise they wait for the minute tick's sweep.
+      if (queuedPushes > 0) await kickDrain(ctx, connection.id);
       return { ...connectionView(connection), changed, queuedPushes };
     },
   );
