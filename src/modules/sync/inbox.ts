@@ -43,9 +43,11 @@ export async function drainInbox(ctx: AppContext, connectionId: string): Promise
     const deadline = Date.now() + INBOX_SLICE_MS;
     // Read once per pass: a webhook its connector cannot take stays received, and is not re-read.
     const seen = new Set<string>();
+    // Set aside and not yet due when a query ran: still ours, even if due by the pass's end.
+    const waited = new Set<string>();
     for (;;) {
       pass.again = false;
-      const ids = await receivedWebhooks(ctx.db, setAside, connectionId, BATCH, seen);
+      const ids = await receivedWebhooks(ctx.db, setAside, connectionId, BATCH, seen, waited);
       for (const id of ids) {
         seen.add(id);
         await processOne(ctx, connectionId, id);
@@ -57,8 +59,8 @@ export async function drainInbox(ctx: AppContext, connectionId: string): Promise
     let soonest: number | undefined;
     for (const [id, aside] of setAside) {
       if (aside.connectionId !== connectionId) continue;
-      // Due, yet not read as received: another process took it, or it is gone.
-      if (aside.retryAt <= now && !seen.has(id)) setAside.delete(id);
+      // Due when the query ran, yet not read as received: another process took it, or it is gone.
+      if (!seen.has(id) && !waited.has(id)) setAside.delete(id);
       else soonest = Math.min(soonest ?? aside.retryAt, aside.retryAt);
     }
     return soonest === undefined ? { more: false } : { more: true, retryAfterMs: Math.max(1, soonest - now) };
@@ -98,12 +100,14 @@ async function receivedWebhooks(
   connectionId: string,
   limit: number,
   seen: Set<string>,
+  waited: Set<string>,
 ): Promise<string[]> {
   const now = Date.now();
-  const skipped = [...setAside.entries()]
+  const notDue = [...setAside.entries()]
     .filter(([, s]) => s.connectionId === connectionId && s.retryAt > now)
-    .map(([id]) => id)
-    .concat([...seen]);
+    .map(([id]) => id);
+  for (const id of notDue) waited.add(id);
+  const skipped = notDue.concat([...seen]);
   const rows = await db
     .select({ id: webhookInbox.id })
     .from(webhookInbox)
