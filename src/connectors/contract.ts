@@ -262,6 +262,13 @@ export type Connector<Credentials = unknown, Clients extends ConnectorClients = 
   credentials: z.ZodType<Credentials>;
   /** Non-secret hints shown instead of credentials (e.g. shop domain, last 4 of a token). */
   describeCredentials(credentials: Credentials): Record<string, string>;
+  /**
+   * A credential hint (a key of describeCredentials) that names the connection to the platform's
+   * caller in every account: QuickBooks Desktop's Web Connector authenticates by user name alone,
+   * so two connections with one user name could not be told apart. Pairing and credential changes
+   * refuse a value another connection of the platform holds: 409 with `code`.
+   */
+  uniqueHint?: { key: string; code: string; what: string };
   /** State its sessions share within one hub; the hub creates one per start and passes it as `env.clients`. */
   createClients?(): Clients;
   connect(credentials: Credentials, env: ConnectorEnv<Clients>): ConnectorSession;

@@ -47,6 +47,8 @@ export const quickBooksDesktopConnector: Connector<WebConnectorCredentials> & {
   capabilities: { feeds: [], webhooks: false, compareAndSet: false, bulkExport: false, maxStockBatch: 1 },
   credentials: webConnectorCredentialsSchema,
   describeCredentials: (credentials) => ({ username: credentials.username }),
+  // The Web Connector sends its user name and password and nothing else that names the company.
+  uniqueHint: { key: "username", code: "web_connector_user_taken", what: "Web Connector user name" },
   connect: (credentials) => ({
     // Nothing to reach: the Web Connector proves the credentials when it first authenticates.
     validate: async () => ({ label: `QuickBooks Desktop (Web Connector user ${credentials.username})` }),

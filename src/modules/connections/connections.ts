@@ -1,4 +1,4 @@
-import { and, asc, eq } from "drizzle-orm";
+import { and, asc, eq, ne, sql } from "drizzle-orm";
 import type { AppContext } from "../../context.ts";
 import type { Db } from "../../db/engine.ts";
 import { isUniqueViolation } from "../../db/sql.ts";
@@ -43,6 +43,37 @@ async function checkSettingIds(db: Db, accountId: string, settings: ConnectionSe
   }
 }
 
+/**
+ * Refuses credentials whose platform-wide hint (the connector's `uniqueHint`, e.g. the Web
+ * Connector user name) another connection of the platform already holds, in any account. Runs in
+ * the saving transaction under a lock per platform, so two pairings at once cannot both pass.
+ */
+async function refuseTakenHint(
+  ctx: AppContext,
+  tx: Db,
+  platform: string,
+  hint: Record<string, string>,
+  exceptId?: string,
+) {
+  const unique = ctx.connectors[platform]?.uniqueHint;
+  const value = unique ? hint[unique.key] : undefined;
+  if (!unique || value === undefined) return;
+  await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`connection-hint:${platform}`}))`);
+  const [taken] = await tx
+    .select({ id: connections.id })
+    .from(connections)
+    .where(
+      and(
+        eq(connections.platform, platform),
+        sql`${connections.credentialsHint}->>${unique.key} = ${value}`,
+        exceptId ? ne(connections.id, exceptId) : undefined,
+      ),
+    )
+    .limit(1);
+  if (taken)
+    throw conflict(unique.code, `another connection already uses this ${unique.what}; choose another`);
+}
+
 export type NewConnection = {
   platform: string;
   name: string;
@@ -80,6 +111,7 @@ export async function insertConnection(
     .from(connections)
     .where(and(eq(connections.accountId, accountId), eq(connections.name, input.name)));
   if (existing) throw conflict("connection_name_taken", `a connection named "${input.name}" already exists`);
+  await refuseTakenHint(ctx, tx, input.platform, checked.hint);
   const [row] = await tx
     .insert(connections)
     .values({
@@ -147,26 +179,29 @@ export async function updateConnection(
       ? await validateCredentials(ctx, current.platform, input.credentials)
       : undefined;
   try {
-    const [row] = await ctx.db
-      .update(connections)
-      .set({
-        ...(input.name ? { name: input.name } : {}),
-        ...(input.settings ? { settings: { ...current.settings, ...input.settings } } : {}),
-        ...(checked
-          ? {
-              credentialsSealed: ctx.secretBox.seal(JSON.stringify(checked.credentials)),
-              credentialsHint: checked.hint,
-              label: checked.label,
-              // The platform accepted these credentials, so the hub has access again.
-              disconnectedAt: null,
-              disconnectedReason: null,
-            }
-          : {}),
-        updatedAt: new Date(),
-      })
-      .where(eq(connections.id, id))
-      .returning();
-    return row!;
+    return await inTransaction(ctx.db, async (tx) => {
+      if (checked) await refuseTakenHint(ctx, tx, current.platform, checked.hint, id);
+      const [row] = await tx
+        .update(connections)
+        .set({
+          ...(input.name ? { name: input.name } : {}),
+          ...(input.settings ? { settings: { ...current.settings, ...input.settings } } : {}),
+          ...(checked
+            ? {
+                credentialsSealed: ctx.secretBox.seal(JSON.stringify(checked.credentials)),
+                credentialsHint: checked.hint,
+                label: checked.label,
+                // The platform accepted these credentials, so the hub has access again.
+                disconnectedAt: null,
+                disconnectedReason: null,
+              }
+            : {}),
+          updatedAt: new Date(),
+        })
+        .where(eq(connections.id, id))
+        .returning();
+      return row!;
+    });
   } catch (error) {
     if (isUniqueViolation(error))
       throw conflict("connection_name_taken", `a connection named "${input.name}" already exists`);

@@ -109,7 +109,7 @@ export function registerConnectionRoutes(root: FastifyInstance, ctx: AppContext)
               "invalid_shop_domain",
               "platform_url_not_allowed",
             ],
-            409: ["connection_name_taken"],
+            409: ["connection_name_taken", "web_connector_user_taken"],
             422: ["credentials_rejected", "connector_incomplete"],
           }),
         },
@@ -165,7 +165,7 @@ export function registerConnectionRoutes(root: FastifyInstance, ctx: AppContext)
           ...problems({
             400: ["credentials_invalid", "platform_url_not_allowed"],
             404: ["connection_not_found"],
-            409: ["connection_name_taken"],
+            409: ["connection_name_taken", "web_connector_user_taken"],
             422: ["credentials_rejected"],
           }),
         },

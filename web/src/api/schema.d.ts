@@ -10366,7 +10366,7 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"] &
             ({
               /** @enum {string} */
-              code: "connection_name_taken";
+              code: "connection_name_taken" | "web_connector_user_taken";
             } & {
               [key: string]: unknown;
             });
@@ -10875,7 +10875,7 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"] &
             ({
               /** @enum {string} */
-              code: "connection_name_taken";
+              code: "connection_name_taken" | "web_connector_user_taken";
             } & {
               [key: string]: unknown;
             });
