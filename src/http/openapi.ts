@@ -140,6 +140,10 @@ export const apiTags = [
   { name: "custom alerts", description: "Alerts on domain events with conditions and templates" },
   { name: "goals", description: "Sales goals and their progress" },
   { name: "suppliers", description: "Suppliers and the products they supply" },
+  {
+    name: "web connector",
+    description: "The QuickBooks Web Connector's SOAP service (XML; the connector signs in itself)",
+  },
   { name: "webhooks", description: "Platform webhook receivers (signed by the platform, no sign-in)" },
   { name: "operations", description: "Health and Prometheus metrics for operators" },
 ];

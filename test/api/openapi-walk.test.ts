@@ -77,10 +77,22 @@ describe("the OpenAPI document", () => {
         "POST /api/v1/auth/logout",
       ]),
     );
-    // Platforms sign their webhooks; health and metrics are for load balancers and scrapers.
-    const publicPaths = /^(GET|POST) (\/api\/v1\/(setup|auth\/)|\/webhooks\/|\/healthz$|\/metrics$)/;
+    // Platforms sign their webhooks; health and metrics are for load balancers and scrapers; the
+    // QuickBooks Web Connector signs in inside its SOAP calls.
+    const publicPaths = /^(GET|POST) (\/api\/v1\/(setup|auth\/)|\/webhooks\/|\/healthz$|\/metrics$|\/qbwc$)/;
     expect(publicOps.filter((where) => !publicPaths.test(where))).toEqual([]);
     expect(doc.paths["/api/v1/me"]?.get?.responses["401"]).toBeDefined();
+  });
+
+  it("documents the QuickBooks Web Connector's SOAP service and WSDL as public XML operations", () => {
+    const soap = doc.paths["/qbwc"]?.post as (Operation & { requestBody?: { content?: object } }) | undefined;
+    expect(soap?.operationId).toBe("callWebConnector");
+    expect(soap?.security).toEqual([]);
+    expect(Object.keys(soap?.requestBody?.content ?? {})).toEqual(["text/xml"]);
+    expect(Object.keys(soap?.responses["200"]?.content ?? {})).toEqual(["text/xml"]);
+    const wsdl = doc.paths["/qbwc"]?.get;
+    expect(wsdl?.operationId).toBe("getWebConnectorWsdl");
+    expect(JSON.stringify(wsdl?.responses["404"])).toContain('"web_connector_not_served"');
   });
 
   it("documents the webhook receivers, health and metrics outside /api/v1, as public", () => {

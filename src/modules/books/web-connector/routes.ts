@@ -26,6 +26,44 @@ function xml(reply: FastifyReply, status: number, body: string) {
   return reply.code(status).type("text/xml; charset=utf-8").send(body);
 }
 
+const TEXT_XML = "text/xml";
+
+const notServed = () =>
+  new AppError(
+    "not_found",
+    "web_connector_not_served",
+    "this hub serves no QuickBooks Web Connector platform",
+  );
+
+/** The WSDL and SOAP calls are XML, not JSON: documented with their media type (issue 23). */
+const wsdlSchema = {
+  operationId: "getWebConnectorWsdl",
+  tags: ["web connector"],
+  summary: "The WSDL of the QuickBooks Web Connector service (GET /qbwc?wsdl)",
+  querystring: z.object({
+    wsdl: z.string().optional().describe("Present (empty) as the Web Connector asks"),
+  }),
+  response: {
+    200: { description: "The WSDL document", content: { [TEXT_XML]: { schema: z.string() } } },
+    ...problems({ 404: ["web_connector_not_served"] }),
+  },
+};
+
+const soapSchema = {
+  operationId: "callWebConnector",
+  tags: ["web connector"],
+  summary: "A SOAP 1.1 call of the QuickBooks Web Connector (authenticate, sendRequestXML, …)",
+  description:
+    "The Web Connector signs in with `authenticate` and then sends the ticket with every call. A call the service cannot read or answer is a SOAP fault with HTTP 500, as SOAP 1.1 requires.",
+  consumes: [TEXT_XML],
+  body: z.string().optional().describe("The SOAP envelope"),
+  response: {
+    200: { description: "The SOAP answer", content: { [TEXT_XML]: { schema: z.string() } } },
+    500: { description: "A SOAP fault", content: { [TEXT_XML]: { schema: z.string() } } },
+    ...problems({ 404: ["web_connector_not_served"] }),
+  },
+};
+
 /**
  * `POST /qbwc`: the SOAP 1.1 service the QuickBooks Web Connector polls (decision 0006), and
  * `GET /qbwc?wsdl` its WSDL. Public: the Web Connector signs in with `authenticate` and a ticket.
@@ -37,14 +75,14 @@ export function registerWebConnectorRoute(app: FastifyInstance, ctx: AppContext)
     scope.addContentTypeParser("*", { parseAs: "string", bodyLimit: SOAP_BODY_LIMIT }, (_req, body, done) =>
       done(null, body),
     );
-    scope.get(QBWC_PATH, { config: { public: true }, schema: { hide: true } }, async (request, reply) => {
+    scope.get(QBWC_PATH, { config: { public: true }, schema: wsdlSchema }, async (request, reply) => {
       const [served] = pollingPlatforms(ctx);
-      if (!served) return reply.code(404).send();
+      if (!served) throw notServed();
       return xml(reply, 200, served.protocol.wsdl(serviceUrl(ctx, request)));
     });
-    scope.post(QBWC_PATH, { config: { public: true }, schema: { hide: true } }, async (request, reply) => {
+    scope.post(QBWC_PATH, { config: { public: true }, schema: soapSchema }, async (request, reply) => {
       const [served] = pollingPlatforms(ctx);
-      if (!served) return reply.code(404).send();
+      if (!served) throw notServed();
       const { protocol } = served;
       let call: ReturnType<typeof protocol.readCall>;
       try {
