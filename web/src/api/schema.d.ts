@@ -1532,6 +1532,27 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  "/qbwc": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The WSDL of the QuickBooks Web Connector service (GET /qbwc?wsdl) */
+    get: operations["getWebConnectorWsdl"];
+    put?: never;
+    /**
+     * A SOAP 1.1 call of the QuickBooks Web Connector (authenticate, sendRequestXML, …)
+     * @description The Web Connector signs in with `authenticate` and then sends the ticket with every call. A call the service cannot read or answer is a SOAP fault with HTTP 500, as SOAP 1.1 requires.
+     */
+    post: operations["callWebConnector"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   "/webhooks/{platform}/{connectionId}": {
     parameters: {
       query?: never;
@@ -17016,6 +17037,199 @@ export interface operations {
             } & {
               [key: string]: unknown;
             });
+        };
+      };
+      /** @description Try again later; honour Retry-After */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"] &
+            ({
+              /** @enum {string} */
+              code: "database_unavailable";
+            } & {
+              [key: string]: unknown;
+            });
+        };
+      };
+    };
+  };
+  getWebConnectorWsdl: {
+    parameters: {
+      query?: {
+        /** @description Present (empty) as the Web Connector asks */
+        wsdl?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The WSDL document */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "text/xml": string;
+        };
+      };
+      /** @description The request is invalid; nothing was changed */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"] &
+            ({
+              /** @enum {string} */
+              code:
+                | "bad_request"
+                | "input_too_deep"
+                | "invalid_content_length"
+                | "invalid_request"
+                | "malformed_json"
+                | "malformed_url"
+                | "nul_character"
+                | "value_out_of_range";
+            } & {
+              [key: string]: unknown;
+            });
+        };
+      };
+      /** @description Not found in the caller's account */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"] &
+            ({
+              /** @enum {string} */
+              code: "web_connector_not_served";
+            } & {
+              [key: string]: unknown;
+            });
+        };
+      };
+      /** @description Try again later; honour Retry-After */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"] &
+            ({
+              /** @enum {string} */
+              code: "database_unavailable";
+            } & {
+              [key: string]: unknown;
+            });
+        };
+      };
+    };
+  };
+  callWebConnector: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** @description The SOAP envelope */
+    requestBody: {
+      content: {
+        "text/xml": string;
+      };
+    };
+    responses: {
+      /** @description The SOAP answer */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "text/xml": string;
+        };
+      };
+      /** @description The request is invalid; nothing was changed */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"] &
+            ({
+              /** @enum {string} */
+              code:
+                | "bad_request"
+                | "input_too_deep"
+                | "invalid_content_length"
+                | "invalid_request"
+                | "malformed_json"
+                | "malformed_url"
+                | "nul_character"
+                | "value_out_of_range";
+            } & {
+              [key: string]: unknown;
+            });
+        };
+      };
+      /** @description Not found in the caller's account */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"] &
+            ({
+              /** @enum {string} */
+              code: "web_connector_not_served";
+            } & {
+              [key: string]: unknown;
+            });
+        };
+      };
+      /** @description The body is larger than the hub accepts */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"] &
+            ({
+              /** @enum {string} */
+              code: "body_too_large";
+            } & {
+              [key: string]: unknown;
+            });
+        };
+      };
+      /** @description The body's media type is not one the route reads */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"] &
+            ({
+              /** @enum {string} */
+              code: "unsupported_media_type";
+            } & {
+              [key: string]: unknown;
+            });
+        };
+      };
+      /** @description A SOAP fault */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "text/xml": string;
         };
       };
       /** @description Try again later; honour Retry-After */
