@@ -1,5 +1,6 @@
 import { eq, inArray } from "drizzle-orm";
 import type { Db } from "../../db/engine.ts";
+import { stepFailed } from "./onboarding.ts";
 import { connectionOnboardings, feedRuns } from "./schema.ts";
 
 export type OnboardingStepStatus =
@@ -32,7 +33,8 @@ export async function onboardingView(db: Db, connectionId: string) {
   let waiting = false;
   const steps = onboarding.steps.map((step) => {
     const run = step.runId ? runs.get(step.runId) : undefined;
-    let status: OnboardingStepStatus = !run || run.status === "blocked" ? "skipped" : run.status;
+    let status: OnboardingStepStatus =
+      run && stepFailed(run) ? "failed" : !run || run.status === "blocked" ? "skipped" : run.status;
     if (status === "queued" && waiting) status = "pending";
     if (status === "queued" || status === "running" || status === "failed") waiting = true;
     const stopped = run?.status === "blocked" || run?.status === "failed";

@@ -91,7 +91,7 @@ export async function advanceOnboarding(ctx: AppContext, connectionId: string): 
   for (const step of onboarding.steps) {
     if (!step.runId) continue;
     const run = runs.get(step.runId);
-    if (!run || run.status === "failed") {
+    if (!run || stepFailed(run)) {
       await blockRemainingSteps(ctx, onboarding);
       return closeOnboarding(ctx, onboarding, "failed");
     }
@@ -102,6 +102,15 @@ export async function advanceOnboarding(ctx: AppContext, connectionId: string): 
     return;
   }
   await closeOnboarding(ctx, onboarding, "succeeded");
+}
+
+/**
+ * A step that failed, or was refused because the platform let the connection go: the later steps
+ * would be refused too, and an onboarding whose steps never ran has not succeeded. (A step the
+ * hub chose to skip, such as initial stock into an account that holds stock, is not a failure.)
+ */
+export function stepFailed(run: Pick<FeedRun, "status" | "errorCode">): boolean {
+  return run.status === "failed" || (run.status === "blocked" && run.errorCode === "connection_disconnected");
 }
 
 /** With `initialStock: auto`, a channel paired into an account that already holds stock keeps the hub's counts. */
