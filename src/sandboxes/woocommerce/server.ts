@@ -3,9 +3,8 @@ import type { RateLimitSlot } from "../kit/server.ts";
 import { registerWooControlRoutes } from "./control.ts";
 import { wooErrorStyle } from "./errors.ts";
 import { type ApiKey, wooGate } from "./gate.ts";
-import { registerBatchRoutes } from "./routes/batch.ts";
+import { registerCatalogRoutes } from "./routes/catalog.ts";
 import { registerOrderRoutes } from "./routes/orders.ts";
-import { registerProductRoutes } from "./routes/products.ts";
 import { registerTrackingRoutes, type TrackingSwitch } from "./routes/tracking.ts";
 import { registerWebhookRoutes } from "./routes/webhooks.ts";
 import type { ShapeContext } from "./shapes.ts";
@@ -61,8 +60,7 @@ export function wooServer(deps: WooServerDeps): PlatformServer {
     errors: wooErrorStyle,
     info: deps.info,
     routes(app) {
-      registerProductRoutes(app, ctx);
-      registerBatchRoutes(app, ctx);
+      registerCatalogRoutes(app, ctx);
       registerOrderRoutes(app, ctx);
       registerWebhookRoutes(app, ctx, (request) => {
         const key = deps.keys.find((k) => k.consumerKey === request.sandboxPrincipal);

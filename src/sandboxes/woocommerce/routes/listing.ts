@@ -1,6 +1,5 @@
-import type { FastifyReply, FastifyRequest } from "fastify";
-import { pageSlice, parsePagePerPage, wordpressPagingHeaders } from "../../kit/paging.ts";
-import { type Query, lastValueQuery as query } from "../../kit/query.ts";
+import type { Query } from "../../kit/query.ts";
+import { type PagingStyle, wordpressPaging } from "../../kit/resources.ts";
 import { parseFilterDate, type SiteClock } from "../dates.ts";
 import { invalidParam } from "../errors.ts";
 
@@ -73,24 +72,9 @@ export function sorter<T extends Dated & { readonly id: number }>(
   };
 }
 
-/** Sends one page of `items` with `X-WP-Total`, `X-WP-TotalPages` and `Link`. */
-export function sendPage<T>(
-  request: FastifyRequest,
-  reply: FastifyReply,
-  siteUrl: string,
-  items: readonly T[],
-  render: (item: T) => unknown,
-): FastifyReply {
-  const parsed = parsePagePerPage(query(request), PAGE_LIMITS);
-  if (!parsed.ok) throw invalidParam(parsed.param, parsed.message);
-  // Links repeat the query without its credentials, each name once (PHP reads the last value).
-  const url = new URL(request.url.split("?")[0] as string, siteUrl);
-  for (const [name, value] of Object.entries(query(request))) {
-    if (value !== undefined && !isAuthParam(name)) url.searchParams.set(name, value);
-  }
-  reply.headers(wordpressPagingHeaders(url, items.length, parsed.value));
-  return reply.send(pageSlice(items, parsed.value).map(render));
-}
+/** WordPress paging (`X-WP-Total`, `X-WP-TotalPages`, `Link`) with links that leave the credentials out. */
+export const wooPaging = (siteUrl: () => string): PagingStyle =>
+  wordpressPaging({ limits: PAGE_LIMITS, baseUrl: siteUrl, hidden: isAuthParam, invalid: invalidParam });
 
 export function isAuthParam(name: string): boolean {
   return name.startsWith("oauth_") || name === "consumer_key" || name === "consumer_secret";

@@ -5,7 +5,7 @@ import { isHttpUrl, registerSubscriptionRoutes } from "../../kit/store/subscript
 import { WooError } from "../errors.ts";
 import { type ShapeContext, webhookJson } from "../shapes.ts";
 import { pingWebhook } from "../webhooks.ts";
-import { query, sendPage, sorter } from "./listing.ts";
+import { query, sorter, wooPaging } from "./listing.ts";
 
 const RESOURCES = ["coupon", "customer", "order", "product"];
 const EVENTS = ["created", "updated", "deleted", "restored"];
@@ -91,7 +91,7 @@ export function registerWebhookRoutes(
       const items = hooks
         .filter((w) => status === "all" || w.status === status)
         .sort(sorter<StoreSubscription>(query(request), (w) => w.name));
-      return sendPage(request, reply, ctx.siteUrl, items, (w) => webhookJson(ctx, w));
+      return wooPaging(() => ctx.siteUrl).send(request, reply, items, (w) => webhookJson(ctx, w));
     },
     render: (hook) => webhookJson(ctx, hook),
     beforeDelete(request) {
