@@ -1,11 +1,14 @@
 import type { FastifyInstance } from "fastify";
+import { equals, oneOf, serveResource } from "../../kit/resources.ts";
 import type { StoreItem, StoreProduct } from "../../kit/store/records.ts";
 import { v3NotFound } from "../errors.ts";
 import { productJson, variantJson } from "../shapes.ts";
-import { type BcContext, dateParam, idParam, listFilter, query, V3, v3Page } from "./common.ts";
+import { type BcContext, dateBound, listFilter, V3, v3One, v3Paging } from "./common.ts";
 
 /** Catalog `limit`: default 50, at most 250 (products_catalog.v3.yml). */
 export const CATALOG_LIMITS = { defaultPerPage: 50, maxPerPage: 250 } as const;
+
+const byId = (a: { id: number }, b: { id: number }) => a.id - b.id;
 
 /**
  * `/v3/catalog/products` (`include=variants`, `sku`, `id:in`, `date_modified:min|max`, `page`,
@@ -14,54 +17,49 @@ export const CATALOG_LIMITS = { defaultPerPage: 50, maxPerPage: 250 } as const;
  */
 export function registerCatalogRoutes(app: FastifyInstance, ctx: BcContext): void {
   const { store } = ctx;
+  const paging = v3Paging(CATALOG_LIMITS);
+  const product = (id: number) => {
+    const found = store.products.get(id);
+    if (!found) throw v3NotFound();
+    return found;
+  };
+  const withVariants = (q: Record<string, string | undefined>) =>
+    listFilter(q, "include")?.has("variants") ?? false;
 
-  app.get(`${V3}/catalog/products`, async (request) => {
-    const q = query(request);
-    const modifiedMin = dateParam(q, "date_modified:min");
-    const modifiedMax = dateParam(q, "date_modified:max");
-    const ids = listFilter(q, "id:in");
-    const includes = listFilter(q, "include");
-    const items = [...store.products.values()]
-      .filter(
-        (p) =>
-          (q.sku === undefined || p.sku === q.sku) &&
-          (ids === null || ids.has(String(p.id))) &&
-          (modifiedMin === null || p.modifiedMs >= modifiedMin) &&
-          (modifiedMax === null || p.modifiedMs <= modifiedMax),
-      )
-      .sort((a, b) => a.id - b.id);
-    return v3Page(request, items, CATALOG_LIMITS, (p: StoreProduct) =>
-      productJson(ctx, p, includes?.has("variants") ?? false),
-    );
+  serveResource<StoreProduct>(app, {
+    path: `${V3}/catalog/products`,
+    paging,
+    list: () => store.products.values(),
+    filters: {
+      sku: equals((p) => p.sku),
+      "id:in": oneOf((p) => p.id),
+      "date_modified:min": dateBound("min", (p) => p.modifiedMs),
+      "date_modified:max": dateBound("max", (p) => p.modifiedMs),
+    },
+    sort: () => byId,
+    listRender: (p, call) => productJson(ctx, p, withVariants(call.q)),
+    render: (p, call) => v3One(productJson(ctx, p, withVariants(call.q))),
+    find: (call) => product(call.id()),
   });
 
-  app.get(`${V3}/catalog/products/:id`, async (request) => {
-    const product = store.products.get(idParam(request));
-    if (!product) throw v3NotFound();
-    return {
-      data: productJson(ctx, product, listFilter(query(request), "include")?.has("variants") ?? false),
-      meta: {},
-    };
+  serveResource<StoreItem>(app, {
+    path: `${V3}/catalog/products/:id/variants`,
+    itemParam: "variantId",
+    paging,
+    list: (call) => store.itemsOf(product(call.id())),
+    render: (v) => variantJson(ctx, v),
   });
 
-  app.get(`${V3}/catalog/products/:id/variants`, async (request) => {
-    const product = store.products.get(idParam(request));
-    if (!product) throw v3NotFound();
-    return v3Page(request, store.itemsOf(product), CATALOG_LIMITS, (v: StoreItem) => variantJson(ctx, v));
-  });
-
-  app.get(`${V3}/catalog/variants`, async (request) => {
-    const q = query(request);
-    const productIds = listFilter(q, "product_id:in");
-    const ids = listFilter(q, "id:in");
-    const variants = [...store.items.values()]
-      .filter(
-        (v) =>
-          (q.sku === undefined || v.sku === q.sku) &&
-          (productIds === null || productIds.has(String(v.productId))) &&
-          (ids === null || ids.has(String(v.id))),
-      )
-      .sort((a, b) => a.id - b.id);
-    return v3Page(request, variants, CATALOG_LIMITS, (v: StoreItem) => variantJson(ctx, v));
+  serveResource<StoreItem>(app, {
+    path: `${V3}/catalog/variants`,
+    paging,
+    list: () => store.items.values(),
+    filters: {
+      sku: equals((v) => v.sku),
+      "product_id:in": oneOf((v) => v.productId),
+      "id:in": oneOf((v) => v.id),
+    },
+    sort: () => byId,
+    render: (v) => variantJson(ctx, v),
   });
 }

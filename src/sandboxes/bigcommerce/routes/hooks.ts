@@ -3,7 +3,7 @@ import type { StoreSubscription as BcHook } from "../../kit/store/records.ts";
 import { isHttpUrl, registerSubscriptionRoutes } from "../../kit/store/subscription-routes.ts";
 import { BcV3Error, v3NotFound } from "../errors.ts";
 import { hookJson } from "../shapes.ts";
-import { type BcContext, query, V3, v3Page } from "./common.ts";
+import { type BcContext, query, V3, v3Paging } from "./common.ts";
 
 interface HookBody {
   readonly scope?: unknown;
@@ -53,7 +53,7 @@ export function registerHookRoutes(app: FastifyInstance, ctx: BcContext): void {
     updateStatus: 404,
     apply: applyBody,
     createdStatus: 200,
-    list(request, _reply, hooks) {
+    list(request, reply, hooks) {
       const q = query(request);
       const matching = hooks.filter(
         (h) =>
@@ -61,9 +61,7 @@ export function registerHookRoutes(app: FastifyInstance, ctx: BcContext): void {
           (q.destination === undefined || h.url === q.destination) &&
           (q.is_active === undefined || String(h.status === "active") === q.is_active),
       );
-      return v3Page(request, matching, { defaultPerPage: 50, maxPerPage: 250 }, (h: BcHook) =>
-        hookJson(ctx.storeHash, ctx.clientId, h),
-      );
+      return v3Paging().send(request, reply, matching, (h) => hookJson(ctx.storeHash, ctx.clientId, h));
     },
     render,
   });

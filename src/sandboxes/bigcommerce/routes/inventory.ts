@@ -1,14 +1,21 @@
 import { randomUUID } from "node:crypto";
-import type { FastifyInstance, FastifyRequest } from "fastify";
+import type { FastifyInstance } from "fastify";
+import { type Filter, oneOf, serveResource } from "../../kit/resources.ts";
 import type { StoreItem, StoreLocation } from "../../kit/store/records.ts";
 import { v3NotFound } from "../errors.ts";
 import { resolveAbsoluteAdjustment } from "../inventory-ops.ts";
 import { inventoryItemJson, locationJson } from "../shapes.ts";
 import { trackingOf } from "../store.ts";
-import { type BcContext, idParam, listFilter, query, V3, v3Page } from "./common.ts";
+import { type BcContext, listFilter, V3, v3Paging } from "./common.ts";
 
 /** Inventory item pages: default 50 (a guess), at most 1,000 ("Limit of 1000 items", inventory.v3.yml). */
 export const INVENTORY_LIMITS = { defaultPerPage: 50, maxPerPage: 1000 } as const;
+
+const ITEM_FILTERS: Readonly<Record<string, Filter<StoreItem>>> = {
+  "sku:in": oneOf((v) => v.sku),
+  "variant_id:in": oneOf((v) => v.id),
+  "product_id:in": oneOf((v) => v.productId),
+};
 
 /**
  * The Inventory API: items across locations (`sku:in`, `variant_id:in`, `product_id:in`,
@@ -17,51 +24,54 @@ export const INVENTORY_LIMITS = { defaultPerPage: 50, maxPerPage: 1000 } as cons
  */
 export function registerInventoryRoutes(app: FastifyInstance, ctx: BcContext): void {
   const { store } = ctx;
-
+  const paging = v3Paging(INVENTORY_LIMITS);
   /** Items are the tracked variants: a product tracked by product is its base variant. */
-  const items = (request: FastifyRequest): StoreItem[] => {
-    const q = query(request);
-    const skus = listFilter(q, "sku:in");
-    const variantIds = listFilter(q, "variant_id:in");
-    const productIds = listFilter(q, "product_id:in");
-    return [...store.items.values()]
-      .filter(
-        (v) =>
-          trackingOf(store, store.productOf(v)) !== "none" &&
-          (skus === null || skus.has(v.sku)) &&
-          (variantIds === null || variantIds.has(String(v.id))) &&
-          (productIds === null || productIds.has(String(v.productId))),
-      )
-      .sort((a, b) => a.id - b.id);
+  const items = () =>
+    [...store.items.values()].filter((v) => trackingOf(store, store.productOf(v)) !== "none");
+  const byId = (a: { id: number }, b: { id: number }) => a.id - b.id;
+  const locations = (q: Record<string, string | undefined>) => {
+    const ids = listFilter(q, "location_id:in");
+    return [...store.locations.values()].filter((l) => ids === null || ids.has(String(l.id)));
   };
 
-  app.get(`${V3}/inventory/items`, async (request) => {
-    const locationIds = listFilter(query(request), "location_id:in");
-    const locations = [...store.locations.values()].filter(
-      (l) => locationIds === null || locationIds.has(String(l.id)),
-    );
-    return v3Page(request, items(request), INVENTORY_LIMITS, (v: StoreItem) =>
-      inventoryItemJson(ctx, v, locations),
-    );
+  serveResource<StoreItem>(app, {
+    path: `${V3}/inventory/items`,
+    paging,
+    list: items,
+    filters: ITEM_FILTERS,
+    sort: () => byId,
+    render: (v, call) => inventoryItemJson(ctx, v, locations(call.q)),
   });
 
-  app.get(`${V3}/inventory/locations/:id/items`, async (request) => {
-    const location = store.locations.get(idParam(request));
-    if (!location) throw v3NotFound();
-    return v3Page(request, items(request), INVENTORY_LIMITS, (v: StoreItem) => {
-      const { identity, locations } = inventoryItemJson(ctx, v, [location]);
+  const location = (id: number) => {
+    const found = store.locations.get(id);
+    if (!found) throw v3NotFound();
+    return found;
+  };
+  serveResource<StoreItem>(app, {
+    path: `${V3}/inventory/locations/:id/items`,
+    itemParam: "itemId",
+    paging,
+    list(call) {
+      location(call.id());
+      return items();
+    },
+    filters: ITEM_FILTERS,
+    sort: () => byId,
+    render(v, call) {
+      const { identity, locations } = inventoryItemJson(ctx, v, [location(call.id())]);
       const { available_to_sell, total_inventory_onhand, settings } =
         locations[0] as (typeof locations)[number];
       return { identity, available_to_sell, total_inventory_onhand, settings };
-    });
+    },
   });
 
-  app.get(`${V3}/inventory/locations`, async (request) => {
-    const ids = listFilter(query(request), "location_id:in");
-    const locations = [...store.locations.values()].filter((l) => ids === null || ids.has(String(l.id)));
-    return v3Page(request, locations, { defaultPerPage: 50, maxPerPage: 250 }, (l: StoreLocation) =>
-      locationJson(l),
-    );
+  serveResource<StoreLocation>(app, {
+    path: `${V3}/inventory/locations`,
+    paging: v3Paging(),
+    list: () => store.locations.values(),
+    filters: { "location_id:in": oneOf((l) => l.id) },
+    render: (l) => locationJson(l),
   });
 
   app.put(`${V3}/inventory/adjustments/absolute`, async (request) => absoluteAdjustment(ctx, request.body));

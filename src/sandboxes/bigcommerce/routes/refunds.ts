@@ -1,9 +1,12 @@
 import type { FastifyInstance } from "fastify";
+import { oneOf, serveResource } from "../../kit/resources.ts";
 import type { StoreRefund } from "../../kit/store/records.ts";
 import { v3NotFound } from "../errors.ts";
 import { refundJson } from "../shapes.ts";
 import type { BcOrder } from "../store.ts";
-import { type BcContext, dateParam, idParam, listFilter, query, V3, v3Page } from "./common.ts";
+import { type BcContext, dateBound, idParam, V3, v3Paging } from "./common.ts";
+
+type OrderRefund = { readonly o: BcOrder; readonly r: StoreRefund };
 
 /**
  * Refunds through the v3 payment actions: one order's (`/v3/orders/{id}/payment_actions/refunds`)
@@ -19,21 +22,16 @@ export function registerRefundRoutes(app: FastifyInstance, ctx: BcContext): void
     return { data: order.refunds.map((r) => refundJson(order, r)), meta: {} };
   });
 
-  app.get(`${V3}/orders/payment_actions/refunds`, async (request) => {
-    const q = query(request);
-    const orderIds = listFilter(q, "order_id:in");
-    const min = dateParam(q, "created:min");
-    const max = dateParam(q, "created:max");
-    const refunds = [...store.orders.values()]
-      .filter((o) => orderIds === null || orderIds.has(String(o.id)))
-      .flatMap((o) => o.refunds.map((r) => ({ o, r })))
-      .filter(({ r }) => (min === null || r.createdMs >= min) && (max === null || r.createdMs <= max))
-      .sort((a, b) => a.r.id - b.r.id);
-    return v3Page(
-      request,
-      refunds,
-      { defaultPerPage: 50, maxPerPage: 250 },
-      ({ o, r }: { o: BcOrder; r: StoreRefund }) => refundJson(o, r),
-    );
+  serveResource<OrderRefund>(app, {
+    path: `${V3}/orders/payment_actions/refunds`,
+    paging: v3Paging(),
+    list: () => [...store.orders.values()].flatMap((o) => o.refunds.map((r) => ({ o, r }))),
+    filters: {
+      "order_id:in": oneOf(({ o }) => o.id),
+      "created:min": dateBound("min", ({ r }) => r.createdMs),
+      "created:max": dateBound("max", ({ r }) => r.createdMs),
+    },
+    sort: () => (a, b) => a.r.id - b.r.id,
+    render: ({ o, r }) => refundJson(o, r),
   });
 }
