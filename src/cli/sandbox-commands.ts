@@ -2,6 +2,7 @@ import { type Command, InvalidArgumentError } from "commander";
 import { startBigCommerceSandbox } from "../sandboxes/bigcommerce/index.ts";
 import { registerQuickBooksDesktopCommand } from "../sandboxes/quickbooks-desktop/cli.ts";
 import { startQuickBooksOnlineSandbox } from "../sandboxes/quickbooks-online/index.ts";
+import { startShipStationSandbox } from "../sandboxes/shipstation/index.ts";
 import { startShopifySandbox } from "../sandboxes/shopify/index.ts";
 import { startWooCommerceSandbox } from "../sandboxes/woocommerce/index.ts";
 
@@ -127,6 +128,18 @@ const SANDBOXES: Readonly<Record<string, SandboxCommand>> = {
       // clientSecret keys every webhook-signature (Standard Webhooks): the hub verifies deliveries with it.
       return {
         info: { platform: "bigcommerce", url, apiBase, clientId, clientSecret, credentials },
+        close: () => s.close(),
+      };
+    },
+  },
+  shipstation: {
+    description:
+      "a ShipStation account speaking the v1 API (stores, orders, shipments, webhooks; 40 requests a minute)",
+    options: [...STORE_OPTIONS, ["--stores <n>", "sub-stores on the account", count, 3]],
+    async start(opts, log) {
+      const s = await startShipStationSandbox({ ...opts, log });
+      return {
+        info: { platform: "shipstation", url: s.url, stores: s.state.subStores, credentials: s.credentials },
         close: () => s.close(),
       };
     },
