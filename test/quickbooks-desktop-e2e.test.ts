@@ -52,7 +52,7 @@ async function order(placedAt: string, sku: string, quantity: number) {
     lines: [{ sku, quantity, unitPriceMinor: 1250 }],
   });
   expect(res.status, JSON.stringify(res.body)).toBe(201);
-  return { number };
+  return { number, id: res.body.orderId as string };
 }
 
 /** Sessions until QuickBooks holds what the test waits for (postings are prepared by workers). */
@@ -219,5 +219,34 @@ describe("QuickBooks Desktop through the Web Connector sandbox", () => {
     await until("the channel to hold QuickBooks' count", async () => {
       return platform.stock.get(`${listed.inventoryItemId}@loc-1`) === 37;
     });
+  });
+
+  it("keeps a count below what was sold since below zero and says so in the sync log, as the Online source does", async () => {
+    // Sold and shipped in the hub, not in QuickBooks' count when the accountant sets it: 5 counted,
+    // 20 gone from the shelf.
+    const sold = await order(new Date().toISOString(), COUNTED, 20);
+    const shipped = await api.post(`/api/v1/orders/${sold.id}/shipments`, {});
+    expect(shipped.status, JSON.stringify(shipped.body)).toBe(201);
+    const edited = await fetch(`${qbd.url}/_sandbox/items/${COUNTED}/quantity`, {
+      method: "PUT",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ quantityOnHand: 5 }),
+    });
+    expect(edited.status).toBe(200);
+    await sessionsUntil("the hub to hold the count less the sale", async () => {
+      return (await api.get(`/api/v1/products/${COUNTED}`)).body.onHand === -15;
+    });
+    const log = await api.get(`/api/v1/sync-log?connectionId=${desktop}&sku=${COUNTED}`);
+    // The pull line; the push line (the sale posted) may be there too.
+    const pulled = (log.body.items as { direction: string }[]).filter((i) => i.direction === "pull");
+    expect(pulled).toEqual([
+      expect.objectContaining({
+        result: "ok",
+        severity: "error",
+        reason: expect.stringMatching(
+          /^QuickBooks Desktop counts fewer units of QBD-CAP-3 than the hub has sold since: on-hand is -15, kept below zero/,
+        ),
+      }),
+    ]);
   });
 });

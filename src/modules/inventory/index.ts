@@ -7,6 +7,7 @@ export { inventoryModule } from "./module.ts";
 export { release, restock, type StockItem, ship } from "./order-stock.ts";
 export { registerInventoryRoutes } from "./routes.ts";
 export { applySourceCounts, type SourceCount } from "./source-counts.ts";
+export { belowSalesReason, matchSourceItems, type SourceItemOutcome } from "./source-matching.ts";
 export { channelAvailability, stockOfProduct } from "./stock.ts";
 export { accountHasStock } from "./stock-presence.ts";
 export { stockTotals } from "./stock-totals.ts";

@@ -1,79 +1,76 @@
 import type { SourceStockItem } from "../../../connectors/contract.ts";
 import type { AppContext } from "../../../context.ts";
-import { type Product, productsBySku } from "../../catalog/index.ts";
 import { recordSyncLog, type SyncLogEntry } from "../../connections/index.ts";
-import { applySourceCounts, resolveWarehouse, type SourceCount } from "../../inventory/index.ts";
+import {
+  applySourceCounts,
+  belowSalesReason,
+  matchSourceItems,
+  resolveWarehouse,
+  type SourceItemOutcome,
+} from "../../inventory/index.ts";
 import type { InventorySourceLookup } from "../../module.ts";
 import { booksLag } from "../books-lag.ts";
 
 export type BooksSource = NonNullable<Awaited<ReturnType<InventorySourceLookup>>>;
 
+/** The account's inventory source when it is this connection, else null (then nothing is read back). */
+export async function readBackSource(
+  ctx: AppContext,
+  session: { accountId: string; connectionId: string },
+): Promise<BooksSource | null> {
+  const source = await ctx.inventorySourceOf(ctx.db, session.accountId);
+  return source?.connectionId === session.connectionId ? source : null;
+}
+
 /** Where the counts come from: the session and the page, for the movements' idempotency keys. */
 export type CountOrigin = { accountId: string; connectionId: string; ticket: string; requestId: string };
 
+const SOURCE_NAME = "QuickBooks Desktop";
+
 /**
- * Hub products for the items read: by the item's SKU (its part number), else by its name, which on
- * QuickBooks Desktop is the SKU the hub posts with. Inactive items and items the hub does not sell
- * are skipped and logged, as the QuickBooks Online source does; a product two items claim keeps the
- * first count.
+ * The sync-log line of each item read: there is no feed run to carry messages (the Web Connector
+ * drives the read), so inactive items, items the hub does not sell and a product two items claim
+ * are all told here.
  */
-async function matchItems(ctx: AppContext, origin: CountOrigin, items: readonly SourceStockItem[]) {
-  const candidates = items
-    .filter((i) => i.active)
-    .flatMap((i) => [i.sku, i.name].filter((s): s is string => Boolean(s?.trim())).map((s) => s.trim()));
-  const products = await productsBySku(ctx.db, origin.accountId, candidates);
-  const counts: SourceCount[] = [];
-  const log: SyncLogEntry[] = [];
-  const claimed = new Map<string, SourceStockItem>();
-  const entry = (sku: string, quantity: number | null, result: SyncLogEntry["result"], reason?: string) =>
-    log.push({
-      accountId: origin.accountId,
-      connectionId: origin.connectionId,
-      sku,
-      direction: "pull",
-      quantity,
-      result,
-      ...(reason ? { reason, severity: result === "failed" ? ("error" as const) : ("info" as const) } : {}),
-    });
-  for (const item of items) {
-    const label = item.sku ?? item.name;
-    if (!item.active) {
-      entry(label, item.quantity, "skipped", "the item is inactive in QuickBooks");
-      continue;
-    }
-    const product: Product | undefined =
-      products.get(item.sku?.trim() ?? "") ?? products.get(item.name.trim());
-    if (!product) {
-      entry(label, item.quantity, "skipped", `no hub product has SKU "${label}" or "${item.name}"`);
-      continue;
-    }
-    const first = claimed.get(product.id);
-    if (first) {
-      entry(
-        product.sku,
-        item.quantity,
-        "failed",
-        `two QuickBooks items match (${first.inventoryItemId} and ${item.inventoryItemId}); the second count is not used`,
-      );
-      continue;
-    }
-    claimed.set(product.id, item);
-    counts.push({
-      productId: product.id,
-      sku: product.sku,
-      allowBackorder: product.allowBackorder,
-      count: item.quantity,
-    });
-    entry(product.sku, item.quantity, "ok");
+function outcomeEntry(origin: CountOrigin, outcome: SourceItemOutcome): SyncLogEntry {
+  const base = {
+    accountId: origin.accountId,
+    connectionId: origin.connectionId,
+    direction: "pull" as const,
+    quantity: outcome.item.quantity,
+  };
+  switch (outcome.kind) {
+    case "matched":
+      return { ...base, sku: outcome.sku, result: "ok" };
+    case "inactive":
+      return {
+        ...base,
+        sku: outcome.label,
+        result: "skipped",
+        severity: "info",
+        reason: "the item is inactive in QuickBooks",
+      };
+    case "unknown":
+      return { ...base, sku: outcome.label, result: "skipped", severity: "info", reason: outcome.reason };
+    case "ambiguous":
+      return {
+        ...base,
+        sku: outcome.sku,
+        result: "failed",
+        severity: "error",
+        reason: `two QuickBooks items match (${outcome.first.inventoryItemId} and ${outcome.item.inventoryItemId}); the second count is not used`,
+      };
   }
-  return { counts, log };
 }
 
 /**
  * Sets on-hand from QuickBooks Desktop's QuantityOnHand, as `books` movements, exactly as the
- * QuickBooks Online inventory source does: each count is corrected by the sales the books do not
- * know about yet (books-lag.ts), and the ledger's `stock.changed` events carry the new quantity to
- * the channels. Returns the number of products whose on-hand moved.
+ * QuickBooks Online inventory source does (the same item matching, inventory module): each count is
+ * corrected by the sales the books do not know about yet (books-lag.ts), and the ledger's
+ * `stock.changed` events carry the new quantity to the channels. A count below what was sold since
+ * leaves on-hand below zero and says so in the sync log, as the Online source does. Keys are the
+ * session's and the page's, so a page applied twice moves nothing. Returns the number of products
+ * whose on-hand moved.
  */
 export async function applyDesktopCounts(
   ctx: AppContext,
@@ -81,7 +78,8 @@ export async function applyDesktopCounts(
   source: BooksSource,
   items: readonly SourceStockItem[],
 ): Promise<number> {
-  const { counts, log } = await matchItems(ctx, origin, items);
+  const { counts, outcomes } = await matchSourceItems(ctx.db, origin.accountId, items);
+  const log = outcomes.map((o) => outcomeEntry(origin, o));
   const warehouse = await resolveWarehouse(ctx.db, origin.accountId, source.warehouseId);
   const results = await applySourceCounts(ctx.db, origin.accountId, warehouse.id, counts, {
     keyPrefix: `qbwc-stock:${origin.ticket}:${origin.requestId}`,
@@ -97,6 +95,19 @@ export async function applyDesktopCounts(
         since: source.since,
       }),
   });
+  for (const r of results.filter((r) => r.belowZero)) {
+    // After the item's "ok" line, so the sync log keeps this one for the SKU.
+    log.push({
+      accountId: origin.accountId,
+      connectionId: origin.connectionId,
+      sku: r.sku,
+      direction: "pull",
+      quantity: counts.find((c) => c.productId === r.productId)?.count ?? null,
+      result: "ok",
+      severity: "error",
+      reason: belowSalesReason(SOURCE_NAME, r),
+    });
+  }
   await recordSyncLog(ctx.db, log);
   return results.filter((r) => r.onHandAfter !== r.onHandBefore).length;
 }

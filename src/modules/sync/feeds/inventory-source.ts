@@ -1,9 +1,13 @@
 import { isInventorySourceSession, type SourceStockItem } from "../../../connectors/contract.ts";
 import { chunks } from "../../../db/sql.ts";
 import { booksLag } from "../../books/index.ts";
-import { type Product, productsBySku } from "../../catalog/index.ts";
 import { recordSyncLog, type SyncLogEntry } from "../../connections/index.ts";
-import { applySourceCounts, resolveWarehouse, type SourceCount } from "../../inventory/index.ts";
+import {
+  applySourceCounts,
+  belowSalesReason,
+  matchSourceItems,
+  resolveWarehouse,
+} from "../../inventory/index.ts";
 import { WATERMARK_OVERLAP_MS } from "../defaults.ts";
 import type { FeedContext } from "../feed-context.ts";
 import { setWatermark } from "../feeds.ts";
@@ -69,12 +73,18 @@ export async function inventorySourceFeed(fc: FeedContext) {
     for (const r of results) {
       recorder.count(r.onHandAfter === r.onHandBefore ? "skipped" : "updated");
       if (r.belowZero) {
-        await recorder.message(
-          "error",
-          "count_below_sales",
-          `${connection.name} counts fewer units of ${r.sku} than the hub has sold since; on-hand is ${r.onHandAfter} (oversold), channels are sent 0`,
-          r.sku,
-        );
+        // Logged after the item's "ok" line, so the sync log keeps this one for the SKU.
+        log.push({
+          accountId,
+          connectionId: connection.id,
+          sku: r.sku,
+          direction: "pull",
+          quantity: batch.find((c) => c.productId === r.productId)?.count ?? null,
+          result: "ok",
+          severity: "error",
+          reason: belowSalesReason(connection.name, r),
+        });
+        await recorder.message("error", "count_below_sales", belowSalesReason(connection.name, r), r.sku);
       }
     }
     done += results.length;
@@ -86,27 +96,17 @@ export async function inventorySourceFeed(fc: FeedContext) {
 }
 
 /**
- * Hub products for the changed items: by the item's SKU (QuickBooks' Sku, else its name), then by
- * its name. Inactive items and items the hub does not sell are skipped and logged, not errors: a
- * company's books hold many items no channel lists.
+ * Hub products for the changed items (the inventory module's matcher, shared with QuickBooks
+ * Desktop's read-back), counted and logged for the run: inactive items and items the hub does not
+ * sell are skipped, not errors, since a company's books hold many items no channel lists.
  */
 async function matchItems(fc: FeedContext, items: SourceStockItem[]) {
   const { ctx, connection, recorder } = fc;
-  const accountId = connection.accountId;
-  const active = items.filter((i) => i.active);
-  recorder.count("skipped", items.length - active.length);
-  const candidates = active.flatMap((i) => [i.sku, i.name].filter((s): s is string => Boolean(s?.trim())));
-  const products = await productsBySku(
-    ctx.db,
-    accountId,
-    candidates.map((s) => s.trim()),
-  );
-  const counts: SourceCount[] = [];
-  const claimed = new Map<string, SourceStockItem>();
+  const { counts, outcomes } = await matchSourceItems(ctx.db, connection.accountId, items);
   const log: SyncLogEntry[] = [];
   const entry = (sku: string, quantity: number | null, result: SyncLogEntry["result"], reason?: string) =>
     log.push({
-      accountId,
+      accountId: connection.accountId,
       connectionId: connection.id,
       sku,
       direction: "pull",
@@ -114,34 +114,20 @@ async function matchItems(fc: FeedContext, items: SourceStockItem[]) {
       result,
       ...(reason ? { reason, severity: "info" as const } : {}),
     });
-  for (const item of active) {
-    const product: Product | undefined =
-      products.get(item.sku?.trim() ?? "") ?? products.get(item.name.trim());
-    const label = item.sku ?? item.name;
-    if (!product) {
+  for (const outcome of outcomes) {
+    if (outcome.kind === "inactive") recorder.count("skipped");
+    else if (outcome.kind === "unknown") {
       recorder.count("skipped");
-      entry(label, item.quantity, "skipped", `no hub product has SKU "${label}" or "${item.name}"`);
-      continue;
-    }
-    const first = claimed.get(product.id);
-    if (first) {
+      entry(outcome.label, outcome.item.quantity, "skipped", outcome.reason);
+    } else if (outcome.kind === "ambiguous") {
       recorder.count("failed");
       await recorder.message(
         "error",
         "source_item_ambiguous",
-        `${product.sku} matches two items in ${connection.name} (${first.inventoryItemId} and ${item.inventoryItemId}); the second count is not used`,
-        product.sku,
+        `${outcome.sku} matches two items in ${connection.name} (${outcome.first.inventoryItemId} and ${outcome.item.inventoryItemId}); the second count is not used`,
+        outcome.sku,
       );
-      continue;
-    }
-    claimed.set(product.id, item);
-    counts.push({
-      productId: product.id,
-      sku: product.sku,
-      allowBackorder: product.allowBackorder,
-      count: item.quantity,
-    });
-    entry(product.sku, item.quantity, "ok");
+    } else entry(outcome.sku, outcome.item.quantity, "ok");
   }
   return { counts, log };
 }
