@@ -1,6 +1,7 @@
 import type { z } from "zod";
 import type { ConnectorEnv } from "../contract.ts";
 import type { Classify, Priority, RetryOptions } from "../http/index.ts";
+import type { ListQuery } from "../kit/listing.ts";
 import { createRestClient } from "../kit/rest-client.ts";
 import { type BigCommerceCredentials, storeApiBase } from "./credentials.ts";
 import { bigCommerceBudget, bigCommerceClassify, bigCommerceSignals } from "./rate-limits.ts";
@@ -74,15 +75,25 @@ export function createBigCommerceClient(
   };
 }
 
-/** One page of a v3 collection (`data` and `meta.pagination`), as the kit's `everyPage` reads it. */
+/** `path?query`, the values stringified and absent ones left out. */
+export const withQuery = (path: string, query: ListQuery) =>
+  `${path}?${new URLSearchParams(
+    Object.entries(query).flatMap(([k, v]): [string, string][] => (v === undefined ? [] : [[k, String(v)]])),
+  )}`;
+
+/** One page of a v3 collection (`data` and `meta.pagination`), as the kit's `everyPage` and listings read it. */
 export async function v3Page<T extends z.ZodTypeAny>(
   client: BigCommerceClient,
   path: string,
-  query: Record<string, string | number>,
+  query: ListQuery,
   item: T,
   priority: Priority,
-): Promise<{ items: z.infer<T>[]; totalPages: number | null }> {
-  const search = new URLSearchParams(Object.entries(query).map(([k, v]): [string, string] => [k, String(v)]));
-  const answer = await client.get(`${path}?${search}`, v3List(item), priority);
-  return { items: answer.data, totalPages: answer.meta.pagination?.total_pages ?? null };
+): Promise<{ items: z.infer<T>[]; totalPages: number | null; total?: number }> {
+  const answer = await client.get(withQuery(path, query), v3List(item), priority);
+  const pagination = answer.meta.pagination;
+  return {
+    items: answer.data,
+    totalPages: pagination?.total_pages ?? null,
+    ...(pagination ? { total: pagination.total } : {}),
+  };
 }

@@ -1,7 +1,8 @@
 import { z } from "zod";
-import type { ChannelOrder, ConnectorSession, Page } from "../contract.ts";
-import { everyPage, orNullWhenMissing, pageOf } from "../kit/channel.ts";
-import { type BigCommerceClient, v3Page } from "./client.ts";
+import type { ChannelOrder, Page } from "../contract.ts";
+import { everyPage, orNullWhenMissing } from "../kit/channel.ts";
+import { type Listing, type ListOptions, runListing } from "../kit/listing.ts";
+import { type BigCommerceClient, v3Page, withQuery } from "./client.ts";
 import { mapOrder } from "./map-order.ts";
 import {
   type BcOrder,
@@ -16,34 +17,37 @@ export const MAX_ORDER_PAGE = 250;
 /** `order_id:in` takes a page of orders' refunds in one read. */
 const REFUND_PAGE = 250;
 
-type OrderOptions = Parameters<NonNullable<ConnectorSession["listOrders"]>>[0];
-
 /** V2 filters take RFC 2822, ISO 8601 or unix seconds; unix seconds need no escaping. */
 const unixSeconds = (d: Date) => String(Math.floor(d.getTime() / 1000));
 
 /**
  * `GET /v2/orders` by id with `min_date_modified` / `min_date_created`, a page number as the
- * cursor. A 204 (nothing matched) is an empty last page. Each order's lines and shipping
- * addresses are read from its sub-resources; refunds for the whole page in one v3 read.
+ * cursor; v2 states no totals, so a full page means there may be another (a 204 is an empty last
+ * page). Each order's lines and shipping addresses are read from its sub-resources; refunds for
+ * the whole page in one v3 read.
  */
-export async function listOrders(
-  client: BigCommerceClient,
-  options: OrderOptions,
-): Promise<Page<ChannelOrder>> {
-  const page = pageOf(options.cursor);
-  const limit = Math.min(Math.max(options.pageSize ?? 50, 1), MAX_ORDER_PAGE);
-  const query = new URLSearchParams({ page: String(page), limit: String(limit), sort: "id:asc" });
-  if (options.updatedSince) query.set("min_date_modified", unixSeconds(options.updatedSince));
-  if (options.createdSince) query.set("min_date_created", unixSeconds(options.createdSince));
-  const orders = await client.list(`/v2/orders?${query}`, z.array(orderSchema), "orders");
-  const refunds = await refundsFor(
-    client,
-    orders.map((o) => o.id),
-  );
-  const items: ChannelOrder[] = [];
-  for (const order of orders) items.push(await withParts(client, order, refunds.get(order.id) ?? []));
-  return { items, nextCursor: orders.length === limit ? String(page + 1) : null };
-}
+const orderListing = (client: BigCommerceClient): Listing<BcOrder, ChannelOrder> => ({
+  path: "/v2/orders",
+  paging: "full-page",
+  size: { param: "limit", default: 50, max: MAX_ORDER_PAGE },
+  query: { sort: "id:asc" },
+  since: { updated: "min_date_modified", created: "min_date_created", format: unixSeconds },
+  read: async (path, query) => ({
+    items: await client.list(withQuery(path, query), z.array(orderSchema), "orders"),
+  }),
+  async map(orders) {
+    const refunds = await refundsFor(
+      client,
+      orders.map((o) => o.id),
+    );
+    const items: ChannelOrder[] = [];
+    for (const order of orders) items.push(await withParts(client, order, refunds.get(order.id) ?? []));
+    return { items };
+  },
+});
+
+export const listOrders = (client: BigCommerceClient, options: ListOptions): Promise<Page<ChannelOrder>> =>
+  runListing(orderListing(client), options);
 
 /** One order by id (webhooks carry only the id); null when the store has no such order. */
 export async function getOrder(

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { ChannelProduct, Page } from "../contract.ts";
-import { everyPage, nextPageCursor, pageOf, provenByCall } from "../kit/channel.ts";
+import { everyPage, provenByCall } from "../kit/channel.ts";
+import { type Listing, type ListOptions, runListing } from "../kit/listing.ts";
 import type { WooClient } from "./client.ts";
 import { mapItem, UNTRACKED_TYPES } from "./map.ts";
 import { productSchema, variationSchema, type WooProduct } from "./schemas.ts";
@@ -37,43 +38,33 @@ async function variationsOf(client: WooClient, product: WooProduct): Promise<Cha
 }
 
 /**
- * One page of products by id, each variable product with its variations. Grouped products,
- * bundles and external products hold no stock of their own: they are left out, said once as a
- * notice in the run's log.
+ * Products by id, each variable product with its variations. Grouped products, bundles and
+ * external products hold no stock of their own: they are left out, said once as a notice.
  */
-export async function listProducts(
-  client: WooClient,
-  options: { updatedSince?: Date; cursor?: string | null; pageSize?: number },
-): Promise<Page<ChannelProduct>> {
-  const page = pageOf(options.cursor);
-  const answer = await client.page(`${V3}/products`, z.array(productSchema), {
-    query: {
-      page,
-      per_page: Math.min(100, options.pageSize ?? DEFAULT_PAGE),
-      orderby: "id",
-      order: "asc",
-      ...(options.updatedSince
-        ? { modified_after: gmtFilter(options.updatedSince), dates_are_gmt: true }
-        : {}),
-    },
-    priority: "catalog",
-  });
-  const items: ChannelProduct[] = [];
-  const notices: string[] = [];
-  for (const product of answer.items) {
-    if (UNTRACKED_TYPES.has(product.type)) {
-      notices.push(
-        `"${product.name}" (${product.type} product ${product.id}) holds no stock of its own; not tracked`,
-      );
-    } else if (product.type === "variable") {
-      items.push(...(await variationsOf(client, product)));
-    } else {
-      items.push(mapItem(product, null, null));
+export const productListing = (client: WooClient): Listing<WooProduct, ChannelProduct> => ({
+  path: `${V3}/products`,
+  paging: "totals",
+  size: { param: "per_page", default: DEFAULT_PAGE, max: 100 },
+  query: { orderby: "id", order: "asc" },
+  since: { updated: "modified_after", format: gmtFilter, withBound: { dates_are_gmt: true } },
+  read: (path, query) => client.page(path, z.array(productSchema), { query, priority: "catalog" }),
+  async map(products) {
+    const items: ChannelProduct[] = [];
+    const notices: string[] = [];
+    for (const product of products) {
+      if (UNTRACKED_TYPES.has(product.type)) {
+        notices.push(
+          `"${product.name}" (${product.type} product ${product.id}) holds no stock of its own; not tracked`,
+        );
+      } else if (product.type === "variable") {
+        items.push(...(await variationsOf(client, product)));
+      } else {
+        items.push(mapItem(product, null, null));
+      }
     }
-  }
-  return {
-    items,
-    nextCursor: nextPageCursor(page, answer.totalPages),
-    ...(notices.length > 0 ? { notices } : {}),
-  };
-}
+    return { items, notices };
+  },
+});
+
+export const listProducts = (client: WooClient, options: ListOptions): Promise<Page<ChannelProduct>> =>
+  runListing(productListing(client), options);

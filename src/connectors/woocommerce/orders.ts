@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { ChannelOrder, Page } from "../contract.ts";
-import { nextPageCursor, orNullWhenMissing, pageOf } from "../kit/channel.ts";
+import { orNullWhenMissing } from "../kit/channel.ts";
+import { type Listing, type ListOptions, runListing } from "../kit/listing.ts";
 import { gmtFilter } from "./catalog.ts";
 import type { WooClient } from "./client.ts";
 import { mapOrder } from "./map.ts";
@@ -19,27 +20,22 @@ async function withRefunds(client: WooClient, order: WooOrder): Promise<ChannelO
 }
 
 /** Orders by id, filtered by `modified_after` / `after` read as UTC (`dates_are_gmt=true`). */
-export async function listOrders(
-  client: WooClient,
-  options: { updatedSince?: Date; createdSince?: Date; cursor?: string | null; pageSize?: number },
-): Promise<Page<ChannelOrder>> {
-  const page = pageOf(options.cursor);
-  const answer = await client.page(`${V3}/orders`, z.array(orderSchema), {
-    query: {
-      page,
-      per_page: Math.min(100, options.pageSize ?? 50),
-      orderby: "id",
-      order: "asc",
-      dates_are_gmt: true,
-      ...(options.updatedSince ? { modified_after: gmtFilter(options.updatedSince) } : {}),
-      ...(options.createdSince ? { after: gmtFilter(options.createdSince) } : {}),
-    },
-    priority: "orders",
-  });
-  const items: ChannelOrder[] = [];
-  for (const order of answer.items) items.push(await withRefunds(client, order));
-  return { items, nextCursor: nextPageCursor(page, answer.totalPages) };
-}
+const orderListing = (client: WooClient): Listing<WooOrder, ChannelOrder> => ({
+  path: `${V3}/orders`,
+  paging: "totals",
+  size: { param: "per_page", default: 50, max: 100 },
+  query: { orderby: "id", order: "asc", dates_are_gmt: true },
+  since: { updated: "modified_after", created: "after", format: gmtFilter },
+  read: (path, query) => client.page(path, z.array(orderSchema), { query, priority: "orders" }),
+  async map(orders) {
+    const items: ChannelOrder[] = [];
+    for (const order of orders) items.push(await withRefunds(client, order));
+    return { items };
+  },
+});
+
+export const listOrders = (client: WooClient, options: ListOptions): Promise<Page<ChannelOrder>> =>
+  runListing(orderListing(client), options);
 
 export async function getOrder(client: WooClient, platformOrderId: string): Promise<ChannelOrder | null> {
   if (!/^\d+$/.test(platformOrderId)) return null;
