@@ -6,7 +6,7 @@ import {
 } from "../src/sandboxes/quickbooks-desktop/index.ts";
 import type { Api } from "./helpers/api.ts";
 import type { TestHub } from "./helpers/hub.ts";
-import { startDesktopHub } from "./helpers/quickbooks-desktop-session.ts";
+import { startDesktopHub, stockPagesApplied } from "./helpers/quickbooks-desktop-session.ts";
 import type { TestPlatform } from "./helpers/test-connector.ts";
 import { until } from "./helpers/until.ts";
 
@@ -193,6 +193,7 @@ describe("QuickBooks Desktop through the Web Connector sandbox", () => {
       "ItemInventoryAssemblyQueryRq",
     ]);
     const stock = async (sku: string) => (await api.get(`/api/v1/products/${sku}`)).body;
+    await stockPagesApplied(hub, desktop);
     expect((await stock(COUNTED)).onHand).toBe(50);
 
     const edited = await fetch(`${qbd.url}/_sandbox/items/${COUNTED}/quantity`, {
@@ -205,6 +206,7 @@ describe("QuickBooks Desktop through the Web Connector sandbox", () => {
     expect(next.outcome).toBe("done");
     // Items modified since the last read (FromModifiedDate): QuickBooks answered both lists.
     expect(queried(next).map((a) => a.statusCode)).toEqual([0, 1]);
+    await stockPagesApplied(hub, desktop);
     expect(await stock(COUNTED)).toMatchObject({ onHand: 37, available: 37 });
     const movements = await api.get(`/api/v1/stock/movements?sku=${COUNTED}&reason=books`);
     expect(movements.body.items).toEqual([

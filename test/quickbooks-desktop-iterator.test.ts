@@ -6,7 +6,7 @@ import {
 import { parseXml, type XmlNode } from "../src/sandboxes/quickbooks-desktop/xml.ts";
 import type { Api } from "./helpers/api.ts";
 import type { TestHub } from "./helpers/hub.ts";
-import { startDesktopHub } from "./helpers/quickbooks-desktop-session.ts";
+import { startDesktopHub, stockPagesApplied } from "./helpers/quickbooks-desktop-session.ts";
 
 /**
  * The stock read-back of a company with 2,500 inventory items, over one Web Connector session
@@ -22,6 +22,7 @@ const counted = (i: number) => (i * 7) % 41;
 
 let hub: TestHub;
 let api: Api;
+let desktop: string;
 let qbd: QuickBooksDesktopSandbox;
 let companyNow = Date.now();
 type Page = { requestId: string; iterator: string | null; remaining: number; listIds: string[] };
@@ -45,7 +46,6 @@ function recordPages(xml: string) {
 beforeAll(async () => {
   const skus = Array.from({ length: ITEMS }, (_, i) => sku(i + 1));
   let owner: Record<string, string>;
-  let desktop: string;
   ({ hub, api, owner, desktop } = await startDesktopHub({
     username: "stockwire-iterator",
     password: PASSWORD,
@@ -104,7 +104,8 @@ describe("QuickBooks Desktop stock read-back of 2,500 items", () => {
     expect(new Set(listIds).size).toBe(ITEMS);
     expect(new Set(pages.map((p) => p.requestId)).size).toBe(pages.length);
 
-    // Every count reached the hub as on-hand.
+    // Every count reached the hub as on-hand, once the workers applied the stored pages.
+    await stockPagesApplied(hub, desktop);
     const moved = [];
     let cursor: string | null = null;
     do {
@@ -135,6 +136,7 @@ describe("QuickBooks Desktop stock read-back of 2,500 items", () => {
     const item = qbd.company.itemByName(sku(1234))!;
     expect(listIds).toContain(item.listId);
     expect(listIds.length).toBeLessThan(ITEMS);
+    await stockPagesApplied(hub, desktop);
     expect((await api.get(`/api/v1/products/${sku(1234)}`)).body.onHand).toBe(3);
   });
 });

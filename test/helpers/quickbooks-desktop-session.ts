@@ -1,5 +1,6 @@
 import type { Connector } from "../../src/connectors/contract.ts";
 import { quickBooksDesktopConnector } from "../../src/connectors/quickbooks-desktop/index.ts";
+import { stockPagesWaiting } from "../../src/modules/books/web-connector/stock-pages.ts";
 import { type Api, apiFor } from "./api.ts";
 import { createTenant, startTestHub, type TestHub } from "./hub.ts";
 import {
@@ -8,6 +9,7 @@ import {
   createTestPlatform,
   type TestPlatform,
 } from "./test-connector.ts";
+import { until } from "./until.ts";
 
 export type DesktopHub = {
   hub: TestHub;
@@ -89,4 +91,15 @@ export async function startDesktopHub(options: DesktopHubOptions): Promise<Deskt
     api.put(`/api/v1/connections/${shop}/order-settings`, { booksConnectionId: desktop }),
   );
   return { hub, api, owner: tenant.auth, desktop, shop, platform, url };
+}
+
+/**
+ * Waits until the hub's workers have applied every stock page the Web Connector delivered:
+ * receiveResponseXML only stores a page, a job sets the counts as on-hand afterwards.
+ */
+export async function stockPagesApplied(hub: TestHub, connectionId: string): Promise<void> {
+  await until(
+    "the stock pages to be applied",
+    async () => (await stockPagesWaiting(hub.ctx.db, connectionId)) === 0,
+  );
 }

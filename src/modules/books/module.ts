@@ -5,6 +5,7 @@ import { registerTaxCodeRoutes } from "./routes-tax-codes.ts";
 import { startBooksPoster } from "./runner.ts";
 import { registerQwcRoute, registerWebConnectorRoute } from "./web-connector/routes.ts";
 import { registerWebConnectorStatusRoute } from "./web-connector/status-route.ts";
+import { registerStockPageJobs } from "./web-connector/stock-pages.ts";
 import { registerWebConnectorJobs } from "./web-connector/watch.ts";
 
 /** Postings and daily summaries sent to the books; QuickBooks Desktop's Web Connector served at /qbwc. */
@@ -20,6 +21,7 @@ export const booksModule: HubModule = {
   jobs: (ctx) => {
     registerBooksJobs(ctx);
     registerWebConnectorJobs(ctx);
+    registerStockPageJobs(ctx);
   },
   workers: [startBooksPoster],
 };

@@ -1,4 +1,14 @@
-import { index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import {
+  bigserial,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
 import { createdAt, tenantId, timestamps, updatedAt } from "../../db/columns.ts";
 import { connections } from "../connections/schema.ts";
 
@@ -217,3 +227,46 @@ export const qbwcContacts = pgTable("qbwc_contacts", {
   /** When the last complete stock read-back began: the next one asks for items modified since. */
   stockReadFrom: timestamp({ withTimezone: true }),
 });
+
+/** One item of a stored stock page, as QuickBooks reported it (dates as ISO text). */
+export type StoredStockItem = {
+  inventoryItemId: string;
+  locationId: string;
+  sku: string | null;
+  name: string;
+  quantity: number;
+  active: boolean;
+  updatedAt: string;
+};
+
+export const qbwcStockPageStatuses = ["received", "applied", "failed"] as const;
+
+/**
+ * Pages of QuickBooks Desktop's stock read-back (ItemInventoryQuery iterator pages), stored as
+ * receiveResponseXML receives them and applied by a job afterwards, so the call answers at once.
+ * `seq` is the order received: pages of one connection are applied in it, so a later count of an
+ * item is never overwritten by an earlier one. (ticket, request_id) names a page once.
+ */
+export const qbwcStockPages = pgTable(
+  "qbwc_stock_pages",
+  {
+    seq: bigserial({ mode: "number" }).primaryKey(),
+    accountId: tenantId(),
+    connectionId: uuid()
+      .notNull()
+      .references(() => connections.id, { onDelete: "cascade" }),
+    ticket: uuid().notNull(),
+    requestId: text().notNull(),
+    items: jsonb().$type<StoredStockItem[]>().notNull(),
+    status: text({ enum: qbwcStockPageStatuses }).notNull().default("received"),
+    /** Products whose on-hand the page moved, once applied. */
+    moved: integer(),
+    error: text(),
+    receivedAt: createdAt(),
+    appliedAt: timestamp({ withTimezone: true }),
+  },
+  (t) => [
+    uniqueIndex("qbwc_stock_pages_request").on(t.connectionId, t.ticket, t.requestId),
+    index().on(t.connectionId, t.status, t.seq),
+  ],
+);

@@ -3,7 +3,7 @@ import { passwordWork } from "../../accounts/index.ts";
 import { type Connection, credentialsOf, listConnectionsAcrossAccounts } from "../../connections/index.ts";
 import { pollingProtocolOf } from "./protocol.ts";
 import { workLeft } from "./queue.ts";
-import { readBackSource } from "./stock-read.ts";
+import { readBackSource } from "./stock-counts.ts";
 import { loginLocked, openTicket, recordContact, recordLoginFailure } from "./tickets.ts";
 import { webConnectorCalledIn } from "./watch.ts";
 

@@ -91,6 +91,8 @@ async function receiveResponseXml(
     ...(stock.refused ? { lastError: stock.refused } : {}),
   });
   const left = await workLeft(ctx.db, session.connectionId);
+  // Stock pages a worker still applies are not the session's to wait for: QuickBooks has answered
+  // them, and a session kept open with nothing to ask could only end in an error (§8.3).
   const remaining = left.queued + left.sent + left.preparing + (stock.open ? 1 : 0);
   if (remaining === 0) return 100;
   const done = session.answered + answered;

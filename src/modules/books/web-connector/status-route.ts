@@ -9,7 +9,7 @@ import { AppError } from "../../../lib/errors.ts";
 import { credentialsOf, getConnection } from "../../connections/index.ts";
 import { qbwcContacts } from "../schema.ts";
 import { pollingProtocolOf } from "./protocol.ts";
-import { readBackSource } from "./stock-read.ts";
+import { readBackSource } from "./stock-counts.ts";
 import { SILENT_RUNS } from "./watch.ts";
 
 const iso = z.string().nullable();

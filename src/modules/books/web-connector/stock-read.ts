@@ -2,13 +2,14 @@ import { eq } from "drizzle-orm";
 import type { WebConnectorProtocol } from "../../../connectors/contract.ts";
 import type { AppContext } from "../../../context.ts";
 import { qbwcContacts, qbwcSessions, type StockReadState } from "../schema.ts";
-import { applyDesktopCounts, type BooksSource } from "./stock-counts.ts";
+import { readBackSource } from "./stock-counts.ts";
+import { storeStockPage } from "./stock-pages.ts";
 import type { WebConnectorSession } from "./tickets.ts";
 
 /**
- * Items per page. A page is applied inside receiveResponseXML, which must answer at once (every
- * Web Connector call in well under a second), so pages stay small and a large company takes a few
- * more round trips of the same session.
+ * Items per page. receiveResponseXML only stores a page (stock-pages.ts; a worker applies it), but
+ * parsing and storing it is still inside a call that must answer at once, so pages stay small and a
+ * large company takes a few more round trips of the same session.
  */
 export const STOCK_PAGE_MAX = 100;
 /**
@@ -20,15 +21,6 @@ const WATERMARK_OVERLAP_MS = 10 * 60_000;
 const START = "start";
 const DONE = "done";
 const FAILED = "failed";
-
-/** The account's inventory source when it is this connection, else null (then nothing is read back). */
-export async function readBackSource(
-  ctx: AppContext,
-  session: Pick<WebConnectorSession, "accountId" | "connectionId">,
-): Promise<BooksSource | null> {
-  const source = await ctx.inventorySourceOf(ctx.db, session.accountId);
-  return source?.connectionId === session.connectionId ? source : null;
-}
 
 async function firstState(ctx: AppContext, protocol: WebConnectorProtocol, session: WebConnectorSession) {
   const [contact] = await ctx.db
@@ -86,7 +78,8 @@ export async function nextStockQueries(
 }
 
 /**
- * Applies the stock query answers of a response: each page's counts become on-hand, and its list
+ * Takes the stock query answers of a response: each page's counts are stored for a worker to set as
+ * on-hand (stock-pages.ts), and its list
  * moves on to the iterator's next page or is done. When every list is read the watermark moves to
  * the time this read began; a list QuickBooks refused leaves the watermark where it was (the next
  * session reads the same changes again). Returns the number of pages answered, and QuickBooks'
@@ -113,10 +106,8 @@ export async function applyStockAnswers(
       refused = `QuickBooks refused the ${page.kind} query (status ${page.code}): ${page.message}`;
       continue;
     }
-    if (source) {
-      const origin = { ...session, requestId: page.requestId };
-      await applyDesktopCounts(ctx, origin, source, page.items);
-    }
+    // Stored now, applied by a worker: setting on-hand is too long for the call (the issue's 1 s).
+    if (source && page.items.length > 0) await storeStockPage(ctx, session, page.requestId, page.items);
     lists[page.kind] = page.iteratorId ?? DONE;
   }
   // A query without an answer is asked again from its start (its iterator may be gone).
