@@ -109,6 +109,12 @@ export type ChannelOrder = {
   } | null;
   /** Platform location the order ships from, when the platform says. */
   locationId: string | null;
+  /**
+   * The sub-channel the order was sold through, for platforms that gather several (ShipStation's
+   * stores), so summaries can be grouped per sub-channel and day (R-ORD-3). Absent on single-channel
+   * platforms. The orders module does not keep it yet (issue 21).
+   */
+  subChannelId?: string | null;
   lines: ChannelOrderLine[];
   refunds: ChannelRefund[];
 };
@@ -277,11 +283,16 @@ export type Connector<Credentials = unknown, Clients extends ConnectorClients = 
    * 200 before any signature check, and nothing stored.
    */
   isHandshake?(headers: Record<string, string | undefined>, rawBody: Buffer): boolean;
-  /** Verifies a webhook's signature on the raw body; false means 401 and nothing stored. */
+  /**
+   * Verifies a webhook's signature on the raw body; false means 401 and nothing stored. `request.url`
+   * (path and query as received) is for platforms that sign nothing and are given a secret in the
+   * URL the hub subscribed with (ShipStation).
+   */
   verifyWebhook?(
     credentials: Credentials,
     headers: Record<string, string | undefined>,
     rawBody: Buffer,
+    request?: { url: string },
   ): boolean;
   /**
    * After the signature: why a verified delivery must still be refused (another shop's, or too old

@@ -2,6 +2,7 @@ import { bigCommerceConnector } from "./bigcommerce/index.ts";
 import { quickBooksDesktopConnector } from "./quickbooks-desktop/index.ts";
 import { quickBooksOnlineConnector } from "./quickbooks-online/index.ts";
 import type { ConnectorRegistry } from "./registry.ts";
+import { shipStationConnector } from "./shipstation/index.ts";
 import { shopifyConnector } from "./shopify/index.ts";
 import { wooCommerceConnector } from "./woocommerce/index.ts";
 
@@ -15,6 +16,7 @@ export const connectors = {
   "quickbooks-desktop": quickBooksDesktopConnector,
   woocommerce: wooCommerceConnector,
   bigcommerce: bigCommerceConnector,
+  shipstation: shipStationConnector,
 } satisfies ConnectorRegistry;
 
 export type Platform = keyof typeof connectors;

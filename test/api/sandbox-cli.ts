@@ -9,6 +9,7 @@ export const SANDBOX_FLAGS: Record<string, string[]> = {
   "quickbooks-online": ["--items", "2"],
   woocommerce: ["--products", "2", "--orders", "1"],
   bigcommerce: ["--products", "2", "--orders", "1"],
+  shipstation: ["--products", "2", "--orders", "1"],
 };
 
 /** Runs `stockwire sandbox <platform>` on a free loopback port and reads the JSON line it prints first. */

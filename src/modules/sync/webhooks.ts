@@ -90,7 +90,7 @@ export function registerWebhookRoute(app: FastifyInstance, ctx: AppContext): voi
         const headers = headerMap(request.headers);
         if (connector.isHandshake?.(headers, raw))
           return reply.code(200).send({ received: true, stored: false });
-        if (!connector.verifyWebhook(credentialsOf(ctx, connection), headers, raw)) {
+        if (!connector.verifyWebhook(credentialsOf(ctx, connection), headers, raw, { url: request.url })) {
           request.log.warn({ connectionId }, "webhook with a bad signature refused");
           return reply.code(401).type("application/problem+json").send({
             type: "https://stockwire.dev/problems/bad_signature",

@@ -8,6 +8,8 @@ import { ssErrorBody } from "./errors.ts";
 export interface RateSettings {
   limit: number;
   windowMs: number;
+  /** 429s answered so far (tests check a client met the window). */
+  throttled: number;
 }
 
 /** Paths of the v1 API the sandbox serves; `/_sandbox/…` is the control API. */
@@ -27,11 +29,14 @@ function rateHeaders(rate: RateSettings, remaining: number, resetMs: number): Re
  * and `{"message":"Too Many Requests"}` (§6 marks the body unknown: GUESS).
  */
 export function ssGate(keys: { apiKey: string; apiSecret: string }, rate: RateSettings): PlatformGate {
-  const throttle = (resetMs: number): GateReply => ({
-    status: 429,
-    headers: rateHeaders(rate, 0, resetMs),
-    body: { message: "Too Many Requests" },
-  });
+  const throttle = (resetMs: number): GateReply => {
+    rate.throttled += 1;
+    return {
+      status: 429,
+      headers: rateHeaders(rate, 0, resetMs),
+      body: { message: "Too Many Requests" },
+    };
+  };
   return {
     isApiPath: (path) => API.test(path),
     auth: basicAuth((user, password) =>

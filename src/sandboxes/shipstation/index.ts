@@ -44,7 +44,11 @@ export function shipStationKeysForSeed(seed: number) {
 export async function startShipStationSandbox(
   options: ShipStationSandboxOptions = {},
 ): Promise<ShipStationSandbox> {
-  const rate: RateSettings = { limit: options.limit ?? 40, windowMs: options.windowMs ?? 60_000 };
+  const rate: RateSettings = {
+    limit: options.limit ?? 40,
+    windowMs: options.windowMs ?? 60_000,
+    throttled: 0,
+  };
   const parts = sandboxParts(options, {
     rngSalt: 0x5517,
     retryDelaysMs: options.webhookRetryDelaysMs ?? RETRY_DELAYS_MS,
