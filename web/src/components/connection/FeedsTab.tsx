@@ -52,6 +52,12 @@ export function FeedsTab(props: { connectionId: string }) {
           </tbody>
         </table>
       )}
+      {feeds.data && !feeds.data.items.some((f) => f.kind === "stock-export") && (
+        <p className="muted small">
+          This platform takes no stock from the hub: it is an order and shipment source, so it has no stock
+          feeds.
+        </p>
+      )}
     </section>
   );
 }
