@@ -2,7 +2,7 @@ import type { FastifyInstance } from "fastify";
 import { z } from "zod";
 import { FixedWindow } from "../kit/rate-limit.ts";
 import type { RateLimitSlot } from "../kit/server.ts";
-import { registerOrderControl } from "../kit/store/control.ts";
+import { registerOrderControl, sampleShopper } from "../kit/store/control.ts";
 import { setOrderStatus } from "../kit/store/order-ops.ts";
 import { BcV3Error } from "./errors.ts";
 import type { RateSettings } from "./gate.ts";
@@ -35,19 +35,7 @@ export function registerBcControlRoutes(app: FastifyInstance, deps: BcControlDep
       .int()
       .refine((n) => STATUS_NAMES[n] !== undefined, "an order status_id BigCommerce has (0–14)"),
     defaultStatus: 11,
-    shopper: {
-      customer: { firstName: "Sam", lastName: "Shopper", email: "sam.shopper@example.com" },
-      address: {
-        firstName: "Sam",
-        lastName: "Shopper",
-        address1: "1 Main St",
-        city: "Portland",
-        province: "Oregon",
-        zip: "97201",
-        countryCode: "US",
-        phone: null,
-      },
-    },
+    shopper: sampleShopper("Oregon"),
     shippingCents: 500,
     renderOrder: (order) => orderJson(apiBase(), order),
     renderRefund: (order, refund) => refundJson(order, refund),

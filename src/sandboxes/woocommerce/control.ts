@@ -2,7 +2,7 @@ import type { FastifyInstance } from "fastify";
 import { z } from "zod";
 import { FixedWindow } from "../kit/rate-limit.ts";
 import type { RateLimitSlot } from "../kit/server.ts";
-import { registerOrderControl } from "../kit/store/control.ts";
+import { registerOrderControl, sampleShopper } from "../kit/store/control.ts";
 import { setOrderStatus } from "../kit/store/order-ops.ts";
 import { WooError } from "./errors.ts";
 import { applyItemChanges, refundOrder } from "./ops.ts";
@@ -24,19 +24,7 @@ export function registerWooControlRoutes(app: FastifyInstance, deps: WooControlD
     statusField: "status",
     status: z.enum(ORDER_STATUSES),
     defaultStatus: "processing",
-    shopper: {
-      customer: { firstName: "Sam", lastName: "Shopper", email: "sam.shopper@example.com" },
-      address: {
-        firstName: "Sam",
-        lastName: "Shopper",
-        address1: "1 Main St",
-        city: "Portland",
-        province: "OR",
-        zip: "97201",
-        countryCode: "US",
-        phone: null,
-      },
-    },
+    shopper: sampleShopper("OR"),
     shippingCents: 500,
     renderOrder: (order) => orderJson(ctx, order),
     renderRefund: (order, refund) => refundJson(ctx, order, refund),

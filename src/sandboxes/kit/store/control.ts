@@ -7,6 +7,15 @@ import { type NewOrderLine, placeOrder } from "./order-ops.ts";
 import type { StoreItem, StoreOrder, StoreRefund } from "./records.ts";
 import type { CommerceStore } from "./store.ts";
 
+/** The control API's default shopper, in Portland; `province` as the platform spells Oregon ("OR", "Oregon"). */
+export const sampleShopper = (province: string) => ({
+  customer: { firstName: "Sam", lastName: "Shopper", email: "sam.shopper@example.com" },
+  address: {
+    ...{ firstName: "Sam", lastName: "Shopper", address1: "1 Main St", city: "Portland", province },
+    ...{ zip: "97201", countryCode: "US", phone: null },
+  },
+});
+
 /** What a platform declares for the shared order and stock control routes. */
 export interface OrderControlPlan<S> {
   /** The body field naming a status (`status`, `status_id`) and its schema. */
