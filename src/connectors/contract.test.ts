@@ -24,6 +24,7 @@ const sampleCredentials: Record<string, unknown> = {
   woocommerce: { url: "https://shop.example.com", consumerKey: "ck_sample", consumerSecret: "cs_sample" },
   "quickbooks-desktop": { username: "web-connector", password: "sample-password" },
   bigcommerce: { storeHash: "abc123", accessToken: "token" },
+  shipstation: { apiKey: "key", apiSecret: "secret" },
 };
 
 describe("every registered connector can run the feeds it declares", () => {

@@ -17,7 +17,7 @@ function readCursor(cursor: string | null | undefined, now: Date): { page: numbe
 
 /**
  * `GET /orders` by `modifyDateStart`/`modifyDateEnd` (Pacific wall-clock, converted here) sorted by
- * modification, `page`/`pageSize` (≤ 500) until the answer's `pages`.
+ * modification, `page`/`pageSize` (500 unless asked for fewer) until the answer's `pages`.
  */
 export async function listOrders(
   client: ShipStationClient,
@@ -26,7 +26,8 @@ export async function listOrders(
   now: Date,
 ): Promise<Page<ChannelOrder>> {
   const { page, end } = readCursor(options.cursor, now);
-  const pageSize = Math.min(Math.max(options.pageSize ?? 100, 1), MAX_PAGE_SIZE);
+  // Requests are what ShipStation rations (40 a minute), so a page is as large as it allows.
+  const pageSize = Math.min(Math.max(options.pageSize ?? MAX_PAGE_SIZE, 1), MAX_PAGE_SIZE);
   const query = new URLSearchParams({
     sortBy: "ModifyDate",
     sortDir: "ASC",
