@@ -1,5 +1,7 @@
 import { type ReactNode, useCallback, useEffect, useState } from "react";
-import { ApiError, api, errorMessage, setCsrfToken } from "./api.ts";
+import { ApiError, client, errorMessage, setCsrfToken, unwrap, whenSignedOut } from "./api/client.ts";
+import { queryClient } from "./api/query.ts";
+import type { Me } from "./api/types.ts";
 import { Layout } from "./components/Layout.tsx";
 import { ConnectionPage } from "./pages/ConnectionPage.tsx";
 import { Connections } from "./pages/Connections.tsx";
@@ -19,7 +21,6 @@ import { Summaries } from "./pages/Summaries.tsx";
 import { SyncLog } from "./pages/SyncLog.tsx";
 import { Warehouses } from "./pages/Warehouses.tsx";
 import { match, navigate, usePath } from "./router.ts";
-import type { Me } from "./types.ts";
 
 type Session = { kind: "loading" } | { kind: "signedOut"; setupNeeded: boolean } | { kind: "in"; me: Me };
 
@@ -59,13 +60,13 @@ export function App() {
 
   const check = useCallback(async () => {
     try {
-      const me = await api.get<Me>("/api/v1/me");
+      const me = await unwrap(client.GET("/api/v1/me"));
       setCsrfToken(me.csrfToken);
       setSession({ kind: "in", me });
     } catch (error) {
       if (!(error instanceof ApiError) || error.status !== 401) return setFatal(error);
       try {
-        const setup = await api.get<{ needed: boolean }>("/api/v1/setup");
+        const setup = await unwrap(client.GET("/api/v1/setup"));
         setSession({ kind: "signedOut", setupNeeded: setup.needed });
       } catch (e) {
         setFatal(e);
@@ -77,11 +78,23 @@ export function App() {
     void check();
   }, [check]);
 
-  const signOut = async () => {
-    await api.post("/api/v1/auth/logout").catch(() => undefined);
+  // Nothing read for one session is shown to the next: the cache goes with the session.
+  const ended = useCallback(() => {
     setCsrfToken(undefined);
-    navigate("/");
+    queryClient.clear();
     setSession({ kind: "signedOut", setupNeeded: false });
+  }, []);
+
+  // A call answered 401 under a page (the session expired or was revoked): back to sign-in.
+  useEffect(() => {
+    whenSignedOut(ended);
+    return () => whenSignedOut(undefined);
+  }, [ended]);
+
+  const signOut = async () => {
+    await unwrap(client.POST("/api/v1/auth/logout")).catch(() => undefined);
+    navigate("/");
+    ended();
   };
 
   if (fatal) return <p className="error">{errorMessage(fatal)}</p>;

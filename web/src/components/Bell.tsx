@@ -1,9 +1,9 @@
 import { useEffect, useState } from "react";
-import { api } from "../api.ts";
+import { client, unwrap } from "../api/client.ts";
+import type { Notification } from "../api/types.ts";
 import { dateTime } from "../format.ts";
 import { navigate } from "../router.ts";
-import type { Notification, Page } from "../types.ts";
-import { ErrorBox } from "./common.tsx";
+import { ErrorBox } from "./ErrorBox.tsx";
 import { notificationsChanged, onNotificationsChanged } from "./notifications/changes.ts";
 import "./screens.css";
 
@@ -17,7 +17,7 @@ export function Bell() {
   const [error, setError] = useState<unknown>();
 
   const refreshCount = () =>
-    api.get<{ unread: number }>("/api/v1/notifications/unread-count").then(
+    unwrap(client.GET("/api/v1/notifications/unread-count")).then(
       (r) => setUnread(r.unread),
       () => setUnread(null),
     );
@@ -40,7 +40,9 @@ export function Bell() {
     if (!next) return;
     setError(undefined);
     try {
-      setItems((await api.get<Page<Notification>>("/api/v1/notifications", { limit: 10 })).items);
+      setItems(
+        (await unwrap(client.GET("/api/v1/notifications", { params: { query: { limit: 10 } } }))).items,
+      );
       void refreshCount();
     } catch (e) {
       setError(e);
@@ -50,7 +52,7 @@ export function Bell() {
   const markAll = async () => {
     setError(undefined);
     try {
-      await api.post("/api/v1/notifications/read-all", {});
+      await unwrap(client.POST("/api/v1/notifications/read-all", { body: {} }));
       setItems((list) => list?.map((n) => ({ ...n, read: true })) ?? null);
       setUnread(0);
       notificationsChanged();
@@ -62,7 +64,10 @@ export function Bell() {
   /** Opens one in the centre, expanded, and marks it read (as opening it in the centre does). */
   const openOne = async (n: Notification) => {
     setOpen(false);
-    if (!n.read) await api.post(`/api/v1/notifications/${n.id}/read`).catch(() => undefined);
+    if (!n.read)
+      await unwrap(client.POST("/api/v1/notifications/{id}/read", { params: { path: { id: n.id } } })).catch(
+        () => undefined,
+      );
     navigate(`/notifications?open=${n.id}`);
     notificationsChanged();
   };

@@ -1,38 +1,42 @@
+import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
-import { api } from "../api.ts";
+import { client, unwrap } from "../api/client.ts";
+import type { Body, Feed, FeedExecution, FeedKind } from "../api/types.ts";
 import { words } from "../format.ts";
-import type { Feed, FeedExecution } from "../types.ts";
-import { ErrorBox } from "./common.tsx";
 import { CronPreview } from "./connection/CronPreview.tsx";
+import { ErrorBox } from "./ErrorBox.tsx";
 import { isActive, RunState } from "./sync/RunState.tsx";
 
 /** One feed: enable switch, schedule editor with the schedule read back in words, last run and "Run now". */
-export function FeedRow(props: {
-  connectionId: string;
-  feed: Feed;
-  lastRun: FeedExecution | undefined;
-  onChanged: () => void;
-}) {
+export function FeedRow(props: { connectionId: string; feed: Feed; lastRun: FeedExecution | undefined }) {
   const { feed, lastRun } = props;
   const [cron, setCron] = useState(feed.cron ?? "");
   // A saved (or elsewhere changed) schedule replaces what the input holds.
   useEffect(() => setCron(feed.cron ?? ""), [feed.cron]);
-  const [error, setError] = useState<unknown>();
   const [note, setNote] = useState("");
-  const path = `/api/v1/connections/${props.connectionId}/feeds/${feed.kind}`;
   const running = isActive(lastRun);
   const label = words(feed.kind);
-
-  const act = async (work: () => Promise<string>) => {
-    setError(undefined);
-    setNote("");
-    try {
-      setNote(await work());
-      props.onChanged();
-    } catch (e) {
-      setError(e);
-    }
+  const queries = useQueryClient();
+  const params = { path: { id: props.connectionId, kind: feed.kind as FeedKind } };
+  // A change or a run shows in the feed list and the runs, which are read again.
+  const settled = (done: string) => {
+    setNote(done);
+    void queries.invalidateQueries({ queryKey: ["feeds", props.connectionId] });
+    void queries.invalidateQueries({ queryKey: ["feed-runs"] });
   };
+  const update = useMutation({
+    mutationFn: (change: Body<"updateFeed">) =>
+      unwrap(client.PATCH("/api/v1/connections/{id}/feeds/{kind}", { params, body: change })),
+    onMutate: () => setNote(""),
+    onSuccess: (_feed, change) =>
+      settled(change.enabled === undefined ? "Schedule saved" : change.enabled ? "Enabled" : "Disabled"),
+  });
+  const run = useMutation({
+    mutationFn: () => unwrap(client.POST("/api/v1/connections/{id}/feeds/{kind}/run", { params, body: {} })),
+    onMutate: () => setNote(""),
+    onSuccess: (queued) => settled(queued.alreadyQueued ? "Already queued" : "Started"),
+  });
+  const error = update.error ?? run.error;
 
   return (
     <tr aria-label={label}>
@@ -48,12 +52,10 @@ export function FeedRow(props: {
             type="checkbox"
             aria-label={`${label} enabled`}
             checked={feed.enabled}
-            onChange={(e) =>
-              act(async () => {
-                await api.patch(path, { enabled: e.target.checked });
-                return e.target.checked ? "Enabled" : "Disabled";
-              })
-            }
+            onChange={(e) => {
+              run.reset();
+              update.mutate({ enabled: e.target.checked });
+            }}
           />
           {feed.enabled ? "on" : "off"}
         </label>
@@ -63,10 +65,8 @@ export function FeedRow(props: {
           className="inline"
           onSubmit={(e) => {
             e.preventDefault();
-            void act(async () => {
-              await api.patch(path, { cron: cron.trim() || null });
-              return "Schedule saved";
-            });
+            run.reset();
+            update.mutate({ cron: cron.trim() || null });
           }}
         >
           <input
@@ -87,12 +87,10 @@ export function FeedRow(props: {
         <button
           type="button"
           disabled={running}
-          onClick={() =>
-            act(async () => {
-              const run = await api.post<{ alreadyQueued: boolean }>(`${path}/run`, {});
-              return run.alreadyQueued ? "Already queued" : "Started";
-            })
-          }
+          onClick={() => {
+            update.reset();
+            run.mutate();
+          }}
         >
           {running ? "Running…" : "Run now"}
         </button>

@@ -1,5 +1,5 @@
 import type { ReactNode } from "react";
-import type { Me } from "../types.ts";
+import type { Me } from "../api/types.ts";
 import { Bell } from "./Bell.tsx";
 import { Link } from "./common.tsx";
 

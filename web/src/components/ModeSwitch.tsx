@@ -1,7 +1,8 @@
+import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
-import { api } from "../api.ts";
-import type { Connection, Mode } from "../types.ts";
-import { ErrorBox } from "./common.tsx";
+import { client, unwrap } from "../api/client.ts";
+import type { Connection, Mode } from "../api/types.ts";
+import { ErrorBox } from "./ErrorBox.tsx";
 
 const MODES: Mode[] = ["test", "shadow", "live"];
 
@@ -16,25 +17,26 @@ function consequence(mode: Mode, c: Connection): string {
 }
 
 /** Test / shadow / live, each switch confirmed with what will start (or stop) being sent. */
-export function ModeSwitch(props: { connection: Connection; onChanged: () => void }) {
+export function ModeSwitch(props: { connection: Connection }) {
   const [asked, setAsked] = useState<Mode | null>(null);
-  const [error, setError] = useState<unknown>();
-  const [busy, setBusy] = useState(false);
   const c = props.connection;
-
-  const confirm = async () => {
-    if (!asked) return;
-    setBusy(true);
-    setError(undefined);
-    try {
-      await api.post(`/api/v1/connections/${c.id}/mode`, { mode: asked });
+  const queries = useQueryClient();
+  const change = useMutation({
+    mutationFn: (mode: Mode) =>
+      unwrap(
+        client.POST("/api/v1/connections/{id}/mode", { params: { path: { id: c.id } }, body: { mode } }),
+      ),
+    onSuccess: () => {
       setAsked(null);
-      props.onChanged();
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
+      // The connection (its mode, pending pushes, history) and every list showing it.
+      return queries.invalidateQueries({ queryKey: ["connections"] });
+    },
+  });
+  const error = change.error;
+  const busy = change.isPending;
+
+  const confirm = () => {
+    if (asked) change.mutate(asked);
   };
 
   return (

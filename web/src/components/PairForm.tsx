@@ -1,7 +1,7 @@
 import { type FormEvent, useState } from "react";
 import { client, type Platform, unwrap } from "../api/client.ts";
-import type { Connection } from "../types.ts";
-import { ErrorBox } from "./common.tsx";
+import type { Connection } from "../api/types.ts";
+import { ErrorBox } from "./ErrorBox.tsx";
 
 /** One property of a platform's credentials JSON Schema (GET /api/v1/platforms), as far as a form reads it. */
 type PropertySchema = {

@@ -1,5 +1,5 @@
+import type { Connection, FeedRun } from "../api/types.ts";
 import { dateTime, words } from "../format.ts";
-import type { Connection, FeedRun } from "../types.ts";
 import { Badge } from "./common.tsx";
 
 function countsText(counts: FeedRun["counts"]): string {

@@ -1,5 +1,4 @@
-import { type MouseEvent, type ReactNode, useCallback, useEffect, useState } from "react";
-import { errorMessage } from "../api.ts";
+import type { MouseEvent, ReactNode } from "react";
 import { navigate } from "../router.ts";
 
 export function Link(props: { to: string; children: ReactNode; className?: string }) {
@@ -13,41 +12,6 @@ export function Link(props: { to: string; children: ReactNode; className?: strin
       {props.children}
     </a>
   );
-}
-
-export function ErrorBox(props: { error: unknown }) {
-  if (!props.error) return null;
-  return (
-    <p className="error" role="alert">
-      {errorMessage(props.error)}
-    </p>
-  );
-}
-
-export type Loaded<T> = { data: T | undefined; error: unknown; loading: boolean; reload: () => void };
-
-/** Loads `load()` when `key` changes; `reload` fetches again without clearing what is shown. */
-export function useLoad<T>(load: () => Promise<T>, key: string): Loaded<T> {
-  const [state, setState] = useState<{ data: T | undefined; error: unknown; loading: boolean }>({
-    data: undefined,
-    error: undefined,
-    loading: true,
-  });
-  const [tick, setTick] = useState(0);
-  // biome-ignore lint/correctness/useExhaustiveDependencies: `key` stands for what `load` reads.
-  useEffect(() => {
-    let live = true;
-    setState((s) => ({ ...s, loading: true }));
-    load().then(
-      (data) => live && setState({ data, error: undefined, loading: false }),
-      (error: unknown) => live && setState((s) => ({ ...s, error, loading: false })),
-    );
-    return () => {
-      live = false;
-    };
-  }, [key, tick]);
-  const reload = useCallback(() => setTick((t) => t + 1), []);
-  return { ...state, reload };
 }
 
 export function Loading(props: { what: string }) {

@@ -1,6 +1,9 @@
+import { useQuery } from "@tanstack/react-query";
+import { client, unwrap } from "../api/client.ts";
+import { ErrorBox } from "../components/ErrorBox.tsx";
 import "../sync-screens.css";
-import { api } from "../api.ts";
-import { Badge, ErrorBox, Link, Loading, useLoad } from "../components/common.tsx";
+import type { Connection } from "../api/types.ts";
+import { Badge, Link, Loading } from "../components/common.tsx";
 import { ConnectionTabs, isTab, type TabKey } from "../components/connection/ConnectionTabs.tsx";
 import { ExecutionsTab } from "../components/connection/ExecutionsTab.tsx";
 import { FeedsTab } from "../components/connection/FeedsTab.tsx";
@@ -13,9 +16,7 @@ import { PreviewsTab } from "../components/connection/PreviewsTab.tsx";
 import { StockAlertsTab } from "../components/connection/StockAlertsTab.tsx";
 import { WebConnectorSetup } from "../components/connection/WebConnectorSetup.tsx";
 import { ModeSwitch } from "../components/ModeSwitch.tsx";
-import { usePoll } from "../components/sync/usePoll.ts";
 import { dateTime } from "../format.ts";
-import type { Connection, Onboarding, Pending } from "../types.ts";
 
 function TabContent(props: { tab: TabKey; connection: Connection }) {
   const c = props.connection;
@@ -41,23 +42,20 @@ function TabContent(props: { tab: TabKey; connection: Connection }) {
 
 /** One connection: who it is, its mode, and its settings pages as tabs (R-CON-4). */
 export function ConnectionPage(props: { id: string; tab?: string }) {
-  const base = `/api/v1/connections/${props.id}`;
-  const connection = useLoad(
-    () =>
-      api.get<
-        Connection & {
-          onboarding?: Onboarding | null;
-          webhooks?: { registered: false; error: string };
-          status?: "connected" | "disconnected";
-          disconnectedReason?: string | null;
-        }
-      >(base),
-    `c-${props.id}`,
-  );
-  const pending = useLoad(() => api.get<Pending>(`${base}/pending`, { limit: 1 }), `p-${props.id}`);
+  const path = { id: props.id };
+  const connection = useQuery({
+    queryKey: ["connections", props.id],
+    queryFn: () => unwrap(client.GET("/api/v1/connections/{id}", { params: { path } })),
+    // While the first import runs its steps' progress shows without a click.
+    refetchInterval: (q) => (q.state.data?.onboarding?.status === "running" ? 2000 : false),
+  });
+  const pending = useQuery({
+    queryKey: ["connections", props.id, "pending", 1],
+    queryFn: () =>
+      unwrap(client.GET("/api/v1/connections/{id}/pending", { params: { path, query: { limit: 1 } } })),
+  });
   const tab: TabKey = isTab(props.tab) ? props.tab : "feeds";
   const c = connection.data;
-  usePoll(connection.reload, c?.onboarding?.status === "running", 2000);
   const hints = c?.credentials && typeof c.credentials === "object" ? Object.entries(c.credentials) : [];
 
   return (
@@ -66,7 +64,7 @@ export function ConnectionPage(props: { id: string; tab?: string }) {
         <Link to="/connections">← Connections</Link>
       </p>
       <ErrorBox error={connection.error} />
-      {!c && connection.loading && <Loading what="connection" />}
+      {!c && connection.isFetching && <Loading what="connection" />}
       {c && (
         <>
           <h1>
@@ -99,13 +97,7 @@ export function ConnectionPage(props: { id: string; tab?: string }) {
           {c.onboarding && <OnboardingProgress onboarding={c.onboarding} />}
           <section className="card">
             <h2>Mode</h2>
-            <ModeSwitch
-              connection={c}
-              onChanged={() => {
-                connection.reload();
-                pending.reload();
-              }}
-            />
+            <ModeSwitch connection={c} />
             {c.mode === "shadow" && (
               <p className="small">
                 Nothing is sent while in shadow mode.{" "}

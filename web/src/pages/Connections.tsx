@@ -1,15 +1,21 @@
+import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { client, type Platform, unwrap } from "../api/client.ts";
-import { api } from "../api.ts";
-import { Badge, ErrorBox, Link, Loading, useLoad } from "../components/common.tsx";
+import { Badge, Link, Loading } from "../components/common.tsx";
+import { ErrorBox } from "../components/ErrorBox.tsx";
 import { PairForm } from "../components/PairForm.tsx";
 import { dateTime } from "../format.ts";
 import { navigate } from "../router.ts";
-import type { Connection } from "../types.ts";
 
 export function Connections() {
-  const connections = useLoad(() => api.get<{ items: Connection[] }>("/api/v1/connections"), "connections");
-  const platforms = useLoad(() => unwrap(client.GET("/api/v1/platforms")), "platforms");
+  const connections = useQuery({
+    queryKey: ["connections"],
+    queryFn: () => unwrap(client.GET("/api/v1/connections")),
+  });
+  const platforms = useQuery({
+    queryKey: ["platforms"],
+    queryFn: () => unwrap(client.GET("/api/v1/platforms")),
+  });
   const [pairing, setPairing] = useState<Platform | null>(null);
 
   return (
@@ -17,7 +23,7 @@ export function Connections() {
       <h1>Connections</h1>
       <section className="card">
         <ErrorBox error={connections.error} />
-        {connections.loading && !connections.data && <Loading what="connections" />}
+        {connections.isFetching && !connections.data && <Loading what="connections" />}
         {connections.data?.items.length === 0 && <p className="muted">Nothing connected yet.</p>}
         {connections.data && connections.data.items.length > 0 && (
           <table>

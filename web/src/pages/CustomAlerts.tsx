@@ -1,16 +1,17 @@
+import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
-import { api } from "../api.ts";
-import { Problem } from "../components/books/Problem.tsx";
+import { client, unwrap } from "../api/client.ts";
+import type { CustomAlert } from "../api/types.ts";
 import { NOTIFICATION_TABS, SubNav } from "../components/books/SubNav.tsx";
-import { Badge, Loading, useLoad } from "../components/common.tsx";
+import { Badge, Loading } from "../components/common.tsx";
+import { ErrorBox } from "../components/ErrorBox.tsx";
 import { AlertBuilder } from "../components/notifications/AlertBuilder.tsx";
-import type { AlertEvent, AlertPreview, CustomAlert } from "../types.ts";
 
 async function loadAll() {
   const [alerts, events, webhooks] = await Promise.all([
-    api.get<{ items: CustomAlert[] }>("/api/v1/custom-alerts"),
-    api.get<{ items: AlertEvent[] }>("/api/v1/custom-alerts/events"),
-    api.get<{ items: { id: string; url: string }[] }>("/api/v1/notification-webhooks"),
+    unwrap(client.GET("/api/v1/custom-alerts")),
+    unwrap(client.GET("/api/v1/custom-alerts/events")),
+    unwrap(client.GET("/api/v1/notification-webhooks")),
   ]);
   return { alerts: alerts.items, events: events.items, webhooks: webhooks.items };
 }
@@ -27,17 +28,22 @@ function recipientsText(a: CustomAlert): string {
     .join(", ");
 }
 
+const runTest = (id: string) =>
+  unwrap(client.POST("/api/v1/custom-alerts/{id}/test", { params: { path: { id } } }));
+/** What testing an alert against the latest event answers. */
+type Tested = Awaited<ReturnType<typeof runTest>>;
+
 /** R-NOT-5: the merchant's own alerts, a builder with a live preview, and a test against the latest event. */
 export function CustomAlerts() {
-  const data = useLoad(loadAll, "custom-alerts");
+  const data = useQuery({ queryKey: ["custom-alerts"], queryFn: loadAll });
   const [editing, setEditing] = useState<CustomAlert | "new" | null>(null);
-  const [tests, setTests] = useState<Record<string, AlertPreview | { event: null }>>({});
+  const [tests, setTests] = useState<Record<string, Tested>>({});
   const [error, setError] = useState<unknown>();
 
   const test = async (a: CustomAlert) => {
     setError(undefined);
     try {
-      const result = await api.post<AlertPreview | { event: null }>(`/api/v1/custom-alerts/${a.id}/test`);
+      const result = await runTest(a.id);
       setTests((t) => ({ ...t, [a.id]: result }));
     } catch (e) {
       setError(e);
@@ -46,8 +52,8 @@ export function CustomAlerts() {
   const remove = async (a: CustomAlert) => {
     setError(undefined);
     try {
-      await api.delete(`/api/v1/custom-alerts/${a.id}`);
-      data.reload();
+      await unwrap(client.DELETE("/api/v1/custom-alerts/{id}", { params: { path: { id: a.id } } }));
+      data.refetch();
     } catch (e) {
       setError(e);
     }
@@ -57,8 +63,8 @@ export function CustomAlerts() {
     <>
       <h1>Notifications</h1>
       <SubNav label="Notifications" items={NOTIFICATION_TABS} />
-      <Problem error={error ?? data.error} />
-      {!data.data && data.loading && <Loading what="custom alerts" />}
+      <ErrorBox error={error ?? data.error} />
+      {!data.data && data.isFetching && <Loading what="custom alerts" />}
       {data.data && editing === null && (
         <section className="card">
           <div className="row">
@@ -118,7 +124,7 @@ export function CustomAlerts() {
             editing={editing === "new" ? null : editing}
             onSaved={() => {
               setEditing(null);
-              data.reload();
+              data.refetch();
             }}
             onCancel={() => setEditing(null)}
           />
@@ -128,9 +134,9 @@ export function CustomAlerts() {
   );
 }
 
-function TestResult(props: { result: AlertPreview | { event: null } }) {
+function TestResult(props: { result: Tested }) {
   const r = props.result;
-  if (!r.event || !("message" in r))
+  if (!("message" in r) || !r.event)
     return (
       <p className="muted small">No such event has happened yet, so there is nothing to test against.</p>
     );

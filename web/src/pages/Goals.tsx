@@ -1,11 +1,12 @@
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
-import { api } from "../api.ts";
-import { Problem } from "../components/books/Problem.tsx";
+import { client, unwrap } from "../api/client.ts";
+import type { Body, Goal, GoalMetric, GoalProgress } from "../api/types.ts";
 import { PLANNER_TABS, SubNav } from "../components/books/SubNav.tsx";
 import { useConnections } from "../components/books/useConnections.ts";
-import { Loading, useLoad } from "../components/common.tsx";
+import { Loading } from "../components/common.tsx";
+import { ErrorBox } from "../components/ErrorBox.tsx";
 import { dateTime, words } from "../format.ts";
-import type { Goal, GoalMetric, GoalProgress } from "../types.ts";
 
 const METRICS: { value: GoalMetric; label: string }[] = [
   { value: "revenue", label: "Revenue" },
@@ -22,11 +23,13 @@ const show = (metric: GoalMetric, n: number) =>
 type GoalWithProgress = Goal & { progress: GoalProgress | null };
 
 async function loadGoals(): Promise<GoalWithProgress[]> {
-  const { items } = await api.get<{ items: Goal[] }>("/api/v1/goals");
+  const { items } = await unwrap(client.GET("/api/v1/goals"));
   return Promise.all(
     items.map(async (g) => ({
       ...g,
-      progress: await api.get<GoalProgress>(`/api/v1/goals/${g.id}/progress`).catch(() => null),
+      progress: await unwrap(
+        client.GET("/api/v1/goals/{id}/progress", { params: { path: { id: g.id } } }),
+      ).catch(() => null),
     })),
   );
 }
@@ -34,12 +37,25 @@ async function loadGoals(): Promise<GoalWithProgress[]> {
 /** R-NOT-7: goals and how far each is in its current period; reaching one raises a notification. */
 export function Goals() {
   const connections = useConnections();
-  const goals = useLoad(loadGoals, "goals");
-  const [error, setError] = useState<unknown>();
+  const goals = useQuery({ queryKey: ["goals"], queryFn: loadGoals });
+  const queries = useQueryClient();
+  const invalidate = () => queries.invalidateQueries({ queryKey: ["goals"] });
+  const createGoal = useMutation({
+    mutationFn: (body: Body<"createGoal">) => unwrap(client.POST("/api/v1/goals", { body })),
+    onSuccess: () => {
+      setForm((f) => ({ ...f, name: "", amount: "" }));
+      return invalidate();
+    },
+  });
+  const removeGoal = useMutation({
+    mutationFn: (id: string) => unwrap(client.DELETE("/api/v1/goals/{id}", { params: { path: { id } } })),
+    onSuccess: invalidate,
+  });
+  const error = createGoal.error ?? removeGoal.error;
   const [form, setForm] = useState({
     name: "",
     metric: "revenue" as GoalMetric,
-    period: "month",
+    period: "month" as Goal["period"],
     amount: "",
     connectionId: "",
   });
@@ -47,33 +63,22 @@ export function Goals() {
   const amountOk =
     form.amount.trim() !== "" && amount > 0 && (isMoney(form.metric) || Number.isInteger(amount));
 
-  const create = async (e: FormEvent) => {
+  const create = (e: FormEvent) => {
     e.preventDefault();
     if (!amountOk || !form.name.trim()) return;
-    setError(undefined);
-    try {
-      await api.post("/api/v1/goals", {
-        name: form.name.trim(),
-        metric: form.metric,
-        period: form.period,
-        // Money goals are kept in minor units (cents).
-        amount: isMoney(form.metric) ? Math.round(amount * 100) : amount,
-        connectionId: form.connectionId || null,
-      });
-      setForm((f) => ({ ...f, name: "", amount: "" }));
-      goals.reload();
-    } catch (err) {
-      setError(err);
-    }
+    removeGoal.reset();
+    createGoal.mutate({
+      name: form.name.trim(),
+      metric: form.metric,
+      period: form.period,
+      // Money goals are kept in minor units (cents).
+      amount: isMoney(form.metric) ? Math.round(amount * 100) : amount,
+      connectionId: form.connectionId || null,
+    });
   };
-  const remove = async (id: string) => {
-    setError(undefined);
-    try {
-      await api.delete(`/api/v1/goals/${id}`);
-      goals.reload();
-    } catch (err) {
-      setError(err);
-    }
+  const remove = (id: string) => {
+    createGoal.reset();
+    removeGoal.mutate(id);
   };
 
   return (
@@ -82,8 +87,8 @@ export function Goals() {
       <SubNav label="Planner" items={PLANNER_TABS} />
       <section className="card">
         <h2>Goals</h2>
-        <Problem error={error ?? goals.error} />
-        {!goals.data && goals.loading && <Loading what="goals" />}
+        <ErrorBox error={error ?? goals.error} />
+        {!goals.data && goals.isFetching && <Loading what="goals" />}
         {goals.data?.length === 0 && <p className="muted">No goals yet. Set one below.</p>}
         {goals.data && goals.data.length > 0 && (
           <table aria-label="Goals">
@@ -164,7 +169,10 @@ export function Goals() {
           </label>
           <label>
             Per
-            <select value={form.period} onChange={(e) => setForm({ ...form, period: e.target.value })}>
+            <select
+              value={form.period}
+              onChange={(e) => setForm({ ...form, period: e.target.value as Goal["period"] })}
+            >
               {PERIODS.map((p) => (
                 <option key={p} value={p}>
                   {p}

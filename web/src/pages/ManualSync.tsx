@@ -1,7 +1,8 @@
-import { type FormEvent, useEffect, useState } from "react";
-import { api } from "../api.ts";
+import { useQueries } from "@tanstack/react-query";
+import { type FormEvent, useState } from "react";
+import { client, unwrap } from "../api/client.ts";
+import type { BooksSyncProgress, BooksSyncResult, OrderSettings, SyncPreset } from "../api/types.ts";
 import { explainBooksError } from "../components/books/books-advice.ts";
-import { Problem } from "../components/books/Problem.tsx";
 import { Progress } from "../components/books/Progress.tsx";
 import { ORDERS_TABS, SubNav } from "../components/books/SubNav.tsx";
 import {
@@ -11,7 +12,7 @@ import {
 } from "../components/books/useBooksProgress.ts";
 import { useConnections } from "../components/books/useConnections.ts";
 import { Link } from "../components/common.tsx";
-import type { BooksSyncProgress, BooksSyncResult, OrderSettings, SyncPreset } from "../types.ts";
+import { ErrorBox } from "../components/ErrorBox.tsx";
 
 const PRESETS: { value: SyncPreset | "custom"; label: string }[] = [
   { value: "current-week", label: "Current week" },
@@ -31,7 +32,9 @@ const unsettled = (p: BooksSyncProgress) => p.documents.pending + p.documents.po
 async function settled(query: ProgressQuery): Promise<BooksSyncProgress | null> {
   const until = Date.now() + SETTLE_MS;
   for (;;) {
-    const p = await api.get<BooksSyncProgress>("/api/v1/books/sync/progress", query).catch(() => null);
+    const p = await unwrap(client.GET("/api/v1/books/sync/progress", { params: { query } })).catch(
+      () => null,
+    );
     if (!p || unsettled(p) === 0 || Date.now() > until) return p;
     await new Promise((resolve) => setTimeout(resolve, 700));
   }
@@ -48,7 +51,6 @@ const OUTCOMES: [keyof BooksSyncResult["outcomes"], string][] = [
 /** R-ORD-5: post a range of one channel's sales and refunds to its books connection now. */
 export function ManualSync() {
   const connections = useConnections();
-  const [settings, setSettings] = useState<Record<string, OrderSettings>>({});
   const [connectionId, setConnectionId] = useState("");
   const [preset, setPreset] = useState<SyncPreset | "custom">("last-month");
   const [from, setFrom] = useState("");
@@ -59,21 +61,19 @@ export function ManualSync() {
   const [error, setError] = useState<unknown>();
   const watch = useBooksProgress(running);
 
-  // Which books connection each channel posts to, so the picker can say it.
-  useEffect(() => {
-    let live = true;
-    Promise.all(
-      connections.items.map((c) =>
-        api
-          .get<OrderSettings>(`/api/v1/connections/${c.id}/order-settings`)
-          .then((s) => [c.id, s] as const)
-          .catch(() => null),
-      ),
-    ).then((pairs) => live && setSettings(Object.fromEntries(pairs.filter((p) => p !== null))));
-    return () => {
-      live = false;
-    };
-  }, [connections.items]);
+  // Which books connection each channel posts to, so the picker can say it (a books connection
+  // itself has no order settings and simply posts nowhere).
+  const orderSettings = useQueries({
+    queries: connections.items.map((c) => ({
+      queryKey: ["order-settings", c.id],
+      queryFn: () =>
+        unwrap(client.GET("/api/v1/connections/{id}/order-settings", { params: { path: { id: c.id } } })),
+      retry: false,
+    })),
+  });
+  const settings: Record<string, OrderSettings> = Object.fromEntries(
+    orderSettings.flatMap((q) => (q.data ? [[q.data.connectionId, q.data] as const] : [])),
+  );
 
   const posting = connections.items.filter((c) => settings[c.id]?.booksConnectionId);
   const other = connections.items.filter((c) => !settings[c.id]?.booksConnectionId);
@@ -90,7 +90,7 @@ export function ManualSync() {
     watch.reset();
     setRunning(query);
     try {
-      const done = await api.post<BooksSyncResult>("/api/v1/books/sync", query);
+      const done = await unwrap(client.POST("/api/v1/books/sync", { body: query }));
       setFinal(await settled(query));
       setResult(done);
     } catch (err) {
@@ -165,7 +165,7 @@ export function ManualSync() {
           </p>
         )}
         {running && <Progress label="Manual sync progress" {...shown} />}
-        <Problem error={error} explain={explainBooksError} />
+        <ErrorBox error={error} explain={explainBooksError} />
         {result && <SyncDone result={result} progressText={final ? describeProgress(final).text : null} />}
       </section>
     </>
@@ -174,7 +174,10 @@ export function ManualSync() {
 
 function SyncDone(props: { result: BooksSyncResult; progressText: string | null }) {
   const r = props.result;
-  const counts = OUTCOMES.filter(([k]) => r.outcomes[k] > 0).map(([k, label]) => `${r.outcomes[k]} ${label}`);
+  const counts = OUTCOMES.flatMap(([k, label]) => {
+    const count = r.outcomes[k] ?? 0;
+    return count > 0 ? [`${count} ${label}`] : [];
+  });
   return (
     <div className="notice" role="status" aria-label="Sync result">
       <Progress label="Manual sync progress" done={1} total={1} text={props.progressText ?? "Finished."} />

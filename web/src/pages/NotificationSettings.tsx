@@ -1,13 +1,15 @@
+import { useQuery } from "@tanstack/react-query";
 import { type FormEvent, useEffect, useState } from "react";
-import { api } from "../api.ts";
-import { type Advice, type Explain, Problem } from "../components/books/Problem.tsx";
+import { client, unwrap } from "../api/client.ts";
+import type { NotificationSettingsView } from "../api/types.ts";
 import { NOTIFICATION_TABS, SubNav } from "../components/books/SubNav.tsx";
 import { useConnections } from "../components/books/useConnections.ts";
-import { Loading, useLoad } from "../components/common.tsx";
-import type { NotificationSettingsView, NotificationTypeInfo } from "../types.ts";
+import { Loading } from "../components/common.tsx";
+import { type Advice, ErrorBox, type Explain } from "../components/ErrorBox.tsx";
 
 const EMAIL = /^[^\s@,]+@[^\s@,]+\.[^\s@,]+$/;
-type PerConnection = Record<string, { types: Record<string, boolean>; ordersCountPeriod: string }>;
+type Period = NonNullable<NotificationSettingsView["connections"][number]["ordersCountPeriod"]>;
+type PerConnection = Record<string, { types: Record<string, boolean>; ordersCountPeriod: Period }>;
 
 /** What the hub's settings codes (docs/error-codes.md) mean on this page. */
 const adviceByCode: Record<string, Advice> = {
@@ -24,8 +26,8 @@ const explain: Explain = (e) => adviceByCode[e.code];
 
 async function load() {
   const [settings, types] = await Promise.all([
-    api.get<NotificationSettingsView>("/api/v1/notification-settings"),
-    api.get<{ items: NotificationTypeInfo[] }>("/api/v1/notification-types"),
+    unwrap(client.GET("/api/v1/notification-settings")),
+    unwrap(client.GET("/api/v1/notification-types")),
   ]);
   return { settings, types: types.items };
 }
@@ -33,7 +35,7 @@ async function load() {
 /** R-NOT-3/4: which types are on (account-wide and per connection), global opt-in, where e-mail goes. */
 export function NotificationSettings() {
   const connections = useConnections();
-  const data = useLoad(load, "notification-settings");
+  const data = useQuery({ queryKey: ["notification-settings"], queryFn: load });
   const [defaultEmail, setDefaultEmail] = useState("");
   const [override, setOverride] = useState(false);
   const [overrideEmails, setOverrideEmails] = useState("");
@@ -81,19 +83,23 @@ export function NotificationSettings() {
     setError(undefined);
     setSaved(false);
     try {
-      await api.put("/api/v1/notification-settings", {
-        defaultEmail: defaultEmail.trim() || null,
-        override: { enabled: override, emails: overrideEmails },
-        globalOptIn,
-        types,
-        connections: Object.entries(perConnection).map(([connectionId, c]) => ({
-          connectionId,
-          types: c.types,
-          ordersCountPeriod: c.ordersCountPeriod,
-        })),
-      });
+      await unwrap(
+        client.PUT("/api/v1/notification-settings", {
+          body: {
+            defaultEmail: defaultEmail.trim() || null,
+            override: { enabled: override, emails: overrideEmails },
+            globalOptIn,
+            types,
+            connections: Object.entries(perConnection).map(([connectionId, c]) => ({
+              connectionId,
+              types: c.types,
+              ordersCountPeriod: c.ordersCountPeriod,
+            })),
+          },
+        }),
+      );
       setSaved(true);
-      data.reload();
+      data.refetch();
     } catch (err) {
       setError(err);
     }
@@ -103,8 +109,8 @@ export function NotificationSettings() {
     <>
       <h1>Notifications</h1>
       <SubNav label="Notifications" items={NOTIFICATION_TABS} />
-      {!data.data && data.loading && <Loading what="settings" />}
-      <Problem error={data.error} />
+      {!data.data && data.isFetching && <Loading what="settings" />}
+      <ErrorBox error={data.error} />
       {data.data && (
         <form aria-label="Notification settings" onSubmit={submit}>
           <section className="card">
@@ -194,7 +200,7 @@ export function NotificationSettings() {
                       <select
                         aria-label={`Orders count period for ${c.name}`}
                         value={perConnection[c.id]?.ordersCountPeriod ?? "day"}
-                        onChange={(e) => setConnection(c.id, { ordersCountPeriod: e.target.value })}
+                        onChange={(e) => setConnection(c.id, { ordersCountPeriod: e.target.value as Period })}
                       >
                         <option value="day">each day</option>
                         <option value="week">each week</option>
@@ -218,7 +224,7 @@ export function NotificationSettings() {
             </label>
             <p className="muted small">{global.map((t) => t.label).join(" · ")} — on or off together.</p>
           </section>
-          <Problem error={error} explain={explain} />
+          <ErrorBox error={error} explain={explain} />
           {saved && (
             <p className="ok-note" role="status">
               Settings updated.

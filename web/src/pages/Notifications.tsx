@@ -1,13 +1,13 @@
+import { useQuery } from "@tanstack/react-query";
 import { type FormEvent, useEffect, useState } from "react";
-import { api } from "../api.ts";
-import { Problem } from "../components/books/Problem.tsx";
+import { client, unwrap } from "../api/client.ts";
 import { NOTIFICATION_TABS, SubNav } from "../components/books/SubNav.tsx";
 import { dayEnd, dayStart, useConnections } from "../components/books/useConnections.ts";
-import { Loading, useLoad } from "../components/common.tsx";
+import { Loading } from "../components/common.tsx";
+import { ErrorBox } from "../components/ErrorBox.tsx";
 import { notificationsChanged, onNotificationsChanged } from "../components/notifications/changes.ts";
 import { NotificationItem } from "../components/notifications/NotificationItem.tsx";
 import { useNotificationList } from "../components/notifications/useNotificationList.ts";
-import type { NotificationTypeInfo } from "../types.ts";
 
 /** The bell links to `/notifications?open=<id>` to show one notification expanded. */
 const openedFromLink = () => new URLSearchParams(location.search).get("open");
@@ -25,10 +25,10 @@ const NO_FILTERS: Filters = { type: "", connectionId: "", severity: "", read: ""
 /** R-NOT-1: every notification, with filters, search, details, mark read and mark all as read. */
 export function Notifications() {
   const connections = useConnections();
-  const types = useLoad(
-    () => api.get<{ items: NotificationTypeInfo[] }>("/api/v1/notification-types"),
-    "types",
-  );
+  const types = useQuery({
+    queryKey: ["notification-types"],
+    queryFn: () => unwrap(client.GET("/api/v1/notification-types")),
+  });
   const [filters, setFilters] = useState<Filters>(NO_FILTERS);
   const [search, setSearch] = useState("");
   const [q, setQ] = useState("");
@@ -55,7 +55,12 @@ export function Notifications() {
   const mark = async (id: string, read: boolean) => {
     setError(undefined);
     try {
-      await api.post(`/api/v1/notifications/${id}/${read ? "read" : "unread"}`);
+      const params = { params: { path: { id } } };
+      await unwrap(
+        read
+          ? client.POST("/api/v1/notifications/{id}/read", params)
+          : client.POST("/api/v1/notifications/{id}/unread", params),
+      );
       list.patch(id, read);
       notificationsChanged();
     } catch (e) {
@@ -70,7 +75,7 @@ export function Notifications() {
   const markAll = async () => {
     setError(undefined);
     try {
-      await api.post("/api/v1/notifications/read-all", {});
+      await unwrap(client.POST("/api/v1/notifications/read-all", { body: {} }));
       list.patch(null, true);
       notificationsChanged();
     } catch (e) {
@@ -151,7 +156,7 @@ export function Notifications() {
             Mark all as read
           </button>
         </div>
-        <Problem error={error ?? list.error ?? types.error} />
+        <ErrorBox error={error ?? list.error ?? types.error} />
         {!list.items && !list.error && <Loading what="notifications" />}
         {list.items?.length === 0 && (
           <p className="muted">

@@ -1,17 +1,22 @@
-import { api } from "../api.ts";
-import { Badge, ErrorBox, Link, Loading, useLoad } from "../components/common.tsx";
+import { useQuery } from "@tanstack/react-query";
+import { client, unwrap } from "../api/client.ts";
+import type { OrderPostings } from "../api/types.ts";
+import { Badge, Link, Loading } from "../components/common.tsx";
+import { ErrorBox } from "../components/ErrorBox.tsx";
 import { dateTime, money, words } from "../format.ts";
-import type { OrderDetail, OrderPostings } from "../types.ts";
 
 const lineText = (lines: { sku: string; quantity: number }[]) =>
   lines.map((l) => `${l.quantity} × ${l.sku}`).join(", ");
 
 export function OrderPage(props: { id: string }) {
-  const order = useLoad(() => api.get<OrderDetail>(`/api/v1/orders/${props.id}`), props.id);
-  const postings = useLoad(
-    () => api.get<OrderPostings>(`/api/v1/orders/${props.id}/postings`),
-    `postings-${props.id}`,
-  );
+  const order = useQuery({
+    queryKey: ["orders", props.id],
+    queryFn: () => unwrap(client.GET("/api/v1/orders/{id}", { params: { path: { id: props.id } } })),
+  });
+  const postings = useQuery({
+    queryKey: ["orders", props.id, "postings"],
+    queryFn: () => unwrap(client.GET("/api/v1/orders/{id}/postings", { params: { path: { id: props.id } } })),
+  });
   const o = order.data;
 
   return (
@@ -20,7 +25,7 @@ export function OrderPage(props: { id: string }) {
         <Link to="/orders">← Orders</Link>
       </p>
       <ErrorBox error={order.error} />
-      {!o && order.loading && <Loading what="order" />}
+      {!o && order.isFetching && <Loading what="order" />}
       {o && (
         <>
           <h1>Order {o.orderNumber ?? o.platformOrderId}</h1>

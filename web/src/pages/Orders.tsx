@@ -1,10 +1,12 @@
 import { type FormEvent, useState } from "react";
+import { client, unwrap } from "../api/client.ts";
+import { compact, usePagedQuery } from "../api/query.ts";
+import type { QueryOf } from "../api/types.ts";
 import { ORDERS_TABS, SubNav } from "../components/books/SubNav.tsx";
 import { dayEnd, dayStart, useConnections } from "../components/books/useConnections.ts";
-import { Badge, ErrorBox, Link, Loading } from "../components/common.tsx";
-import { usePaged } from "../components/usePaged.ts";
+import { Badge, Link, Loading } from "../components/common.tsx";
+import { ErrorBox } from "../components/ErrorBox.tsx";
 import { dateTime, money, words } from "../format.ts";
-import type { OrderRow } from "../types.ts";
 
 const STATUSES = [
   "pending",
@@ -25,15 +27,19 @@ export function Orders() {
   const [connectionId, setConnectionId] = useState("");
   const [draft, setDraft] = useState<TextFilters>(EMPTY);
   const [applied, setApplied] = useState<TextFilters>(EMPTY);
-  const orders = usePaged<OrderRow>("/api/v1/orders", {
+  // The status comes from a select of the API's own values.
+  const query = compact({
     status,
     connectionId,
     q: applied.q.trim(),
     customer: applied.customer.trim(),
     state: applied.state.trim(),
-    from: dayStart(applied.from) ?? "",
-    to: dayEnd(applied.to) ?? "",
-  });
+    from: dayStart(applied.from),
+    to: dayEnd(applied.to),
+  }) as QueryOf<"listOrders">;
+  const orders = usePagedQuery(["orders", query], (cursor, signal) =>
+    unwrap(client.GET("/api/v1/orders", { params: { query: { ...query, limit: 50, cursor } }, signal })),
+  );
   const field = (key: keyof TextFilters) => ({
     value: draft[key],
     onChange: (e: { target: { value: string } }) => setDraft((d) => ({ ...d, [key]: e.target.value })),

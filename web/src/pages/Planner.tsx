@@ -1,10 +1,11 @@
 import { useState } from "react";
+import type { PlannerRow, PlanStatus } from "../api/types.ts";
 import { PLANNER_TABS, SubNav } from "../components/books/SubNav.tsx";
 import { useConnections } from "../components/books/useConnections.ts";
-import { Badge, ErrorBox, Link } from "../components/common.tsx";
+import { Badge, Link } from "../components/common.tsx";
+import { ErrorBox } from "../components/ErrorBox.tsx";
 import { PlannerSettings } from "../components/stock/PlannerSettings.tsx";
 import { usePlannerReport } from "../components/stock/usePlannerReport.ts";
-import type { PlannerRow, PlanStatus } from "../types.ts";
 
 type SortKey =
   | "sku"
@@ -32,7 +33,7 @@ function sortValue(row: PlannerRow, key: SortKey): number | string {
   if (key === "daysOfSupply") return row.daysOfSupply ?? Number.POSITIVE_INFINITY;
   if (key === "leadTimeDays") return row.leadTimeDays ?? -1;
   if (key === "status") return STATUS_ORDER[row.status];
-  return row[key];
+  return row[key] ?? -1;
 }
 
 /** R-INV-4/5: units sold, average daily sales, days of supply, lead time and status per SKU. */
@@ -42,8 +43,7 @@ export function Planner() {
   const [days, setDays] = useState("");
   const [status, setStatus] = useState<PlanStatus | "">("");
   const [sort, setSort] = useState<{ key: SortKey; desc: boolean }>({ key: "daysOfSupply", desc: false });
-  const [tick, setTick] = useState(0);
-  const report = usePlannerReport({ connectionId, days }, tick);
+  const report = usePlannerReport({ connectionId, days });
 
   const counts = { understock: 0, ok: 0, overstock: 0 };
   for (const r of report.rows ?? []) counts[r.status] += 1;
@@ -142,7 +142,7 @@ export function Planner() {
           </table>
         )}
       </section>
-      <PlannerSettings connectionId={connectionId} onSaved={() => setTick((t) => t + 1)} />
+      <PlannerSettings connectionId={connectionId} />
     </>
   );
 }

@@ -1,10 +1,11 @@
-import { api } from "../api.ts";
+import { useQuery } from "@tanstack/react-query";
+import { client, unwrap } from "../api/client.ts";
 import { useConnections } from "../components/books/useConnections.ts";
-import { ErrorBox, Link, Loading, useLoad } from "../components/common.tsx";
+import { Link, Loading } from "../components/common.tsx";
+import { ErrorBox } from "../components/ErrorBox.tsx";
 import { AdjustStock } from "../components/stock/AdjustStock.tsx";
 import { PlanFigures } from "../components/stock/PlanFigures.tsx";
 import { dateTime, money, words } from "../format.ts";
-import type { ProductDetail } from "../types.ts";
 
 type Listing = {
   id: string;
@@ -16,10 +17,13 @@ type Listing = {
 };
 
 export function ProductPage(props: { sku: string }) {
-  const product = useLoad(
-    () => api.get<ProductDetail>(`/api/v1/products/${encodeURIComponent(props.sku)}`),
-    props.sku,
-  );
+  const product = useQuery({
+    queryKey: ["products", props.sku],
+    queryFn: () =>
+      unwrap(
+        client.GET("/api/v1/products/{sku}", { params: { path: { sku: encodeURIComponent(props.sku) } } }),
+      ),
+  });
   const connections = useConnections();
   const p = product.data;
   const warehouseName = (id: string) => p?.warehouses.find((w) => w.warehouseId === id)?.warehouseName ?? "";
@@ -30,7 +34,7 @@ export function ProductPage(props: { sku: string }) {
         <Link to="/products">← Products</Link>
       </p>
       <ErrorBox error={product.error} />
-      {!p && product.loading && <Loading what="product" />}
+      {!p && product.isFetching && <Loading what="product" />}
       {p && (
         <>
           <h1>
@@ -73,7 +77,7 @@ export function ProductPage(props: { sku: string }) {
           </section>
           <section className="card">
             <h2>Adjust stock</h2>
-            <AdjustStock sku={p.sku} warehouses={p.warehouses} onDone={product.reload} />
+            <AdjustStock sku={p.sku} warehouses={p.warehouses} />
           </section>
           <PlanFigures sku={p.sku} />
           <section className="card">

@@ -1,9 +1,11 @@
 import { useState } from "react";
+import { client, unwrap } from "../api/client.ts";
+import { compact, usePagedQuery } from "../api/query.ts";
+import type { QueryOf } from "../api/types.ts";
 import { PRODUCTS_TABS, SubNav } from "../components/books/SubNav.tsx";
-import { Badge, ErrorBox, Link, Loading } from "../components/common.tsx";
-import { usePaged } from "../components/usePaged.ts";
+import { Badge, Link, Loading } from "../components/common.tsx";
+import { ErrorBox } from "../components/ErrorBox.tsx";
 import { money } from "../format.ts";
-import type { ProductRow } from "../types.ts";
 
 const STATUSES = [
   { value: "", label: "Any stock" },
@@ -16,7 +18,11 @@ export function Products() {
   const [search, setSearch] = useState("");
   const [q, setQ] = useState("");
   const [stockStatus, setStockStatus] = useState("");
-  const products = usePaged<ProductRow>("/api/v1/products", { q, stockStatus });
+  // The stock status comes from a select of the API's own values.
+  const query = compact({ q, stockStatus }) as QueryOf<"listProducts">;
+  const products = usePagedQuery(["products", query], (cursor, signal) =>
+    unwrap(client.GET("/api/v1/products", { params: { query: { ...query, limit: 50, cursor } }, signal })),
+  );
 
   return (
     <>

@@ -1,8 +1,6 @@
 import { type FormEvent, useState } from "react";
-import { api, setCsrfToken } from "../api.ts";
-import { ErrorBox } from "../components/common.tsx";
-
-type SignedIn = { csrfToken: string };
+import { client, setCsrfToken, unwrap } from "../api/client.ts";
+import { ErrorBox } from "../components/ErrorBox.tsx";
 
 /** Sign-in, or the first-run setup form while the hub has no user yet. */
 export function SignIn(props: { setupNeeded: boolean; onSignedIn: () => void }) {
@@ -17,15 +15,23 @@ export function SignIn(props: { setupNeeded: boolean; onSignedIn: () => void }) 
     setError(undefined);
     try {
       const result = props.setupNeeded
-        ? await api.post<SignedIn>("/api/v1/setup", {
-            accountName: field("accountName"),
-            email: field("email"),
-            password: field("password"),
-          })
-        : await api.post<SignedIn>("/api/v1/auth/login", {
-            email: field("email"),
-            password: field("password"),
-          });
+        ? await unwrap(
+            client.POST("/api/v1/setup", {
+              body: {
+                accountName: field("accountName"),
+                email: field("email"),
+                password: field("password"),
+              },
+            }),
+          )
+        : await unwrap(
+            client.POST("/api/v1/auth/login", {
+              body: {
+                email: field("email"),
+                password: field("password"),
+              },
+            }),
+          );
       setCsrfToken(result.csrfToken);
       props.onSignedIn();
     } catch (e) {

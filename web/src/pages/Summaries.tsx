@@ -1,11 +1,14 @@
+import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
-import { api } from "../api.ts";
+import { client, unwrap } from "../api/client.ts";
+import { compact } from "../api/query.ts";
+import type { SummarySale } from "../api/types.ts";
 import { Resummarize } from "../components/books/Resummarize.tsx";
 import { ORDERS_TABS, SubNav } from "../components/books/SubNav.tsx";
 import { useConnections } from "../components/books/useConnections.ts";
-import { ErrorBox, Link, Loading, useLoad } from "../components/common.tsx";
+import { Link, Loading } from "../components/common.tsx";
+import { ErrorBox } from "../components/ErrorBox.tsx";
 import { money } from "../format.ts";
-import type { SummarySale } from "../types.ts";
 
 /** Summary sales (R-ORD-3): one per channel per day (or month), with the orders each covers. */
 export function Summaries() {
@@ -14,11 +17,11 @@ export function Summaries() {
   const [connectionId, setConnectionId] = useState("");
   const [from, setFrom] = useState(linked);
   const [to, setTo] = useState(linked);
-  const query = { connectionId, from, to, limit: 100 };
-  const list = useLoad(
-    () => api.get<{ items: SummarySale[] }>("/api/v1/books/summaries", query),
-    JSON.stringify(query),
-  );
+  const query = { ...compact({ connectionId, from, to }), limit: 100 };
+  const list = useQuery({
+    queryKey: ["books-summaries", query],
+    queryFn: () => unwrap(client.GET("/api/v1/books/summaries", { params: { query } })),
+  });
   const [open, setOpen] = useState<string | null>(null);
 
   return (
@@ -49,7 +52,7 @@ export function Summaries() {
       </div>
       <section className="card">
         <ErrorBox error={list.error} />
-        {!list.data && list.loading && <Loading what="summaries" />}
+        {!list.data && list.isFetching && <Loading what="summaries" />}
         {list.data?.items.length === 0 && (
           <p className="muted">
             No summary sales. Channels in summary mode get one per day after the daily job (05:45 UTC) or a{" "}
@@ -77,7 +80,7 @@ export function Summaries() {
                   channel={connections.nameOf(s.channelConnectionId)}
                   open={open === s.id}
                   toggle={() => setOpen(open === s.id ? null : s.id)}
-                  reload={list.reload}
+                  reload={list.refetch}
                 />
               ))}
             </tbody>

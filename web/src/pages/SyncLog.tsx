@@ -1,13 +1,16 @@
+import { useQuery } from "@tanstack/react-query";
+import { client, unwrap } from "../api/client.ts";
+import { ErrorBox } from "../components/ErrorBox.tsx";
 import "../sync-screens.css";
-import { api } from "../api.ts";
-import { ErrorBox, useLoad } from "../components/common.tsx";
 import { IssuesList } from "../components/sync/IssuesList.tsx";
 import { SyncLogTable } from "../components/sync/SyncLogTable.tsx";
-import type { Connection } from "../types.ts";
 
 /** Across all connections: what needs a person (with Replay) and the per-SKU sync results. */
 export function SyncLog() {
-  const connections = useLoad(() => api.get<{ items: Connection[] }>("/api/v1/connections"), "connections");
+  const connections = useQuery({
+    queryKey: ["connections"],
+    queryFn: () => unwrap(client.GET("/api/v1/connections")),
+  });
   return (
     <>
       <h1>Sync log</h1>

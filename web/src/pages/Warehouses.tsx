@@ -1,9 +1,10 @@
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
-import { api } from "../api.ts";
-import { type Explain, Problem } from "../components/books/Problem.tsx";
+import { client, unwrap } from "../api/client.ts";
+import type { Warehouse } from "../api/types.ts";
 import { PRODUCTS_TABS, SubNav } from "../components/books/SubNav.tsx";
-import { Badge, Loading, useLoad } from "../components/common.tsx";
-import type { Warehouse } from "../types.ts";
+import { Badge, Loading } from "../components/common.tsx";
+import { ErrorBox, type Explain } from "../components/ErrorBox.tsx";
 
 const explain: Explain = (e) => {
   if (e.code === "warehouse_has_stock")
@@ -28,24 +29,35 @@ const explain: Explain = (e) => {
 
 /** R-INV-2: one default warehouse, renamable; more can be added; stock is kept per warehouse. */
 export function Warehouses() {
-  const list = useLoad(() => api.get<{ items: Warehouse[] }>("/api/v1/warehouses"), "warehouses");
+  const list = useQuery({
+    queryKey: ["warehouses"],
+    queryFn: () => unwrap(client.GET("/api/v1/warehouses")),
+  });
   const [name, setName] = useState("");
   const [counts, setCounts] = useState(true);
-  const [error, setError] = useState<unknown>();
-
-  const act = async (work: () => Promise<unknown>) => {
-    setError(undefined);
-    try {
-      await work();
-      list.reload();
-    } catch (e) {
-      setError(e);
-    }
-  };
+  const queries = useQueryClient();
+  // Each change (add, rename, default, delete) is one request; the list and stock per warehouse
+  // are read again after it.
+  const change = useMutation({
+    mutationFn: (work: () => Promise<unknown>) => work(),
+    onSuccess: () =>
+      Promise.all([
+        queries.invalidateQueries({ queryKey: ["warehouses"] }),
+        queries.invalidateQueries({ queryKey: ["products"] }),
+      ]),
+  });
+  const error = change.error;
+  const act = (work: () => Promise<unknown>) =>
+    change.mutateAsync(work).then(
+      () => undefined,
+      () => undefined,
+    );
   const add = (e: FormEvent) => {
     e.preventDefault();
     void act(async () => {
-      await api.post("/api/v1/warehouses", { name: name.trim(), countsForAvailability: counts });
+      await unwrap(
+        client.POST("/api/v1/warehouses", { body: { name: name.trim(), countsForAvailability: counts } }),
+      );
       setName("");
     });
   };
@@ -56,8 +68,8 @@ export function Warehouses() {
       <SubNav label="Products" items={PRODUCTS_TABS} />
       <section className="card">
         <h2>Warehouses</h2>
-        <Problem error={error ?? list.error} explain={explain} />
-        {!list.data && list.loading && <Loading what="warehouses" />}
+        <ErrorBox error={error ?? list.error} explain={explain} />
+        {!list.data && list.isFetching && <Loading what="warehouses" />}
         {list.data && (
           <table aria-label="Warehouses">
             <thead>
@@ -103,7 +115,10 @@ function WarehouseRow(props: { w: Warehouse; act: (work: () => Promise<unknown>)
   const { w, act } = props;
   const [editing, setEditing] = useState(false);
   const [name, setName] = useState(w.name);
-  const patch = (body: Partial<Warehouse>) => act(() => api.patch(`/api/v1/warehouses/${w.id}`, body));
+  const patch = (body: Partial<Warehouse>) =>
+    act(() =>
+      unwrap(client.PATCH("/api/v1/warehouses/{id}", { params: { path: { id: w.id } }, body: body })),
+    );
   return (
     <tr>
       <td>
@@ -157,7 +172,11 @@ function WarehouseRow(props: { w: Warehouse; act: (work: () => Promise<unknown>)
             <button
               type="button"
               className="link-button"
-              onClick={() => void act(() => api.delete(`/api/v1/warehouses/${w.id}`))}
+              onClick={() =>
+                void act(() =>
+                  unwrap(client.DELETE("/api/v1/warehouses/{id}", { params: { path: { id: w.id } } })),
+                )
+              }
             >
               Delete
             </button>

@@ -1,8 +1,8 @@
 import { useState } from "react";
-import { api } from "../../api.ts";
-import type { PostingOutcomes } from "../../types.ts";
+import { client, unwrap } from "../../api/client.ts";
+import type { PostingOutcomes } from "../../api/types.ts";
+import { ErrorBox } from "../ErrorBox.tsx";
 import { explainBooksError } from "./books-advice.ts";
-import { Problem } from "./Problem.tsx";
 import { Progress } from "./Progress.tsx";
 import { periodRange, useBooksProgress } from "./useBooksProgress.ts";
 
@@ -32,7 +32,13 @@ export function Resummarize(props: {
     setResult(null);
     setRunning(true);
     try {
-      setResult(await api.post<Result>(`/api/v1/books/summaries/${props.summaryId}/resummarize`));
+      setResult(
+        await unwrap(
+          client.POST("/api/v1/books/summaries/{id}/resummarize", {
+            params: { path: { id: props.summaryId } },
+          }),
+        ),
+      );
       props.onDone();
     } catch (e) {
       setError(e);
@@ -71,7 +77,7 @@ export function Resummarize(props: {
         </div>
       )}
       {running && <Progress label="Re-summarise progress" done={0} total={null} text={stage} />}
-      <Problem error={error} explain={explainBooksError} />
+      <ErrorBox error={error} explain={explainBooksError} />
       {result && (
         <p className="ok-note" role="status">
           Re-summarised {result.periodKey} (version {result.generation}):{" "}

@@ -1,5 +1,3 @@
-import type { Explain } from "./Problem.tsx";
-
 /** Manual sync and re-summarise failures, by the books API's codes (docs/error-codes.md). */
 export const explainBooksError: Explain = (error) => {
   if (error.code === "no_books_connection")
@@ -49,3 +47,5 @@ export const explainBooksError: Explain = (error) => {
     };
   return undefined;
 };
+
+import type { Explain } from "../ErrorBox.tsx";

@@ -1,37 +1,33 @@
-import { useEffect, useState } from "react";
-import { api } from "../../api.ts";
-import type { BooksSyncProgress } from "../../types.ts";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { client, unwrap } from "../../api/client.ts";
+import type { operations } from "../../api/schema.d.ts";
+import type { BooksSyncProgress } from "../../api/types.ts";
 
 const POLL_MS = 700;
 
 /** The range as the sync was asked for it: a preset, or from and to. */
-export type ProgressQuery = { connectionId: string; preset?: string; from?: string; to?: string };
+export type ProgressQuery = operations["getBooksSyncProgress"]["parameters"]["query"];
 
 /**
  * Polls where a range stands in the books while `query` is set (a manual sync or re-summarise is
  * running in its own request); keeps the last answer once the work is done.
  */
 export function useBooksProgress(query: ProgressQuery | null) {
-  const [progress, setProgress] = useState<BooksSyncProgress | null>(null);
-  const key = query ? JSON.stringify(query) : "";
-  // biome-ignore lint/correctness/useExhaustiveDependencies: `key` is the serialised query.
-  useEffect(() => {
-    if (!query) return;
-    let live = true;
-    const read = () =>
-      api.get<BooksSyncProgress>("/api/v1/books/sync/progress", query).then(
-        (p) => live && setProgress(p),
-        // A failed poll is not the sync failing: the sync's own answer reports errors.
-        () => undefined,
-      );
-    void read();
-    const timer = setInterval(read, POLL_MS);
-    return () => {
-      live = false;
-      clearInterval(timer);
-    };
-  }, [key]);
-  return { progress, reset: () => setProgress(null) };
+  const queries = useQueryClient();
+  const progress = useQuery({
+    queryKey: ["books-progress", query],
+    queryFn: () => unwrap(client.GET("/api/v1/books/sync/progress", { params: { query: query! } })),
+    enabled: query !== null,
+    refetchInterval: POLL_MS,
+    // A failed poll is not the sync failing: the sync's own answer reports errors.
+    retry: false,
+    // Once the work is done (no query) the last answer stays; a new range starts from nothing.
+    placeholderData: (previous) => (query === null ? previous : undefined),
+  });
+  return {
+    progress: progress.data ?? null,
+    reset: () => queries.removeQueries({ queryKey: ["books-progress"] }),
+  };
 }
 
 /** "3 of 5 orders in the books · 1 of 2 documents posted" and the fraction for the bar. */

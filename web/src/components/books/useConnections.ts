@@ -1,12 +1,15 @@
-import { api } from "../../api.ts";
-import type { Connection } from "../../types.ts";
-import { useLoad } from "../common.tsx";
+import { useQuery } from "@tanstack/react-query";
+import { client, unwrap } from "../../api/client.ts";
+import type { Connection } from "../../api/types.ts";
 
 const NONE: Connection[] = [];
 
 /** The account's connections, and a name for an id (lists show names, the API gives ids). */
 export function useConnections() {
-  const loaded = useLoad(() => api.get<{ items: Connection[] }>("/api/v1/connections"), "connections");
+  const loaded = useQuery({
+    queryKey: ["connections"],
+    queryFn: () => unwrap(client.GET("/api/v1/connections")),
+  });
   const items = loaded.data?.items ?? NONE;
   const nameOf = (id: string | null | undefined) =>
     id ? (items.find((c) => c.id === id)?.name ?? "a removed connection") : "—";

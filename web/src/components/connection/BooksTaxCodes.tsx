@@ -1,56 +1,59 @@
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
-import { ApiError, api } from "../../api.ts";
-import type { Connection } from "../../types.ts";
-import { ErrorBox, useLoad } from "../common.tsx";
+import { ApiError, client, unwrap } from "../../api/client.ts";
+import type { Connection, Ok } from "../../api/types.ts";
+import { ErrorBox } from "../ErrorBox.tsx";
 
-type TaxCode = { id: string; name: string; taxable: boolean; active: boolean };
-type TaxSettings = {
-  defaultTaxCode: string | null;
-  channelTaxCodes: Record<string, string>;
-  taxCodes: TaxCode[];
-};
+type TaxSettings = Ok<"getBooksTaxCodes">;
 
 /**
  * On a books connection: the tax code its postings carry, by default and per channel. Companies
  * outside the US (QuickBooks GB, CA, AU) refuse sales lines without one. Not shown for channels.
  */
 export function BooksTaxCodes(props: { connection: Connection; channels: Connection[] }) {
-  const path = `/api/v1/connections/${props.connection.id}/books-tax-codes`;
-  const settings = useLoad(() => api.get<TaxSettings>(path), `books-tax-${props.connection.id}`);
+  const id = props.connection.id;
+  const settings = useQuery({
+    queryKey: ["books-tax-codes", id],
+    queryFn: () =>
+      unwrap(client.GET("/api/v1/connections/{id}/books-tax-codes", { params: { path: { id } } })),
+  });
   if (settings.error instanceof ApiError && settings.error.code === "not_a_books_connection") return null;
   if (settings.error) return <ErrorBox error={settings.error} />;
   if (!settings.data) return null;
   return (
     <TaxCodesForm
       key={JSON.stringify(settings.data)}
-      path={path}
+      id={id}
       initial={settings.data}
       channels={props.channels}
     />
   );
 }
 
-function TaxCodesForm(props: { path: string; initial: TaxSettings; channels: Connection[] }) {
+function TaxCodesForm(props: { id: string; initial: TaxSettings; channels: Connection[] }) {
   const [s, setS] = useState(props.initial);
-  const [error, setError] = useState<unknown>();
-  const [saved, setSaved] = useState(false);
   const codes = s.taxCodes.filter((code) => code.active);
-
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    setError(undefined);
-    setSaved(false);
-    try {
-      setS(
-        await api.put<TaxSettings>(props.path, {
-          defaultTaxCode: s.defaultTaxCode,
-          channelTaxCodes: s.channelTaxCodes,
+  const queries = useQueryClient();
+  const save = useMutation({
+    mutationFn: () =>
+      unwrap(
+        client.PUT("/api/v1/connections/{id}/books-tax-codes", {
+          params: { path: { id: props.id } },
+          body: { defaultTaxCode: s.defaultTaxCode, channelTaxCodes: s.channelTaxCodes },
         }),
-      );
-      setSaved(true);
-    } catch (e) {
-      setError(e);
-    }
+      ),
+    onSuccess: (next) => {
+      setS(next);
+      // Read again when next shown; refetching now would remount the form and hide "Saved.".
+      void queries.invalidateQueries({ queryKey: ["books-tax-codes", props.id], refetchType: "none" });
+    },
+  });
+  const error = save.error;
+  const saved = save.isSuccess;
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    save.mutate();
   };
   const setChannel = (channelId: string, code: string) => {
     const next = { ...s.channelTaxCodes };

@@ -1,18 +1,22 @@
+import { useQuery } from "@tanstack/react-query";
 import { Fragment, useState } from "react";
-import { api } from "../../api.ts";
+import { client, unwrap } from "../../api/client.ts";
+import { usePagedQuery } from "../../api/query.ts";
+import type { QueryOf } from "../../api/types.ts";
 import { dateTime, words } from "../../format.ts";
 import { runErrorAdvice } from "../../sync-advice.ts";
-import type { Feed, FeedExecution, FeedExecutionDetail } from "../../types.ts";
-import { Badge, ErrorBox, useLoad } from "../common.tsx";
+import { Badge } from "../common.tsx";
+import { ErrorBox } from "../ErrorBox.tsx";
 import { isActive, orderedCounts, RunState } from "../sync/RunState.tsx";
-import { usePoll } from "../sync/usePoll.ts";
-import { usePaged } from "../usePaged.ts";
 
 const STATUSES = ["queued", "running", "succeeded", "partial", "failed", "blocked"];
 const TRIGGERS = ["schedule", "manual", "webhook", "retry", "onboarding"];
 
 function RunDetails(props: { id: string }) {
-  const detail = useLoad(() => api.get<FeedExecutionDetail>(`/api/v1/feed-runs/${props.id}`), props.id);
+  const detail = useQuery({
+    queryKey: ["feed-runs", "detail", props.id],
+    queryFn: () => unwrap(client.GET("/api/v1/feed-runs/{id}", { params: { path: { id: props.id } } })),
+  });
   const d = detail.data;
   if (detail.error) return <ErrorBox error={detail.error} />;
   if (!d) return <p className="muted">Loading details…</p>;
@@ -56,15 +60,25 @@ function RunDetails(props: { id: string }) {
 export function ExecutionsTab(props: { connectionId: string }) {
   const [filter, setFilter] = useState({ feed: "", status: "", trigger: "", from: "", to: "", q: "" });
   const [open, setOpen] = useState<string | null>(null);
-  const feeds = useLoad(
-    () => api.get<{ items: Feed[] }>(`/api/v1/connections/${props.connectionId}/feeds`),
-    `feeds-${props.connectionId}`,
-  );
+  const feeds = useQuery({
+    queryKey: ["feeds", props.connectionId],
+    queryFn: () =>
+      unwrap(client.GET("/api/v1/connections/{id}/feeds", { params: { path: { id: props.connectionId } } })),
+  });
   const query: Record<string, string> = { connectionId: props.connectionId };
   for (const [k, v] of Object.entries(filter)) if (v) query[k] = v;
   if (filter.to) query.to = `${filter.to}T23:59:59.999`;
-  const runs = usePaged<FeedExecution>("/api/v1/feed-runs", query, 25);
-  usePoll(runs.reload, (runs.items ?? []).some(isActive));
+  // The filters' values come from selects that offer the API's own values.
+  const params = query as QueryOf<"listFeedRuns">;
+  const runs = usePagedQuery(
+    ["feed-runs", "paged", params],
+    (cursor, signal) =>
+      unwrap(
+        client.GET("/api/v1/feed-runs", { params: { query: { ...params, limit: 25, cursor } }, signal }),
+      ),
+    // While a run is in progress its progress shows without a click.
+    { refetchInterval: (items) => (items.some(isActive) ? 1500 : false) },
+  );
   const set = (key: keyof typeof filter) => (value: string) => setFilter((f) => ({ ...f, [key]: value }));
 
   return (
@@ -166,14 +180,15 @@ export function ExecutionsTab(props: { connectionId: string }) {
   );
 }
 
-type Completion = { id: string; title: string; body: string; createdAt: string };
-
 /** R-NOT-6: the five most recent job completions of this connection (the rest are in the notification centre). */
 function RecentCompletions(props: { connectionId: string }) {
-  const recent = useLoad(
-    () => api.get<{ items: Completion[] }>(`/api/v1/connections/${props.connectionId}/recent-runs`),
-    `recent-${props.connectionId}`,
-  );
+  const recent = useQuery({
+    queryKey: ["connections", props.connectionId, "recent-runs"],
+    queryFn: () =>
+      unwrap(
+        client.GET("/api/v1/connections/{id}/recent-runs", { params: { path: { id: props.connectionId } } }),
+      ),
+  });
   if (!recent.data || recent.data.items.length === 0) return null;
   return (
     <>

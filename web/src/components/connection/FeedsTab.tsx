@@ -1,21 +1,26 @@
-import { api } from "../../api.ts";
-import type { Feed, FeedExecution, Page } from "../../types.ts";
-import { ErrorBox, Loading, useLoad } from "../common.tsx";
+import { useQuery } from "@tanstack/react-query";
+import { client, unwrap } from "../../api/client.ts";
+import type { FeedExecution } from "../../api/types.ts";
+import { Loading } from "../common.tsx";
+import { ErrorBox } from "../ErrorBox.tsx";
 import { FeedRow } from "../FeedRow.tsx";
 import { isActive } from "../sync/RunState.tsx";
-import { usePoll } from "../sync/usePoll.ts";
 
 /** The connection's feeds with their schedules, the latest run of each, and Run now. */
 export function FeedsTab(props: { connectionId: string }) {
-  const base = `/api/v1/connections/${props.connectionId}`;
-  const feeds = useLoad(() => api.get<{ items: Feed[] }>(`${base}/feeds`), `feeds-${props.connectionId}`);
-  const runs = useLoad(
-    () => api.get<Page<FeedExecution>>("/api/v1/feed-runs", { connectionId: props.connectionId, limit: 50 }),
-    `feed-runs-${props.connectionId}`,
-  );
-  const latest = new Map<string, FeedExecution>();
-  for (const run of runs.data?.items ?? []) if (!latest.has(run.feedKind)) latest.set(run.feedKind, run);
-  usePoll(runs.reload, [...latest.values()].some(isActive));
+  const id = props.connectionId;
+  const feeds = useQuery({
+    queryKey: ["feeds", id],
+    queryFn: () => unwrap(client.GET("/api/v1/connections/{id}/feeds", { params: { path: { id } } })),
+  });
+  const runs = useQuery({
+    queryKey: ["feed-runs", { connectionId: id, limit: 50 }],
+    queryFn: () =>
+      unwrap(client.GET("/api/v1/feed-runs", { params: { query: { connectionId: id, limit: 50 } } })),
+    // While a run is in progress its progress shows without a click.
+    refetchInterval: (q) => (latestRuns(q.state.data?.items).some(isActive) ? 1500 : false),
+  });
+  const latest = new Map(latestRuns(runs.data?.items).map((run) => [run.feedKind, run]));
 
   return (
     <section className="card">
@@ -24,7 +29,7 @@ export function FeedsTab(props: { connectionId: string }) {
         Schedules are cron expressions in the feed's time zone; each is read back in words as you type.
       </p>
       <ErrorBox error={feeds.error ?? runs.error} />
-      {!feeds.data && feeds.loading && <Loading what="feeds" />}
+      {!feeds.data && feeds.isFetching && <Loading what="feeds" />}
       {feeds.data && (
         <table aria-label="Feeds">
           <thead>
@@ -38,16 +43,7 @@ export function FeedsTab(props: { connectionId: string }) {
           </thead>
           <tbody>
             {feeds.data.items.map((f) => (
-              <FeedRow
-                key={f.kind}
-                connectionId={props.connectionId}
-                feed={f}
-                lastRun={latest.get(f.kind)}
-                onChanged={() => {
-                  feeds.reload();
-                  runs.reload();
-                }}
-              />
+              <FeedRow key={f.kind} connectionId={props.connectionId} feed={f} lastRun={latest.get(f.kind)} />
             ))}
           </tbody>
         </table>
@@ -60,4 +56,11 @@ export function FeedsTab(props: { connectionId: string }) {
       )}
     </section>
   );
+}
+
+/** The newest run of each feed (the list is newest first). */
+function latestRuns(items: FeedExecution[] | undefined): FeedExecution[] {
+  const seen = new Map<string, FeedExecution>();
+  for (const run of items ?? []) if (!seen.has(run.feedKind)) seen.set(run.feedKind, run);
+  return [...seen.values()];
 }

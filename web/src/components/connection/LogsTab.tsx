@@ -1,19 +1,10 @@
-import { api } from "../../api.ts";
+import { useQuery } from "@tanstack/react-query";
+import { client, unwrap } from "../../api/client.ts";
+import type { Connection } from "../../api/types.ts";
 import { dateTime } from "../../format.ts";
-import type { Connection, ModeChange, Page } from "../../types.ts";
-import { ErrorBox, useLoad } from "../common.tsx";
+import { ErrorBox } from "../ErrorBox.tsx";
 import { IssuesList } from "../sync/IssuesList.tsx";
 import { SyncLogTable } from "../sync/SyncLogTable.tsx";
-
-type Drift = {
-  id: number;
-  sku: string;
-  hubQuantity: number;
-  platformQuantity: number;
-  lastWriter: "hub" | "outside" | "unknown";
-  corrected: boolean;
-  createdAt: string;
-};
 
 const writer = {
   hub: "last set by Stockwire",
@@ -24,14 +15,20 @@ const writer = {
 /** Everything that happened on this connection: problems, per-SKU results, stock check differences, mode changes. */
 export function LogsTab(props: { connection: Connection }) {
   const c = props.connection;
-  const history = useLoad(
-    () => api.get<{ items: ModeChange[] }>(`/api/v1/connections/${c.id}/mode-history`),
-    `mode-history-${c.id}-${c.mode}`,
-  );
-  const drift = useLoad(
-    () => api.get<Page<Drift>>(`/api/v1/connections/${c.id}/drift`, { limit: 50 }),
-    `drift-${c.id}`,
-  );
+  const history = useQuery({
+    queryKey: ["connections", c.id, "mode-history", c.mode],
+    queryFn: () =>
+      unwrap(client.GET("/api/v1/connections/{id}/mode-history", { params: { path: { id: c.id } } })),
+  });
+  const drift = useQuery({
+    queryKey: ["connections", c.id, "drift"],
+    queryFn: () =>
+      unwrap(
+        client.GET("/api/v1/connections/{id}/drift", {
+          params: { path: { id: c.id }, query: { limit: 50 } },
+        }),
+      ),
+  });
   return (
     <>
       <IssuesList connectionId={c.id} />

@@ -1,21 +1,23 @@
+import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
-import { api } from "../../api.ts";
-import type { Connection, NotificationSettings, NotificationTypeInfo } from "../../types.ts";
-import { ErrorBox, Loading, useLoad } from "../common.tsx";
+import { client, unwrap } from "../../api/client.ts";
+import type { Connection, NotificationSettings, NotificationTypeInfo } from "../../api/types.ts";
+import { Loading } from "../common.tsx";
+import { ErrorBox } from "../ErrorBox.tsx";
 
 type Loaded = { types: NotificationTypeInfo[]; settings: NotificationSettings };
 
 async function load(): Promise<Loaded> {
   const [types, settings] = await Promise.all([
-    api.get<{ items: NotificationTypeInfo[] }>("/api/v1/notification-types"),
-    api.get<NotificationSettings>("/api/v1/notification-settings"),
+    unwrap(client.GET("/api/v1/notification-types")),
+    unwrap(client.GET("/api/v1/notification-settings")),
   ]);
   return { types: types.items.filter((t) => t.group === "standard"), settings };
 }
 
 /** Which notifications this connection raises (R-NOT-3); saved with an explicit Update. */
 export function NotificationsTab(props: { connection: Connection }) {
-  const data = useLoad(load, `notification-settings-${props.connection.id}`);
+  const data = useQuery({ queryKey: ["notification-settings", "with-types"], queryFn: load });
   if (data.error) return <ErrorBox error={data.error} />;
   if (!data.data) return <Loading what="notification settings" />;
   return (
@@ -25,9 +27,10 @@ export function NotificationsTab(props: { connection: Connection }) {
 
 function NotificationSwitches(props: Loaded & { connection: Connection }) {
   const own = props.settings.connections.find((c) => c.connectionId === props.connection.id);
-  const initial = Object.fromEntries(
-    props.types.map((t) => [t.key, own?.types[t.key] ?? props.settings.types[t.key] ?? true]),
-  );
+  // The types list names each key as a string; the settings map is keyed by the same keys.
+  const account: Record<string, boolean | undefined> = props.settings.types;
+  const mine: Record<string, boolean | undefined> = own?.types ?? {};
+  const initial = Object.fromEntries(props.types.map((t) => [t.key, mine[t.key] ?? account[t.key] ?? true]));
   const [on, setOn] = useState<Record<string, boolean>>(initial);
   const [period, setPeriod] = useState(own?.ordersCountPeriod ?? "day");
   const [error, setError] = useState<unknown>();
@@ -37,9 +40,13 @@ function NotificationSwitches(props: Loaded & { connection: Connection }) {
     setError(undefined);
     setSaved(false);
     try {
-      await api.put("/api/v1/notification-settings", {
-        connections: [{ connectionId: props.connection.id, types: on, ordersCountPeriod: period }],
-      });
+      await unwrap(
+        client.PUT("/api/v1/notification-settings", {
+          body: {
+            connections: [{ connectionId: props.connection.id, types: on, ordersCountPeriod: period }],
+          },
+        }),
+      );
       setSaved(true);
     } catch (e) {
       setError(e);
@@ -66,7 +73,7 @@ function NotificationSwitches(props: Loaded & { connection: Connection }) {
       </div>
       <label>
         “Total orders count” covers
-        <select value={period} onChange={(e) => setPeriod(e.target.value)}>
+        <select value={period} onChange={(e) => setPeriod(e.target.value as typeof period)}>
           <option value="day">each day</option>
           <option value="week">each week</option>
           <option value="month">each month</option>

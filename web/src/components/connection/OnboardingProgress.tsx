@@ -1,6 +1,6 @@
+import type { Onboarding } from "../../api/types.ts";
 import { dateTime, words } from "../../format.ts";
 import { runErrorAdvice } from "../../sync-advice.ts";
-import type { Onboarding } from "../../types.ts";
 import { Badge } from "../common.tsx";
 import { countsText } from "../sync/RunState.tsx";
 

@@ -1,15 +1,23 @@
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
-import { api } from "../../api.ts";
-import type { Connection, OrderSettings } from "../../types.ts";
-import { ErrorBox, Loading, useLoad } from "../common.tsx";
+import { client, unwrap } from "../../api/client.ts";
+import type { Connection, OrderSettings } from "../../api/types.ts";
+import { Loading } from "../common.tsx";
+import { ErrorBox } from "../ErrorBox.tsx";
 import { BooksTaxCodes } from "./BooksTaxCodes.tsx";
 
 /** How this channel's sales post to the books (R-ORD-3): individual or daily summary, grouping, target. */
 export function OrderSettingsTab(props: { connection: Connection }) {
   const c = props.connection;
-  const path = `/api/v1/connections/${c.id}/order-settings`;
-  const settings = useLoad(() => api.get<OrderSettings>(path), `order-settings-${c.id}`);
-  const others = useLoad(() => api.get<{ items: Connection[] }>("/api/v1/connections"), "connections");
+  const settings = useQuery({
+    queryKey: ["order-settings", c.id],
+    queryFn: () =>
+      unwrap(client.GET("/api/v1/connections/{id}/order-settings", { params: { path: { id: c.id } } })),
+  });
+  const others = useQuery({
+    queryKey: ["connections"],
+    queryFn: () => unwrap(client.GET("/api/v1/connections")),
+  });
   if (settings.error) return <ErrorBox error={settings.error} />;
   if (!settings.data) return <Loading what="order settings" />;
   const otherConnections = (others.data?.items ?? []).filter((o) => o.id !== c.id);
@@ -17,7 +25,7 @@ export function OrderSettingsTab(props: { connection: Connection }) {
     <>
       <OrderSettingsForm
         key={JSON.stringify(settings.data)}
-        path={path}
+        id={c.id}
         initial={settings.data}
         books={otherConnections}
       />
@@ -26,27 +34,34 @@ export function OrderSettingsTab(props: { connection: Connection }) {
   );
 }
 
-function OrderSettingsForm(props: { path: string; initial: OrderSettings; books: Connection[] }) {
+function OrderSettingsForm(props: { id: string; initial: OrderSettings; books: Connection[] }) {
   const [s, setS] = useState(props.initial);
-  const [error, setError] = useState<unknown>();
-  const [saved, setSaved] = useState(false);
-
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    setError(undefined);
-    setSaved(false);
-    try {
-      const next = await api.put<OrderSettings>(props.path, {
-        postingMode: s.postingMode,
-        grouping: s.grouping,
-        booksConnectionId: s.booksConnectionId,
-        summaryCustomer: s.summaryCustomer?.trim() || null,
-      });
+  const queries = useQueryClient();
+  const save = useMutation({
+    mutationFn: () =>
+      unwrap(
+        client.PUT("/api/v1/connections/{id}/order-settings", {
+          params: { path: { id: props.id } },
+          body: {
+            postingMode: s.postingMode,
+            grouping: s.grouping,
+            booksConnectionId: s.booksConnectionId,
+            summaryCustomer: s.summaryCustomer?.trim() || null,
+          },
+        }),
+      ),
+    onSuccess: (next) => {
       setS(next);
-      setSaved(true);
-    } catch (e) {
-      setError(e);
-    }
+      // Read again when next shown; refetching now would remount the form and hide "Saved.".
+      void queries.invalidateQueries({ queryKey: ["order-settings", props.id], refetchType: "none" });
+    },
+  });
+  const error = save.error;
+  const saved = save.isSuccess;
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    save.mutate();
   };
 
   return (

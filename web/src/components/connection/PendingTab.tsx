@@ -1,7 +1,8 @@
-import { api } from "../../api.ts";
+import { useQuery } from "@tanstack/react-query";
+import { client, unwrap } from "../../api/client.ts";
 import { dateTime } from "../../format.ts";
-import type { PendingQueue } from "../../types.ts";
-import { ErrorBox, Loading, useLoad } from "../common.tsx";
+import { Loading } from "../common.tsx";
+import { ErrorBox } from "../ErrorBox.tsx";
 
 export function ageText(seconds: number | null): string {
   if (seconds === null) return "—";
@@ -13,23 +14,28 @@ export function ageText(seconds: number | null): string {
 
 /** Outbound work waiting for the platform (R-SYNC-7): counts, age, and the items themselves. */
 export function PendingTab(props: { connectionId: string }) {
-  const queue = useLoad(
-    () => api.get<PendingQueue>(`/api/v1/connections/${props.connectionId}/pending`, { limit: 200 }),
-    `pending-${props.connectionId}`,
-  );
+  const queue = useQuery({
+    queryKey: ["connections", props.connectionId, "pending", 200],
+    queryFn: () =>
+      unwrap(
+        client.GET("/api/v1/connections/{id}/pending", {
+          params: { path: { id: props.connectionId }, query: { limit: 200 } },
+        }),
+      ),
+  });
   const q = queue.data;
   return (
     <section className="card">
       <h2>Pending queue</h2>
       <ErrorBox error={queue.error} />
-      {!q && queue.loading && <Loading what="the queue" />}
+      {!q && queue.isFetching && <Loading what="the queue" />}
       {q && (
         <>
           <p>
             <strong>{q.count}</strong> waiting to send
             {q.retrying > 0 && <>, {q.retrying} retrying after an error</>} · oldest{" "}
             {ageText(q.oldestAgeSeconds)}{" "}
-            <button type="button" className="link-button" onClick={queue.reload}>
+            <button type="button" className="link-button" onClick={() => void queue.refetch()}>
               Refresh
             </button>
           </p>

@@ -1,15 +1,18 @@
+import { useQuery } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
-import { api } from "../../api.ts";
-import type { Connection, PlanSettings } from "../../types.ts";
-import { ErrorBox, Loading, useLoad } from "../common.tsx";
+import { client, unwrap } from "../../api/client.ts";
+import type { Connection, PlanSettings } from "../../api/types.ts";
+import { Loading } from "../common.tsx";
+import { ErrorBox } from "../ErrorBox.tsx";
 
 /** Inventory notification settings for this channel (R-INV-4/5): report window and over/understock days. */
 export function StockAlertsTab(props: { connection: Connection }) {
   const c = props.connection;
-  const settings = useLoad(
-    () => api.get<PlanSettings>("/api/v1/planning/settings", { connectionId: c.id }),
-    `plan-${c.id}`,
-  );
+  const settings = useQuery({
+    queryKey: ["planning", "settings", { connectionId: c.id }],
+    queryFn: () =>
+      unwrap(client.GET("/api/v1/planning/settings", { params: { query: { connectionId: c.id } } })),
+  });
   if (settings.error) return <ErrorBox error={settings.error} />;
   if (!settings.data) return <Loading what="inventory notification settings" />;
   return <StockAlertsForm key={JSON.stringify(settings.data)} connection={c} initial={settings.data} />;
@@ -37,12 +40,16 @@ function StockAlertsForm(props: { connection: Connection; initial: PlanSettings 
     setError(undefined);
     setSaved(false);
     try {
-      await api.put("/api/v1/planning/settings", {
-        connectionId: props.connection.id,
-        reportDays: s.reportDays,
-        overstockDays: s.overstockDays,
-        understockDays: s.understockDays,
-      });
+      await unwrap(
+        client.PUT("/api/v1/planning/settings", {
+          body: {
+            connectionId: props.connection.id,
+            reportDays: s.reportDays,
+            overstockDays: s.overstockDays,
+            understockDays: s.understockDays,
+          },
+        }),
+      );
       setSaved(true);
     } catch (e) {
       setError(e);

@@ -1,8 +1,9 @@
+import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
-import { api } from "../../api.ts";
+import { client, unwrap } from "../../api/client.ts";
+import type { Connection } from "../../api/types.ts";
 import { dateTime } from "../../format.ts";
-import type { Connection } from "../../types.ts";
-import { ErrorBox, useLoad } from "../common.tsx";
+import { ErrorBox } from "../ErrorBox.tsx";
 
 type WebConnectorStatus = {
   username: string;
@@ -57,10 +58,10 @@ function LastContact(props: { status: WebConnectorStatus }) {
  */
 export function WebConnectorSetup(props: { connection: Connection }) {
   const id = props.connection.id;
-  const status = useLoad(
-    () => api.get<WebConnectorStatus>(`/api/v1/connections/${id}/web-connector`),
-    `qbwc-${id}`,
-  );
+  const status = useQuery({
+    queryKey: ["connections", id, "web-connector"],
+    queryFn: () => unwrap(client.GET("/api/v1/connections/{id}/web-connector", { params: { path: { id } } })),
+  });
   const [every, setEvery] = useState(15);
   const [password, setPassword] = useState<string | null>(null);
   const [error, setError] = useState<unknown>();
@@ -71,7 +72,12 @@ export function WebConnectorSetup(props: { connection: Connection }) {
     setError(undefined);
     const next = newPassword();
     try {
-      await api.patch(`/api/v1/connections/${id}`, { credentials: { username: s.username, password: next } });
+      await unwrap(
+        client.PATCH("/api/v1/connections/{id}", {
+          params: { path: { id } },
+          body: { credentials: { username: s.username, password: next } },
+        }),
+      );
       setPassword(next);
     } catch (e) {
       setError(e);
@@ -96,7 +102,7 @@ export function WebConnectorSetup(props: { connection: Connection }) {
           <a
             href={`/api/v1/connections/${id}/qwc?runEveryMinutes=${every}`}
             download
-            onClick={() => status.reload()}
+            onClick={() => status.refetch()}
           >
             Download the .qwc file
           </a>

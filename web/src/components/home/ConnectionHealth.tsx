@@ -1,16 +1,10 @@
-import { api } from "../../api.ts";
+import { useQuery } from "@tanstack/react-query";
+import { client, unwrap } from "../../api/client.ts";
+import type { Connection, FeedExecution, Pending, SyncStall } from "../../api/types.ts";
 import { dateTime, words } from "../../format.ts";
-import type {
-  Connection,
-  FeedExecution,
-  Page,
-  Pending,
-  SyncHealth,
-  SyncIssue,
-  SyncStall,
-} from "../../types.ts";
-import { Badge, ErrorBox, Link, Loading, useLoad } from "../common.tsx";
+import { Badge, Link, Loading } from "../common.tsx";
 import { ageText } from "../connection/PendingTab.tsx";
+import { ErrorBox } from "../ErrorBox.tsx";
 import { progressText } from "../sync/RunState.tsx";
 import { usePoll } from "../sync/usePoll.ts";
 
@@ -25,25 +19,39 @@ type Health = {
 const DAY_MS = 86_400_000;
 
 async function loadHealth(): Promise<Health[]> {
-  const { items } = await api.get<{ items: Connection[] }>("/api/v1/connections");
+  const { items } = await unwrap(client.GET("/api/v1/connections"));
   const since = new Date(Date.now() - DAY_MS).toISOString();
   return Promise.all(
     items.map(async (connection) => {
       const id = connection.id;
       const [runs, failed, issues, pending] = await Promise.all([
-        api.get<Page<FeedExecution>>("/api/v1/feed-runs", { connectionId: id, limit: 1 }),
-        api.get<Page<FeedExecution>>("/api/v1/feed-runs", {
-          connectionId: id,
-          status: "failed",
-          from: since,
-          limit: 100,
-        }),
-        api.get<{ items: SyncIssue[] }>("/api/v1/sync/issues", {
-          connectionId: id,
-          severity: "error",
-          limit: 100,
-        }),
-        api.get<Pending>(`/api/v1/connections/${id}/pending`, { limit: 1 }).catch(() => null),
+        unwrap(client.GET("/api/v1/feed-runs", { params: { query: { connectionId: id, limit: 1 } } })),
+        unwrap(
+          client.GET("/api/v1/feed-runs", {
+            params: {
+              query: {
+                connectionId: id,
+                status: "failed",
+                from: since,
+                limit: 100,
+              },
+            },
+          }),
+        ),
+        unwrap(
+          client.GET("/api/v1/sync/issues", {
+            params: {
+              query: {
+                connectionId: id,
+                severity: "error",
+                limit: 100,
+              },
+            },
+          }),
+        ),
+        unwrap(
+          client.GET("/api/v1/connections/{id}/pending", { params: { path: { id }, query: { limit: 1 } } }),
+        ).catch(() => null),
       ]);
       return {
         connection,
@@ -61,7 +69,7 @@ const atMost = (n: number) => (n >= 100 ? "100+" : String(n));
 const STALL_REFRESH_MS = 30_000;
 
 async function loadStalls(): Promise<Map<string, SyncStall>> {
-  const { items } = await api.get<{ items: SyncHealth[] }>("/api/v1/sync/health");
+  const { items } = await unwrap(client.GET("/api/v1/sync/health"));
   return new Map(items.flatMap((h) => (h.stall ? [[h.connectionId, h.stall] as const] : [])));
 }
 
@@ -70,14 +78,14 @@ async function loadStalls(): Promise<Map<string, SyncStall>> {
  * A stalled connection (the hub's stall alarm) is drawn in red with what waits and why.
  */
 export function ConnectionHealth() {
-  const health = useLoad(loadHealth, "home-health");
-  const stalls = useLoad(loadStalls, "home-stalls");
-  usePoll(stalls.reload, true, STALL_REFRESH_MS);
+  const health = useQuery({ queryKey: ["home-health"], queryFn: loadHealth });
+  const stalls = useQuery({ queryKey: ["home-stalls"], queryFn: loadStalls });
+  usePoll(stalls.refetch, true, STALL_REFRESH_MS);
   return (
     <section className="card" aria-label="Connection health">
       <h2>Connections</h2>
       <ErrorBox error={health.error} />
-      {health.loading && !health.data && <Loading what="connections" />}
+      {health.isFetching && !health.data && <Loading what="connections" />}
       {health.data?.length === 0 && (
         <p>
           No platform is connected yet. <Link to="/connections">Connect your first store or books</Link>.

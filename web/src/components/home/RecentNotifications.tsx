@@ -1,14 +1,14 @@
-import { api } from "../../api.ts";
+import { useQuery } from "@tanstack/react-query";
+import { client, unwrap } from "../../api/client.ts";
 import { dateTime } from "../../format.ts";
-import type { Notification, Page } from "../../types.ts";
-import { ErrorBox, useLoad } from "../common.tsx";
+import { ErrorBox } from "../ErrorBox.tsx";
 
 /** The latest notifications; the bell holds the full centre. */
 export function RecentNotifications() {
-  const recent = useLoad(
-    () => api.get<Page<Notification>>("/api/v1/notifications", { limit: 6 }),
-    "home-notes",
-  );
+  const recent = useQuery({
+    queryKey: ["notifications", "recent"],
+    queryFn: () => unwrap(client.GET("/api/v1/notifications", { params: { query: { limit: 6 } } })),
+  });
   return (
     <section className="card" aria-label="Recent notifications">
       <h2>Recent notifications</h2>

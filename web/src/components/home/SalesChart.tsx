@@ -1,6 +1,6 @@
 import { useState } from "react";
+import type { SalesDay, SalesReport } from "../../api/types.ts";
 import { money } from "../../format.ts";
-import type { SalesDay, SalesReport } from "../../types.ts";
 
 const COLORS = ["#2457d6", "#1f7a4d", "#c2410c", "#7c3aed", "#0e7490", "#b42318", "#a15c00", "#475467"];
 const W = 820;

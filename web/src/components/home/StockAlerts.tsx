@@ -1,18 +1,19 @@
-import { api } from "../../api.ts";
-import type { Page, ProductRow } from "../../types.ts";
-import { Badge, ErrorBox, Link, useLoad } from "../common.tsx";
+import { useQuery } from "@tanstack/react-query";
+import { client, unwrap } from "../../api/client.ts";
+import { Badge, Link } from "../common.tsx";
+import { ErrorBox } from "../ErrorBox.tsx";
 
 async function loadAlerts() {
   const [out, low] = await Promise.all([
-    api.get<Page<ProductRow>>("/api/v1/products", { stockStatus: "out", limit: 10 }),
-    api.get<Page<ProductRow>>("/api/v1/products", { stockStatus: "low", limit: 10 }),
+    unwrap(client.GET("/api/v1/products", { params: { query: { stockStatus: "out", limit: 10 } } })),
+    unwrap(client.GET("/api/v1/products", { params: { query: { stockStatus: "low", limit: 10 } } })),
   ]);
   return { items: [...out.items, ...low.items], more: out.nextCursor !== null || low.nextCursor !== null };
 }
 
 /** Products out of stock or at their low-stock threshold. */
 export function StockAlerts() {
-  const alerts = useLoad(loadAlerts, "home-stock-alerts");
+  const alerts = useQuery({ queryKey: ["home-stock-alerts"], queryFn: loadAlerts });
   return (
     <section className="card" aria-label="Stock alerts">
       <h2>Stock alerts</h2>

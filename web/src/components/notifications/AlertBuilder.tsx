@@ -1,8 +1,8 @@
 import { type FormEvent, useRef, useState } from "react";
-import { api } from "../../api.ts";
+import { client, unwrap } from "../../api/client.ts";
+import type { AlertEvent, AlertEventType, CustomAlert } from "../../api/types.ts";
 import { dateTime } from "../../format.ts";
-import type { AlertEvent, CustomAlert } from "../../types.ts";
-import { type Advice, type Explain, Problem } from "../books/Problem.tsx";
+import { type Advice, ErrorBox, type Explain } from "../ErrorBox.tsx";
 import { ConditionBuilder } from "./ConditionBuilder.tsx";
 import { type Condition, fromLogic, toLogic } from "./condition.ts";
 import { useAlertPreview } from "./useAlertPreview.ts";
@@ -91,15 +91,19 @@ export function AlertBuilder(props: {
     setError(undefined);
     const body = {
       name: name.trim(),
-      eventType,
+      // Chosen from the hub's own list of events.
+      eventType: eventType as AlertEventType,
       ...(logic === null ? {} : { condition: logic }),
       template,
       recipients: { emails, owner, customer: customer && ORDER_EVENTS.includes(eventType), webhookIds },
       enabled,
     };
     try {
-      if (e) await api.put(`/api/v1/custom-alerts/${e.id}`, body);
-      else await api.post("/api/v1/custom-alerts", body);
+      if (e)
+        await unwrap(
+          client.PUT("/api/v1/custom-alerts/{id}", { params: { path: { id: e.id } }, body: body }),
+        );
+      else await unwrap(client.POST("/api/v1/custom-alerts", { body: body }));
       props.onSaved();
     } catch (err) {
       setError(err);
@@ -165,7 +169,7 @@ export function AlertBuilder(props: {
       <section aria-label="Preview" className="card">
         <h3>Preview</h3>
         {!template.trim() && <p className="muted small">Write a message to see it rendered.</p>}
-        <Problem error={live.error} explain={explain} />
+        <ErrorBox error={live.error} explain={explain} />
         {live.preview && !live.error && (
           <>
             <div className="preview-box" data-testid="alert-preview">
@@ -219,7 +223,7 @@ export function AlertBuilder(props: {
           </label>
         ))}
       </fieldset>
-      <Problem error={error} explain={explain} />
+      <ErrorBox error={error} explain={explain} />
       <div className="row">
         <button type="submit" className="primary" disabled={badEmails.length > 0 || rawError !== null}>
           {e ? "Save alert" : "Create alert"}

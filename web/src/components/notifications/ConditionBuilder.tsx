@@ -1,4 +1,4 @@
-import type { AlertEvent } from "../../types.ts";
+import type { AlertEvent } from "../../api/types.ts";
 import { type Condition, type ConditionRow, OPERATORS, type Operator, rowId } from "./condition.ts";
 
 /** Values to suggest for a field: an enum's own, or true/false. */

@@ -1,8 +1,9 @@
 import { useEffect, useState } from "react";
-import { api } from "../../api.ts";
+import { client, unwrap } from "../../api/client.ts";
+import type { NotificationDetail, NotificationRow } from "../../api/types.ts";
 import { dateTime, words } from "../../format.ts";
-import type { NotificationDetail, NotificationRow } from "../../types.ts";
-import { Badge, ErrorBox } from "../common.tsx";
+import { Badge } from "../common.tsx";
+import { ErrorBox } from "../ErrorBox.tsx";
 
 /** One row of the centre: title and when; expanded, the full text, its data and its e-mail/webhook deliveries. */
 export function NotificationItem(props: {
@@ -18,7 +19,10 @@ export function NotificationItem(props: {
   const [error, setError] = useState<unknown>();
   useEffect(() => {
     if (!props.open || detail) return;
-    api.get<NotificationDetail>(`/api/v1/notifications/${n.id}`).then(setDetail, setError);
+    unwrap(client.GET("/api/v1/notifications/{id}", { params: { path: { id: n.id } } })).then(
+      setDetail,
+      setError,
+    );
   }, [props.open, detail, n.id]);
 
   return (

@@ -1,42 +1,38 @@
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
-import { api } from "../../api.ts";
-import type { AlertPreview } from "../../types.ts";
+import { client, unwrap } from "../../api/client.ts";
+import type { AlertEventType } from "../../api/types.ts";
 
 const DEBOUNCE_MS = 350;
 
+type Draft = { eventType: string; condition: unknown; template: string };
+
 /** Renders the draft on the hub as it is typed (debounced): the same checks Save applies. */
-export function useAlertPreview(draft: { eventType: string; condition: unknown; template: string }) {
-  const [preview, setPreview] = useState<AlertPreview | null>(null);
-  const [error, setError] = useState<unknown>();
+export function useAlertPreview(draft: Draft) {
+  const [settled, setSettled] = useState<Draft>(draft);
   const key = JSON.stringify(draft);
   // biome-ignore lint/correctness/useExhaustiveDependencies: `key` is the serialised draft.
   useEffect(() => {
-    if (!draft.eventType || !draft.template.trim()) {
-      setPreview(null);
-      setError(undefined);
-      return;
-    }
-    let live = true;
-    const timer = setTimeout(() => {
-      api
-        .post<AlertPreview>("/api/v1/custom-alerts/preview", {
-          eventType: draft.eventType,
-          template: draft.template,
-          ...(draft.condition === null ? {} : { condition: draft.condition }),
-        })
-        .then(
-          (p) => {
-            if (!live) return;
-            setPreview(p);
-            setError(undefined);
-          },
-          (e: unknown) => live && setError(e),
-        );
-    }, DEBOUNCE_MS);
-    return () => {
-      live = false;
-      clearTimeout(timer);
-    };
+    const timer = setTimeout(() => setSettled(draft), DEBOUNCE_MS);
+    return () => clearTimeout(timer);
   }, [key]);
-  return { preview, error };
+  const ready = Boolean(draft.eventType && draft.template.trim());
+  const preview = useQuery({
+    queryKey: ["custom-alerts", "preview", settled],
+    queryFn: () =>
+      unwrap(
+        client.POST("/api/v1/custom-alerts/preview", {
+          body: {
+            // Chosen from the hub's own list of events.
+            eventType: settled.eventType as AlertEventType,
+            template: settled.template,
+            ...(settled.condition === null ? {} : { condition: settled.condition }),
+          },
+        }),
+      ),
+    enabled: Boolean(settled.eventType && settled.template.trim()),
+    placeholderData: keepPreviousData,
+    retry: false,
+  });
+  return { preview: ready ? (preview.data ?? null) : null, error: ready ? preview.error : undefined };
 }

@@ -1,7 +1,11 @@
+import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
-import { api } from "../../api.ts";
-import type { Explain } from "../books/Problem.tsx";
-import { Problem } from "../books/Problem.tsx";
+import { client, unwrap } from "../../api/client.ts";
+import type { Body } from "../../api/types.ts";
+import { ErrorBox, type Explain } from "../ErrorBox.tsx";
+
+/** Why stock changed, as the adjustment route takes it (the select offers those values). */
+type Reason = NonNullable<Body<"adjustStock">["reason"]>;
 
 const REASONS = [
   { value: "adjustment", label: "Correction" },
@@ -25,18 +29,27 @@ const explain: Explain = (e) =>
 export function AdjustStock(props: {
   sku: string;
   warehouses: { warehouseId: string; warehouseName: string; onHand: number }[];
-  onDone: () => void;
 }) {
   const [warehouseId, setWarehouseId] = useState(props.warehouses[0]?.warehouseId ?? "");
   const [mode, setMode] = useState<"delta" | "set">("delta");
   const [amount, setAmount] = useState("");
-  const [reason, setReason] = useState("adjustment");
+  const [reason, setReason] = useState<Reason>("adjustment");
   const [note, setNote] = useState("");
   // The key of the change last sent; reused only when exactly the same change is sent again.
   const [sent, setSent] = useState<{ body: string; key: string } | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>();
   const [done, setDone] = useState<string | null>(null);
+  const queries = useQueryClient();
+  const adjust = useMutation({
+    mutationFn: (body: Body<"adjustStock">) => unwrap(client.POST("/api/v1/stock/adjustments", { body })),
+    // The product's stock, its movements and every list showing stock are read again.
+    onSuccess: () =>
+      Promise.all([
+        queries.invalidateQueries({ queryKey: ["products"] }),
+        queries.invalidateQueries({ queryKey: ["planning"] }),
+      ]),
+  });
+  const busy = adjust.isPending;
+  const error = adjust.error;
 
   const value = Number(amount);
   const valid =
@@ -44,8 +57,6 @@ export function AdjustStock(props: {
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     if (!valid) return;
-    setBusy(true);
-    setError(undefined);
     setDone(null);
     try {
       const change = {
@@ -57,7 +68,7 @@ export function AdjustStock(props: {
       const body = JSON.stringify(change);
       const key = sent?.body === body ? sent.key : newKey();
       setSent({ body, key });
-      await api.post("/api/v1/stock/adjustments", { ...change, idempotencyKey: key });
+      await adjust.mutateAsync({ ...change, idempotencyKey: key });
       const where = props.warehouses.find((w) => w.warehouseId === warehouseId)?.warehouseName ?? "";
       setDone(
         mode === "set"
@@ -67,11 +78,8 @@ export function AdjustStock(props: {
       setAmount("");
       setNote("");
       setSent(null);
-      props.onDone();
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
+    } catch {
+      // Shown from the mutation's error; the same change sent again reuses its key.
     }
   };
 
@@ -108,7 +116,7 @@ export function AdjustStock(props: {
       {mode === "delta" && (
         <label>
           Reason
-          <select value={reason} onChange={(e) => setReason(e.target.value)}>
+          <select value={reason} onChange={(e) => setReason(e.target.value as Reason)}>
             {REASONS.map((r) => (
               <option key={r.value} value={r.value}>
                 {r.label}
@@ -133,7 +141,7 @@ export function AdjustStock(props: {
             : "Enter a whole number other than 0, e.g. 5 or -2."}
         </p>
       )}
-      <Problem error={error} explain={explain} />
+      <ErrorBox error={error} explain={explain} />
       {done && (
         <p className="ok-note" role="status">
           {done} Channels that list this SKU get the new quantity.

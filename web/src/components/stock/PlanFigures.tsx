@@ -1,13 +1,15 @@
-import { api } from "../../api.ts";
-import type { PlannerPage } from "../../types.ts";
-import { Badge, ErrorBox, Link, useLoad } from "../common.tsx";
+import { useQuery } from "@tanstack/react-query";
+import { client, unwrap } from "../../api/client.ts";
+import { Badge, Link } from "../common.tsx";
+import { ErrorBox } from "../ErrorBox.tsx";
 
 /** The planner's line for one SKU (R-INV-4/5): sales, days of supply, lead time, status. */
 export function PlanFigures(props: { sku: string }) {
-  const plan = useLoad(
-    () => api.get<PlannerPage>("/api/v1/planning/report", { sku: props.sku, limit: 1 }),
-    `plan-${props.sku}`,
-  );
+  const plan = useQuery({
+    queryKey: ["planning", "report", "sku", props.sku],
+    queryFn: () =>
+      unwrap(client.GET("/api/v1/planning/report", { params: { query: { sku: props.sku, limit: 1 } } })),
+  });
   const row = plan.data?.items[0];
   const s = plan.data?.settings;
   return (

@@ -1,20 +1,37 @@
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useEffect, useState } from "react";
-import { api } from "../../api.ts";
-import type { PlanSettings } from "../../types.ts";
-import { Problem } from "../books/Problem.tsx";
-import { useLoad } from "../common.tsx";
+import { client, unwrap } from "../../api/client.ts";
+import { compact } from "../../api/query.ts";
+import { ErrorBox } from "../ErrorBox.tsx";
 
 type Form = { reportDays: string; overstockDays: string; understockDays: string };
 
 /** R-INV-5's thresholds, for one channel's sales or the account default; saved with Update. */
-export function PlannerSettings(props: { connectionId: string; onSaved: () => void }) {
-  const saved = useLoad(
-    () => api.get<PlanSettings>("/api/v1/planning/settings", { connectionId: props.connectionId }),
-    `plan-settings-${props.connectionId}`,
-  );
+export function PlannerSettings(props: { connectionId: string }) {
+  const query = compact({ connectionId: props.connectionId });
+  const saved = useQuery({
+    queryKey: ["planning", "settings", query],
+    queryFn: () => unwrap(client.GET("/api/v1/planning/settings", { params: { query } })),
+  });
   const [form, setForm] = useState<Form | null>(null);
-  const [error, setError] = useState<unknown>();
-  const [done, setDone] = useState(false);
+  const queries = useQueryClient();
+  const save = useMutation({
+    mutationFn: (f: Form) =>
+      unwrap(
+        client.PUT("/api/v1/planning/settings", {
+          body: {
+            connectionId: props.connectionId || null,
+            reportDays: Number(f.reportDays),
+            overstockDays: Number(f.overstockDays),
+            understockDays: Number(f.understockDays),
+          },
+        }),
+      ),
+    // The report and every settings view read the saved thresholds again.
+    onSuccess: () => queries.invalidateQueries({ queryKey: ["planning"] }),
+  });
+  const error = save.error;
+  const done = save.isSuccess;
   useEffect(() => {
     const s = saved.data;
     if (s)
@@ -42,23 +59,10 @@ export function PlannerSettings(props: { connectionId: string; onSaved: () => vo
       ].filter((p) => p !== null)
     : [];
 
-  const submit = async (e: FormEvent) => {
+  const submit = (e: FormEvent) => {
     e.preventDefault();
     if (!form || problems.length > 0) return;
-    setError(undefined);
-    setDone(false);
-    try {
-      await api.put("/api/v1/planning/settings", {
-        connectionId: props.connectionId || null,
-        reportDays: Number(form.reportDays),
-        overstockDays: Number(form.overstockDays),
-        understockDays: Number(form.understockDays),
-      });
-      setDone(true);
-      props.onSaved();
-    } catch (err) {
-      setError(err);
-    }
+    save.mutate(form);
   };
   const field = (key: keyof Form, label: string) => (
     <label>
@@ -88,7 +92,7 @@ export function PlannerSettings(props: { connectionId: string; onSaved: () => vo
           {p}
         </p>
       ))}
-      <Problem error={error ?? saved.error} />
+      <ErrorBox error={error ?? saved.error} />
       {done && (
         <p className="ok-note" role="status">
           Saved. The report and the nightly over/understock check use these from now on.

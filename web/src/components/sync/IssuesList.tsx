@@ -1,9 +1,11 @@
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
-import { api } from "../../api.ts";
+import { client, unwrap } from "../../api/client.ts";
+import type { Connection, SyncIssue } from "../../api/types.ts";
 import { dateTime, words } from "../../format.ts";
 import { adviceFor } from "../../sync-advice.ts";
-import type { Connection, SyncIssue } from "../../types.ts";
-import { ErrorBox, Loading, useLoad } from "../common.tsx";
+import { Loading } from "../common.tsx";
+import { ErrorBox } from "../ErrorBox.tsx";
 
 function subjectLabel(i: SyncIssue): string {
   const kinds: Record<string, string> = {
@@ -19,20 +21,18 @@ function subjectLabel(i: SyncIssue): string {
 function IssueItem(props: { issue: SyncIssue; connectionName?: string; onReplayed: () => void }) {
   const i = props.issue;
   const advice = adviceFor(i.code, i.severity);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>();
-  const replay = async () => {
-    setBusy(true);
-    setError(undefined);
-    try {
-      await api.post<SyncIssue>(`/api/v1/sync/issues/${i.id}/replay`, {});
+  const queries = useQueryClient();
+  const replayIssue = useMutation({
+    mutationFn: () =>
+      unwrap(client.POST("/api/v1/sync/issues/{id}/replay", { params: { path: { id: i.id } } })),
+    onSuccess: () => {
       props.onReplayed();
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
-  };
+      return queries.invalidateQueries({ queryKey: ["sync-issues"] });
+    },
+  });
+  const busy = replayIssue.isPending;
+  const error = replayIssue.error;
+  const replay = () => replayIssue.mutate();
   return (
     <li className={`issue issue-${i.severity}`} aria-label={subjectLabel(i)}>
       <div className="issue-head">
@@ -63,16 +63,15 @@ export function IssuesList(props: { connectionId?: string; connections?: Connect
   const scope = props.connectionId ? { connectionId: props.connectionId } : {};
   const load = async () => {
     const [errors, retrying] = await Promise.all([
-      api.get<{ items: SyncIssue[] }>("/api/v1/sync/issues", { ...scope, severity: "error" }),
-      api.get<{ items: SyncIssue[] }>("/api/v1/sync/issues", { ...scope, severity: "retry" }),
+      unwrap(client.GET("/api/v1/sync/issues", { params: { query: { ...scope, severity: "error" } } })),
+      unwrap(client.GET("/api/v1/sync/issues", { params: { query: { ...scope, severity: "retry" } } })),
     ]);
     return { errors: errors.items, retrying: retrying.items };
   };
-  const issues = useLoad(load, `issues-${props.connectionId ?? "all"}`);
+  const issues = useQuery({ queryKey: ["sync-issues", props.connectionId ?? "all"], queryFn: load });
   const nameOf = (id: string) => props.connections?.find((c) => c.id === id)?.name;
   const replayed = (what: string) => () => {
     setNote(`${what}: tried again.`);
-    issues.reload();
   };
 
   return (
@@ -84,7 +83,7 @@ export function IssuesList(props: { connectionId?: string; connections?: Connect
           {note}
         </p>
       )}
-      {!issues.data && issues.loading && <Loading what="items needing attention" />}
+      {!issues.data && issues.isFetching && <Loading what="items needing attention" />}
       {issues.data?.errors.length === 0 && <p className="muted">Nothing needs your attention.</p>}
       <ul className="issues">
         {issues.data?.errors.map((i) => (

@@ -1,5 +1,5 @@
+import type { FeedExecution } from "../../api/types.ts";
 import { dateTime } from "../../format.ts";
-import type { FeedExecution } from "../../types.ts";
 import { Badge } from "../common.tsx";
 
 export const isActive = (run: { status: string } | undefined) =>

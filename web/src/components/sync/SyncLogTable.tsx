@@ -1,8 +1,10 @@
 import { useState } from "react";
+import { client, unwrap } from "../../api/client.ts";
+import { usePagedQuery } from "../../api/query.ts";
+import type { Connection, QueryOf } from "../../api/types.ts";
 import { dateTime } from "../../format.ts";
-import type { Connection, SyncLogRow } from "../../types.ts";
-import { Badge, ErrorBox } from "../common.tsx";
-import { usePaged } from "../usePaged.ts";
+import { Badge } from "../common.tsx";
+import { ErrorBox } from "../ErrorBox.tsx";
 
 const EMPTY = { connectionId: "", sku: "", status: "", severity: "", from: "", to: "" };
 
@@ -12,7 +14,11 @@ export function SyncLogTable(props: { connections: Connection[]; connectionId?: 
   const query: Record<string, string> = {};
   for (const [k, v] of Object.entries(filter)) if (v.trim()) query[k] = v.trim();
   if (filter.to) query.to = `${filter.to}T23:59:59.999`;
-  const log = usePaged<SyncLogRow>("/api/v1/sync-log", query, 50);
+  // The filters' values come from the selects and inputs that offer the API's own values.
+  const params = query as QueryOf<"listSyncLog">;
+  const log = usePagedQuery(["sync-log", params], (cursor, signal) =>
+    unwrap(client.GET("/api/v1/sync-log", { params: { query: { ...params, limit: 50, cursor } }, signal })),
+  );
   const set = (key: keyof typeof EMPTY) => (value: string) => setFilter((f) => ({ ...f, [key]: value }));
   const nameOf = (id: string) => props.connections.find((c) => c.id === id)?.name ?? id;
 
