@@ -17,7 +17,14 @@ import { localAdminRoutes } from "./http/local-admin.ts";
 import { type Hub, startHub } from "./hub.ts";
 import { createHubAccountHooks } from "./jobs.ts";
 import { createLogger } from "./logger.ts";
-import { countUsers, tokenCreate, type UserRole, userCreate, userRoles } from "./modules/accounts/index.ts";
+import {
+  countUsers,
+  setAllotment,
+  tokenCreate,
+  type UserRole,
+  userCreate,
+  userRoles,
+} from "./modules/accounts/index.ts";
 import { runQueueCheck } from "./modules/system/index.ts";
 import { createQueue } from "./queue/queue.ts";
 
@@ -148,6 +155,14 @@ function positiveInt(value: string): number {
   return n;
 }
 
+function allotment(value: string): number | null {
+  if (value === "unlimited") return null;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0)
+    throw new InvalidArgumentError("a whole number of orders, or `unlimited`");
+  return n;
+}
+
 function role(value: string): UserRole {
   if (!(userRoles as readonly string[]).includes(value))
     throw new InvalidArgumentError(`one of ${userRoles.join(", ")}`);
@@ -199,6 +214,20 @@ token
       (e: Error) => fail(/not found/.test(e.message) ? `${e.message}\n  ${whereLooked()}` : e.message),
     );
     printJson({ token: created.token });
+  });
+
+const account = program.command("account").description("manage accounts");
+account
+  .command("set-allotment")
+  .description("set how many orders an account may download a year (its time zone's calendar year)")
+  .requiredOption("--account <name>", "account (tenant) name")
+  .requiredOption("--orders <n>", "orders a year, or `unlimited`", allotment)
+  .action(async (opts: { account: string; orders: number | null }) => {
+    printJson(
+      await withDatabase("set-allotment", opts, (db) => setAllotment(db, opts)).catch((e: Error) =>
+        fail(/not found/.test(e.message) ? `${e.message}\n  ${whereLooked()}` : e.message),
+      ),
+    );
   });
 
 program

@@ -4,7 +4,7 @@ import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { AppContext } from "../context.ts";
 import { AppError } from "../lib/errors.ts";
-import { tokenCreate, userCreate, userRoles } from "../modules/accounts/index.ts";
+import { setAllotment, tokenCreate, userCreate, userRoles } from "../modules/accounts/index.ts";
 import type { RouteRegistrar } from "./app.ts";
 
 export const LOCAL_ADMIN_PREFIX = "/internal/cli";
@@ -61,6 +61,17 @@ function registerLocalAdmin(scope: FastifyInstance, ctx: AppContext, adminKey: s
       schema: { hide: true, body: z.object({ email: z.string(), name: z.string().optional() }) },
     },
     async (request) => tokenCreate(ctx.db, request.body),
+  );
+  app.post(
+    "/set-allotment",
+    {
+      config: guard,
+      schema: {
+        hide: true,
+        body: z.object({ account: z.string().min(1), orders: z.number().int().min(0).nullable() }),
+      },
+    },
+    async (request) => setAllotment(ctx.db, request.body),
   );
 }
 

@@ -70,6 +70,8 @@ const runErrorAdviceByCode: Record<string, string> = {
   mode_blocked: "Outbound feeds only send in live mode (or preview in shadow mode).",
   connection_disconnected:
     "The platform no longer lets Stockwire in (the app was uninstalled). Nothing runs or is sent until the connection gets new credentials; stock waiting to be sent is kept.",
+  allotment_reached:
+    "This year's order allotment is used up, so order import is paused; stock keeps syncing. Orders that came in meanwhile are imported once your operator raises the allotment or the year turns.",
   feed_unsupported: "This platform's connector cannot run this feed. Turn the feed off for this connection.",
 };
 

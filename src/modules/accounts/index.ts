@@ -1,5 +1,11 @@
 // The accounts module's public surface: everything outside the module imports this file, never one behind it.
 export { tokenCreate, userCreate } from "./admin-ops.ts";
+export {
+  type AccountAllotment,
+  accountAllotment,
+  accountsWithAllotment,
+  setAllotment,
+} from "./allotment.ts";
 export { deleteExpiredAttemptCounters } from "./attempt-limits.ts";
 export { createApiToken, type Principal, principalFromSession, principalFromToken } from "./credentials.ts";
 export { type AccountHooks, createAccountHooks } from "./hooks.ts";

@@ -5,6 +5,8 @@ export const accounts = pgTable("accounts", {
   id: uuid().primaryKey().defaultRandom(),
   name: text().notNull(),
   timezone: text().notNull().default("UTC"),
+  /** Orders the account may download per year (its time zone's calendar year); null is unlimited. */
+  orderAllotment: integer(),
   createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
 });
 

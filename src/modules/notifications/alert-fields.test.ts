@@ -11,6 +11,7 @@ const runErrorCodes = [
   "address_refused",
   "mode_blocked",
   "connection_disconnected",
+  "allotment_reached",
   "feed_unsupported",
   "internal_error",
 ];

@@ -8,6 +8,7 @@ import {
 import type { EventDefinition } from "../events/index.ts";
 import { stockChanged, stockOversold } from "../inventory/index.ts";
 import {
+  allotmentThresholdReached,
   orderBackordered,
   orderImported,
   orderStatusChanged,
@@ -48,4 +49,5 @@ export const eventCatalogue = [
   syncStalled,
   syncRecovered,
   purchaseOrderReceived,
+  allotmentThresholdReached,
 ] as const satisfies readonly EventDefinition[];

@@ -3,7 +3,7 @@ import { getProductById } from "../catalog/index.ts";
 import { connectionDisconnected, listConnections, syncError } from "../connections/index.ts";
 import type { DomainEvent, EventOf } from "../events/index.ts";
 import { stockChanged, stockOfProduct } from "../inventory/index.ts";
-import { refundRecorded } from "../orders/index.ts";
+import { allotmentThresholdReached, refundRecorded } from "../orders/index.ts";
 import { purchaseOrderReceived } from "../suppliers/index.ts";
 import { backfillFinished, feedRunFinished, syncRecovered, syncStalled } from "../sync/index.ts";
 import type { NotificationInput } from "./record.ts";
@@ -129,6 +129,18 @@ export function notificationsForEvent(e: DomainEvent, names: Map<string, string>
       subject: l.sku,
       dedupeKey: `event:${e.id}:refund:${l.sku}`,
     }));
+  }
+  if (allotmentThresholdReached.is(e)) {
+    const p = e.payload;
+    return [
+      {
+        ...base(null),
+        type: p.threshold === 100 ? "order_allotment_reached" : "order_allotment_warning",
+        vars: { ...p },
+        subject: String(p.year),
+        dedupeKey: `event:${e.id}:order_allotment`,
+      },
+    ];
   }
   if (purchaseOrderReceived.is(e)) {
     return [

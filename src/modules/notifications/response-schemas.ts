@@ -180,6 +180,8 @@ export const getNotificationSettingsResponse = z.object({
         source_invoice_imported: z.boolean().optional(),
         cost_mismatch: z.boolean().optional(),
         purchase_order_received: z.boolean().optional(),
+        order_allotment_warning: z.boolean().optional(),
+        order_allotment_reached: z.boolean().optional(),
         custom_alert: z.boolean().optional(),
       }),
       ordersCountPeriod: z.enum(["day", "month", "week"]),

@@ -173,6 +173,23 @@ export const notificationTypes = {
     body: "{{ units }} unit(s) on {{ lines }} line(s), in {{ receipts }} receipt(s)",
     email: true,
   },
+  // Once per account, year and threshold (orders/usage.ts records each notice once).
+  order_allotment_warning: {
+    label: "Order allotment nearly used",
+    group: "standard",
+    severity: "warning",
+    title: "{{ threshold }}% of this year's order allotment used",
+    body: "{{ used }} of {{ allotment }} orders downloaded in {{ year }}; at 100% order import pauses until the allotment is raised",
+    email: true,
+  },
+  order_allotment_reached: {
+    label: "Order allotment reached",
+    group: "standard",
+    severity: "error",
+    title: "Order allotment reached: order import is paused",
+    body: "{{ used }} of {{ allotment }} orders downloaded in {{ year }}. Stock keeps syncing; orders are imported again once the allotment is raised or the year turns",
+    email: true,
+  },
   custom_alert: {
     label: "Custom alert",
     group: "custom",

@@ -71,3 +71,14 @@ export const shipmentCreated = defineEvent(
     historical,
   }),
 );
+
+/** The year's order downloads reached 80 or 100 per cent of the account's allotment (once a year each). */
+export const allotmentThresholdReached = defineEvent(
+  "orders.allotment_threshold",
+  z.object({
+    year: z.number().int(),
+    threshold: z.union([z.literal(80), z.literal(100)]),
+    used: z.number().int(),
+    allotment: z.number().int(),
+  }),
+);

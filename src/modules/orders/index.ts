@@ -1,5 +1,6 @@
 // The orders module's public surface: everything outside the module imports this file, never one behind it.
 export {
+  allotmentThresholdReached,
   orderBackordered,
   orderImported,
   orderStatusChanged,
@@ -27,4 +28,10 @@ export { unitsSoldByProduct } from "./product-sales.ts";
 export { recordRefund } from "./refunds.ts";
 export { registerOrderRoutes } from "./routes.ts";
 export { createShipment } from "./shipments.ts";
+export {
+  allotmentReached,
+  announceAllotmentThresholds,
+  type OrderUsage,
+  orderUsage,
+} from "./usage.ts";
 export { changeOrderStatus } from "./workflow.ts";

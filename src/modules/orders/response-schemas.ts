@@ -158,3 +158,15 @@ export const setOrderStatusResponse = z.object({
 export const createShipmentResponse = z.object({ shipmentId: z.string(), replayed: z.boolean() });
 
 export const createRefundResponse = z.object({ refundId: z.string(), replayed: z.boolean() });
+
+export const getOrderUsageResponse = z.object({
+  year: z.number().int(),
+  timezone: z.string(),
+  from: z.string(),
+  to: z.string(),
+  used: z.number().int(),
+  allotment: z.number().int().nullable(),
+  percent: z.number().int().nullable(),
+  reached: z.boolean(),
+  months: z.array(z.object({ month: z.string(), orders: z.number().int() })),
+});

@@ -14,6 +14,7 @@ import {
   createRefundResponse,
   createShipmentResponse,
   getOrderResponse,
+  getOrderUsageResponse,
   getSalesReportResponse,
   importOrderResponse,
   listOrdersResponse,
@@ -22,6 +23,7 @@ import {
 import { salesByDay } from "./sales-report.ts";
 import { orderStatuses } from "./schema.ts";
 import { createShipment } from "./shipments.ts";
+import { orderUsage } from "./usage.ts";
 import { changeOrderStatus } from "./workflow.ts";
 
 const idParams = z.object({ id: z.uuid() });
@@ -75,6 +77,21 @@ export function registerOrderRoutes(root: FastifyInstance, ctx: AppContext): voi
       },
     },
     async (request) => salesByDay(ctx.db, principalOf(request).accountId, request.query.days),
+  );
+
+  app.get(
+    "/usage",
+    {
+      schema: {
+        operationId: "getOrderUsage",
+        tags: ["orders"],
+        summary: "Orders downloaded this year against the account's allotment, month by month",
+        description:
+          "The year is the calendar year in the account's time zone; each order counts once, in the month the hub first stored it. With no allotment set the account is unlimited (allotment and percent null). When `reached` is true order import is paused (stock keeps syncing) until the operator raises the allotment or the year turns.",
+        response: { 200: getOrderUsageResponse },
+      },
+    },
+    async (request) => orderUsage(ctx.db, principalOf(request).accountId),
   );
 
   app.post(

@@ -76,6 +76,8 @@ export const orders = pgTable(
     index().on(t.accountId, t.placedAt, t.id),
     index().on(t.accountId, t.status),
     index().on(t.accountId, t.connectionId, t.placedAt),
+    // The year's usage against the allotment counts orders by when the hub downloaded them.
+    index().on(t.accountId, t.createdAt),
   ],
 );
 
@@ -191,3 +193,18 @@ export const shipmentLines = pgTable("shipment_lines", {
     .references(() => orderLines.id, { onDelete: "cascade" }),
   quantity: integer().notNull(),
 });
+
+/**
+ * Allotment thresholds (80 and 100 per cent) already announced for an account's year, so each is
+ * announced once a year however often usage is looked at.
+ */
+export const allotmentNotices = pgTable(
+  "allotment_notices",
+  {
+    accountId: tenantId(),
+    year: integer().notNull(),
+    threshold: integer().notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [unique().on(t.accountId, t.year, t.threshold)],
+);

@@ -202,6 +202,11 @@ async function executeClaimedRun(
       );
       return await pauseRun(ctx, run, error.retryAfterMs);
     }
+    if (error instanceof RunRefused) {
+      // The feed stopped itself on the hub's own rule (an allotment): nothing failed on the platform.
+      await recorder.message("error", error.code, error.message).catch(() => undefined);
+      return await finishRun(ctx.db, recorder, "blocked", error);
+    }
     const failure = error instanceof Error ? error : new Error(String(error));
     log.warn({ err: error }, "feed run failed");
     await recorder.message("error", "run_failed", failure.message).catch(() => undefined);

@@ -5,14 +5,17 @@ import { AppError } from "../../lib/errors.ts";
 import type { RunErrorCode } from "./schema.ts";
 
 /**
- * A run the runner refuses before any platform call: an outbound feed of a connection in test
- * mode, any feed of a disconnected connection, or a feed the connection's connector cannot run.
- * Recorded like a failure, with its code.
+ * A run the hub refuses: an outbound feed of a connection in test mode, any feed of a disconnected
+ * connection, a feed the connection's connector cannot run, or an order feed of an account whose
+ * yearly order allotment is used up. Recorded like a failure, with its code.
  */
 export class RunRefused extends Error {
   override name = "RunRefused";
   constructor(
-    readonly code: Extract<RunErrorCode, "mode_blocked" | "connection_disconnected" | "feed_unsupported">,
+    readonly code: Extract<
+      RunErrorCode,
+      "mode_blocked" | "connection_disconnected" | "feed_unsupported" | "allotment_reached"
+    >,
     message: string,
   ) {
     super(message);

@@ -53,6 +53,7 @@ export const runErrorCodes = [
   "address_refused",
   "mode_blocked",
   "connection_disconnected",
+  "allotment_reached",
   "feed_unsupported",
   "internal_error",
 ] as const;

@@ -12,6 +12,7 @@ import {
   notePlatformQuantity,
 } from "../catalog/index.ts";
 import {
+  type Connection,
   credentialsOf,
   getConnectionById,
   markDisconnected,
@@ -19,6 +20,7 @@ import {
   recordSyncLog,
 } from "../connections/index.ts";
 import { channelAvailability } from "../inventory/index.ts";
+import { allotmentReached, findOrderId } from "../orders/index.ts";
 import { processChannelOrder } from "./channel-order.ts";
 import { queueFeedRun } from "./feed-runner.ts";
 import { kickConnection } from "./lanes.ts";
@@ -150,6 +152,15 @@ export function registerWebhookRoute(app: FastifyInstance, ctx: AppContext): voi
   });
 }
 
+/**
+ * A new order while the account's allotment is used up is not imported: the order feed, paused at
+ * its watermark, reads it once the allotment is raised. Orders the hub holds still take updates.
+ */
+async function overAllotment(ctx: AppContext, connection: Connection, platformOrderId: string) {
+  if (!(await allotmentReached(ctx.db, connection.accountId))) return false;
+  return !(await findOrderId(ctx.db, connection.accountId, connection.id, platformOrderId));
+}
+
 /** Applies one stored webhook. Out-of-order deliveries are safe: order imports ignore older updates. */
 export async function processWebhook(ctx: AppContext, inboxId: string): Promise<void> {
   const [item] = await ctx.db.select().from(webhookInbox).where(eq(webhookInbox.id, inboxId));
@@ -167,7 +178,8 @@ export async function processWebhook(ctx: AppContext, inboxId: string): Promise<
         : notice.objectId && session.getOrder
           ? await session.getOrder(notice.objectId)
           : null;
-    if (order) await processChannelOrder(ctx, connection, order, { feedKind: "new-orders" });
+    if (order && (await overAllotment(ctx, connection, order.platformOrderId))) status = "ignored";
+    else if (order) await processChannelOrder(ctx, connection, order, { feedKind: "new-orders" });
     else status = "ignored";
   } else if (notice.kind === "product") {
     if (await catalogueMustFollow(ctx, connection.id, notice)) {

@@ -1,3 +1,4 @@
+import { refuseOrdersOverAllotment } from "../allotment.ts";
 import { processChannelOrderPage } from "../channel-order-page.ts";
 import { BACKFILL_DAYS, ORDER_WATERMARK_OVERLAP_MS } from "../defaults.ts";
 import type { FeedContext, FeedHandler } from "../feed-context.ts";
@@ -27,6 +28,7 @@ function orderFeed(by: "created" | "updated"): FeedHandler {
     if (cursor && !fc.continued) await recorder.message("info", "resumed", `resumed after ${done} orders`);
     const noticed = new Set<string>();
     do {
+      await refuseOrdersOverAllotment(ctx, connection.accountId);
       const page = await session.listOrders({
         ...(by === "created" ? { createdSince: since } : { updatedSince: since }),
         cursor,
