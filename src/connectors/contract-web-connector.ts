@@ -1,5 +1,5 @@
 import type { SourceStockItem } from "./contract.ts";
-import type { BooksDocument, BooksDocumentKind } from "./contract-books.ts";
+import type { BooksDocument, BooksDocumentKind, BooksTaxCode } from "./contract-books.ts";
 
 /**
  * Books platforms the hub does not call but is polled by: QuickBooks Desktop's Web Connector asks
@@ -39,6 +39,11 @@ export type QueuedDocument = {
   memo: string | null;
   lines: { itemName: string; qty: number; unitPriceMinor: number }[];
   discountMinor: number;
+  /**
+   * The company's sales tax code (its ListID) every line carries: the books tax setting for the
+   * channel, else its default; null leaves each item's own code to QuickBooks.
+   */
+  taxCode: string | null;
 };
 
 /** One request of a message set; `requestId` maps QuickBooks' answer back to it. */
@@ -126,6 +131,10 @@ export type WebConnectorProtocol = {
   stockQuery(kind: StockQueryKind, requestId: string, page: StockQueryPage): string;
   /** The stock query answers of a response document; throws on malformed XML. */
   readStock(xml: string): StockPage[];
+  /** The query reading the company's sales tax codes (the codes a tax setting may name). */
+  taxCodeQuery(requestId: string): string;
+  /** The tax code answers of a response document (null codes: QuickBooks refused the query). */
+  readTaxCodes(xml: string): { requestId: string; codes: BooksTaxCode[] | null; message: string }[];
 };
 
 export function webConnectorOf(connector: object | undefined): WebConnectorProtocol | null {

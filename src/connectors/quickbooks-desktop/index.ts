@@ -8,6 +8,7 @@ import {
 import { MINIMUM_QBXML, messageSet, prepareDelete, prepareDocument } from "./qbxml-requests.ts";
 import { readResponses } from "./qbxml-responses.ts";
 import { readStockPages, STOCK_QUERY_KINDS, stockQuery } from "./qbxml-stock.ts";
+import { readTaxCodes, taxCodeQuery } from "./qbxml-tax.ts";
 import { buildQwc } from "./qwc.ts";
 import { readSoapCall, soapFault, soapResult } from "./soap.ts";
 import { webConnectorWsdl } from "./wsdl.ts";
@@ -32,6 +33,8 @@ export const quickBooksDesktopProtocol: WebConnectorProtocol = {
   stockKinds: STOCK_QUERY_KINDS,
   stockQuery,
   readStock: readStockPages,
+  taxCodeQuery,
+  readTaxCodes,
 };
 
 /**

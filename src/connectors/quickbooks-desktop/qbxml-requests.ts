@@ -36,18 +36,26 @@ function request(name: string, requestId: string, body: XmlObject, attrs: XmlObj
 }
 
 /**
- * The lines in schema order (ItemRef, Desc, Quantity, Rate; a discount line ItemRef, Amount). Items
- * are named by FullName: QuickBooks resolves them when it runs the request and answers 3140 with the
- * name when one is missing, so nothing needs a round trip first.
+ * The lines in schema order (ItemRef, Desc, Quantity, Rate, …, SalesTaxCodeRef; a discount line
+ * ItemRef, Amount, …, SalesTaxCodeRef). Items are named by FullName: QuickBooks resolves them when
+ * it runs the request and answers 3140 with the name when one is missing, so nothing needs a round
+ * trip first. The tax code, when the settings name one, goes on every line (non-US editions want
+ * one on each line; US ones take Tax/Non).
  */
 function lines(doc: QueuedDocument): XmlObject[] {
+  const tax: XmlObject = doc.taxCode ? { SalesTaxCodeRef: { ListID: doc.taxCode } } : {};
   const items: XmlObject[] = doc.lines.map((l) => ({
     ItemRef: fullName(l.itemName),
     Quantity: String(l.qty),
     Rate: decimalOf(l.unitPriceMinor, doc.currency),
+    ...tax,
   }));
   if (doc.discountMinor > 0) {
-    items.push({ ItemRef: fullName(DISCOUNT_ITEM), Amount: decimalOf(-doc.discountMinor, doc.currency) });
+    items.push({
+      ItemRef: fullName(DISCOUNT_ITEM),
+      Amount: decimalOf(-doc.discountMinor, doc.currency),
+      ...tax,
+    });
   }
   return items;
 }

@@ -19,6 +19,7 @@ const doc = (over: Partial<QueuedDocument> = {}): QueuedDocument => ({
     { itemName: "SKU-C", qty: 1, unitPriceMinor: 550 },
   ],
   discountMinor: 0,
+  taxCode: null,
   ...over,
 });
 

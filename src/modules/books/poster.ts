@@ -84,8 +84,9 @@ export async function postOne(ctx: AppContext, postingId: string): Promise<PostO
       return "preview";
     }
     const polled = pollingProtocolOf(ctx, books);
-    if (polled) return await enqueueDocument(ctx, row, draft, polled);
-    return await send(ctx, row, draft, booksClientOf(ctx, books), taxCodeFor(books, row.channelConnectionId));
+    const taxCode = taxCodeFor(books, row.channelConnectionId);
+    if (polled) return await enqueueDocument(ctx, row, draft, polled, taxCode);
+    return await send(ctx, row, draft, booksClientOf(ctx, books), taxCode);
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     await settlePosting(ctx.db, row.id, { status: "failed", error: message });

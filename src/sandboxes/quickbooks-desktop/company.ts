@@ -80,6 +80,33 @@ export interface Txn {
   deletedAtMs: number | null;
 }
 
+/** A sales tax code of the company: the code a sales line's SalesTaxCodeRef names. */
+export interface SalesTaxCode {
+  readonly listId: string;
+  readonly name: string;
+  readonly isTaxable: boolean;
+  isActive: boolean;
+  readonly editSequence: string;
+  readonly timeCreatedMs: number;
+}
+
+/**
+ * The sales tax codes a new company file has: Tax and Non in the US edition; outside the US the
+ * UK edition's VAT codes S (standard), Z (zero-rated) and E (exempt) stand for every other
+ * edition (a simplification: Canadian files use G, H, … codes).
+ */
+const TAX_CODES: Readonly<Record<string, readonly [name: string, taxable: boolean][]>> = {
+  US: [
+    ["Tax", true],
+    ["Non", false],
+  ],
+  other: [
+    ["S", true],
+    ["Z", true],
+    ["E", false],
+  ],
+};
+
 const key = (name: string) => name.toLowerCase();
 
 /**
@@ -92,6 +119,9 @@ export class Company {
   readonly customers = new Map<string, Customer>();
   readonly accounts = new Map<string, Account>();
   readonly txns = new Map<string, Txn>();
+  readonly salesTaxCodes = new Map<string, SalesTaxCode>();
+  /** The edition's country, as HostQuery and the Web Connector's qbXMLCountry report it. */
+  country = "US";
   private readonly itemNames = new Map<string, string>();
   private readonly customerNames = new Map<string, string>();
   private readonly accountNames = new Map<string, string>();
@@ -101,7 +131,31 @@ export class Company {
   constructor(
     readonly clock: CompanyClock,
     readonly name = "Stockwire Sample Company",
-  ) {}
+    country = "US",
+  ) {
+    this.setCountry(country);
+  }
+
+  /** Makes this a company file of another edition, with that edition's sales tax codes. */
+  setCountry(country: string): void {
+    this.country = country;
+    this.salesTaxCodes.clear();
+    for (const [name, isTaxable] of TAX_CODES[country === "US" ? "US" : "other"]!) {
+      const code: SalesTaxCode = {
+        listId: this.newListId(),
+        name,
+        isTaxable,
+        isActive: true,
+        editSequence: this.nextEditSequence(),
+        timeCreatedMs: this.clock.nowMs(),
+      };
+      this.salesTaxCodes.set(code.listId, code);
+    }
+  }
+
+  salesTaxCodeByName(name: string): SalesTaxCode | undefined {
+    return [...this.salesTaxCodes.values()].find((c) => key(c.name) === key(name));
+  }
 
   private seconds(): number {
     return Math.floor(this.clock.nowMs() / 1000);

@@ -10,12 +10,12 @@ export function supportedVersions(newest: string): string[] {
   return versions;
 }
 
-export function hostRet(newest: string): string {
+export function hostRet(newest: string, country = "US"): string {
   return element("HostRet", {}, [
     ["ProductName", "QuickBooks Enterprise Solutions 23.0"],
     ["MajorVersion", 33],
     ["MinorVersion", 0],
-    ["Country", "US"],
+    ["Country", country],
     ...supportedVersions(newest).map((v) => ["SupportedQBXMLVersion", v] as const),
     ["IsAutomaticLogin", false],
     ["QBFileMode", "SingleUser"],
@@ -38,7 +38,7 @@ export function hcpResponse(company: Company, newest: string): string {
   const ok = 'statusCode="0" statusSeverity="Info" statusMessage="Status OK"';
   return (
     `<?xml version="1.0" ?><QBXML><QBXMLMsgsRs>` +
-    `<HostQueryRs requestID="0" ${ok}>${hostRet(newest)}</HostQueryRs>` +
+    `<HostQueryRs requestID="0" ${ok}>${hostRet(newest, company.country)}</HostQueryRs>` +
     `<CompanyQueryRs requestID="1" ${ok}>${companyRet(company)}</CompanyQueryRs>` +
     `</QBXMLMsgsRs></QBXML>`
   );
@@ -46,7 +46,7 @@ export function hcpResponse(company: Company, newest: string): string {
 
 export function hostQueries(newest: string): Readonly<Record<string, Handler>> {
   return {
-    HostQueryRq: () => ({ body: [hostRet(newest)] }),
+    HostQueryRq: (_rq, ctx) => ({ body: [hostRet(newest, ctx.company.country)] }),
     CompanyQueryRq: (_rq, ctx) => ({ body: [companyRet(ctx.company)] }),
   };
 }

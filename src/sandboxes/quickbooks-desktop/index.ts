@@ -34,6 +34,11 @@ export interface QuickBooksDesktopSandboxOptions {
   readonly slowMsPerRequest?: number;
   /** Newest qbXML version QuickBooks accepts. Default "16.0". */
   readonly newestVersion?: string;
+  /**
+   * The QuickBooks edition's country: "US" (default; sales tax codes Tax and Non) or another, whose
+   * company has VAT codes S, Z and E and refuses sales lines without a SalesTaxCodeRef.
+   */
+  readonly country?: string;
   /** The PC's UTC offset. Default -300 (US Eastern, as in Intuit's samples). */
   readonly utcOffsetMinutes?: number;
   readonly now?: () => number;
@@ -63,7 +68,11 @@ export async function startQuickBooksDesktopSandbox(
 ): Promise<QuickBooksDesktopSandbox> {
   const qwc = typeof options.qwc === "string" ? parseQwc(options.qwc) : options.qwc;
   const nowMs = options.now ?? Date.now;
-  const company = new Company({ nowMs, utcOffsetMinutes: options.utcOffsetMinutes ?? -300 });
+  const company = new Company(
+    { nowMs, utcOffsetMinutes: options.utcOffsetMinutes ?? -300 },
+    undefined,
+    options.country ?? "US",
+  );
   seedCompany(company, {
     seed: options.seed ?? 1,
     products: options.products ?? 50,

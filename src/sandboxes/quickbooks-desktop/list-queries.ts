@@ -1,5 +1,5 @@
-import type { Account, Company, Item } from "./company.ts";
-import { accountRet, customerRet, itemRet } from "./list-render.ts";
+import type { Account, Company, Item, SalesTaxCode } from "./company.ts";
+import { accountRet, customerRet, itemRet, salesTaxCodeRet } from "./list-render.ts";
 import { parseDateTime } from "./qb-time.ts";
 import {
   type Handler,
@@ -112,6 +112,13 @@ function listQuery<T extends ListRow>(kind: ListKind<T>): Handler {
   };
 }
 
+/** Tax codes are never modified after the seed. */
+function taxCodeRow(code: SalesTaxCode): SalesTaxCode & ListRow;
+function taxCodeRow(code: SalesTaxCode | undefined): (SalesTaxCode & ListRow) | undefined;
+function taxCodeRow(code: SalesTaxCode | undefined): (SalesTaxCode & ListRow) | undefined {
+  return code && { ...code, timeModifiedMs: code.timeCreatedMs };
+}
+
 type AccountRow = Account & ListRow;
 
 /** Accounts are always active here and never modified after the seed. */
@@ -145,6 +152,12 @@ export const LIST_QUERIES: Readonly<Record<string, Handler>> = {
     byId: (company, listId) => company.customers.get(listId),
     byName: (company, name) => company.customerByName(name),
     render: customerRet,
+  }),
+  SalesTaxCodeQueryRq: listQuery<SalesTaxCode & ListRow>({
+    all: (company) => [...company.salesTaxCodes.values()].map((c) => taxCodeRow(c)),
+    byId: (company, listId) => taxCodeRow(company.salesTaxCodes.get(listId)),
+    byName: (company, name) => taxCodeRow(company.salesTaxCodeByName(name)),
+    render: salesTaxCodeRet,
   }),
   AccountQueryRq: listQuery<AccountRow>({
     all: (company) => [...company.accounts.values()].map((a) => accountRow(a)),

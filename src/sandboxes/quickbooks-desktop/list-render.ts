@@ -1,4 +1,4 @@
-import type { Account, Company, Customer, Item } from "./company.ts";
+import type { Account, Company, Customer, Item, SalesTaxCode } from "./company.ts";
 import { formatDateTime } from "./qb-time.ts";
 import { leaf, type RetPart, refPart, renderRet } from "./qbxml-status.ts";
 
@@ -92,6 +92,24 @@ export function accountRet(company: Company, account: Account, include: readonly
       leaf("IsActive", true),
       leaf("Sublevel", 0),
       leaf("AccountType", account.accountType),
+    ],
+    include,
+  );
+}
+
+/** SalesTaxCodeRet in the schema's order (ListID … IsTaxable, Desc). */
+export function salesTaxCodeRet(company: Company, code: SalesTaxCode, include: readonly string[]): string {
+  const offset = company.clock.utcOffsetMinutes;
+  return renderRet(
+    "SalesTaxCodeRet",
+    [
+      leaf("ListID", code.listId),
+      leaf("TimeCreated", formatDateTime(code.timeCreatedMs, offset)),
+      leaf("TimeModified", formatDateTime(code.timeCreatedMs, offset)),
+      leaf("EditSequence", code.editSequence),
+      leaf("Name", code.name),
+      leaf("IsActive", code.isActive),
+      leaf("IsTaxable", code.isTaxable),
     ],
     include,
   );

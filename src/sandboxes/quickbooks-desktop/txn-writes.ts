@@ -121,6 +121,16 @@ function salesLines(company: Company, node: XmlNode, type: TxnType, sign: -1 | 1
       (n) => company.itemByName(n),
     );
     if (!item) throw missingElement("ItemRef");
+    const taxCode = resolve(
+      child(line, "SalesTaxCodeRef"),
+      "SalesTaxCode",
+      type,
+      (id) => company.salesTaxCodes.get(id),
+      (n) => company.salesTaxCodeByName(n),
+    );
+    // Outside the US every sales line carries its tax code (VAT/GST is per line). That QuickBooks
+    // refuses such a line with 3150 rather than taking the item's own code is a guess (README.md).
+    if (!taxCode && company.country !== "US") throw missingElement("SalesTaxCodeRef");
     const quantity = number(line, "Quantity");
     const rate = number(line, "Rate");
     const amount = number(line, "Amount") ?? (rate ?? 0) * (quantity ?? 1);

@@ -165,7 +165,7 @@ export class WebConnector {
         ["ticket", ticket],
         ["strHCPResponse", first ? hcpResponse(app.company, app.newestVersion) : ""],
         ["strCompanyFileName", this.options.companyFile],
-        ["qbXMLCountry", "US"],
+        ["qbXMLCountry", app.company.country],
         ["qbXMLMajorVers", Number(major)],
         ["qbXMLMinorVers", Number(minor)],
       ]);

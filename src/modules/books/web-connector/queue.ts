@@ -15,7 +15,7 @@ const newRequestId = () => randomUUID().replace(/-/g, "").slice(0, 16);
 /** Requests per message set: QuickBooks runs them one by one, so a set stays a few seconds' work. */
 export const MESSAGE_SET_MAX = 60;
 
-function queuedDocument(draft: DocumentDraft): QueuedDocument {
+function queuedDocument(draft: DocumentDraft, taxCode: string | null): QueuedDocument {
   return {
     kind: draft.kind,
     docNumber: draft.docNumber,
@@ -25,6 +25,7 @@ function queuedDocument(draft: DocumentDraft): QueuedDocument {
     memo: draft.privateNote,
     lines: draft.items.map((i) => ({ itemName: i.sku, qty: i.quantity, unitPriceMinor: i.unitPriceMinor })),
     discountMinor: draft.discountMinor,
+    taxCode,
   };
 }
 
@@ -39,6 +40,8 @@ export async function enqueueDocument(
   row: Posting,
   draft: DocumentDraft,
   protocol: WebConnectorProtocol,
+  /** The books tax setting for the posting's channel (tax-codes.ts), on every line. */
+  taxCode: string | null,
 ): Promise<"queued" | "skipped"> {
   const inFlight = await ctx.db
     .select({ id: qbwcRequests.id })
@@ -60,7 +63,7 @@ export async function enqueueDocument(
     )
     .orderBy(desc(qbwcRequests.generation))
     .limit(1);
-  const prepared = protocol.prepareDocument(queuedDocument(draft), newRequestId);
+  const prepared = protocol.prepareDocument(queuedDocument(draft, taxCode), newRequestId);
   if (earlier?.txnId && earlier.docKind) {
     const kind = earlier.docKind as DocumentDraft["kind"];
     prepared.unshift(protocol.prepareDelete(kind, earlier.txnId, newRequestId()));
