@@ -1,4 +1,4 @@
-import { QueryClient, useInfiniteQuery } from "@tanstack/react-query";
+import { keepPreviousData, QueryClient, useInfiniteQuery } from "@tanstack/react-query";
 import { ApiError } from "./client.ts";
 
 /**
@@ -31,6 +31,8 @@ export function usePagedQuery<T>(
     queryFn: ({ pageParam, signal }) => fetchPage(pageParam, signal),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.nextCursor ?? undefined,
+    // A changed filter keeps the rows shown until the new ones arrive, rather than blanking the list.
+    placeholderData: keepPreviousData,
     refetchInterval: options.refetchInterval
       ? (q) => options.refetchInterval?.(q.state.data?.pages.flatMap((p) => p.items) ?? []) ?? false
       : undefined,

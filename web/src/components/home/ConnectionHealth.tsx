@@ -6,7 +6,6 @@ import { Badge, Link, Loading } from "../common.tsx";
 import { ageText } from "../connection/PendingTab.tsx";
 import { ErrorBox } from "../ErrorBox.tsx";
 import { progressText } from "../sync/RunState.tsx";
-import { usePoll } from "../sync/usePoll.ts";
 
 type Health = {
   connection: Connection;
@@ -79,8 +78,12 @@ async function loadStalls(): Promise<Map<string, SyncStall>> {
  */
 export function ConnectionHealth() {
   const health = useQuery({ queryKey: ["home-health"], queryFn: loadHealth });
-  const stalls = useQuery({ queryKey: ["home-stalls"], queryFn: loadStalls });
-  usePoll(stalls.refetch, true, STALL_REFRESH_MS);
+  // A stall can start or clear while the home page is open: read it again every few seconds.
+  const stalls = useQuery({
+    queryKey: ["home-stalls"],
+    queryFn: loadStalls,
+    refetchInterval: STALL_REFRESH_MS,
+  });
   return (
     <section className="card" aria-label="Connection health">
       <h2>Connections</h2>
