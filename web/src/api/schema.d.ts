@@ -569,6 +569,26 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  "/api/v1/usage": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Orders downloaded this year against the account's allotment, month by month
+     * @description The year is the calendar year in the account's time zone; each order counts once, in the month the hub first stored it. With no allotment set the account is unlimited (allotment and percent null). When `reached` is true order import is paused (stock keeps syncing) until the operator raises the allotment or the year turns.
+     */
+    get: operations["getOrderUsage"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   "/api/v1/orders/{id}": {
     parameters: {
       query?: never;
@@ -7804,6 +7824,92 @@ export interface operations {
       };
     };
   };
+  getOrderUsage: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            year: number;
+            timezone: string;
+            from: string;
+            to: string;
+            used: number;
+            allotment: number | null;
+            percent: number | null;
+            reached: boolean;
+            months: {
+              month: string;
+              orders: number;
+            }[];
+          };
+        };
+      };
+      /** @description The request is invalid; nothing was changed */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"] &
+            ({
+              /** @enum {string} */
+              code:
+                | "bad_request"
+                | "input_too_deep"
+                | "invalid_content_length"
+                | "invalid_request"
+                | "malformed_json"
+                | "malformed_url"
+                | "nul_character"
+                | "value_out_of_range";
+            } & {
+              [key: string]: unknown;
+            });
+        };
+      };
+      /** @description Not signed in, or the credentials are not valid */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"] &
+            ({
+              /** @enum {string} */
+              code: "unauthenticated";
+            } & {
+              [key: string]: unknown;
+            });
+        };
+      };
+      /** @description Try again later; honour Retry-After */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"] &
+            ({
+              /** @enum {string} */
+              code: "database_unavailable";
+            } & {
+              [key: string]: unknown;
+            });
+        };
+      };
+    };
+  };
   getOrder: {
     parameters: {
       query?: never;
@@ -10310,6 +10416,7 @@ export interface operations {
                   | "address_refused"
                   | "mode_blocked"
                   | "connection_disconnected"
+                  | "allotment_reached"
                   | "feed_unsupported"
                   | "internal_error"
                   | null;
@@ -10531,6 +10638,7 @@ export interface operations {
                   | "address_refused"
                   | "mode_blocked"
                   | "connection_disconnected"
+                  | "allotment_reached"
                   | "feed_unsupported"
                   | "internal_error"
                   | null;
@@ -11886,6 +11994,7 @@ export interface operations {
               | "address_refused"
               | "mode_blocked"
               | "connection_disconnected"
+              | "allotment_reached"
               | "feed_unsupported"
               | "internal_error"
               | null;
@@ -12081,6 +12190,7 @@ export interface operations {
                 | "address_refused"
                 | "mode_blocked"
                 | "connection_disconnected"
+                | "allotment_reached"
                 | "feed_unsupported"
                 | "internal_error"
                 | null;
@@ -12206,6 +12316,7 @@ export interface operations {
               | "address_refused"
               | "mode_blocked"
               | "connection_disconnected"
+              | "allotment_reached"
               | "feed_unsupported"
               | "internal_error"
               | null;
@@ -13707,6 +13818,8 @@ export interface operations {
           | "source_invoice_imported"
           | "cost_mismatch"
           | "purchase_order_received"
+          | "order_allotment_warning"
+          | "order_allotment_reached"
           | "custom_alert";
         connectionId?: string;
         severity?: "info" | "success" | "warning" | "error";
@@ -14289,6 +14402,8 @@ export interface operations {
             | "source_invoice_imported"
             | "cost_mismatch"
             | "purchase_order_received"
+            | "order_allotment_warning"
+            | "order_allotment_reached"
             | "custom_alert";
           /** Format: uuid */
           connectionId?: string;
@@ -14651,6 +14766,8 @@ export interface operations {
                 source_invoice_imported?: boolean;
                 cost_mismatch?: boolean;
                 purchase_order_received?: boolean;
+                order_allotment_warning?: boolean;
+                order_allotment_reached?: boolean;
                 custom_alert?: boolean;
               };
               /** @enum {string} */
@@ -14784,6 +14901,8 @@ export interface operations {
                 source_invoice_imported?: boolean;
                 cost_mismatch?: boolean;
                 purchase_order_received?: boolean;
+                order_allotment_warning?: boolean;
+                order_allotment_reached?: boolean;
                 custom_alert?: boolean;
               };
               /** @enum {string} */
