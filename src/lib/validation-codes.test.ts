@@ -21,6 +21,9 @@ function validationSites(): Site[] {
     const path = join(entry.parentPath, entry.name);
     // The helper itself forwards its parameter; its callers are what is checked.
     if (path === DEFINITION) continue;
+    // Sandboxes answer in the platforms' own error shapes, not the hub's codes (their helpers may be
+    // named `invalid` too).
+    if (relative(SRC, path).startsWith("sandboxes/")) continue;
     const text = readFileSync(path, "utf8");
     if (!text.includes("invalid")) continue;
     const file = ts.createSourceFile(path, text, ts.ScriptTarget.Latest, true);
