@@ -97,8 +97,18 @@ export function createQueue(database: Database, logger: Logger, options: QueueOp
           onError,
         )
       : undefined;
+  // pg-boss writes a job's outcome without awaiting it, so a handler that ends as the queue stops
+  // can write after the pool is gone: an unhandled rejection. Once stopped, its writes are dropped
+  // (answered with no result, which pg-boss reads as nothing changed); the job expires and is retried.
+  let closed = false;
+  const executeSql = (text: string, values?: unknown[]) =>
+    closed
+      ? Promise.resolve(undefined as unknown as { rows: [] })
+      : pool
+        ? pool.query(text, values)
+        : database.executeSql(text, values);
   const boss = new PgBoss({
-    db: { executeSql: pool ? (text, values) => pool.query(text, values) : database.executeSql },
+    db: { executeSql },
     schema: "pgboss",
     schedule: options.schedule ?? true,
     supervise: true,
@@ -158,6 +168,7 @@ export function createQueue(database: Database, logger: Logger, options: QueueOp
     },
     async start({ work }) {
       stopping = new AbortController();
+      closed = false;
       await boss.start();
       started = true;
       for (const d of definitions.values()) {
@@ -221,6 +232,7 @@ export function createQueue(database: Database, logger: Logger, options: QueueOp
         workersOf.clear();
         await boss.stop({ graceful: true, timeout: timeoutMs, wait: true, close: true });
       }
+      closed = true;
       if (pool && !pool.ending) await pool.end();
     },
     async depth() {
